@@ -1,0 +1,108 @@
+"""The two HTTP endpoints the engine calls back: custom actions (rasa_sdk's executor) and NLG (our renderer)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+
+from aiohttp import web
+from rasa_sdk.executor import ActionExecutor
+from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
+
+from bot.conversation.actions import ACTIONS
+from bot.core.context import Outreach
+from bot.core.db import session_scope
+from bot.core.models import Conversation, Patient, Slot
+from bot.messages.dates import format_visit_time
+from bot.messages.render import UnknownMessage, render_for_channel, resolve_language
+from bot.outreach.policy import patient_zones
+
+log = logging.getLogger(__name__)
+
+ACTIONS_PATH = "/engine/actions"
+NLG_PATH = "/engine/nlg"
+
+
+def _authorised(ctx: Outreach, request: web.Request) -> bool:
+    return secrets.compare_digest(request.query.get("token", ""), ctx.settings.engine_callback_token)
+
+
+def message_context(ctx: Outreach, sender_id: str, arguments: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """Everything a template may use, and the language to speak: from the conversation, the patient and the
+    action's arguments (slot ids become formatted days and times in the patient's zone and locale)."""
+    settings = ctx.settings
+    context: dict[str, Any] = {"org": settings.organisation_name, "support_phone": settings.support_phone}
+    language = "en"
+    with session_scope(ctx.db) as session:
+        conversation = session.get(Conversation, sender_id)
+        patient = session.get(Patient, conversation.patient_id) if conversation else None
+        if patient is not None:
+            language = resolve_language(patient.language)
+            context["first_name"] = patient.given_name
+        zone = patient_zones(patient)[0] if patient else None
+        locale = language
+
+        def describe(slot: Slot) -> dict[str, Any]:
+            assert zone is not None
+            day, clock = format_visit_time(slot.starts_at, zone, locale)
+            return {"day": day, "time": clock, "location": slot.location}
+
+        slot_ids = arguments.get("slot_ids") or []
+        options = []
+        for number, slot_id in enumerate(slot_ids, start=1):
+            slot = session.get(Slot, slot_id)
+            if slot is not None and zone is not None:
+                options.append({"number": number, **describe(slot)})
+        context["options"] = options
+        if arguments.get("slot_id") and zone is not None:
+            slot = session.get(Slot, arguments["slot_id"])
+            if slot is not None:
+                context.update(describe(slot))
+    return context, language
+
+
+def engine_routes(ctx: Outreach) -> list[web.RouteDef]:
+    executor = ActionExecutor()
+    for action_class in ACTIONS:
+        executor.register_action(action_class(ctx))
+
+    async def actions(request: web.Request) -> web.Response:
+        if not _authorised(ctx, request):
+            return web.json_response({"error": "bad token"}, status=401)
+        body = await request.json()
+        try:
+            result = await executor.run(body)
+        except ActionExecutionRejection as error:
+            return web.json_response({"error": error.message, "action_name": error.action_name}, status=400)
+        except ActionNotFoundException as error:
+            return web.json_response({"error": error.message, "action_name": error.action_name}, status=404)
+        except Exception:
+            log.exception("action.failed", extra={"action": body.get("next_action")})
+            return web.json_response({"error": "action failed", "action_name": body.get("next_action")},
+                                     status=500)
+        payload = result.model_dump() if hasattr(result, "model_dump") else result
+        return web.json_response(payload)
+
+    async def nlg(request: web.Request) -> web.Response:
+        if not _authorised(ctx, request):
+            return web.json_response({"error": "bad token"}, status=401)
+        body = await request.json()
+        response_name = str(body.get("response", ""))
+        tracker = body.get("tracker") or {}
+        slots = tracker.get("slots") or {}
+        channel = slots.get("channel") or "sms"
+        message = response_name.removeprefix("utter_")
+        try:
+            context, language = message_context(ctx, str(tracker.get("sender_id", "")), body.get("arguments") or {})
+            text = render_for_channel(message, channel, language, context)
+        except UnknownMessage as error:
+            log.error("nlg.unknown_message", extra={"response": response_name, "error": str(error)})
+            return web.json_response({"error": str(error)}, status=404)
+        except Exception:
+            log.exception("nlg.failed", extra={"response": response_name})
+            return web.json_response({"error": "render failed"}, status=500)
+        return web.json_response({"text": text, "buttons": [], "image": None, "elements": [], "attachment": None,
+                                  "custom": {}, "template_id": f"{message}/{channel}/{language}"})
+
+    return [web.post(ACTIONS_PATH, actions), web.post(NLG_PATH, nlg)]

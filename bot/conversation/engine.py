@@ -1,0 +1,75 @@
+"""HTTP client for the Rasa engine: proactive openings (trigger_intent) and patient messages (REST channel).
+
+An empty reply is an error, never silence: Rasa answers HTTP 200 with no messages when our NLG or action
+endpoint failed, and the caller must fall back (holding reply, handoff) rather than leave the patient waiting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+
+
+class EngineError(RuntimeError):
+    """The engine could not be reached, failed, or answered with nothing to say."""
+
+
+class EngineClient:
+    def __init__(self, base_url: str, token: str, timeout_seconds: float) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
+        self._session: aiohttp.ClientSession | None = None
+
+    async def start(self) -> None:
+        self._session = aiohttp.ClientSession(timeout=self._timeout)
+
+    async def close(self) -> None:
+        if self._session:
+            await self._session.close()
+
+    async def _post(self, path: str, payload: dict[str, Any], params: dict[str, str]) -> Any:
+        assert self._session is not None, "EngineClient.start() was not called"
+        try:
+            async with self._session.post(self.base_url + path, json=payload, params=params) as response:
+                if response.status != 200:
+                    raise EngineError(f"engine answered HTTP {response.status} on {path}")
+                return await response.json()
+        except (aiohttp.ClientError, TimeoutError) as error:
+            raise EngineError(f"engine unreachable on {path}: {error.__class__.__name__}") from None
+
+    async def open_conversation(self, conversation_id: str, intent: str, entities: dict[str, Any]) -> list[str]:
+        """Start a proactive conversation; returns the texts the engine wants sent."""
+        body = await self._post(
+            f"/conversations/{conversation_id}/trigger_intent",
+            {"name": intent, "entities": entities},
+            {"token": self.token, "output_channel": "collector", "include_events": "NONE"},
+        )
+        return _texts(body.get("messages") if isinstance(body, dict) else None, conversation_id)
+
+    async def tell(self, conversation_id: str, text: str, metadata: dict[str, Any]) -> list[str]:
+        """Pass a patient's message on; returns the texts of the engine's replies."""
+        body = await self._post(
+            "/webhooks/rest/webhook",
+            {"sender": conversation_id, "message": text, "metadata": metadata},
+            {"token": self.token},
+        )
+        return _texts(body, conversation_id)
+
+    async def is_ready(self) -> bool:
+        assert self._session is not None
+        try:
+            async with self._session.get(self.base_url + "/status", params={"token": self.token}) as response:
+                return response.status == 200
+        except (aiohttp.ClientError, TimeoutError):
+            return False
+
+
+def _texts(messages: Any, conversation_id: str) -> list[str]:
+    if not isinstance(messages, list):
+        raise EngineError("engine reply was not a list of messages")
+    texts = [str(m["text"]) for m in messages if isinstance(m, dict) and m.get("text")]
+    if not texts:
+        raise EngineError("engine answered with no messages (an action or NLG call failed; see engine log)")
+    return texts

@@ -1,0 +1,57 @@
+"""Keywords answered before any NLU: opt-out, opt-in and help. The one list of these words.
+
+Single-word keywords follow the carriers' rule (the whole message is the word, any case, punctuation ignored);
+a short list of unmistakable phrases also revokes consent, since a revocation by "any reasonable means" counts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+
+class Keyword(StrEnum):
+    OPT_OUT = "opt_out"
+    OPT_IN = "opt_in"
+    HELP = "help"
+
+
+OPT_OUT_WORDS = frozenset(
+    {
+        "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out", "stop all",
+        # Spanish
+        "alto", "parar", "para", "detener", "cancelar", "baja", "fin", "no mas", "basta",
+    }
+)
+OPT_OUT_PHRASES = (
+    re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|ya))*$"),
+    re.compile(r"\b(stop|quit|don'?t|do not|never)\s+(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
+    re.compile(r"\bno more (texts|messages)\b"),
+    re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),
+    re.compile(r"\bunsubscribe\b"),
+    re.compile(r"\bno me (escriban|manden|envien)\b"),
+    re.compile(r"\b(dejen|deje) de (escribirme|mandarme|enviarme|escribir)\b"),
+    re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
+)
+# Opt-in words only count for an address that has opted out ("yes" is otherwise an answer, not a keyword).
+OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar"})
+HELP_WORDS = frozenset({"help", "info", "ayuda"})
+
+
+def normalise(body: str) -> str:
+    text = unicodedata.normalize("NFKD", body.strip().lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^\w\s']", " ", text)
+    return " ".join(text.split())
+
+
+def classify_keyword(body: str, *, opted_out: bool) -> Keyword | None:
+    text = normalise(body)
+    if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES):
+        return Keyword.OPT_OUT
+    if opted_out and text in OPT_IN_WORDS:
+        return Keyword.OPT_IN
+    if text in HELP_WORDS:
+        return Keyword.HELP
+    return None

@@ -1,0 +1,251 @@
+"""Inbound router: every patient message is stored first, keywords are answered before any NLU, the rest goes
+to the engine in arrival order per conversation, and the engine's replies go back out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.conversation.engine import EngineError
+from bot.conversation.keywords import Keyword, classify_keyword
+from bot.core.context import Outreach
+from bot.core.db import session_scope
+from bot.core.models import (
+    AuditEntry,
+    Conversation,
+    Handoff,
+    Message,
+    OptOut,
+    OutreachTask,
+    Patient,
+    utcnow,
+)
+from bot.core.phones import to_e164
+from bot.events.outbox import record_event
+from bot.messages.render import render_for_channel
+from bot.outreach.outbound import record_opt_out, send_text
+from bot.outreach.policy import is_opted_out
+from bot.outreach.states import ACTIVE_STATES, move_task
+from channels.base import DeliveryUpdate, InboundMessage, SendError
+
+log = logging.getLogger(__name__)
+
+# Delivery statuses in the order they can happen; a late callback never moves a message backwards.
+STATUS_RANK = {
+    "sending": 0, "accepted": 1, "scheduled": 1, "queued": 2, "sent": 3, "delivered": 5, "read": 6,
+    "undelivered": 5, "failed": 5, "canceled": 5, "partially_delivered": 4,
+}
+
+
+class InboundRouter:
+    def __init__(self, ctx: Outreach) -> None:
+        self.ctx = ctx
+        self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    # -- entry points given to the channel ------------------------------------------------------------
+    async def on_inbound(self, inbound: InboundMessage) -> None:
+        """Store the message (dropping a repeated provider id), then process it in the background so the
+        provider's webhook is answered at once."""
+        address = to_e164(inbound.sender) or inbound.sender
+        try:
+            with session_scope(self.ctx.db) as session:
+                message = Message(
+                    direction="inbound", channel=inbound.channel, address=address, body=inbound.body,
+                    provider_sid=inbound.provider_sid, delivery_status="received", engine_state="pending",
+                )
+                session.add(message)
+        except IntegrityError:
+            log.info("inbound.duplicate", extra={"provider_sid": inbound.provider_sid})
+            return
+        self._spawn(self._process_in_order(address, message.id))
+
+    async def on_delivery(self, update: DeliveryUpdate) -> None:
+        with session_scope(self.ctx.db) as session:
+            message = session.exec(select(Message).where(Message.provider_sid == update.provider_sid)).first()
+            if message is None:
+                log.info("delivery.unknown_message", extra={"provider_sid": update.provider_sid})
+                return
+            if STATUS_RANK.get(update.status, 0) < STATUS_RANK.get(message.delivery_status, 0):
+                return
+            if message.delivery_status == update.status:
+                return
+            message.delivery_status = update.status
+            message.error_code = update.error_code
+            message.updated_at = utcnow()
+            if message.task_id and update.status == "delivered":
+                record_event(session, "outreach.message.delivered", message.task_id,
+                             {"message_id": message.id, "provider_sid": update.provider_sid})
+            elif message.task_id and update.status in ("undelivered", "failed"):
+                record_event(session, "outreach.message.failed", message.task_id,
+                             {"message_id": message.id, "provider_sid": update.provider_sid,
+                              "error_code": update.error_code})
+
+    async def drain(self) -> None:
+        """Wait for in-flight processing (used at shutdown)."""
+        if self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    async def resume_pending(self) -> None:
+        """At start: process inbound messages stored but never finished (a crash, a restart)."""
+        with session_scope(self.ctx.db) as session:
+            pending = session.exec(
+                select(Message).where(Message.direction == "inbound", Message.engine_state == "pending")
+                .order_by(col(Message.created_at))
+            ).all()
+        for message in pending:
+            self._spawn(self._process_in_order(message.address, message.id))
+
+    # -- processing ------------------------------------------------------------------------------------
+    def _spawn(self, coro: object) -> None:
+        task = asyncio.get_running_loop().create_task(coro)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _process_in_order(self, address: str, message_id: str) -> None:
+        async with self._locks[address]:
+            try:
+                await self._process(address, message_id)
+            except Exception:
+                log.exception("inbound.processing_failed", extra={"message_id": message_id})
+
+    async def _process(self, address: str, message_id: str) -> None:
+        with session_scope(self.ctx.db) as session:
+            message = session.get(Message, message_id)
+            if message is None or message.engine_state != "pending":
+                return
+            keyword = classify_keyword(message.body, opted_out=is_opted_out(session, address))
+            conversation = self._open_conversation(session, address)
+            if conversation:
+                message.conversation_id = conversation.id
+                message.task_id = conversation.task_id
+            if keyword is None and is_opted_out(session, address):
+                message.engine_state = "processed"  # kept, never answered: they asked us to stop
+                return
+            if keyword is None and conversation and conversation.task_id:
+                record_event(session, "outreach.patient.replied", conversation.task_id,
+                             {"message_id": message.id, "conversation_id": conversation.id})
+            if keyword is not None or conversation is None or conversation.state != "bot":
+                message.engine_state = "processed"
+        if keyword is not None:
+            await self._answer_keyword(keyword, address, message_id)
+        elif conversation is None:
+            await self._no_conversation(address, message_id)
+        elif conversation.state != "bot":
+            log.info("inbound.for_person", extra={"conversation_id": conversation.id})
+        else:
+            await self._ask_engine(conversation, message_id)
+
+    @staticmethod
+    def _open_conversation(session: Session, address: str) -> Conversation | None:
+        return session.exec(
+            select(Conversation)
+            .where(Conversation.address == address, col(Conversation.state).in_(["bot", "handed_off"]))
+            .order_by(col(Conversation.last_activity_at).desc())
+        ).first()
+
+    async def _ask_engine(self, conversation: Conversation, message_id: str) -> None:
+        with session_scope(self.ctx.db) as session:
+            message = session.get(Message, message_id)
+            assert message is not None
+            body = message.body
+            conversation_row = session.get(Conversation, conversation.id)
+            assert conversation_row is not None
+            conversation_row.last_activity_at = utcnow()
+        try:
+            replies = await self.ctx.engine.tell(conversation.id, body, {"channel": "sms"})
+        except EngineError as error:
+            log.warning("engine.unavailable", extra={"conversation_id": conversation.id, "error": str(error)})
+            await self._holding_reply(conversation, message_id, str(error))
+            return
+        for index, text in enumerate(replies):
+            await self._reply(conversation.address, text, f"reply:{message_id}:{index}", conversation)
+        with session_scope(self.ctx.db) as session:
+            stored = session.get(Message, message_id)
+            assert stored is not None
+            stored.engine_state = "processed"
+
+    async def _holding_reply(self, conversation: Conversation, message_id: str, reason: str) -> None:
+        """The engine could not answer: tell the patient we have their message, and leave it pending."""
+        with session_scope(self.ctx.db) as session:
+            patient = session.get(Patient, conversation.patient_id)
+            stored = session.get(Message, message_id)
+            assert stored is not None
+            stored.engine_state = "failed"
+            if conversation.task_id:
+                record_event(session, "outreach.engine.unavailable", conversation.task_id,
+                             {"message_id": message_id, "reason": reason})
+        text = self._render("holding_reply", patient.language if patient else "en", {})
+        await self._reply(conversation.address, text, f"holding:{message_id}", conversation)
+
+    async def _no_conversation(self, address: str, message_id: str) -> None:
+        """A message with no conversation to belong to: a person reads it."""
+        with session_scope(self.ctx.db) as session:
+            patient = session.exec(select(Patient).where(Patient.phone == address)).first()
+            session.add(Handoff(patient_id=patient.id if patient else None, reason="message_without_conversation"))
+        text = self._render("no_open_conversation", patient.language if patient else "en", {})
+        await self._reply(address, text, f"reply:{message_id}:0", None)
+
+    async def _answer_keyword(self, keyword: Keyword, address: str, message_id: str) -> None:
+        with session_scope(self.ctx.db) as session:
+            message = session.get(Message, message_id)
+            assert message is not None
+            patients = list(session.exec(select(Patient).where(Patient.phone == address)))
+            language = patients[0].language if patients else "en"
+            news = True
+            if keyword is Keyword.OPT_OUT:
+                news = record_opt_out(session, address, keyword=message.body.strip()[:40], channel="sms")
+                self._stop_everything(session, address, patients, message_id)
+            elif keyword is Keyword.OPT_IN:
+                opt_out = session.get(OptOut, address)
+                if opt_out is not None:
+                    session.delete(opt_out)
+                session.add(AuditEntry(actor="patient", action="opted_in", subject=address,
+                                       detail={"message_id": message_id}))
+        template = {Keyword.OPT_OUT: "opt_out_confirmation", Keyword.OPT_IN: "opt_in_confirmation",
+                    Keyword.HELP: "help"}[keyword]
+        if keyword is Keyword.OPT_OUT and not news:
+            return  # confirmed once already; then silence
+        text = self._render(template, language, {})
+        await self._reply(address, text, f"keyword:{message_id}", None, even_if_opted_out=True)
+
+    @staticmethod
+    def _stop_everything(session: Session, address: str, patients: list[Patient], message_id: str) -> None:
+        session.add(AuditEntry(actor="patient", action="opted_out", subject=address,
+                               detail={"message_id": message_id, "channels": ["sms", "voice"]}))
+        patient_ids = [p.id for p in patients]
+        if not patient_ids:
+            return
+        tasks = session.exec(
+            select(OutreachTask).where(col(OutreachTask.patient_id).in_(patient_ids),
+                                       col(OutreachTask.state).in_(ACTIVE_STATES))
+        ).all()
+        for task in tasks:
+            record_event(session, "outreach.patient.opted_out", task.id,
+                         {"message_id": message_id, "channels": ["sms", "voice"]})
+            move_task(session, task, "opted_out", {"reason": "patient_opted_out"})
+        for conversation in session.exec(
+            select(Conversation).where(Conversation.address == address, Conversation.state != "closed")
+        ):
+            conversation.state = "closed"
+            session.add(conversation)
+
+    def _render(self, message: str, language: str, extra: dict[str, object]) -> str:
+        settings = self.ctx.settings
+        context = {"org": settings.organisation_name, "support_phone": settings.support_phone, **extra}
+        return render_for_channel(message, "sms", language, context)
+
+    async def _reply(self, address: str, text: str, key: str, conversation: Conversation | None,
+                     even_if_opted_out: bool = False) -> None:
+        try:
+            await send_text(
+                self.ctx, address=address, body=text, idempotency_key=key,
+                conversation_id=conversation.id if conversation else None,
+                task_id=conversation.task_id if conversation else None, even_if_opted_out=even_if_opted_out,
+            )
+        except SendError:
+            pass  # recorded by send_text

@@ -1,0 +1,172 @@
+"""The records of DESIGN.md section 4 (the ones the outreach path uses so far)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, always hands back an aware UTC datetime (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+
+class Patient(SQLModel, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    mrn: str | None = Field(default=None, unique=True, index=True)
+    given_name: str
+    family_name: str = ""
+    phone: str | None = Field(default=None, index=True)  # E.164 only
+    email: str | None = None
+    language: str = "en"
+    preferred_channel: str = "sms"
+    timezone: str | None = None  # IANA zone; None: derived from the phone number
+    needs_simpler_text: bool = False
+    consent_sms: bool = True
+    consent_voice: bool = True
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class OptOut(SQLModel, table=True):
+    """An address (E.164 phone) that asked us to stop. Applies across SMS and voice."""
+
+    address: str = Field(primary_key=True)
+    keyword: str
+    channel: str
+    opted_out_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Provider(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    name: str
+    location: str = ""
+    phone: str = ""
+
+
+class Slot(SQLModel, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    provider_id: str = Field(foreign_key="provider.id", index=True)
+    visit_type: str = Field(index=True)
+    starts_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+    duration_minutes: int = 45
+    location: str = ""
+    status: str = Field(default="open", index=True)  # open | booked | blocked
+
+
+class Appointment(SQLModel, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    slot_id: str = Field(foreign_key="slot.id", unique=True)  # one booking per slot, enforced by the database
+    patient_id: str = Field(foreign_key="patient.id", index=True)
+    task_id: str | None = Field(default=None, foreign_key="outreachtask.id")
+    booked_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    source: str = "bot"
+
+
+class OutreachTask(SQLModel, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    idempotency_key: str | None = Field(default=None, unique=True)
+    request_fingerprint: str = ""
+    workflow: str = Field(index=True)
+    patient_id: str = Field(foreign_key="patient.id", index=True)
+    priority: int = 5
+    due_by: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    state: str = Field(default="queued", index=True)
+    attempt_count: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False,
+                                                                               index=True))
+    waiting_reason: str | None = None
+    lease_owner: str | None = None
+    lease_expires_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    campaign_id: str | None = None
+    context: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Conversation(SQLModel, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)  # the engine's sender id: opaque, never a phone
+    patient_id: str = Field(foreign_key="patient.id", index=True)
+    task_id: str | None = Field(default=None, foreign_key="outreachtask.id", index=True)
+    channel: str = "sms"
+    address: str = Field(index=True)
+    state: str = Field(default="bot", index=True)  # bot | handed_off | closed
+    offered_slot_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    last_activity_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Message(SQLModel, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    conversation_id: str | None = Field(default=None, foreign_key="conversation.id", index=True)
+    task_id: str | None = Field(default=None, index=True)
+    direction: str  # inbound | outbound
+    channel: str = "sms"
+    address: str = Field(index=True)  # the patient's side
+    body: str
+    provider_sid: str | None = Field(default=None, unique=True)
+    idempotency_key: str | None = Field(default=None, unique=True)
+    delivery_status: str = "received"
+    error_code: str | None = None
+    engine_state: str = "none"  # inbound only: none | pending | processed | failed
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Handoff(SQLModel, table=True):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    conversation_id: str | None = Field(default=None, foreign_key="conversation.id", index=True)
+    task_id: str | None = Field(default=None, index=True)
+    patient_id: str | None = Field(default=None, index=True)
+    reason: str
+    priority: str = "normal"  # normal | urgent
+    state: str = Field(default="open", index=True)  # open | claimed | resolved
+    claimed_by: str | None = None
+    resolution: str | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class WorkflowEvent(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("subject", "sequence", name="uq_event_subject_sequence"),)
+
+    position: int | None = Field(default=None, primary_key=True)  # global order, for ?after=
+    id: str = Field(default_factory=new_id, unique=True)
+    type: str = Field(index=True)
+    subject: str = Field(index=True)  # the task id
+    sequence: int  # per subject, from 1
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    time: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    delivered: bool = False
+
+
+class AuditEntry(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    actor: str
+    action: str
+    subject: str
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -1,0 +1,99 @@
+"""One typed settings object, read from the environment once at start.
+
+No other module reads ``os.environ``: everything it needs is passed from here.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# The simulator's fixed account: only ever used against the local simulator.
+SIMULATOR_ACCOUNT_SID = "AC" + "0" * 30 + "51"
+SIMULATOR_AUTH_TOKEN = "simulator-auth-token-not-a-secret"
+SIMULATOR_FROM_NUMBER = "+15005550006"
+
+
+class SettingsError(ValueError):
+    """A setting is present but unusable; the message says which and why."""
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_url: str = "http://127.0.0.1:8080"
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'outreach.db'}"
+    api_token: str = "demo-api-token"
+    organisation_name: str = "Riverside Health"
+    support_phone: str = "(555) 010-0100"
+    twilio_account_sid: str = SIMULATOR_ACCOUNT_SID
+    twilio_auth_token: str = SIMULATOR_AUTH_TOKEN
+    twilio_from_number: str = SIMULATOR_FROM_NUMBER
+    use_simulator: bool = True
+    engine_url: str = "http://127.0.0.1:5005"
+    engine_port: int = 5005
+    engine_token: str = field(default_factory=lambda: secrets.token_hex(16))
+    engine_callback_token: str = field(default_factory=lambda: secrets.token_hex(16))
+    engine_venv: Path = PROJECT_ROOT / ".venv-engine"
+    engine_timeout_seconds: float = 10.0
+    model_dir: Path = PROJECT_ROOT / "var" / "models"
+    run_workers: bool = True
+    dispatch_interval_seconds: float = 1.0
+    quiet_hours_start: int = 8
+    quiet_hours_end: int = 21
+
+    @property
+    def twilio_base_url(self) -> str | None:
+        """Where the Twilio client sends its requests: the simulator, or Twilio itself (None)."""
+        return f"http://{self.host}:{self.port}/sim" if self.use_simulator else None
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        port = _int(env, "OUTREACH_PORT", 8080)
+        host = env.get("OUTREACH_HOST", "127.0.0.1")
+        sid = env.get("TWILIO_ACCOUNT_SID", "")
+        token = env.get("TWILIO_AUTH_TOKEN", "")
+        number = env.get("TWILIO_FROM_NUMBER", "")
+        real_twilio = bool(sid or token)
+        if real_twilio and not (sid and token and number):
+            raise SettingsError(
+                "real Twilio needs all of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER"
+            )
+        engine_port = _int(env, "OUTREACH_ENGINE_PORT", 5005)
+        defaults = cls()
+        return cls(
+            host=host,
+            port=port,
+            public_url=env.get("OUTREACH_PUBLIC_URL", f"http://{host}:{port}").rstrip("/"),
+            database_url=env.get("OUTREACH_DATABASE_URL", defaults.database_url),
+            api_token=env.get("OUTREACH_API_TOKEN", defaults.api_token),
+            organisation_name=env.get("OUTREACH_ORG_NAME", defaults.organisation_name),
+            support_phone=env.get("OUTREACH_SUPPORT_PHONE", defaults.support_phone),
+            twilio_account_sid=sid or SIMULATOR_ACCOUNT_SID,
+            twilio_auth_token=token or SIMULATOR_AUTH_TOKEN,
+            twilio_from_number=number or SIMULATOR_FROM_NUMBER,
+            use_simulator=not real_twilio,
+            engine_url=env.get("OUTREACH_ENGINE_URL", f"http://127.0.0.1:{engine_port}").rstrip("/"),
+            engine_port=engine_port,
+            engine_token=env.get("OUTREACH_ENGINE_TOKEN") or defaults.engine_token,
+            engine_callback_token=env.get("OUTREACH_ENGINE_CALLBACK_TOKEN") or defaults.engine_callback_token,
+            engine_venv=Path(env.get("OUTREACH_ENGINE_VENV", str(defaults.engine_venv))),
+            model_dir=Path(env.get("OUTREACH_MODEL_DIR", str(defaults.model_dir))),
+            run_workers=env.get("OUTREACH_WORKERS", "1") not in ("0", "false", "no"),
+        )

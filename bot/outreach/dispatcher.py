@@ -1,0 +1,158 @@
+"""The dispatcher: lease due tasks, apply the contact policy, open the conversation through the engine, and
+send its opening messages."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from datetime import timedelta
+
+from sqlmodel import col, or_, select
+
+from bot.conversation.engine import EngineError
+from bot.core.context import Outreach
+from bot.core.db import session_scope
+from bot.core.models import Conversation, OutreachTask, Patient, utcnow
+from bot.events.outbox import record_event
+from bot.outreach.outbound import send_text
+from bot.outreach.policy import check_contact
+from bot.outreach.states import move_task
+from channels.base import SendError
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)
+ENGINE_RETRY = timedelta(minutes=1)
+SEND_RETRY = timedelta(minutes=10)
+MAX_ATTEMPTS = 3
+WORKER_ID = f"{socket.gethostname()}:{id(object())}"
+
+
+def lease_due_tasks(ctx: Outreach, limit: int = 10) -> list[str]:
+    """Take up to ``limit`` queued tasks whose time has come (PostgreSQL: rows other workers hold are
+    skipped; SQLite runs one worker)."""
+    now = utcnow()
+    with session_scope(ctx.db) as session:
+        tasks = session.exec(
+            select(OutreachTask)
+            .where(
+                OutreachTask.state == "queued",
+                col(OutreachTask.next_attempt_at) <= now,
+                or_(col(OutreachTask.lease_expires_at).is_(None), col(OutreachTask.lease_expires_at) < now),
+            )
+            .order_by(col(OutreachTask.priority), col(OutreachTask.next_attempt_at))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        ).all()
+        for task in tasks:
+            task.lease_owner = WORKER_ID
+            task.lease_expires_at = now + LEASE
+            session.add(task)
+        return [task.id for task in tasks]
+
+
+async def contact_patient(ctx: Outreach, task_id: str) -> None:
+    """One attempt at one task."""
+    now = utcnow()
+    with session_scope(ctx.db) as session:
+        task = session.get(OutreachTask, task_id)
+        if task is None or task.state != "queued":
+            return
+        patient = session.get(Patient, task.patient_id)
+        assert patient is not None
+        decision = check_contact(session, patient, "sms", now, ctx.quiet_hours)
+        if not decision.allowed:
+            if decision.final:
+                outcome = "opted_out" if decision.reason == "opted_out" else "unreachable"
+                move_task(session, task, outcome, {"reason": decision.reason})
+                return
+            task.lease_owner = task.lease_expires_at = None
+            if task.waiting_reason != decision.reason or task.next_attempt_at != decision.retry_at:
+                record_event(session, "outreach.task.deferred", task.id, {
+                    "reason": decision.reason,
+                    "retry_at": decision.retry_at.isoformat() if decision.retry_at else None,
+                })
+            task.waiting_reason = decision.reason
+            task.next_attempt_at = decision.retry_at or now + SEND_RETRY
+            session.add(task)
+            return
+        task.attempt_count += 1
+        task.waiting_reason = None
+        attempt = task.attempt_count
+        move_task(session, task, "contacting", {"attempt": attempt})
+        conversation = Conversation(patient_id=patient.id, task_id=task.id, channel="sms", address=patient.phone or "")
+        session.add(conversation)
+        session.flush()
+        record_event(session, "outreach.conversation.started",
+                     task.id, {"conversation_id": conversation.id, "channel": "sms"})
+        entities = {
+            "language": patient.language, "channel": "sms", "task_id": task.id,
+            "literacy": "simpler" if patient.needs_simpler_text else "standard",
+        }
+        workflow, address, conversation_id = task.workflow, conversation.address, conversation.id
+    try:
+        texts = await ctx.engine.open_conversation(conversation_id, f"EXTERNAL_{workflow}", entities)
+    except EngineError as error:
+        log.warning("dispatch.engine_unavailable", extra={"task_id": task_id, "error": str(error)})
+        _retry_later(ctx, task_id, conversation_id, "engine_unavailable", ENGINE_RETRY, str(error))
+        return
+    try:
+        for index, text in enumerate(texts):
+            await send_text(ctx, address=address, body=text, idempotency_key=f"{task_id}:{attempt}:{index}",
+                            conversation_id=conversation_id, task_id=task_id)
+    except SendError as error:
+        _after_send_failure(ctx, task_id, conversation_id, error, attempt)
+        return
+    with session_scope(ctx.db) as session:
+        task = session.get(OutreachTask, task_id)
+        if task is not None and task.state == "contacting":  # an action may already have finished it
+            move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
+
+
+def _retry_later(ctx: Outreach, task_id: str, conversation_id: str, reason: str, delay: timedelta,
+                 detail: str) -> None:
+    with session_scope(ctx.db) as session:
+        task = session.get(OutreachTask, task_id)
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is not None:
+            conversation.state = "closed"
+            session.add(conversation)
+        if task is None or task.state != "contacting":
+            return
+        if reason == "engine_unavailable":
+            record_event(session, "outreach.engine.unavailable", task_id, {"detail": detail})
+        move_task(session, task, "queued", {"reason": reason})
+        task.waiting_reason = reason
+        task.next_attempt_at = utcnow() + delay
+        task.lease_owner = task.lease_expires_at = None
+        session.add(task)
+
+
+def _after_send_failure(ctx: Outreach, task_id: str, conversation_id: str, error: SendError, attempt: int) -> None:
+    if error.retryable and attempt < MAX_ATTEMPTS:
+        _retry_later(ctx, task_id, conversation_id, "send_failed", SEND_RETRY, str(error))
+        return
+    with session_scope(ctx.db) as session:
+        task = session.get(OutreachTask, task_id)
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is not None:
+            conversation.state = "closed"
+            session.add(conversation)
+        if task is not None and task.state == "contacting":
+            outcome = "opted_out" if error.code == 21610 else "unreachable"
+            move_task(session, task, outcome, {"reason": "send_failed", "error_code": error.code})
+
+
+async def run_dispatcher(ctx: Outreach, stop: asyncio.Event) -> None:
+    """Lease and contact due tasks until ``stop`` is set."""
+    while not stop.is_set():
+        try:
+            for task_id in lease_due_tasks(ctx):
+                await contact_patient(ctx, task_id)
+        except Exception:
+            log.exception("dispatch.loop_error")
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=ctx.settings.dispatch_interval_seconds)
+        except TimeoutError:
+            pass

@@ -1,0 +1,72 @@
+"""The contact policy: may we contact this patient on this channel now? One place for these rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlmodel import Session
+
+from bot.core.models import OptOut, Patient
+from bot.core.phones import timezones_for
+
+
+@dataclass(frozen=True)
+class ContactDecision:
+    allowed: bool
+    reason: str | None = None  # why not: opted_out | no_address | no_consent | quiet_hours
+    retry_at: datetime | None = None  # when a deferral may try again
+    final: bool = False  # True when waiting will not help
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    start: int = 8  # local hour contact may begin
+    end: int = 21  # local hour contact must end
+
+    def allows(self, local: datetime) -> bool:
+        return time(self.start) <= local.time() < time(self.end)
+
+    def next_opening(self, now: datetime, zone: ZoneInfo) -> datetime:
+        local = now.astimezone(zone)
+        opening = local.replace(hour=self.start, minute=0, second=0, microsecond=0)
+        if local.time() >= time(self.start):
+            opening += timedelta(days=1)
+        return opening.astimezone(now.tzinfo)
+
+
+def patient_zones(patient: Patient) -> list[ZoneInfo]:
+    """The patient's own zone when known; else every zone their number may be in."""
+    names = [patient.timezone] if patient.timezone else timezones_for(patient.phone or "")
+    zones = []
+    for name in names or ["America/New_York"]:
+        try:
+            zones.append(ZoneInfo(name))
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return zones or [ZoneInfo("America/New_York")]
+
+
+def is_opted_out(session: Session, address: str | None) -> bool:
+    return bool(address) and session.get(OptOut, address) is not None
+
+
+def check_contact(
+    session: Session, patient: Patient, channel: str, now: datetime, quiet_hours: QuietHours
+) -> ContactDecision:
+    """Decide whether an automated contact may start now. Replies inside a live conversation skip quiet hours
+    (the patient just wrote to us); opt-outs never are skipped."""
+    if not patient.phone:
+        return ContactDecision(False, "no_address", final=True)
+    if is_opted_out(session, patient.phone):
+        return ContactDecision(False, "opted_out", final=True)
+    consent = {"sms": patient.consent_sms, "voice": patient.consent_voice}.get(channel, True)
+    if not consent:
+        return ContactDecision(False, "no_consent", final=True)
+    zones = patient_zones(patient)
+    closed = [zone for zone in zones if not quiet_hours.allows(now.astimezone(zone))]
+    if closed:
+        retry_at = max(quiet_hours.next_opening(now, zone) for zone in closed)
+        return ContactDecision(False, "quiet_hours", retry_at=retry_at)
+    return ContactDecision(True)

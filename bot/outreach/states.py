@@ -1,0 +1,57 @@
+"""The task state machine: one table of allowed transitions that every state change goes through."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.core.models import OutreachTask, utcnow
+from bot.events.outbox import record_event
+
+TERMINAL_STATES = frozenset(
+    {"booked", "declined", "completed", "opted_out", "unreachable", "handed_off", "expired", "cancelled"}
+)
+
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    "queued": frozenset({"contacting", "opted_out", "expired", "cancelled", "unreachable"}),
+    "contacting": frozenset({"awaiting_reply", "queued", "opted_out", "unreachable", "handed_off", "cancelled"}),
+    "awaiting_reply": frozenset(
+        {"booked", "declined", "completed", "opted_out", "unreachable", "handed_off", "expired", "cancelled"}
+    ),
+    **{state: frozenset() for state in TERMINAL_STATES},
+}
+
+_EVENT_FOR_STATE = {
+    "queued": "outreach.task.deferred",
+    "contacting": "outreach.task.contacting",
+    "awaiting_reply": "outreach.task.awaiting_reply",
+}
+
+ACTIVE_STATES = frozenset({"queued", "contacting", "awaiting_reply"})
+
+
+class IllegalTransition(RuntimeError):
+    pass
+
+
+def move_task(
+    session: Session,
+    task: OutreachTask,
+    new_state: str,
+    data: dict[str, Any] | None = None,
+) -> None:
+    """Change a task's state and record the event in the same transaction."""
+    if new_state not in ALLOWED_TRANSITIONS.get(task.state, frozenset()):
+        raise IllegalTransition(f"task {task.id}: {task.state} -> {new_state} is not allowed")
+    previous = task.state
+    task.state = new_state
+    task.updated_at = utcnow()
+    if new_state in TERMINAL_STATES:
+        task.lease_owner = None
+        task.lease_expires_at = None
+    session.add(task)
+    payload = {"from": previous, "to": new_state, **(data or {})}
+    if new_state in TERMINAL_STATES:
+        payload["outcome"] = new_state
+    record_event(session, _EVENT_FOR_STATE.get(new_state, "outreach.task.completed"), task.id, payload)

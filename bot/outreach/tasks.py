@@ -1,0 +1,125 @@
+"""Creating outreach tasks: validated input, the patient found or added, idempotent by key."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlmodel import Session, select
+
+from bot.core.models import OutreachTask, Patient
+from bot.core.phones import to_e164
+from bot.events.outbox import record_event
+
+WORKFLOWS = frozenset({"missed_appointment"})  # grows with DESIGN.md section 6
+
+
+class PatientIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    mrn: str | None = Field(default=None, max_length=64)
+    given_name: str = Field(min_length=1, max_length=100)
+    family_name: str = Field(default="", max_length=100)
+    phone: str
+    email: str | None = None
+    language: str = Field(default="en", pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+    timezone: str | None = None
+    needs_simpler_text: bool = False
+    consent_sms: bool = True
+
+    @field_validator("phone")
+    @classmethod
+    def _e164(cls, value: str) -> str:
+        e164 = to_e164(value)
+        if e164 is None:
+            raise ValueError("not a valid phone number (give it with area code, e.g. +1 212 555 0143)")
+        return e164
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not an IANA time zone such as America/Chicago") from None
+        return value
+
+
+class TaskIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    patient: PatientIn
+    workflow: Literal["missed_appointment"]
+    priority: int = Field(default=5, ge=1, le=9)
+    due_by: datetime | None = None
+    idempotency_key: str | None = Field(default=None, min_length=1, max_length=200)
+    context: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("due_by")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("due_by needs a UTC offset, e.g. 2026-12-01T17:00:00Z")
+        return value
+
+
+class IdempotencyConflict(Exception):
+    """The key was used before for a different request."""
+
+
+def fingerprint(payload: TaskIn) -> str:
+    canonical = json.dumps(payload.model_dump(mode="json", exclude={"idempotency_key"}), sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def upsert_patient(session: Session, data: PatientIn) -> Patient:
+    patient = None
+    if data.mrn:
+        patient = session.exec(select(Patient).where(Patient.mrn == data.mrn)).first()
+    if patient is None:
+        patient = Patient(mrn=data.mrn, given_name=data.given_name, phone=data.phone)
+    for field_name, value in data.model_dump().items():
+        setattr(patient, field_name, value)
+    session.add(patient)
+    session.flush()
+    return patient
+
+
+def create_task(session: Session, payload: TaskIn) -> tuple[OutreachTask, bool]:
+    """The task for this request, and whether it was created now (False: the idempotency key matched)."""
+    digest = fingerprint(payload)
+    if payload.idempotency_key:
+        existing = session.exec(
+            select(OutreachTask).where(OutreachTask.idempotency_key == payload.idempotency_key)
+        ).first()
+        if existing is not None:
+            if existing.request_fingerprint != digest:
+                raise IdempotencyConflict(payload.idempotency_key)
+            return existing, False
+    patient = upsert_patient(session, payload.patient)
+    task = OutreachTask(
+        idempotency_key=payload.idempotency_key, request_fingerprint=digest, workflow=payload.workflow,
+        patient_id=patient.id, priority=payload.priority, due_by=payload.due_by, context=payload.context,
+    )
+    session.add(task)
+    session.flush()
+    record_event(session, "outreach.task.created", task.id,
+                 {"workflow": task.workflow, "patient_id": patient.id, "priority": task.priority})
+    return task, True
+
+
+def task_view(task: OutreachTask) -> dict[str, Any]:
+    return {
+        "id": task.id, "workflow": task.workflow, "patient_id": task.patient_id, "state": task.state,
+        "priority": task.priority, "due_by": task.due_by.isoformat() if task.due_by else None,
+        "idempotency_key": task.idempotency_key, "attempt_count": task.attempt_count,
+        "next_attempt_at": task.next_attempt_at.isoformat(), "waiting_reason": task.waiting_reason,
+        "context": task.context, "created_at": task.created_at.isoformat(),
+        "updated_at": task.updated_at.isoformat(),
+    }

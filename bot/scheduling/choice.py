@@ -1,0 +1,168 @@
+"""Which offered slot did the patient mean? ("2", "the tuesday one", "second", "the 2:30", "el jueves")
+
+The engine tells us *that* the patient chose; this resolves *which* option, against the options actually
+offered, so the bot never guesses: no match or more than one match is reported as such.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+_WEEKDAYS: dict[str, int] = {}
+for index, names in enumerate(
+    [
+        "monday mon mo lunes lun",
+        "tuesday tues tue tu martes mar",
+        "wednesday wed weds miercoles mie mier",
+        "thursday thurs thur thu th jueves jue",
+        "friday fri fr viernes vie",
+        "saturday sat sabado sab",
+        "sunday sun domingo dom",
+    ]
+):
+    for name in names.split():
+        _WEEKDAYS[name] = index
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "primero": 1, "primera": 1, "primer": 1,
+    "second": 2, "2nd": 2, "segundo": 2, "segunda": 2,
+    "third": 3, "3rd": 3, "tercero": 3, "tercera": 3, "tercer": 3,
+    "fourth": 4, "4th": 4, "cuarto": 4, "cuarta": 4,
+    "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
+}
+_LAST = {"last", "ultimo", "ultima"}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+}
+_NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take"}
+_HOUR_LEAD_INS = {"at", "las", "around", "after", "before"}
+_PARTS_OF_DAY = {
+    "morning": (0, 12), "am": (0, 12), "manana": (0, 12),
+    "afternoon": (12, 17), "tarde": (12, 19), "evening": (17, 24), "noche": (19, 24),
+}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "january jan enero ene", "february feb febrero", "march mar marzo", "april apr abril abr",
+            "may mayo", "june jun junio", "july jul julio", "august aug agosto ago",
+            "september sep sept septiembre", "october oct octubre", "november nov noviembre",
+            "december dec diciembre dic",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+
+_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?![\d/])")
+_DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
+
+
+@dataclass(frozen=True)
+class OfferedOption:
+    position: int  # 1-based, as shown to the patient
+    slot_id: str
+    local_start: datetime  # in the patient's timezone
+
+
+@dataclass
+class Choice:
+    chosen: OfferedOption | None = None
+    candidates: list[OfferedOption] = field(default_factory=list)
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.chosen is None and len(self.candidates) > 1
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def resolve_choice(text: str, options: list[OfferedOption]) -> Choice:
+    """Narrow the offered options by every constraint the reply states; one survivor is the choice."""
+    if not options:
+        return Choice()
+    folded = _fold(text)
+    words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
+    remaining = list(options)
+    constrained = False
+
+    def narrow(predicate: object) -> None:
+        nonlocal remaining, constrained
+        constrained = True
+        remaining = [option for option in remaining if predicate(option)]  # type: ignore[operator]
+
+    # Times first ("2:30", "2pm", "10 am") so their digits are not read as option numbers.
+    times = []
+    for match in _TIME.finditer(folded):
+        hour, minute, meridiem = int(match.group(1)), match.group(2), match.group(3)
+        if minute is None and meridiem is None and _lead_in(folded, match.start()) not in _HOUR_LEAD_INS:
+            continue  # a bare number: an option number or a day, not a time
+        if hour > 23 or (minute is not None and int(minute) > 59):
+            continue
+        if meridiem and meridiem.startswith("p") and hour < 12:
+            hour += 12
+        if meridiem and meridiem.startswith("a") and hour == 12:
+            hour = 0
+        times.append((hour, int(minute or 0), bool(meridiem)))
+    stripped = _TIME.sub(
+        lambda m: " " if (m.group(2) or m.group(3) or _lead_in(folded, m.start()) in _HOUR_LEAD_INS) else m.group(0),
+        folded,
+    )
+    dates = [(int(m.group(1)), int(m.group(2))) for m in _DATE_SLASH.finditer(stripped)]
+    stripped = _DATE_SLASH.sub(" ", stripped)
+
+    for hour, minute, explicit in times:
+        def at_time(o: OfferedOption, h: int = hour, m: int = minute, e: bool = explicit) -> bool:
+            start = o.local_start
+            if start.minute != m:
+                return False
+            return start.hour == h or (not e and start.hour == (h + 12) % 24)
+
+        narrow(at_time)
+    for month, day in dates:
+        narrow(lambda o, mo=month, d=day: o.local_start.month == mo and o.local_start.day == d)
+
+    plain_words = re.findall(r"[a-z0-9]+", stripped)
+    for index, word in enumerate(plain_words):
+        if word in _WEEKDAYS and not (word == "mar" and _has_month_context(plain_words, index)):
+            narrow(lambda o, wd=_WEEKDAYS[word]: o.local_start.weekday() == wd)
+        elif word in _MONTHS and index + 1 < len(plain_words) and plain_words[index + 1].isdigit():
+            day = int(plain_words[index + 1])
+            narrow(lambda o, mo=_MONTHS[word], d=day: o.local_start.month == mo and o.local_start.day == d)
+        elif word in _PARTS_OF_DAY:
+            low, high = _PARTS_OF_DAY[word]
+            narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
+    for index, word in enumerate(words):
+        position = _ORDINALS.get(word)
+        if word in _NUMBER_WORDS and (index == 0 or words[index - 1] in _NUMBER_LEAD_INS):
+            position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
+        if word in _LAST:
+            position = len(options)
+        if position is None and word.isdigit() and word in plain_words and len(plain_words) <= 6:
+            number = int(word)
+            if 1 <= number <= len(options):
+                position = number
+        if position is not None:
+            narrow(lambda o, p=position: o.position == p)
+    if not constrained:
+        return Choice()
+    if len(remaining) == 1:
+        return Choice(chosen=remaining[0], candidates=remaining)
+    return Choice(candidates=remaining)
+
+
+def _lead_in(text: str, position: int) -> str:
+    before = re.findall(r"[a-z@]+", text[:position])
+    return before[-1] if before else ""
+
+
+def _has_month_context(words: list[str], index: int) -> bool:
+    """'mar' is Spanish for Tuesday but also short for March ('mar 3')."""
+    return index + 1 < len(words) and words[index + 1].isdigit()

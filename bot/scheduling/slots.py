@@ -1,0 +1,42 @@
+"""Slot search and atomic booking."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from bot.core.models import Appointment, Slot
+
+
+def find_open_slots(
+    session: Session,
+    *,
+    visit_type: str,
+    provider_id: str | None,
+    after: datetime,
+    limit: int = 3,
+    exclude_ids: frozenset[str] = frozenset(),
+) -> list[Slot]:
+    """The earliest open slots of a visit type (and provider, when given), skipping ones already offered."""
+    query = select(Slot).where(Slot.status == "open", Slot.visit_type == visit_type, col(Slot.starts_at) > after)
+    if provider_id:
+        query = query.where(Slot.provider_id == provider_id)
+    if exclude_ids:
+        query = query.where(col(Slot.id).not_in(exclude_ids))
+    return list(session.exec(query.order_by(col(Slot.starts_at)).limit(limit)))
+
+
+def book_slot(session: Session, *, slot_id: str, patient_id: str, task_id: str | None) -> Appointment | None:
+    """Book ``slot_id`` if it is still open. The conditional update makes two patients racing for the same
+    slot end with exactly one booking; the loser gets None. Runs inside the caller's transaction."""
+    result = session.execute(
+        update(Slot).where(col(Slot.id) == slot_id, col(Slot.status) == "open").values(status="booked")
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    appointment = Appointment(slot_id=slot_id, patient_id=patient_id, task_id=task_id)
+    session.add(appointment)
+    session.flush()
+    return appointment

@@ -1,0 +1,178 @@
+"""The public API of DESIGN.md section 7: JSON in, JSON out, clear errors, never a stack trace."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.exc import IntegrityError
+
+from bot.core.context import Outreach
+from bot.core.db import session_scope
+from bot.core.models import OutreachTask, Provider, Slot
+from bot.events.outbox import as_cloudevent, events_after
+from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task, task_view
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def error(status: int, message: str, details: Any = None) -> web.Response:
+    body: dict[str, Any] = {"error": {"status": status, "message": message}}
+    if details is not None:
+        body["error"]["details"] = details
+    return web.json_response(body, status=status)
+
+
+def _validation_details(exc: ValidationError) -> list[dict[str, Any]]:
+    return [{"field": ".".join(str(p) for p in item["loc"]), "problem": item["msg"]} for item in exc.errors()]
+
+
+@web.middleware
+async def json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every /api error is JSON with a plain message; unexpected failures are logged, not shown."""
+    if not request.path.startswith("/api/"):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        return error(exc.status, exc.reason)
+    except Exception:
+        log.exception("api.unhandled", extra={"path": request.path})
+        return error(500, "internal error; the request was not applied")
+
+
+async def _json_body(request: web.Request) -> Any:
+    raw = await request.read()
+    if not raw:
+        raise _Bad(400, "request body is empty; send JSON")
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise _Bad(400, f"request body is not valid JSON: {exc}") from None
+
+
+class _Bad(Exception):
+    def __init__(self, status: int, message: str, details: Any = None) -> None:
+        self.status, self.message, self.details = status, message, details
+
+
+class SlotIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    provider_id: str = Field(min_length=1, max_length=64)
+    provider_name: str | None = None
+    visit_type: str = Field(default="physical_therapy", min_length=1, max_length=64)
+    starts_at: datetime
+    duration_minutes: int = Field(default=45, ge=5, le=480)
+    location: str = Field(default="", max_length=200)
+
+
+class SlotsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    slots: list[SlotIn] = Field(min_length=1, max_length=1000)
+
+
+def api_routes(ctx: Outreach) -> list[web.RouteDef]:
+    def authorised(request: web.Request) -> bool:
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        return scheme.lower() == "bearer" and secrets.compare_digest(token.strip(), ctx.settings.api_token)
+
+    def guarded(handler: Handler) -> Handler:
+        async def wrapper(request: web.Request) -> web.StreamResponse:
+            if not authorised(request):
+                response = error(401, "missing or wrong API token; send 'Authorization: Bearer <token>'")
+                response.headers["WWW-Authenticate"] = "Bearer"
+                return response
+            try:
+                return await handler(request)
+            except _Bad as bad:
+                return error(bad.status, bad.message, bad.details)
+        return wrapper
+
+    async def post_task(request: web.Request) -> web.Response:
+        body = await _json_body(request)
+        if not isinstance(body, dict):
+            raise _Bad(400, "request body must be a JSON object")
+        key_header = request.headers.get("Idempotency-Key")
+        if key_header and "idempotency_key" not in body:
+            body["idempotency_key"] = key_header
+        try:
+            payload = TaskIn.model_validate(body)
+        except ValidationError as exc:
+            raise _Bad(422, "the task is not valid", _validation_details(exc)) from None
+        for attempt in range(2):
+            try:
+                with session_scope(ctx.db) as session:
+                    task, created = create_task(session, payload)
+                break
+            except IdempotencyConflict:
+                raise _Bad(409, "this idempotency_key was already used for a different task") from None
+            except IntegrityError:
+                if attempt == 1:
+                    raise
+                continue  # a concurrent request with the same key won: read its task
+        return web.json_response(task_view(task), status=201 if created else 200)
+
+    async def get_task(request: web.Request) -> web.Response:
+        with session_scope(ctx.db) as session:
+            task = session.get(OutreachTask, request.match_info["task_id"])
+        if task is None:
+            raise _Bad(404, "no task with that id")
+        return web.json_response(task_view(task))
+
+    async def get_events(request: web.Request) -> web.Response:
+        try:
+            after = int(request.query.get("after", "0"))
+            limit = int(request.query.get("limit", "500"))
+        except ValueError:
+            raise _Bad(400, "'after' and 'limit' must be whole numbers") from None
+        if not 1 <= limit <= 1000:
+            raise _Bad(400, "'limit' must be between 1 and 1000")
+        task_id = request.query.get("task_id") or None
+        with session_scope(ctx.db) as session:
+            if task_id and session.get(OutreachTask, task_id) is None:
+                raise _Bad(404, "no task with that id")
+            events = [as_cloudevent(e) for e in events_after(session, task_id, after, limit)]
+        next_after = events[-1]["position"] if events else after
+        return web.json_response({"events": events, "next_after": next_after})
+
+    async def post_slots(request: web.Request) -> web.Response:
+        body = await _json_body(request)
+        try:
+            payload = SlotsIn.model_validate(body)
+        except ValidationError as exc:
+            raise _Bad(422, "the slots are not valid", _validation_details(exc)) from None
+        created = []
+        with session_scope(ctx.db) as session:
+            for item in payload.slots:
+                if item.starts_at.tzinfo is None:
+                    raise _Bad(422, "starts_at needs a UTC offset, e.g. 2026-12-01T15:00:00Z")
+                if session.get(Provider, item.provider_id) is None:
+                    session.add(Provider(id=item.provider_id, name=item.provider_name or item.provider_id,
+                                         location=item.location))
+                    session.flush()
+                slot = Slot(provider_id=item.provider_id, visit_type=item.visit_type, starts_at=item.starts_at,
+                            duration_minutes=item.duration_minutes, location=item.location)
+                session.add(slot)
+                created.append(slot)
+        return web.json_response({"slots": [{"id": s.id, "provider_id": s.provider_id, "status": s.status,
+                                             "starts_at": s.starts_at.isoformat()} for s in created]}, status=201)
+
+    return [
+        web.post("/api/v1/tasks", guarded(post_task)),
+        web.get("/api/v1/tasks/{task_id}", guarded(get_task)),
+        web.get("/api/v1/events", guarded(get_events)),
+        web.post("/api/v1/slots", guarded(post_slots)),
+    ]

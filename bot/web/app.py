@@ -1,0 +1,84 @@
+"""The aiohttp application: API, Twilio webhooks, engine callbacks, simulator, and the workers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+
+from bot.conversation.endpoints import engine_routes
+from bot.conversation.engine import EngineClient
+from bot.conversation.router import InboundRouter
+from bot.core.context import Outreach
+from bot.core.db import make_engine
+from bot.core.settings import Settings
+from bot.outreach.dispatcher import run_dispatcher
+from bot.outreach.policy import QuietHours
+from bot.web.api import api_routes, json_errors
+from channels.sms import INBOUND_PATH, TwilioSms
+from channels.twilio_sim import TwilioSimulator
+
+log = logging.getLogger(__name__)
+
+
+def build_app(settings: Settings) -> web.Application:
+    ctx = Outreach(
+        settings=settings,
+        db=make_engine(settings.database_url),
+        engine=EngineClient(settings.engine_url, settings.engine_token, settings.engine_timeout_seconds),
+        sms=TwilioSms(
+            account_sid=settings.twilio_account_sid, auth_token=settings.twilio_auth_token,
+            from_number=settings.twilio_from_number, public_url=settings.public_url,
+            base_url=settings.twilio_base_url,
+        ),
+        quiet_hours=QuietHours(settings.quiet_hours_start, settings.quiet_hours_end),
+    )
+    router = InboundRouter(ctx)
+    app = web.Application(middlewares=[json_errors], client_max_size=5 * 1024 * 1024)
+    app["ctx"] = ctx
+    app["router"] = router
+
+    async def health(_request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "engine_ready": await ctx.engine.is_ready()})
+
+    app.add_routes([web.get("/healthz", health)])
+    app.add_routes(api_routes(ctx))
+    app.add_routes(engine_routes(ctx))
+    app.add_routes(ctx.sms.routes(router.on_inbound, router.on_delivery))
+
+    if settings.use_simulator:
+        simulator = TwilioSimulator(
+            account_sid=settings.twilio_account_sid, auth_token=settings.twilio_auth_token,
+            number=settings.twilio_from_number, inbound_webhook_url=settings.public_url + INBOUND_PATH,
+        )
+        app["simulator"] = simulator
+
+        async def to_phones_page(_request: web.Request) -> web.Response:
+            raise web.HTTPFound("/sim/")
+
+        app.add_routes([web.get("/sim", to_phones_page)])
+        app.add_subapp("/sim", simulator.application())
+
+    async def lifecycle(_app: web.Application) -> AsyncIterator[None]:
+        await ctx.engine.start()
+        await ctx.sms.start()
+        stop = asyncio.Event()
+        workers: list[asyncio.Task[None]] = []
+        if settings.run_workers:
+            await router.resume_pending()
+            workers.append(asyncio.create_task(run_dispatcher(ctx, stop), name="dispatcher"))
+        yield
+        stop.set()
+        for worker in workers:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(worker, timeout=10)
+        await router.drain()
+        await ctx.sms.close()
+        await ctx.engine.close()
+        ctx.db.dispose()
+
+    app.cleanup_ctx.append(lifecycle)
+    return app

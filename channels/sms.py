@@ -1,0 +1,137 @@
+"""SMS over Twilio: outbound through the official client, inbound and status webhooks with signatures checked.
+
+Setting ``base_url`` points the official client at the local simulator; leaving it unset talks to Twilio.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from aiohttp import web
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.request_validator import RequestValidator
+from twilio.rest import Client
+from twilio.twiml.messaging_response import MessagingResponse
+
+from channels.base import DeliveryUpdate, InboundMessage, OnDelivery, OnInbound, SendError, SendResult
+
+log = logging.getLogger(__name__)
+
+INBOUND_PATH = "/channels/sms/inbound"
+STATUS_PATH = "/channels/sms/status"
+# Twilio error codes worth another try later; everything else is final for that message.
+RETRYABLE_CODES = frozenset({20429, 30001, 30003, 30008, 21611})
+
+
+class RedirectingHttpClient(AsyncTwilioHttpClient):
+    """The official async client, with every ``*.twilio.com`` URL rewritten to ``base_url`` (the simulator),
+    and a real per-request timeout (the stock client ignores its own)."""
+
+    def __init__(self, base_url: str | None = None, timeout: float = 10.0) -> None:
+        super().__init__(timeout=timeout)  # type: ignore[arg-type]
+        self.base_url = base_url.rstrip("/") if base_url else None
+
+    async def request(  # type: ignore[override]
+        self,
+        method: str,
+        url: str,
+        params: Any = None,
+        data: Any = None,
+        headers: Any = None,
+        auth: Any = None,
+        timeout: float | None = None,  # noqa: ASYNC109 (the signature is Twilio's)
+        allow_redirects: bool = False,
+    ) -> Any:
+        if self.base_url:
+            target, base = urlsplit(url), urlsplit(self.base_url)
+            url = urlunsplit((base.scheme, base.netloc, base.path + target.path, target.query, target.fragment))
+        return await super().request(
+            method, url, params, data, headers, auth, timeout or self.timeout, allow_redirects
+        )
+
+
+class TwilioSms:
+    """The SMS channel: the webhooks' routes exist from construction; sending needs ``start()``."""
+
+    name = "sms"
+
+    def __init__(
+        self,
+        *,
+        account_sid: str,
+        auth_token: str,
+        from_number: str,
+        public_url: str,
+        base_url: str | None = None,
+    ) -> None:
+        self.from_number = from_number
+        self.public_url = public_url.rstrip("/")
+        self._account = (account_sid, auth_token)
+        self._base_url = base_url
+        self._validator = RequestValidator(auth_token)
+        self._http: RedirectingHttpClient | None = None
+        self._client: Client | None = None
+
+    async def start(self) -> None:
+        """Open the client; must run inside the event loop (the async client opens its session at once)."""
+        self._http = RedirectingHttpClient(base_url=self._base_url)
+        self._client = Client(*self._account, http_client=self._http, environment={})
+
+    async def close(self) -> None:
+        if self._http is not None:
+            await self._http.close()
+
+    async def send(self, to: str, body: str) -> SendResult:
+        if self._client is None:
+            raise SendError("SMS channel not started", retryable=True)
+        try:
+            message = await self._client.messages.create_async(
+                to=to, from_=self.from_number, body=body, status_callback=self.public_url + STATUS_PATH
+            )
+        except TwilioRestException as error:
+            raise SendError(str(error.msg), code=error.code, retryable=error.code in RETRYABLE_CODES) from None
+        except (OSError, TimeoutError) as error:
+            raise SendError(f"could not reach the SMS provider: {error}", retryable=True) from None
+        return SendResult(provider_sid=str(message.sid), status=str(message.status))
+
+    def _signature_ok(self, request: web.Request, form: object) -> bool:
+        url = self.public_url + str(request.rel_url)
+        return bool(self._validator.validate(url, form, request.headers.get("X-Twilio-Signature", "")))
+
+    def routes(self, on_inbound: OnInbound, on_delivery: OnDelivery) -> list[web.RouteDef]:
+        async def inbound(request: web.Request) -> web.Response:
+            form = await request.post()
+            if not self._signature_ok(request, form):
+                log.warning("sms.inbound.bad_signature", extra={"path": request.path})
+                return web.Response(status=403, text="invalid Twilio signature")
+            sid = str(form.get("MessageSid") or form.get("SmsSid") or "")
+            sender = str(form.get("From", ""))
+            if not sid or not sender:
+                return web.Response(status=400, text="MessageSid and From are required")
+            media = [str(form[f"MediaUrl{i}"]) for i in range(int(str(form.get("NumMedia", "0")) or 0))
+                     if f"MediaUrl{i}" in form]
+            await on_inbound(
+                InboundMessage(
+                    channel="sms", provider_sid=sid, sender=sender, recipient=str(form.get("To", "")),
+                    body=str(form.get("Body", "")), media_urls=media,
+                )
+            )
+            return web.Response(text=str(MessagingResponse()), content_type="application/xml")
+
+        async def status(request: web.Request) -> web.Response:
+            form = await request.post()
+            if not self._signature_ok(request, form):
+                log.warning("sms.status.bad_signature", extra={"path": request.path})
+                return web.Response(status=403, text="invalid Twilio signature")
+            sid = str(form.get("MessageSid") or form.get("SmsSid") or "")
+            state = str(form.get("MessageStatus") or form.get("SmsStatus") or "")
+            if not sid or not state:
+                return web.Response(status=400, text="MessageSid and MessageStatus are required")
+            code = form.get("ErrorCode")
+            await on_delivery(DeliveryUpdate("sms", sid, state, str(code) if code else None))
+            return web.Response(status=204)
+
+        return [web.post(INBOUND_PATH, inbound), web.post(STATUS_PATH, status)]

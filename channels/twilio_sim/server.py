@@ -1,0 +1,260 @@
+"""A local stand-in for Twilio's Messages API, with simulated phones.
+
+It answers the official ``twilio`` client with Twilio-shaped JSON, sends status callbacks and inbound-message
+webhooks signed with the account's auth token exactly as Twilio signs them, and shows each phone's thread on
+a page. State lives in memory: a restart forgets every phone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import secrets
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import phonenumbers
+from aiohttp import web
+from twilio.request_validator import RequestValidator
+
+log = logging.getLogger(__name__)
+
+API_VERSION = "2010-04-01"
+MAX_BODY = 1600
+# Twilio's own default keywords (not ours): after one of these, Twilio refuses to send to the phone (21610).
+CARRIER_STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit"})
+CARRIER_START_WORDS = frozenset({"start", "yes", "unstop"})
+PAGE = Path(__file__).with_name("phones.html")
+
+
+@dataclass
+class SimMessage:
+    sid: str
+    direction: str  # outbound-api (to the phone) | inbound (from the phone)
+    phone: str
+    from_: str
+    to: str
+    body: str
+    status: str
+    created_at: str
+    error_code: int | None = None
+    webhook_status: int | None = None
+
+
+@dataclass
+class SimState:
+    messages: dict[str, SimMessage] = field(default_factory=dict)
+    threads: dict[str, list[str]] = field(default_factory=dict)
+    blocked: set[str] = field(default_factory=set)  # phones that texted a carrier STOP word
+
+    def add(self, message: SimMessage) -> None:
+        self.messages[message.sid] = message
+        self.threads.setdefault(message.phone, []).append(message.sid)
+
+    def thread(self, phone: str) -> list[SimMessage]:
+        return [self.messages[sid] for sid in self.threads.get(phone, [])]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _twilio_error(status: int, code: int, message: str) -> web.Response:
+    body = {"code": code, "message": message, "more_info": f"https://www.twilio.com/docs/errors/{code}",
+            "status": status}
+    return web.json_response(body, status=status)
+
+
+def _e164(raw: str) -> str | None:
+    try:
+        number = phonenumbers.parse(raw, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class TwilioSimulator:
+    def __init__(self, *, account_sid: str, auth_token: str, number: str, inbound_webhook_url: str,
+                 callback_delay: float = 0.05) -> None:
+        self.account_sid = account_sid
+        self.auth_token = auth_token
+        self.number = number
+        self.inbound_webhook_url = inbound_webhook_url
+        self.callback_delay = callback_delay
+        self.state = SimState()
+        self._validator = RequestValidator(auth_token)
+        self._session: aiohttp.ClientSession | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    # -- signed requests to the app ---------------------------------------------------------------
+    async def _post_signed(self, url: str, params: dict[str, str]) -> int:
+        assert self._session is not None, "simulator not started"
+        signature = self._validator.compute_signature(url, params)
+        try:
+            async with self._session.post(url, data=params, headers={"X-Twilio-Signature": signature}) as resp:
+                await resp.read()
+                return resp.status
+        except aiohttp.ClientError as error:
+            log.warning("sim.webhook_failed", extra={"url": url, "error": str(error)})
+            return 599
+
+    async def _status_callbacks(self, message: SimMessage, callback_url: str | None) -> None:
+        final = "undelivered" if message.error_code else "delivered"
+        for status in ("sent", final):
+            await asyncio.sleep(self.callback_delay)
+            message.status = status
+            if not callback_url:
+                continue
+            params = {
+                "AccountSid": self.account_sid, "MessageSid": message.sid, "SmsSid": message.sid,
+                "MessageStatus": status, "SmsStatus": status, "From": message.from_, "To": message.to,
+                "ApiVersion": API_VERSION,
+            }
+            if message.error_code:
+                params["ErrorCode"] = str(message.error_code)
+            await self._post_signed(callback_url, params)
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # -- Twilio's REST API --------------------------------------------------------------------------
+    def _authorised(self, request: web.Request) -> bool:
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Basic "):
+            return False
+        try:
+            user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+        except ValueError:
+            return False
+        return secrets.compare_digest(user, self.account_sid) and secrets.compare_digest(password, self.auth_token)
+
+    def _resource(self, message: SimMessage) -> dict[str, Any]:
+        created = format_datetime(datetime.fromisoformat(message.created_at), usegmt=True)
+        return {
+            "sid": message.sid, "account_sid": self.account_sid, "api_version": API_VERSION,
+            "body": message.body, "date_created": created, "date_updated": created, "date_sent": None,
+            "direction": message.direction, "error_code": message.error_code, "error_message": None,
+            "from": message.from_, "to": message.to, "messaging_service_sid": None, "num_media": "0",
+            "num_segments": "1", "price": None, "price_unit": "USD", "status": message.status,
+            "subresource_uris": {}, "uri": f"/{API_VERSION}/Accounts/{self.account_sid}/Messages/{message.sid}.json",
+        }
+
+    async def create_message(self, request: web.Request) -> web.Response:
+        if request.match_info["account"] != self.account_sid or not self._authorised(request):
+            return _twilio_error(401, 20003, "Authenticate")
+        form = await request.post()
+        to = _e164(str(form.get("To", "")))
+        body = str(form.get("Body", ""))
+        if not to:
+            return _twilio_error(400, 21211, f"The 'To' number {form.get('To', '')} is not a valid phone number.")
+        if not body.strip():
+            return _twilio_error(400, 21602, "Message body is required.")
+        if len(body) > MAX_BODY:
+            return _twilio_error(400, 21617, "The concatenated message body exceeds the 1600 character limit.")
+        if to in self.state.blocked:
+            return _twilio_error(400, 21610, "Attempt to send to unsubscribed recipient")
+        message = SimMessage(
+            sid="SM" + secrets.token_hex(16), direction="outbound-api", phone=to,
+            from_=str(form.get("From") or self.number), to=to, body=body, status="queued",
+            created_at=_now().isoformat(),
+        )
+        self.state.add(message)
+        self._spawn(self._status_callbacks(message, str(form.get("StatusCallback") or "") or None))
+        return web.json_response(self._resource(message), status=201)
+
+    async def fetch_message(self, request: web.Request) -> web.Response:
+        if request.match_info["account"] != self.account_sid or not self._authorised(request):
+            return _twilio_error(401, 20003, "Authenticate")
+        message = self.state.messages.get(request.match_info["sid"])
+        if message is None:
+            return _twilio_error(404, 20404, "The requested resource was not found")
+        return web.json_response(self._resource(message))
+
+    # -- simulated phones ---------------------------------------------------------------------------
+    async def reply(self, request: web.Request) -> web.Response:
+        phone = _e164(request.match_info["phone"])
+        if not phone:
+            return web.json_response({"error": "not a valid E.164 phone number"}, status=400)
+        if request.content_type == "application/json":
+            try:
+                payload = await request.json()
+            except json.JSONDecodeError:
+                return web.json_response({"error": "body is not valid JSON"}, status=400)
+        else:
+            payload = dict(await request.post())
+        body = payload.get("body") if isinstance(payload, dict) else None
+        if not isinstance(body, str) or not body.strip():
+            return web.json_response({"error": "'body' must be a non-empty string"}, status=400)
+        message = SimMessage(
+            sid="SM" + secrets.token_hex(16), direction="inbound", phone=phone, from_=phone, to=self.number,
+            body=body, status="received", created_at=_now().isoformat(),
+        )
+        self.state.add(message)
+        word = body.strip().lower()
+        if word in CARRIER_STOP_WORDS:
+            self.state.blocked.add(phone)
+        elif word in CARRIER_START_WORDS:
+            self.state.blocked.discard(phone)
+        params = {
+            "ToCountry": "US", "ToState": "", "SmsMessageSid": message.sid, "NumMedia": "0", "ToCity": "",
+            "FromZip": "", "SmsSid": message.sid, "FromState": "", "SmsStatus": "received", "FromCity": "",
+            "Body": body, "FromCountry": "US", "To": self.number, "ToZip": "", "NumSegments": "1",
+            "MessageSid": message.sid, "AccountSid": self.account_sid, "From": phone, "ApiVersion": API_VERSION,
+        }
+        message.webhook_status = await self._post_signed(self.inbound_webhook_url, params)
+        return web.json_response({"sid": message.sid, "webhook_status": message.webhook_status}, status=201)
+
+    async def thread(self, request: web.Request) -> web.Response:
+        phone = _e164(request.match_info["phone"])
+        if not phone:
+            return web.json_response({"error": "not a valid E.164 phone number"}, status=400)
+        messages = [asdict(m) | {"from": m.from_} for m in self.state.thread(phone)]
+        for m in messages:
+            m.pop("from_")
+        return web.json_response({"phone": phone, "blocked": phone in self.state.blocked, "messages": messages})
+
+    async def phones(self, _request: web.Request) -> web.Response:
+        listing = []
+        for phone, sids in self.state.threads.items():
+            last = self.state.messages[sids[-1]]
+            listing.append({"phone": phone, "count": len(sids), "last_body": last.body,
+                            "last_at": last.created_at})
+        listing.sort(key=lambda item: item["last_at"], reverse=True)
+        return web.json_response({"phones": listing})
+
+    async def page(self, _request: web.Request) -> web.Response:
+        return web.Response(text=PAGE.read_text(encoding="utf-8"), content_type="text/html")
+
+    # -- wiring -------------------------------------------------------------------------------------
+    async def _lifecycle(self, _app: web.Application) -> Any:
+        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+        yield
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._session.close()
+
+    def application(self) -> web.Application:
+        """An aiohttp application; mount it under /sim (or run it on its own)."""
+        app = web.Application()
+        base = f"/{API_VERSION}/Accounts/{{account}}"
+        app.add_routes([
+            web.get("/", self.page),
+            web.post(f"{base}/Messages.json", self.create_message),
+            web.get(f"{base}/Messages/{{sid}}.json", self.fetch_message),
+            web.get("/phones", self.phones),
+            web.get("/phones/{phone}", self.thread),
+            web.post("/phones/{phone}/reply", self.reply),
+        ])
+        app.cleanup_ctx.append(self._lifecycle)
+        return app
