@@ -18,6 +18,7 @@ from bot.conversation.supervisor import EngineProcess, EngineSetupError, train_m
 from bot.core.db import make_engine, session_scope, upgrade_database
 from bot.core.logs import configure_logging
 from bot.core.settings import PROJECT_ROOT, Settings, SettingsError
+from bot.outreach.policy import fixed_offset_zone
 
 # Zones tried, in order, for the demo's example task, so the example lands inside quiet-hours rules now.
 DEMO_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
@@ -72,7 +73,8 @@ async def _serve(settings: Settings, banner: str = "") -> None:
 
 def _demo_banner(settings: Settings) -> str:
     now = datetime.now(UTC)
-    zone = next((z for z in DEMO_ZONES if 8 <= now.astimezone(ZoneInfo(z)).hour < 20), DEMO_ZONES[0])
+    zone = next((z for z in DEMO_ZONES if 8 <= now.astimezone(ZoneInfo(z)).hour < 20), None)
+    zone = zone or fixed_offset_zone(now, (10, 18))
     body = {
         "workflow": "missed_appointment",
         "idempotency_key": f"demo-{now:%Y%m%d%H%M%S}",

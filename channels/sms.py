@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 
 INBOUND_PATH = "/channels/sms/inbound"
 STATUS_PATH = "/channels/sms/status"
+# Twilio's own default keywords: Twilio blocks (or unblocks) the number and sends its own confirmation, so the
+# app must not confirm these again. Other words (Spanish, phrases) the app confirms itself.
+PROVIDER_OPT_OUT_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit"})
+PROVIDER_OPT_IN_WORDS = frozenset({"start", "yes", "unstop"})
 # Twilio error codes worth another try later; everything else is final for that message.
 RETRYABLE_CODES = frozenset({20429, 30001, 30003, 30008, 21611})
 
@@ -96,6 +100,16 @@ class TwilioSms:
         except (OSError, TimeoutError) as error:
             raise SendError(f"could not reach the SMS provider: {error}", retryable=True) from None
         return SendResult(provider_sid=str(message.sid), status=str(message.status))
+
+    @staticmethod
+    def provider_blocks(body: str) -> bool:
+        """True when Twilio itself blocks the number on this message, and confirms it."""
+        return body.strip().strip(".!").lower() in PROVIDER_OPT_OUT_WORDS
+
+    @staticmethod
+    def provider_unblocks(body: str, opt_out_keyword: str) -> bool:
+        """True when Twilio itself unblocks (and confirms) on this message: only after it had blocked."""
+        return TwilioSms.provider_blocks(opt_out_keyword) and body.strip().strip(".!").lower() in PROVIDER_OPT_IN_WORDS
 
     def _signature_ok(self, request: web.Request, form: object) -> bool:
         url = self.public_url + str(request.rel_url)

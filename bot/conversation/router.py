@@ -194,15 +194,19 @@ class InboundRouter:
         with session_scope(self.ctx.db) as session:
             message = session.get(Message, message_id)
             assert message is not None
+            body = message.body
             patients = list(session.exec(select(Patient).where(Patient.phone == address)))
             language = patients[0].language if patients else "en"
             news = True
+            provider_confirms = False
             if keyword is Keyword.OPT_OUT:
+                provider_confirms = self.ctx.sms.provider_blocks(body)
                 news = record_opt_out(session, address, keyword=message.body.strip()[:40], channel="sms")
                 self._stop_everything(session, address, patients, message_id)
             elif keyword is Keyword.OPT_IN:
                 opt_out = session.get(OptOut, address)
                 if opt_out is not None:
+                    provider_confirms = self.ctx.sms.provider_unblocks(body, opt_out.keyword)
                     session.delete(opt_out)
                 session.add(AuditEntry(actor="patient", action="opted_in", subject=address,
                                        detail={"message_id": message_id}))
@@ -210,6 +214,8 @@ class InboundRouter:
                     Keyword.HELP: "help"}[keyword]
         if keyword is Keyword.OPT_OUT and not news:
             return  # confirmed once already; then silence
+        if provider_confirms:
+            return  # the provider blocks or unblocks the number and confirms it itself
         text = self._render(template, language, {})
         await self._reply(address, text, f"keyword:{message_id}", None, even_if_opted_out=True)
 

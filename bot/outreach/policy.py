@@ -70,3 +70,14 @@ def check_contact(
         retry_at = max(quiet_hours.next_opening(now, zone) for zone in closed)
         return ContactDecision(False, "quiet_hours", retry_at=retry_at)
     return ContactDecision(True)
+
+
+def fixed_offset_zone(now: datetime, local_hour_range: tuple[int, int]) -> str:
+    """An ``Etc/GMT±N`` zone whose local hour is inside ``local_hour_range`` now (for demos and tests that must
+    land inside, or outside, the contact window whatever the time of day)."""
+    low, high = local_hour_range
+    for offset in range(-12, 15):
+        name = f"Etc/GMT{'+' if offset <= 0 else '-'}{abs(offset)}"  # POSIX sign: Etc/GMT-3 is UTC+3
+        if low <= now.astimezone(ZoneInfo(name)).hour < high:
+            return name
+    raise ValueError(f"no whole-hour zone has its local hour in {local_hour_range} now")

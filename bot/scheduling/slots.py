@@ -19,13 +19,24 @@ def find_open_slots(
     limit: int = 3,
     exclude_ids: frozenset[str] = frozenset(),
 ) -> list[Slot]:
-    """The earliest open slots of a visit type (and provider, when given), skipping ones already offered."""
+    """The earliest open slots of a visit type (and provider, when given), skipping ones already offered.
+    One slot per day first, so the patient gets a real choice of days; then the next earliest."""
     query = select(Slot).where(Slot.status == "open", Slot.visit_type == visit_type, col(Slot.starts_at) > after)
     if provider_id:
         query = query.where(Slot.provider_id == provider_id)
     if exclude_ids:
         query = query.where(col(Slot.id).not_in(exclude_ids))
-    return list(session.exec(query.order_by(col(Slot.starts_at)).limit(limit)))
+    candidates = list(session.exec(query.order_by(col(Slot.starts_at)).limit(limit * 12)))
+    chosen: list[Slot] = []
+    days: set[object] = set()
+    for slot in candidates:
+        if len(chosen) < limit and slot.starts_at.date() not in days:
+            chosen.append(slot)
+            days.add(slot.starts_at.date())
+    for slot in candidates:
+        if len(chosen) < limit and slot not in chosen:
+            chosen.append(slot)
+    return sorted(chosen, key=lambda slot: slot.starts_at)
 
 
 def book_slot(session: Session, *, slot_id: str, patient_id: str, task_id: str | None) -> Appointment | None:

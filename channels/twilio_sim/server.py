@@ -23,13 +23,15 @@ import phonenumbers
 from aiohttp import web
 from twilio.request_validator import RequestValidator
 
+from channels.sms import PROVIDER_OPT_IN_WORDS, PROVIDER_OPT_OUT_WORDS
+
 log = logging.getLogger(__name__)
 
 API_VERSION = "2010-04-01"
 MAX_BODY = 1600
-# Twilio's own default keywords (not ours): after one of these, Twilio refuses to send to the phone (21610).
-CARRIER_STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit"})
-CARRIER_START_WORDS = frozenset({"start", "yes", "unstop"})
+STOP_REPLY = ("You have successfully been unsubscribed. You will not receive any more messages from this number. "
+              "Reply START to resubscribe.")
+START_REPLY = "You have successfully been re-subscribed to messages from this number. Reply HELP for help. Reply STOP to unsubscribe. Msg&Data Rates May Apply."  # noqa: E501
 PAGE = Path(__file__).with_name("phones.html")
 
 
@@ -200,11 +202,13 @@ class TwilioSimulator:
             body=body, status="received", created_at=_now().isoformat(),
         )
         self.state.add(message)
-        word = body.strip().lower()
-        if word in CARRIER_STOP_WORDS:
+        word = body.strip().strip(".!").lower()
+        if word in PROVIDER_OPT_OUT_WORDS and phone not in self.state.blocked:  # as Twilio: block, confirm
             self.state.blocked.add(phone)
-        elif word in CARRIER_START_WORDS:
+            self._provider_reply(phone, STOP_REPLY)
+        elif word in PROVIDER_OPT_IN_WORDS and phone in self.state.blocked:
             self.state.blocked.discard(phone)
+            self._provider_reply(phone, START_REPLY)
         params = {
             "ToCountry": "US", "ToState": "", "SmsMessageSid": message.sid, "NumMedia": "0", "ToCity": "",
             "FromZip": "", "SmsSid": message.sid, "FromState": "", "SmsStatus": "received", "FromCity": "",
@@ -213,6 +217,12 @@ class TwilioSimulator:
         }
         message.webhook_status = await self._post_signed(self.inbound_webhook_url, params)
         return web.json_response({"sid": message.sid, "webhook_status": message.webhook_status}, status=201)
+
+    def _provider_reply(self, phone: str, body: str) -> None:
+        self.state.add(SimMessage(
+            sid="SM" + secrets.token_hex(16), direction="outbound-reply", phone=phone, from_=self.number, to=phone,
+            body=body, status="delivered", created_at=_now().isoformat(),
+        ))
 
     async def thread(self, request: web.Request) -> web.Response:
         phone = _e164(request.match_info["phone"])

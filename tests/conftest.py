@@ -1,0 +1,174 @@
+"""The whole stack, started once per test run: `outreach serve` (app + simulator + workers) and the real Rasa
+engine, on free ports, with a fresh SQLite database. Tests drive it through the doors a user uses."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.outreach.policy import fixed_offset_zone
+
+ROOT = Path(__file__).resolve().parents[1]
+API_TOKEN = "test-api-token"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Stack:
+    """A running stack and the calls tests make against it."""
+
+    def __init__(self, base_url: str, session: aiohttp.ClientSession) -> None:
+        self.base_url = base_url
+        self.http = session
+        self.auth = {"Authorization": f"Bearer {API_TOKEN}"}
+
+    async def create_task(self, body: dict[str, Any], expect: int | None = None) -> dict[str, Any]:
+        async with self.http.post(f"{self.base_url}/api/v1/tasks", json=body, headers=self.auth) as response:
+            payload = await response.json()
+            if expect is not None:
+                assert response.status == expect, payload
+            return payload
+
+    async def task(self, task_id: str) -> dict[str, Any]:
+        async with self.http.get(f"{self.base_url}/api/v1/tasks/{task_id}", headers=self.auth) as response:
+            assert response.status == 200
+            return await response.json()
+
+    async def events(self, task_id: str) -> list[dict[str, Any]]:
+        url = f"{self.base_url}/api/v1/events"
+        async with self.http.get(url, params={"task_id": task_id}, headers=self.auth) as response:
+            assert response.status == 200
+            return (await response.json())["events"]
+
+    async def add_slots(self, provider_id: str, starts: list[datetime]) -> list[str]:
+        body = {"slots": [{"provider_id": provider_id, "starts_at": s.isoformat(), "location": "Test Clinic"}
+                          for s in starts]}
+        async with self.http.post(f"{self.base_url}/api/v1/slots", json=body, headers=self.auth) as response:
+            assert response.status == 201, await response.text()
+            return [slot["id"] for slot in (await response.json())["slots"]]
+
+    async def reply(self, phone: str, body: str) -> dict[str, Any]:
+        async with self.http.post(f"{self.base_url}/sim/phones/{phone}/reply", json={"body": body}) as response:
+            assert response.status == 201, await response.text()
+            return await response.json()
+
+    async def thread(self, phone: str) -> list[dict[str, Any]]:
+        async with self.http.get(f"{self.base_url}/sim/phones/{phone}") as response:
+            return (await response.json())["messages"]
+
+    async def texts_to(self, phone: str) -> list[str]:
+        return [m["body"] for m in await self.thread(phone) if m["direction"].startswith("outbound")]
+
+    async def wait_for_texts(self, phone: str, count: int, within: float = 20.0) -> list[str]:
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            texts = await self.texts_to(phone)
+            if len(texts) >= count:
+                return texts
+            await asyncio.sleep(0.2)
+        raise AssertionError(f"{phone} got {await self.texts_to(phone)}, expected {count} texts")
+
+    async def wait_for_event(self, task_id: str, event_type: str, within: float = 20.0) -> dict[str, Any]:
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            for event in await self.events(task_id):
+                if event["type"] == event_type:
+                    return event
+            await asyncio.sleep(0.2)
+        types = [e["type"] for e in await self.events(task_id)]
+        raise AssertionError(f"no {event_type} for task {task_id}; saw {types}")
+
+
+_AREA_CODES = ("212", "312", "415", "617", "713", "305", "206", "404", "503", "602")
+_phones = itertools.count()
+
+
+def new_phone() -> str:
+    """A fresh fictional US number, unique within the run (555-01xx numbers are valid and never assigned)."""
+    n = next(_phones)
+    return f"+1{_AREA_CODES[n // 100 % len(_AREA_CODES)]}55501{n % 100:02d}"
+
+
+def daytime_zone() -> str:
+    """A zone where it is mid-day now, so the contact window is open whenever the tests run."""
+    return fixed_offset_zone(datetime.now(UTC), (10, 18))
+
+
+def night_zone() -> str:
+    return fixed_offset_zone(datetime.now(UTC), (1, 6))
+
+
+def future_weekday_times(count: int, start_days: int = 2) -> list[datetime]:
+    """Slot start times on distinct days, each at 15:00 UTC, well after the earliest-notice window."""
+    base = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0) + timedelta(days=start_days)
+    return [base + timedelta(days=i) for i in range(count)]
+
+
+def task_body(phone: str, provider_id: str, **patient: Any) -> dict[str, Any]:
+    return {
+        "workflow": "missed_appointment",
+        "idempotency_key": str(uuid.uuid4()),
+        "patient": {"given_name": "Sam", "family_name": "Test", "phone": phone, "timezone": daytime_zone(),
+                    **patient},
+        "context": {"visit_type": "physical_therapy", "provider_id": provider_id},
+    }
+
+
+@pytest.fixture(scope="session")
+def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port, engine_port = free_port(), free_port()
+    workdir = tmp_path_factory.mktemp("stack")
+    env = {
+        **os.environ,
+        "OUTREACH_PORT": str(port),
+        "OUTREACH_ENGINE_PORT": str(engine_port),
+        "OUTREACH_DATABASE_URL": f"sqlite:///{workdir / 'outreach.db'}",
+        "OUTREACH_API_TOKEN": API_TOKEN,
+    }
+    for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"):
+        env.pop(name, None)
+    log_path = workdir / "serve.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve"], cwd=ROOT, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 240
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"outreach serve exited:\n{log_path.read_text()[-4000:]}")
+            if "Outreach bot is running" in log_path.read_text(errors="replace"):
+                break
+            time.sleep(0.5)
+        else:
+            raise RuntimeError(f"stack did not start in time:\n{log_path.read_text()[-4000:]}")
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture
+async def stack(stack_process: str) -> AsyncIterator[Stack]:
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+        yield Stack(stack_process, session)

@@ -1,0 +1,87 @@
+"""Opt-out before any NLU, signed webhooks only, and duplicates ignored."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from conftest import Stack, future_weekday_times, new_phone, task_body
+from twilio.request_validator import RequestValidator
+
+from bot.core.settings import SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN
+
+
+async def test_a_patient_who_texts_stop_hears_nothing_more(stack: Stack) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, future_weekday_times(3))
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+
+    await stack.reply(phone, "STOP")
+    await stack.wait_for_event(task["id"], "outreach.patient.opted_out")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "unsubscribed" in texts[1]  # Twilio confirms its own keywords; we do not confirm twice
+    assert (await stack.task(task["id"]))["state"] == "opted_out"
+
+    await stack.reply(phone, "2")
+    await stack.reply(phone, "stop")
+    later = await stack.create_task(task_body(phone, provider), expect=201)
+    await stack.wait_for_event(later["id"], "outreach.task.completed")
+    assert (await stack.task(later["id"]))["state"] == "opted_out"
+    await asyncio.sleep(1.5)
+    assert len(await stack.texts_to(phone)) == 2  # the opening and one confirmation, nothing after
+
+
+async def test_a_plain_words_opt_out_is_honoured_and_confirmed_once_by_us(stack: Stack) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, future_weekday_times(3))
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+
+    await stack.reply(phone, "please stop texting me")
+    await stack.wait_for_event(task["id"], "outreach.patient.opted_out")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "no more texts" in texts[1] and "START" in texts[1]
+    await stack.reply(phone, "Alto")
+    await stack.reply(phone, "hello?")
+    await asyncio.sleep(1.5)
+    assert len(await stack.texts_to(phone)) == 2
+    await stack.reply(phone, "START")
+    texts = await stack.wait_for_texts(phone, 3)
+    assert "STOP" in texts[2]
+
+
+async def test_a_webhook_with_a_bad_signature_is_refused(stack: Stack) -> None:
+    url = f"{stack.base_url}/channels/sms/inbound"
+    params = {"MessageSid": "SM" + "1" * 32, "From": new_phone(), "To": "+15005550006", "Body": "2",
+              "AccountSid": SIMULATOR_ACCOUNT_SID}
+    forged = RequestValidator("some-other-token").compute_signature(url, params)
+    async with stack.http.post(url, data=params, headers={"X-Twilio-Signature": forged}) as response:
+        assert response.status == 403
+    async with stack.http.post(url, data=params) as response:
+        assert response.status == 403
+    good = RequestValidator(SIMULATOR_AUTH_TOKEN).compute_signature(url, params)
+    async with stack.http.post(url, data={**params, "Body": "3"}, headers={"X-Twilio-Signature": good}) as r:
+        assert r.status == 403  # the body changed after signing
+    async with stack.http.post(url, data=params, headers={"X-Twilio-Signature": good}) as response:
+        assert response.status == 200
+
+
+async def test_a_repeated_webhook_is_processed_once(stack: Stack) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, future_weekday_times(3))
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    url = f"{stack.base_url}/channels/sms/inbound"
+    params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": phone, "To": "+15005550006", "Body": "HELP",
+              "AccountSid": SIMULATOR_ACCOUNT_SID}
+    signature = RequestValidator(SIMULATOR_AUTH_TOKEN).compute_signature(url, params)
+    for _ in range(3):
+        async with stack.http.post(url, data=params, headers={"X-Twilio-Signature": signature}) as response:
+            assert response.status == 200
+    texts = await stack.wait_for_texts(phone, 2)
+    await asyncio.sleep(1.0)
+    assert len(await stack.texts_to(phone)) == 2 and "STOP" in texts[1]

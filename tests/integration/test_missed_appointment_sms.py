@@ -1,0 +1,122 @@
+"""A patient who cancelled a physical-therapy visit is texted open times and books one, end to end:
+API → dispatcher → Rasa engine → NLG templates → official twilio client → simulator → signed webhook → engine
+→ custom action → booking → confirmation text, with every step a workflow event."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from conftest import Stack, future_weekday_times, new_phone, night_zone, task_body
+
+
+async def _offered(stack: Stack, slots: int = 3) -> tuple[str, str, str, list[str]]:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    slot_ids = await stack.add_slots(provider, future_weekday_times(slots))
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider), expect=201)
+    await stack.wait_for_texts(phone, 1)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    return task["id"], phone, provider, slot_ids
+
+
+async def test_a_patient_who_replies_2_is_booked_into_the_second_time(stack: Stack) -> None:
+    task_id, phone, _, slot_ids = await _offered(stack)
+    opening = (await stack.texts_to(phone))[0]
+    assert "physical therapy" in opening and "STOP" in opening and "1)" in opening and "3)" in opening
+
+    await stack.reply(phone, "2")
+    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[1]
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "You are booked" in texts[1]
+    assert (await stack.task(task_id))["state"] == "booked"
+
+    types = [e["type"] for e in await stack.events(task_id)]
+    for expected in ("outreach.task.created", "outreach.slot.offered", "outreach.message.sent",
+                     "outreach.patient.replied", "outreach.appointment.booked", "outreach.task.completed"):
+        assert expected in types
+    events = await stack.events(task_id)
+    assert [e["sequence"] for e in events] == list(range(1, len(events) + 1))
+    assert all(e["specversion"] == "1.0" and e["subject"] == task_id for e in events)
+
+
+async def test_a_patient_who_names_the_day_in_words_is_booked_on_that_day(stack: Stack) -> None:
+    task_id, phone, _, slot_ids = await _offered(stack)
+    opening = (await stack.texts_to(phone))[0]
+    third_line = next(line for line in opening.splitlines() if line.startswith("3)"))
+    weekday = third_line.split(")")[1].split(",")[0].strip()  # e.g. "Thu"
+    full_day = {"Mon": "monday", "Tue": "tuesday", "Wed": "wednesday", "Thu": "thursday", "Fri": "friday",
+                "Sat": "saturday", "Sun": "sunday"}[weekday]
+
+    await stack.reply(phone, f"the {full_day} one")
+    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[2]
+
+
+async def test_a_patient_for_whom_none_work_is_offered_other_times(stack: Stack) -> None:
+    task_id, phone, _, _ = await _offered(stack, slots=6)
+    await stack.reply(phone, "none of those work")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "other times" in texts[1]
+    offers = [e for e in await stack.events(task_id) if e["type"] == "outreach.slot.offered"]
+    assert len(offers) == 2
+    first = {s["slot_id"] for s in offers[0]["data"]["slots"]}
+    second = {s["slot_id"] for s in offers[1]["data"]["slots"]}
+    assert first.isdisjoint(second)
+    assert (await stack.task(task_id))["state"] == "awaiting_reply"
+
+
+async def test_a_patient_who_asks_for_a_person_is_handed_to_a_scheduler(stack: Stack) -> None:
+    task_id, phone, _, _ = await _offered(stack)
+    await stack.reply(phone, "can I talk to someone")
+    handoff = await stack.wait_for_event(task_id, "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "patient_asked_for_person"
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "person" in texts[1]
+    assert (await stack.task(task_id))["state"] == "handed_off"
+
+
+async def test_two_patients_choosing_the_same_last_slot_get_one_booking_and_new_times(stack: Stack) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    [last_slot] = await stack.add_slots(provider, future_weekday_times(1))
+    phones = [new_phone(), new_phone()]
+    tasks = [await stack.create_task(task_body(phone, provider), expect=201) for phone in phones]
+    for task in tasks:
+        await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.add_slots(provider, future_weekday_times(3, start_days=5))  # times that open up meanwhile
+
+    await asyncio.gather(*(stack.reply(phone, "1") for phone in phones))
+    outcomes = []
+    for task in tasks:
+        for _ in range(100):
+            types = [e["type"] for e in await stack.events(task["id"])]
+            if "outreach.appointment.booked" in types or "outreach.slot.taken" in types:
+                break
+            await asyncio.sleep(0.2)
+        outcomes.append(types)
+    booked = [t for t in outcomes if "outreach.appointment.booked" in t]
+    taken = [t for t in outcomes if "outreach.slot.taken" in t]
+    assert len(booked) == 1 and len(taken) == 1
+    winner = tasks[outcomes.index(booked[0])]
+    loser_index = outcomes.index(taken[0])
+    booking = await stack.wait_for_event(winner["id"], "outreach.appointment.booked")
+    assert booking["data"]["slot_id"] == last_slot
+    loser_texts = await stack.wait_for_texts(phones[loser_index], 2)
+    assert "took that time" in loser_texts[1] and "1)" in loser_texts[1]
+    offers = [e for e in await stack.events(tasks[loser_index]["id"]) if e["type"] == "outreach.slot.offered"]
+    assert last_slot not in {s["slot_id"] for s in offers[-1]["data"]["slots"]}
+
+
+async def test_outreach_waits_for_the_patients_daytime(stack: Stack) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, future_weekday_times(3))
+    phone = new_phone()
+    body = task_body(phone, provider)
+    body["patient"]["timezone"] = night_zone()
+    task = await stack.create_task(body, expect=201)
+    deferred = await stack.wait_for_event(task["id"], "outreach.task.deferred")
+    assert deferred["data"]["reason"] == "quiet_hours"
+    current = await stack.task(task["id"])
+    assert current["state"] == "queued" and current["waiting_reason"] == "quiet_hours"
+    assert await stack.texts_to(phone) == []
