@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from bot.conversation.engine import EngineClient
-from bot.conversation.supervisor import EngineProcess, EngineSetupError, train_model
+from bot.conversation.supervisor import EngineProcess, EngineSetupError, train_model, validate_data
 from bot.core.db import make_engine, session_scope, upgrade_database
 from bot.core.logs import configure_logging
 from bot.core.settings import PROJECT_ROOT, Settings, SettingsError
@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     train = engine.add_parser("train", help="train the model if domain, config or data changed")
     train.add_argument("--force", action="store_true", help="train even if a model for this data exists")
     engine.add_parser("run", help="run the engine alone")
+    engine.add_parser("validate", help="check domain, config and training data (rasa data validate)")
     db = commands.add_parser("db", help="database").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="migrate the schema to the newest revision")
     args = parser.parse_args(argv)
@@ -136,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             _say("database: schema is up to date")
         elif args.command == "engine" and args.engine_command == "train":
             train_model(settings, force=args.force)
+        elif args.command == "engine" and args.engine_command == "validate":
+            validate_data(settings)
         elif args.command == "engine":
             _engine_run(settings)
         elif args.command == "seed":

@@ -87,6 +87,19 @@ def train_model(settings: Settings, force: bool = False) -> Path:
     return target
 
 
+def validate_data(settings: Settings) -> None:
+    """`rasa data validate --fail-on-warnings` over domain, config and data."""
+    command = [str(rasa_executable(settings)), "data", "validate", "--fail-on-warnings", "--config", "config.yml",
+               "--domain", "domain.yml", "--data", "data"]
+    result = subprocess.run(command, cwd=PROJECT_ROOT, env=engine_environment(settings), check=False,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        lines = [line for line in (result.stdout + result.stderr).splitlines()
+                 if "UserWarning" in line or "ERROR" in line or "WARNING" in line and "Deprecat" not in line]
+        raise EngineSetupError("engine data is not valid:\n" + "\n".join(lines[-30:]))
+    print("engine data: valid", flush=True)
+
+
 class EngineProcess:
     """The `rasa run` child process. Started in its own session so Ctrl-C reaches us first; we stop it."""
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up everything (idempotent), then runs the linters and the whole test suite against the real engine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+# Browser tests drive Debian's chromium (never a downloaded browser build).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test: installing chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test: /usr/bin/chromium is missing and this is not root: browser tests will be skipped" >&2
+  fi
+fi
+echo "== ruff"
+.venv/bin/ruff check .
+echo "== engine data"
+.venv/bin/outreach engine validate
+echo "== tests"
+.venv/bin/python -m pytest tests "$@"

@@ -1,0 +1,56 @@
+"""The simulated phones page works in a real browser: a scheduler-in-training sees the bot's text and answers
+as the patient."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+from collections.abc import AsyncIterator
+
+import pytest
+from conftest import Stack, future_weekday_times, new_phone, task_body
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def stack_shot_dir() -> Path:
+    folder = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+async def page() -> AsyncIterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it when run as root)")
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = await browser.new_page()
+        yield page
+        await browser.close()
+
+
+async def test_the_phones_page_shows_the_thread_and_sends_a_reply(stack: Stack, page) -> None:  # type: ignore[no-untyped-def]
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, future_weekday_times(3))
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.goto(f"{stack.base_url}/sim")
+    await page.get_by_role("button", name=phone).click()
+    thread = page.locator("#thread")
+    await thread.get_by_text("We missed you at your physical therapy visit").wait_for()
+    await page.get_by_placeholder("Reply as the patient").fill("2")
+    await page.get_by_role("button", name="Send").click()
+    await thread.get_by_text("You are booked").wait_for(timeout=20000)
+    await page.screenshot(path=str(stack_shot_dir() / "phones-page.png"))
+    await stack.wait_for_event(task["id"], "outreach.appointment.booked")
+    assert errors == []

@@ -1,0 +1,42 @@
+"""Which offered time did the patient mean? Resolved against the options actually offered; never a guess."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.scheduling.choice import OfferedOption, resolve_choice
+
+OPTIONS = [
+    OfferedOption(1, "tue-9", datetime(2026, 11, 24, 9, 0)),
+    OfferedOption(2, "tue-230", datetime(2026, 11, 24, 14, 30)),
+    OfferedOption(3, "thu-10", datetime(2026, 11, 26, 10, 0)),
+]
+
+
+@pytest.mark.parametrize(
+    ("reply", "slot"),
+    [
+        ("2", "tue-230"), ("2 pls", "tue-230"), ("#3", "thu-10"), ("option 1", "tue-9"), ("second one", "tue-230"),
+        ("the 2:30", "tue-230"), ("2:30pm works", "tue-230"), ("can I do the 9am", "tue-9"), ("el jueves", "thu-10"),
+        ("thurs am", "thu-10"), ("Tuesday afternoon", "tue-230"), ("la primera", "tue-9"), ("the last one", "thu-10"),
+        ("11/26", "thu-10"), ("nov 26 please", "thu-10"), ("lo de las 10", "thu-10"), ("two", "tue-230"),
+    ],
+)
+def test_a_clear_choice_resolves_to_exactly_that_slot(reply: str, slot: str) -> None:
+    choice = resolve_choice(reply, OPTIONS)
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize("reply", ["tuesday", "the tuesday one", "tues"])
+def test_a_choice_matching_two_times_is_ambiguous_not_guessed(reply: str) -> None:
+    choice = resolve_choice(reply, OPTIONS)
+    assert choice.chosen is None and choice.ambiguous
+    assert {o.slot_id for o in choice.candidates} == {"tue-9", "tue-230"}
+
+
+@pytest.mark.parametrize("reply", ["none of those work", "7", "friday", "the 4pm", "hello"])
+def test_a_reply_that_matches_nothing_chooses_nothing(reply: str) -> None:
+    choice = resolve_choice(reply, OPTIONS)
+    assert choice.chosen is None and not choice.ambiguous

@@ -1,0 +1,52 @@
+"""Keywords before any NLU, and the contact window in the patient's own time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.conversation.keywords import Keyword, classify_keyword
+from bot.core.models import Patient
+from bot.outreach.policy import QuietHours, patient_zones
+
+
+@pytest.mark.parametrize("body", ["STOP", "stop.", "Unsubscribe", "quit", "CANCEL", "end", "stop please",
+                                  "Please stop texting me", "don't text me", "ALTO", "Parar", "no más",
+                                  "dejen de escribirme", "no me manden mensajes"])
+def test_opt_out_words_and_phrases_are_recognised(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["2", "I need to cancel my appointment", "can you stop by tuesday",
+                                  "the end of the week works", "yes", "start time?"])
+def test_ordinary_replies_are_not_keywords(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None
+
+
+def test_yes_and_start_opt_back_in_only_after_an_opt_out() -> None:
+    assert classify_keyword("START", opted_out=True) is Keyword.OPT_IN
+    assert classify_keyword("yes", opted_out=True) is Keyword.OPT_IN
+    assert classify_keyword("START", opted_out=False) is None
+
+
+def test_help_is_answered_in_both_languages() -> None:
+    assert classify_keyword("HELP", opted_out=False) is Keyword.HELP
+    assert classify_keyword("ayuda", opted_out=False) is Keyword.HELP
+
+
+def test_quiet_hours_are_the_patients_local_time() -> None:
+    hours = QuietHours(8, 21)
+    chicago = Patient(given_name="A", phone="+13125550101", timezone="America/Chicago")
+    [zone] = patient_zones(chicago)
+    at_7_59 = datetime(2026, 11, 23, 13, 59, tzinfo=UTC)  # 7:59 in Chicago
+    assert not hours.allows(at_7_59.astimezone(zone))
+    assert hours.allows(datetime(2026, 11, 23, 14, 0, tzinfo=UTC).astimezone(zone))
+    assert not hours.allows(datetime(2026, 11, 24, 3, 0, tzinfo=UTC).astimezone(zone))  # 21:00
+    assert hours.next_opening(at_7_59, zone) == datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
+
+
+def test_without_a_stated_zone_every_zone_of_the_number_counts() -> None:
+    patient = Patient(given_name="A", phone="+16055550101")  # South Dakota: Chicago and Denver
+    names = {str(zone) for zone in patient_zones(patient)}
+    assert len(names) >= 2
