@@ -12,9 +12,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
+from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
 from bot.core.db import session_scope
-from bot.core.models import Conversation, Handoff, OutreachTask, Patient, Slot, utcnow
+from bot.core.models import Conversation, OutreachTask, Patient, Slot, utcnow
 from bot.events.outbox import record_event
 from bot.outreach.policy import patient_zones
 from bot.outreach.states import ACTIVE_STATES, move_task
@@ -56,24 +57,6 @@ class OutreachAction(Action):
     def act(self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker,
             conversation: Conversation, task: OutreachTask | None, patient: Patient) -> list[Any]:
         raise NotImplementedError
-
-
-def hand_off(session: Session, conversation: Conversation, task: OutreachTask | None, reason: str,
-             priority: str = "normal") -> Handoff:
-    """Give the conversation to a person: a handoff record, the task handed off, the bot silent after."""
-    handoff = Handoff(conversation_id=conversation.id, task_id=task.id if task else None,
-                      patient_id=conversation.patient_id, reason=reason, priority=priority)
-    session.add(handoff)
-    session.flush()
-    conversation.state = "handed_off"
-    session.add(conversation)
-    if task is not None:
-        record_event(session, "outreach.handoff.requested", task.id,
-                     {"handoff_id": handoff.id, "reason": reason, "priority": priority,
-                      "conversation_id": conversation.id})
-        if task.state in ACTIVE_STATES:
-            move_task(session, task, "handed_off", {"reason": reason})
-    return handoff
 
 
 def offer_slots(session: Session, dispatcher: CollectingDispatcher, conversation: Conversation,

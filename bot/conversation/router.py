@@ -11,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot.conversation.engine import EngineError
+from bot.conversation.handoffs import hand_off
 from bot.conversation.keywords import Keyword, classify_keyword
+from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.context import Outreach
 from bot.core.db import session_scope
 from bot.core.models import (
@@ -39,6 +41,9 @@ STATUS_RANK = {
     "sending": 0, "accepted": 1, "scheduled": 1, "queued": 2, "sent": 3, "delivered": 5, "read": 6,
     "undelivered": 5, "failed": 5, "canceled": 5, "partially_delivered": 4,
 }
+
+
+HOLDING_REPLY_WINDOW_SECONDS = 15 * 60
 
 
 class InboundRouter:
@@ -119,10 +124,20 @@ class InboundRouter:
             if message is None or message.engine_state != "pending":
                 return
             keyword = classify_keyword(message.body, opted_out=is_opted_out(session, address))
+            emergency = detect_emergency(message.body)
             conversation = self._open_conversation(session, address)
             if conversation:
                 message.conversation_id = conversation.id
                 message.task_id = conversation.task_id
+            if emergency is not None:
+                message.engine_state = "processed"
+        if emergency is not None:
+            await self._answer_emergency(emergency, address, message_id, conversation)
+            if keyword is not Keyword.OPT_OUT:
+                return
+        with session_scope(self.ctx.db) as session:
+            message = session.get(Message, message_id)
+            assert message is not None
             if keyword is None and is_opted_out(session, address):
                 message.engine_state = "processed"  # kept, never answered: they asked us to stop
                 return
@@ -140,6 +155,23 @@ class InboundRouter:
         else:
             await self._ask_engine(conversation, message_id)
 
+    async def _answer_emergency(self, emergency: Emergency, address: str, message_id: str,
+                                conversation: Conversation | None) -> None:
+        """Emergency words, in any state: the instruction at once, and a person, urgently."""
+        with session_scope(self.ctx.db) as session:
+            patient = session.exec(select(Patient).where(Patient.phone == address)).first()
+            language = patient.language if patient else "en"
+            row = session.get(Conversation, conversation.id) if conversation else None
+            task = session.get(OutreachTask, row.task_id) if row and row.task_id else None
+            if row is not None:
+                hand_off(session, row, task, reason=f"emergency_{emergency.value}", priority="urgent")
+            else:
+                session.add(Handoff(patient_id=patient.id if patient else None, reason=f"emergency_{emergency.value}",
+                                    priority="urgent"))
+        log.warning("inbound.emergency", extra={"kind": emergency.value, "message_id": message_id})
+        text = self._render(f"emergency_{emergency.value}", language, {})
+        await self._reply(address, text, f"emergency:{message_id}", conversation, even_if_opted_out=True)
+
     @staticmethod
     def _open_conversation(session: Session, address: str) -> Conversation | None:
         return session.exec(
@@ -148,7 +180,40 @@ class InboundRouter:
             .order_by(col(Conversation.last_activity_at).desc())
         ).first()
 
+    async def retry_failed(self, stop: asyncio.Event, every_seconds: float = 5.0) -> None:
+        """While the engine was down, messages were kept; when it answers again, pass them on in order."""
+        while not stop.is_set():
+            try:
+                with session_scope(self.ctx.db) as session:
+                    waiting = session.exec(
+                        select(Message).where(Message.direction == "inbound", Message.engine_state == "failed")
+                        .order_by(col(Message.created_at))
+                    ).all()
+                if waiting and await self.ctx.engine.is_ready():
+                    for message in waiting:
+                        with session_scope(self.ctx.db) as session:
+                            row = session.get(Message, message.id)
+                            if row is not None and row.engine_state == "failed":
+                                row.engine_state = "pending"
+                        await self._process_in_order(message.address, message.id)
+            except Exception:
+                log.exception("inbound.retry_failed")
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=every_seconds)
+            except TimeoutError:
+                pass
+
     async def _ask_engine(self, conversation: Conversation, message_id: str) -> None:
+        with session_scope(self.ctx.db) as session:
+            earlier_failed = session.exec(
+                select(Message).where(Message.conversation_id == conversation.id, Message.engine_state == "failed",
+                                      Message.id != message_id)
+            ).first()
+            if earlier_failed is not None:  # keep the order: this one waits behind the ones still unanswered
+                current = session.get(Message, message_id)
+                assert current is not None
+                current.engine_state = "failed"
+                return
         with session_scope(self.ctx.db) as session:
             message = session.get(Message, message_id)
             assert message is not None
@@ -180,7 +245,8 @@ class InboundRouter:
                 record_event(session, "outreach.engine.unavailable", conversation.task_id,
                              {"message_id": message_id, "reason": reason})
         text = self._render("holding_reply", patient.language if patient else "en", {})
-        await self._reply(conversation.address, text, f"holding:{message_id}", conversation)
+        window = int(utcnow().timestamp() // HOLDING_REPLY_WINDOW_SECONDS)  # one holding reply per window
+        await self._reply(conversation.address, text, f"holding:{conversation.id}:{window}", conversation)
 
     async def _no_conversation(self, address: str, message_id: str) -> None:
         """A message with no conversation to belong to: a person reads it."""

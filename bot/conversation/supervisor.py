@@ -95,7 +95,7 @@ def validate_data(settings: Settings) -> None:
                             capture_output=True, text=True)
     if result.returncode != 0:
         lines = [line for line in (result.stdout + result.stderr).splitlines()
-                 if "UserWarning" in line or "ERROR" in line or "WARNING" in line and "Deprecat" not in line]
+                 if "UserWarning" in line or "ERROR" in line or ("WARNING" in line and "Deprecat" not in line)]
         raise EngineSetupError("engine data is not valid:\n" + "\n".join(lines[-30:]))
     print("engine data: valid", flush=True)
 

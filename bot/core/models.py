@@ -80,7 +80,10 @@ class Slot(SQLModel, table=True):
 
 class Appointment(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True)
-    slot_id: str = Field(foreign_key="slot.id", unique=True)  # one booking per slot, enforced by the database
+    # one live booking per slot, enforced by the database; a cancelled appointment lets go of its slot
+    slot_id: str | None = Field(default=None, foreign_key="slot.id", unique=True)
+    cancelled_slot_id: str | None = None
+    status: str = "booked"  # booked | confirmed | cancelled
     patient_id: str = Field(foreign_key="patient.id", index=True)
     task_id: str | None = Field(default=None, foreign_key="outreachtask.id")
     booked_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
@@ -116,6 +119,9 @@ class Conversation(SQLModel, table=True):
     address: str = Field(index=True)
     state: str = Field(default="bot", index=True)  # bot | handed_off | closed
     offered_slot_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # what the bot last asked, so a bare "1" is read against the right question:
+    # slot_choice | reminder_choice | checkin | callback_time | document | none
+    awaiting: str = "none"
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     last_activity_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 

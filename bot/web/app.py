@@ -70,6 +70,7 @@ def build_app(settings: Settings) -> web.Application:
         if settings.run_workers:
             await router.resume_pending()
             workers.append(asyncio.create_task(run_dispatcher(ctx, stop), name="dispatcher"))
+            workers.append(asyncio.create_task(router.retry_failed(stop), name="inbound-retry"))
         yield
         stop.set()
         for worker in workers:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from pathlib import Path
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from conftest import Stack, future_weekday_times, new_phone, task_body
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+HAVE_CHROMIUM = Path(CHROMIUM).exists()
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -24,7 +25,7 @@ def stack_shot_dir() -> Path:
 
 @pytest.fixture
 async def page() -> AsyncIterator[object]:
-    if not Path(CHROMIUM).exists():
+    if not HAVE_CHROMIUM:
         pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it when run as root)")
     from playwright.async_api import async_playwright
 

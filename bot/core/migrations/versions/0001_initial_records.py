@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:00:33.724263
+Create Date: 2026-11-23 13:22:22.120122
 """
 
 from collections.abc import Sequence
@@ -128,7 +128,9 @@ def upgrade() -> None:
 
     op.create_table('appointment',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('slot_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('slot_id', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('cancelled_slot_id', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('patient_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('task_id', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('booked_at', bot.core.models.UTCDateTime(), nullable=False),
@@ -150,6 +152,7 @@ def upgrade() -> None:
     sa.Column('address', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('offered_slot_ids', sa.JSON(), nullable=False),
+    sa.Column('awaiting', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('created_at', bot.core.models.UTCDateTime(), nullable=False),
     sa.Column('last_activity_at', bot.core.models.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['patient_id'], ['patient.id'], ),
