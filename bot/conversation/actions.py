@@ -1,10 +1,15 @@
-"""Custom actions the engine calls back (through rasa_sdk's executor, served by the app): offer slots,
-book the chosen one, hand off to a person, record a decline, ask again when unsure."""
+"""Custom actions the engine calls back (through rasa_sdk's executor, served by the app).
+
+The engine decides what kind of reply the patient sent (the intent); these actions decide what it means for
+the question the bot last asked (``Conversation.awaiting``) and act on the records: offer, book, confirm,
+cancel, hand off, record a decline. Every change writes its workflow event in the same transaction.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+import re
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,10 +20,12 @@ from sqlmodel import Session
 from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
 from bot.core.db import session_scope
-from bot.core.models import Conversation, OutreachTask, Patient, Slot, utcnow
+from bot.core.models import Appointment, Conversation, OptOut, OutreachTask, Patient, Slot, utcnow
 from bot.events.outbox import record_event
+from bot.messages.render import resolve_language
 from bot.outreach.policy import patient_zones
 from bot.outreach.states import ACTIVE_STATES, move_task
+from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import OfferedOption, resolve_choice
 from bot.scheduling.slots import book_slot, find_open_slots
 
@@ -26,6 +33,50 @@ log = logging.getLogger(__name__)
 
 OPTIONS_PER_OFFER = 3
 EARLIEST_NOTICE = timedelta(hours=2)  # never offer a slot the patient could not reach in time
+FOLLOW_UP_HOUR = 10  # "text me later" → the next day at this local hour
+
+
+class Turn:
+    """One action's view of the conversation: records loaded, helpers to act and to answer."""
+
+    def __init__(self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker,
+                 conversation: Conversation, task: OutreachTask | None, patient: Patient) -> None:
+        self.session, self.dispatcher, self.tracker = session, dispatcher, tracker
+        self.conversation, self.task, self.patient = conversation, task, patient
+        self.events: list[Any] = []
+
+    @property
+    def text(self) -> str:
+        return str(self.tracker.latest_message.get("text") or "")
+
+    @property
+    def intent(self) -> str:
+        return str((self.tracker.latest_message.get("intent") or {}).get("name") or "")
+
+    def say(self, message: str, **arguments: Any) -> None:
+        self.dispatcher.utter_message(response=f"utter_{message}", **arguments)
+
+    def record(self, event_type: str, data: dict[str, Any]) -> None:
+        if self.task is not None:
+            record_event(self.session, event_type, self.task.id, {"conversation_id": self.conversation.id, **data})
+
+    def finish(self, state: str, data: dict[str, Any]) -> None:
+        if self.task is not None and self.task.state in ACTIVE_STATES:
+            move_task(self.session, self.task, state, data)
+
+    def ask(self, awaiting: str) -> None:
+        self.conversation.awaiting = awaiting
+        self.conversation.last_activity_at = utcnow()
+        self.session.add(self.conversation)
+
+    def hand_off(self, reason: str, message: str = "handoff", priority: str = "normal") -> None:
+        hand_off(self.session, self.conversation, self.task, reason=reason, priority=priority)
+        self.ask("none")
+        self.say(message)
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return self.task.context if self.task else {}
 
 
 class OutreachAction(Action):
@@ -49,108 +100,324 @@ class OutreachAction(Action):
             task = session.get(OutreachTask, conversation.task_id) if conversation.task_id else None
             patient = session.get(Patient, conversation.patient_id)
             assert patient is not None
-            events = self.act(session, dispatcher, tracker, conversation, task, patient)
+            turn = Turn(session, dispatcher, tracker, conversation, task, patient)
+            self.act(turn)
         if self.action_name != "action_clarify" and tracker.get_slot("clarifications"):
-            events.append(SlotSet("clarifications", 0))  # understood this time: start counting afresh
-        return events
+            turn.events.append(SlotSet("clarifications", 0))  # understood this time: start counting afresh
+        return turn.events
 
-    def act(self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker,
-            conversation: Conversation, task: OutreachTask | None, patient: Patient) -> list[Any]:
+    def act(self, turn: Turn) -> None:
         raise NotImplementedError
 
 
-def offer_slots(session: Session, dispatcher: CollectingDispatcher, conversation: Conversation,
-                task: OutreachTask | None, message: str) -> None:
+# -- scheduling --------------------------------------------------------------------------------------------
+def offer_slots(turn: Turn, message: str) -> None:
     """Offer the next open times (skipping ones already offered in this conversation), or hand off if none."""
-    context = task.context if task else {}
-    already = frozenset(conversation.offered_slot_ids) if message != "offer" else frozenset()
+    context = turn.context
+    workflow = WORKFLOWS.get(turn.task.workflow) if turn.task else None
+    fresh = message not in ("more_slots", "slot_taken")
+    already = frozenset() if fresh else frozenset(turn.conversation.offered_slot_ids)
     slots = find_open_slots(
-        session, visit_type=str(context.get("visit_type", "physical_therapy")),
-        provider_id=context.get("provider_id"), after=utcnow() + EARLIEST_NOTICE,
-        limit=OPTIONS_PER_OFFER, exclude_ids=already,
+        turn.session,
+        visit_type=str(context.get("visit_type") or (workflow.default_visit_type if workflow else "follow_up")),
+        provider_id=context.get("provider_id"), after=utcnow() + EARLIEST_NOTICE, limit=OPTIONS_PER_OFFER,
+        exclude_ids=already,
     )
     if not slots:
-        hand_off(session, conversation, task, reason="no_open_slots")
-        dispatcher.utter_message(response="utter_no_slots")
+        turn.hand_off("no_open_slots", "no_slots")
         return
-    conversation.offered_slot_ids = [slot.id for slot in slots]
-    conversation.last_activity_at = utcnow()
-    session.add(conversation)
-    if task is not None:
-        record_event(session, "outreach.slot.offered", task.id, {
-            "conversation_id": conversation.id,
-            "slots": [{"slot_id": s.id, "starts_at": s.starts_at.isoformat(), "provider_id": s.provider_id}
-                      for s in slots],
-        })
-    name = f"utter_{task.workflow}_offer" if message == "offer" and task else f"utter_{message}"
-    dispatcher.utter_message(response=name, slot_ids=conversation.offered_slot_ids)
+    turn.conversation.offered_slot_ids = [slot.id for slot in slots]
+    turn.ask("slot_choice")
+    turn.record("outreach.slot.offered", {
+        "slots": [{"slot_id": s.id, "starts_at": s.starts_at.isoformat(), "provider_id": s.provider_id}
+                  for s in slots],
+    })
+    turn.say(message, slot_ids=turn.conversation.offered_slot_ids)
+
+
+def book_choice(turn: Turn) -> None:
+    if turn.task is not None and turn.task.state == "booked":
+        turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
+        return
+    zone = patient_zones(turn.patient)[0]
+    offered = [turn.session.get(Slot, slot_id) for slot_id in turn.conversation.offered_slot_ids]
+    options = [OfferedOption(i + 1, s.id, s.starts_at.astimezone(zone)) for i, s in enumerate(offered) if s]
+    choice = resolve_choice(turn.text, options)
+    if choice.chosen is None:
+        ids = [o.slot_id for o in (choice.candidates if choice.ambiguous else options)]
+        turn.say("clarify_choice", slot_ids=ids)
+        return
+    appointment = book_slot(turn.session, slot_id=choice.chosen.slot_id, patient_id=turn.patient.id,
+                            task_id=turn.task.id if turn.task else None)
+    if appointment is None:
+        turn.record("outreach.slot.taken", {"slot_id": choice.chosen.slot_id})
+        offer_slots(turn, "slot_taken")
+        return
+    slot = turn.session.get(Slot, choice.chosen.slot_id)
+    assert slot is not None
+    turn.record("outreach.appointment.booked", {
+        "appointment_id": appointment.id, "slot_id": slot.id, "starts_at": slot.starts_at.isoformat(),
+        "provider_id": slot.provider_id,
+    })
+    if turn.task is not None:
+        turn.task.context = {**turn.task.context, "booked_slot_id": slot.id, "appointment_id": appointment.id}
+        replaced = turn.task.context.get("appointment")
+        if turn.task.workflow == "appointment_reminder" and replaced:
+            turn.record("outreach.appointment.cancelled", {"appointment": replaced, "reason": "rescheduled"})
+    turn.ask("none")
+    turn.finish("booked", {"appointment_id": appointment.id})
+    turn.say("booking_confirmed", slot_id=slot.id)
+
+
+# -- answers read against the question asked ------------------------------------------------------------
+_DIGIT = re.compile(r"^\D*([0-9])\D*$")
+
+
+def menu_number(text: str) -> int | None:
+    match = _DIGIT.match(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def answer_reminder(turn: Turn) -> None:
+    number = menu_number(turn.text)
+    if turn.intent in ("affirm", "confirm_appointment") or number == 1:
+        turn.record("outreach.appointment.confirmed", {"appointment": turn.context.get("appointment")})
+        turn.ask("none")
+        turn.finish("completed", {"result": "appointment_confirmed"})
+        turn.say("appointment_confirmed", **reminder_arguments(turn))
+    elif turn.intent == "request_other_times" or number == 2:
+        offer_slots(turn, "reschedule_offer")
+    elif turn.intent == "cancel_appointment" or number == 3:
+        cancel_appointment(turn)
+    else:
+        turn.say("reminder_clarify")
+
+
+def reminder_arguments(turn: Turn) -> dict[str, Any]:
+    appointment = turn.context.get("appointment") or {}
+    return {"starts_at": appointment.get("starts_at"), "location": appointment.get("location", "")}
+
+
+def cancel_appointment(turn: Turn) -> None:
+    appointment_id = turn.context.get("appointment_id")
+    own = turn.session.get(Appointment, appointment_id) if appointment_id else None
+    if own is not None and own.status != "cancelled":
+        freed = own.slot_id
+        own.status, own.cancelled_slot_id, own.slot_id = "cancelled", freed, None
+        turn.session.add(own)
+        turn.session.flush()
+        slot = turn.session.get(Slot, freed) if freed else None
+        if slot is not None:
+            slot.status = "open"  # free again: the next patient can have it
+            turn.session.add(slot)
+    turn.record("outreach.appointment.cancelled", {"appointment": turn.context.get("appointment"),
+                                                   "appointment_id": appointment_id, "reason": "patient_cancelled"})
+    turn.ask("none")
+    turn.finish("completed", {"result": "appointment_cancelled"})
+    turn.say("appointment_cancelled")
+
+
+def answer_checkin(turn: Turn) -> None:
+    number = menu_number(turn.text)
+    if turn.intent == "feeling_good" or number == 1 or (turn.intent == "affirm" and number is None):
+        turn.record("outreach.checkin.answered", {"answer": "feeling_ok"})
+        offer_slots(turn, "followup_offer")
+    elif turn.intent == "feeling_unwell" or number == 2:
+        turn.record("outreach.checkin.answered", {"answer": "feeling_worse"})
+        turn.hand_off("feeling_worse_after_discharge", "handoff_nurse")
+    elif turn.intent == "medication_question" or number == 3:
+        turn.record("outreach.checkin.answered", {"answer": "medicine_question"})
+        turn.hand_off("medicine_question", "handoff_nurse")
+    else:
+        turn.say("checkin_clarify")
+
+
+def answer_callback_time(turn: Turn) -> None:
+    """Any answer to "when can we call?" is a callback window: a clinician takes it from here."""
+    turn.record("outreach.callback.requested", {"window_text_length": len(turn.text)})
+    hand_off(turn.session, turn.conversation, turn.task, reason="clinician_callback", priority="normal")
+    turn.ask("none")
+    turn.say("callback_confirmed")
+
+
+class ActionOpenOutreach(OutreachAction):
+    """The first message of every workflow."""
+
+    action_name = "action_open_outreach"
+
+    def act(self, turn: Turn) -> None:
+        workflow = WORKFLOWS[turn.task.workflow] if turn.task else WORKFLOWS["missed_appointment"]
+        if workflow.offers_slots:
+            offer_slots(turn, workflow.opening)
+            return
+        turn.ask(workflow.awaiting)
+        arguments = reminder_arguments(turn) if workflow.awaiting == "reminder_choice" else {}
+        turn.say(workflow.opening, **arguments)
+
+
+class ActionAnswer(OutreachAction):
+    """A choice, a yes, a number, a how-I-feel or a time: read against what was asked."""
+
+    action_name = "action_answer"
+
+    def act(self, turn: Turn) -> None:
+        awaiting = turn.conversation.awaiting
+        if awaiting == "slot_choice":
+            if turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
+                    and menu_number(turn.text) is None:
+                turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
+            else:
+                book_choice(turn)
+        elif awaiting == "reminder_choice":
+            answer_reminder(turn)
+        elif awaiting == "checkin":
+            answer_checkin(turn)
+        elif awaiting == "callback_time":
+            answer_callback_time(turn)
+        elif awaiting == "document":
+            turn.say("document_request_again")
+        else:
+            turn.say("you_are_welcome" if turn.intent in ("affirm", "thanks") else "didnt_understand_general")
 
 
 class ActionOfferSlots(OutreachAction):
     action_name = "action_offer_slots"
 
-    def act(self, session, dispatcher, tracker, conversation, task, patient):  # type: ignore[no-untyped-def]
-        intent = (tracker.latest_message.get("intent") or {}).get("name", "")
-        offer_slots(session, dispatcher, conversation, task, "offer" if intent.startswith("EXTERNAL_")
-                    else "more_slots")
-        return []
+    def act(self, turn: Turn) -> None:
+        if turn.conversation.awaiting == "callback_time":
+            answer_callback_time(turn)  # "tomorrow afternoon" is a time to call, not a request for slots
+        elif turn.conversation.awaiting == "slot_choice":
+            offer_slots(turn, "more_slots")
+        elif turn.conversation.awaiting == "reminder_choice":
+            offer_slots(turn, "reschedule_offer")
+        else:
+            offer_slots(turn, "followup_offer")
 
 
-class ActionBookSlot(OutreachAction):
-    action_name = "action_book_slot"
+class ActionCancelAppointment(OutreachAction):
+    action_name = "action_cancel_appointment"
 
-    def act(self, session, dispatcher, tracker, conversation, task, patient):  # type: ignore[no-untyped-def]
-        if task is not None and task.state == "booked":
-            appointment_slot = task.context.get("booked_slot_id")
-            dispatcher.utter_message(response="utter_booking_confirmed", slot_id=appointment_slot)
-            return []
-        zone = patient_zones(patient)[0]
-        offered = [session.get(Slot, slot_id) for slot_id in conversation.offered_slot_ids]
-        options = [OfferedOption(i + 1, s.id, s.starts_at.astimezone(zone))
-                   for i, s in enumerate(offered) if s is not None]
-        choice = resolve_choice(tracker.latest_message.get("text") or "", options)
-        if choice.chosen is None:
-            ids = [o.slot_id for o in (choice.candidates if choice.ambiguous else options)]
-            dispatcher.utter_message(response="utter_clarify_choice", slot_ids=ids)
-            return []
-        appointment = book_slot(session, slot_id=choice.chosen.slot_id, patient_id=patient.id,
-                                task_id=task.id if task else None)
-        if appointment is None:
-            if task is not None:
-                record_event(session, "outreach.slot.taken", task.id, {"slot_id": choice.chosen.slot_id})
-            offer_slots(session, dispatcher, conversation, task, "slot_taken")
-            return []
-        slot = session.get(Slot, appointment.slot_id)
-        assert slot is not None
-        if task is not None:
-            record_event(session, "outreach.appointment.booked", task.id, {
-                "appointment_id": appointment.id, "slot_id": slot.id, "starts_at": slot.starts_at.isoformat(),
-                "provider_id": slot.provider_id, "conversation_id": conversation.id,
-            })
-            task.context = {**task.context, "booked_slot_id": slot.id, "appointment_id": appointment.id}
-            move_task(session, task, "booked", {"appointment_id": appointment.id})
-        dispatcher.utter_message(response="utter_booking_confirmed", slot_id=slot.id)
-        return []
+    def act(self, turn: Turn) -> None:
+        if turn.conversation.awaiting == "reminder_choice" or turn.context.get("appointment_id"):
+            cancel_appointment(turn)
+        else:
+            turn.hand_off("asked_to_cancel")
 
 
 class ActionHandOff(OutreachAction):
     action_name = "action_hand_off"
 
-    def act(self, session, dispatcher, tracker, conversation, task, patient):  # type: ignore[no-untyped-def]
-        hand_off(session, conversation, task, reason="patient_asked_for_person")
-        dispatcher.utter_message(response="utter_handoff")
-        return []
+    def act(self, turn: Turn) -> None:
+        reasons = {"request_human": "patient_asked_for_person", "document_unavailable": "document_unavailable",
+                   "medication_question": "medicine_question", "feeling_unwell": "feeling_worse"}
+        reason = reasons.get(turn.intent, turn.intent or "patient_asked_for_person")
+        message = "handoff_nurse" if turn.intent in ("medication_question", "feeling_unwell") else "handoff"
+        turn.hand_off(reason, message)
 
 
 class ActionRecordDecline(OutreachAction):
     action_name = "action_record_decline"
 
-    def act(self, session, dispatcher, tracker, conversation, task, patient):  # type: ignore[no-untyped-def]
-        if task is not None and task.state in ACTIVE_STATES:
-            record_event(session, "outreach.patient.declined", task.id, {"conversation_id": conversation.id})
-            move_task(session, task, "declined", {"reason": "patient_declined"})
-        dispatcher.utter_message(response="utter_declined")
-        return []
+    def act(self, turn: Turn) -> None:
+        reason = "already_scheduled" if turn.intent == "already_scheduled" else "patient_declined"
+        turn.record("outreach.patient.declined", {"reason": reason})
+        turn.ask("none")
+        turn.finish("declined", {"reason": reason})
+        turn.say("already_scheduled" if reason == "already_scheduled" else "declined")
+
+
+class ActionContactLater(OutreachAction):
+    """"Busy now, text me later": the task comes back tomorrow at 10:00 the patient's time."""
+
+    action_name = "action_contact_later"
+
+    def act(self, turn: Turn) -> None:
+        zone = patient_zones(turn.patient)[0]
+        local_tomorrow = (utcnow().astimezone(zone) + timedelta(days=1)).date()
+        when = datetime.combine(local_tomorrow, time(FOLLOW_UP_HOUR), tzinfo=zone)
+        turn.record("outreach.patient.asked_later", {"retry_at": when.isoformat()})
+        turn.conversation.state = "closed"
+        turn.ask("none")
+        if turn.task is not None and turn.task.state == "awaiting_reply":
+            move_task(turn.session, turn.task, "queued", {"reason": "patient_asked_later"})
+            turn.task.next_attempt_at = when
+            turn.task.waiting_reason = "patient_asked_later"
+        turn.say("contact_later")
+
+
+class ActionWrongNumber(OutreachAction):
+    """Not the patient: say sorry, never text this number again for them, and let staff fix the record."""
+
+    action_name = "action_wrong_number"
+
+    def act(self, turn: Turn) -> None:
+        if turn.session.get(OptOut, turn.conversation.address) is None:
+            turn.session.add(OptOut(address=turn.conversation.address, keyword="wrong_number", channel="sms"))
+        turn.record("outreach.patient.wrong_number", {})
+        turn.conversation.state = "closed"
+        turn.ask("none")
+        turn.finish("unreachable", {"reason": "wrong_number"})
+        turn.say("wrong_number")
+
+
+class ActionDocumentReceived(OutreachAction):
+    action_name = "action_document_received"
+
+    def act(self, turn: Turn) -> None:
+        turn.record("outreach.document.received", {})
+        turn.ask("none")
+        turn.finish("completed", {"result": "document_received"})
+        turn.say("document_received")
+
+
+class ActionSwitchLanguage(OutreachAction):
+    """"español" / "english please": speak that language from now on, and ask the last question again in it."""
+
+    action_name = "action_switch_language"
+
+    def act(self, turn: Turn) -> None:
+        wanted = requested_language(turn.text, turn.patient.language)
+        turn.patient.language = wanted
+        turn.session.add(turn.patient)
+        turn.record("outreach.patient.language_changed", {"language": wanted})
+        turn.events.append(SlotSet("language", wanted))
+        repeat_question(turn)
+
+
+def requested_language(text: str, current: str) -> str:
+    lowered = text.lower()
+    if re.search(r"espa[nñ]ol|spanish|castellano", lowered):
+        return "es"
+    if re.search(r"english|ingl[eé]s", lowered):
+        return "en"
+    return "en" if resolve_language(current) == "es" else "es"
+
+
+def repeat_question(turn: Turn) -> None:
+    awaiting = turn.conversation.awaiting
+    if awaiting == "slot_choice":
+        turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
+    elif awaiting == "reminder_choice":
+        turn.say("appointment_reminder", **reminder_arguments(turn))
+    elif awaiting == "checkin":
+        turn.say("post_discharge_checkin")
+    elif awaiting == "callback_time":
+        turn.say("result_callback")
+    elif awaiting == "document":
+        turn.say("document_request")
+    else:
+        turn.say("language_changed")
+
+
+class ActionIdentify(OutreachAction):
+    """"Who is this?": who we are and how to check, then the question again."""
+
+    action_name = "action_identify"
+
+    def act(self, turn: Turn) -> None:
+        turn.say("identity")
+        if turn.conversation.awaiting != "none":
+            repeat_question(turn)
 
 
 class ActionClarify(OutreachAction):
@@ -158,16 +425,29 @@ class ActionClarify(OutreachAction):
 
     action_name = "action_clarify"
 
-    def act(self, session, dispatcher, tracker, conversation, task, patient):  # type: ignore[no-untyped-def]
-        asked = int(tracker.get_slot("clarifications") or 0)
+    def act(self, turn: Turn) -> None:
+        asked = int(turn.tracker.get_slot("clarifications") or 0)
         if asked >= 1:
-            hand_off(session, conversation, task, reason="not_understood")
-            dispatcher.utter_message(response="utter_handoff")
-            return [SlotSet("clarifications", 0)]
-        dispatcher.utter_message(response="utter_didnt_understand")
-        return [SlotSet("clarifications", asked + 1)]
+            turn.hand_off("not_understood")
+            turn.events.append(SlotSet("clarifications", 0))
+            return
+        awaiting = turn.conversation.awaiting
+        if awaiting == "callback_time":
+            answer_callback_time(turn)  # whatever they wrote is their answer to "when can we call?"
+            return
+        if awaiting == "slot_choice":
+            turn.say("didnt_understand", slot_ids=turn.conversation.offered_slot_ids)
+        elif awaiting == "reminder_choice":
+            turn.say("reminder_clarify")
+        elif awaiting == "checkin":
+            turn.say("checkin_clarify")
+        else:
+            turn.say("didnt_understand_general")
+        turn.events.append(SlotSet("clarifications", asked + 1))
 
 
 ACTIONS: tuple[type[OutreachAction], ...] = (
-    ActionOfferSlots, ActionBookSlot, ActionHandOff, ActionRecordDecline, ActionClarify,
+    ActionOpenOutreach, ActionAnswer, ActionOfferSlots, ActionCancelAppointment, ActionHandOff,
+    ActionRecordDecline, ActionContactLater, ActionWrongNumber, ActionDocumentReceived, ActionSwitchLanguage,
+    ActionIdentify, ActionClarify,
 )

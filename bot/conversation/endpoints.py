@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
@@ -55,6 +56,9 @@ def message_context(ctx: Outreach, sender_id: str, arguments: dict[str, Any]) ->
             if slot is not None and zone is not None:
                 options.append({"number": number, **describe(slot)})
         context["options"] = options
+        if arguments.get("starts_at") and zone is not None:
+            day, clock = format_visit_time(datetime.fromisoformat(arguments["starts_at"]), zone, locale)
+            context.update(day=day, time=clock, location=arguments.get("location") or "")
         if arguments.get("slot_id") and zone is not None:
             slot = session.get(Slot, arguments["slot_id"])
             if slot is not None:

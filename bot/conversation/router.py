@@ -61,6 +61,7 @@ class InboundRouter:
             with session_scope(self.ctx.db) as session:
                 message = Message(
                     direction="inbound", channel=inbound.channel, address=address, body=inbound.body,
+                    media_urls=list(inbound.media_urls),
                     provider_sid=inbound.provider_sid, delivery_status="received", engine_state="pending",
                 )
                 session.add(message)
@@ -217,7 +218,8 @@ class InboundRouter:
         with session_scope(self.ctx.db) as session:
             message = session.get(Message, message_id)
             assert message is not None
-            body = message.body
+            # a photo (MMS) is a document sent: the engine gets that as an intent, whatever the caption says
+            body = "/document_received" if message.media_urls else message.body
             conversation_row = session.get(Conversation, conversation.id)
             assert conversation_row is not None
             conversation_row.last_activity_at = utcnow()

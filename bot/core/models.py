@@ -134,6 +134,7 @@ class Message(SQLModel, table=True):
     channel: str = "sms"
     address: str = Field(index=True)  # the patient's side
     body: str
+    media_urls: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     provider_sid: str | None = Field(default=None, unique=True)
     idempotency_key: str | None = Field(default=None, unique=True)
     delivery_status: str = "received"

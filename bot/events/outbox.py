@@ -37,6 +37,14 @@ EVENT_TYPES = frozenset(
         "outreach.patient.opted_in",
         "outreach.handoff.requested",
         "outreach.engine.unavailable",
+        "outreach.appointment.confirmed",
+        "outreach.appointment.cancelled",
+        "outreach.checkin.answered",
+        "outreach.callback.requested",
+        "outreach.patient.asked_later",
+        "outreach.patient.wrong_number",
+        "outreach.patient.language_changed",
+        "outreach.document.received",
     }
 )
 

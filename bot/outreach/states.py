@@ -17,7 +17,7 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     "queued": frozenset({"contacting", "opted_out", "expired", "cancelled", "unreachable"}),
     "contacting": frozenset({"awaiting_reply", "queued", "opted_out", "unreachable", "handed_off", "cancelled"}),
     "awaiting_reply": frozenset(
-        {"booked", "declined", "completed", "opted_out", "unreachable", "handed_off", "expired", "cancelled"}
+        {"queued", "booked", "declined", "completed", "opted_out", "unreachable", "handed_off", "expired", "cancelled"}
     ),
     **{state: frozenset() for state in TERMINAL_STATES},
 }

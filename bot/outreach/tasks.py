@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -14,8 +14,7 @@ from sqlmodel import Session, select
 from bot.core.models import OutreachTask, Patient
 from bot.core.phones import to_e164
 from bot.events.outbox import record_event
-
-WORKFLOWS = frozenset({"missed_appointment"})  # grows with DESIGN.md section 6
+from bot.outreach.workflows import WORKFLOWS
 
 
 class PatientIn(BaseModel):
@@ -55,11 +54,18 @@ class TaskIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     patient: PatientIn
-    workflow: Literal["missed_appointment"]
+    workflow: str
     priority: int = Field(default=5, ge=1, le=9)
     due_by: datetime | None = None
     idempotency_key: str | None = Field(default=None, min_length=1, max_length=200)
     context: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("workflow")
+    @classmethod
+    def _known_workflow(cls, value: str) -> str:
+        if value not in WORKFLOWS:
+            raise ValueError(f"unknown workflow; use one of: {', '.join(sorted(WORKFLOWS))}")
+        return value
 
     @field_validator("due_by")
     @classmethod

@@ -194,9 +194,12 @@ class TwilioSimulator:
                 return web.json_response({"error": "body is not valid JSON"}, status=400)
         else:
             payload = dict(await request.post())
-        body = payload.get("body") if isinstance(payload, dict) else None
-        if not isinstance(body, str) or not body.strip():
-            return web.json_response({"error": "'body' must be a non-empty string"}, status=400)
+        body = payload.get("body", "") if isinstance(payload, dict) else None
+        media_url = payload.get("media_url") if isinstance(payload, dict) else None
+        if not isinstance(body, str) or (not body.strip() and not media_url):
+            return web.json_response({"error": "send a non-empty 'body', or a 'media_url' (a photo)"}, status=400)
+        if media_url is not None and (not isinstance(media_url, str) or not media_url.startswith("http")):
+            return web.json_response({"error": "'media_url' must be an http(s) URL"}, status=400)
         message = SimMessage(
             sid="SM" + secrets.token_hex(16), direction="inbound", phone=phone, from_=phone, to=self.number,
             body=body, status="received", created_at=_now().isoformat(),
@@ -215,6 +218,8 @@ class TwilioSimulator:
             "Body": body, "FromCountry": "US", "To": self.number, "ToZip": "", "NumSegments": "1",
             "MessageSid": message.sid, "AccountSid": self.account_sid, "From": phone, "ApiVersion": API_VERSION,
         }
+        if media_url:
+            params.update(NumMedia="1", MediaUrl0=media_url, MediaContentType0="image/jpeg")
         message.webhook_status = await self._post_signed(self.inbound_webhook_url, params)
         return web.json_response({"sid": message.sid, "webhook_status": message.webhook_status}, status=201)
 

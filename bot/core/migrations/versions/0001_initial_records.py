@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:22:22.120122
+Create Date: 2026-11-23 13:24:18.975557
 """
 
 from collections.abc import Sequence
@@ -193,6 +193,7 @@ def upgrade() -> None:
     sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('address', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('body', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('media_urls', sa.JSON(), nullable=False),
     sa.Column('provider_sid', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('idempotency_key', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('delivery_status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
