@@ -18,7 +18,9 @@ from bot.conversation.supervisor import EngineProcess, EngineSetupError, train_m
 from bot.core.db import make_engine, session_scope, upgrade_database
 from bot.core.logs import configure_logging
 from bot.core.settings import PROJECT_ROOT, Settings, SettingsError
+from bot.messages.literacy import LANGUAGES
 from bot.outreach.policy import fixed_offset_zone
+from bot.outreach.workflows import WORKFLOWS
 
 # Zones tried, in order, for the demo's example task, so the example lands inside quiet-hours rules now.
 DEMO_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
@@ -109,6 +111,36 @@ def _engine_run(settings: Settings) -> None:
     engine.stop()
 
 
+def _templates(args: argparse.Namespace) -> int:
+    from bot.messages.literacy import check, lint, sample_context, table
+    from bot.messages.render import UnknownMessage, render_message
+
+    if args.templates_command == "lint":
+        findings, general = lint()
+        _say(table(findings))
+        bad = [f for f in findings if f.problems]
+        for problem in general:
+            _say(f"problem: {problem}")
+        _say(f"\n{len(findings)} renderings checked; {len(bad)} with problems; {len(general)} other problems")
+        return 1 if bad or general else 0
+    flow = WORKFLOWS[args.workflow]
+    channel, simpler = args.channel.removesuffix("_simple"), args.channel.endswith("_simple")
+    for message in (flow.opening, *flow.follow_ups):
+        try:
+            rendered = render_message(message, channel, args.lang, sample_context(args.lang), simpler=simpler)
+        except UnknownMessage as error:
+            _say(f"== {message}: {error}\n")
+            continue
+        finding = check(message, args.channel, args.lang, rendered.text)
+        score = f"{finding.score_name} {finding.score}" if finding.score is not None else "no formula"
+        _say(f"== {message} [{args.channel}, {args.lang}] {score}; longest sentence {finding.max_sentence}; "
+             f"SMS segments {finding.segments or '-'}")
+        _say(rendered.text + "".join(f"\n  [{label}]" for label in rendered.buttons))
+        _say(("  problems: " + "; ".join(finding.problems)) if finding.problems else "  ok")
+        _say("")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="outreach", description="Patient outreach bot")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -121,6 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--force", action="store_true", help="train even if a model for this data exists")
     engine.add_parser("run", help="run the engine alone")
     engine.add_parser("validate", help="check domain, config and training data (rasa data validate)")
+    templates = commands.add_parser("templates", help="patient message templates").add_subparsers(
+        dest="templates_command", required=True)
+    templates.add_parser("lint", help="check every template x language x channel; exit 1 on a violation")
+    preview = templates.add_parser("preview", help="print a workflow's messages, rendered, with their scores")
+    preview.add_argument("workflow", choices=sorted(WORKFLOWS))
+    preview.add_argument("--lang", default="en", choices=LANGUAGES)
+    preview.add_argument("--channel", default="sms", choices=("sms", "sms_simple", "voice", "chat"))
     db = commands.add_parser("db", help="database").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="migrate the schema to the newest revision")
     args = parser.parse_args(argv)
@@ -131,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"outreach: {error}", file=sys.stderr)
         return 2
     configure_logging()
+    if args.command == "templates":
+        return _templates(args)
     try:
         if args.command == "db":
             upgrade_database(settings.database_url)

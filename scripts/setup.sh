@@ -53,6 +53,9 @@ if ! stamp_ok .venv-engine/.outreach-stamp "$ENGINE_KEY"; then
   echo "$ENGINE_KEY" > .venv-engine/.outreach-stamp
 fi
 
+# --- message catalogs (compiled here, never committed) --------------------------------------------------
+.venv/bin/pybabel compile -d locales --statistics 2>&1 | grep -v "^compiling" || true
+
 # --- database and model ---------------------------------------------------------------------------------
 .venv/bin/outreach db upgrade
 .venv/bin/outreach engine train

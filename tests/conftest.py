@@ -34,8 +34,9 @@ def free_port() -> int:
 class Stack:
     """A running stack and the calls tests make against it."""
 
-    def __init__(self, base_url: str, session: aiohttp.ClientSession) -> None:
+    def __init__(self, base_url: str, session: aiohttp.ClientSession, engine_port: int) -> None:
         self.base_url = base_url
+        self.engine_port = engine_port
         self.http = session
         self.auth = {"Authorization": f"Bearer {API_TOKEN}"}
 
@@ -132,7 +133,7 @@ def task_body(phone: str, provider_id: str, **patient: Any) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     port, engine_port = free_port(), free_port()
     workdir = tmp_path_factory.mktemp("stack")
     env = {
@@ -141,6 +142,7 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "OUTREACH_ENGINE_PORT": str(engine_port),
         "OUTREACH_DATABASE_URL": f"sqlite:///{workdir / 'outreach.db'}",
         "OUTREACH_API_TOKEN": API_TOKEN,
+        "OUTREACH_ENGINE_TIMEOUT_SECONDS": "4",
     }
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"):
         env.pop(name, None)
@@ -159,7 +161,7 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.5)
         else:
             raise RuntimeError(f"stack did not start in time:\n{log_path.read_text()[-4000:]}")
-        yield base_url
+        yield base_url, engine_port
     finally:
         process.terminate()
         try:
@@ -169,6 +171,6 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-async def stack(stack_process: str) -> AsyncIterator[Stack]:
+async def stack(stack_process: tuple[str, int]) -> AsyncIterator[Stack]:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
-        yield Stack(stack_process, session)
+        yield Stack(*stack_process[:1], session, stack_process[1])

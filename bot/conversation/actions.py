@@ -135,13 +135,18 @@ def offer_slots(turn: Turn, message: str) -> None:
     turn.say(message, slot_ids=turn.conversation.offered_slot_ids)
 
 
+def offered_options(turn: Turn) -> list[OfferedOption]:
+    """The times offered in this conversation, numbered as the patient saw them, in the patient's zone."""
+    zone = patient_zones(turn.patient)[0]
+    offered = [turn.session.get(Slot, slot_id) for slot_id in turn.conversation.offered_slot_ids]
+    return [OfferedOption(i + 1, s.id, s.starts_at.astimezone(zone)) for i, s in enumerate(offered) if s]
+
+
 def book_choice(turn: Turn) -> None:
     if turn.task is not None and turn.task.state == "booked":
         turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
         return
-    zone = patient_zones(turn.patient)[0]
-    offered = [turn.session.get(Slot, slot_id) for slot_id in turn.conversation.offered_slot_ids]
-    options = [OfferedOption(i + 1, s.id, s.starts_at.astimezone(zone)) for i, s in enumerate(offered) if s]
+    options = offered_options(turn)
     choice = resolve_choice(turn.text, options)
     if choice.chosen is None:
         ids = [o.slot_id for o in (choice.candidates if choice.ambiguous else options)]
@@ -420,12 +425,38 @@ class ActionIdentify(OutreachAction):
             repeat_question(turn)
 
 
+def answered_by_menu(turn: Turn) -> bool:
+    """When the engine is unsure, a reply that plainly names an option of the question asked ("1 please",
+    "the 2:30", "0", "9") still counts: it is checked against the options, never guessed."""
+    awaiting = turn.conversation.awaiting
+    number = menu_number(turn.text)
+    if number == 9 and awaiting != "callback_time":
+        turn.hand_off("patient_asked_for_person")
+        return True
+    if awaiting == "slot_choice":
+        if number == 0:
+            offer_slots(turn, "more_slots")
+            return True
+        if resolve_choice(turn.text, offered_options(turn)).chosen is not None:
+            book_choice(turn)
+            return True
+    elif awaiting == "reminder_choice" and number in (1, 2, 3):
+        answer_reminder(turn)
+        return True
+    elif awaiting == "checkin" and number in (1, 2, 3):
+        answer_checkin(turn)
+        return True
+    return False
+
+
 class ActionClarify(OutreachAction):
     """Unsure what the patient meant: ask once with the valid choices, then give it to a person."""
 
     action_name = "action_clarify"
 
     def act(self, turn: Turn) -> None:
+        if answered_by_menu(turn):
+            return
         asked = int(turn.tracker.get_slot("clarifications") or 0)
         if asked >= 1:
             turn.hand_off("not_understood")

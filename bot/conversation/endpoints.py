@@ -16,7 +16,7 @@ from bot.core.context import Outreach
 from bot.core.db import session_scope
 from bot.core.models import Conversation, Patient, Slot
 from bot.messages.dates import format_visit_time
-from bot.messages.render import UnknownMessage, render_for_channel, resolve_language
+from bot.messages.render import UnknownMessage, render_message, resolve_language
 from bot.outreach.policy import patient_zones
 
 log = logging.getLogger(__name__)
@@ -99,14 +99,16 @@ def engine_routes(ctx: Outreach) -> list[web.RouteDef]:
         message = response_name.removeprefix("utter_")
         try:
             context, language = message_context(ctx, str(tracker.get("sender_id", "")), body.get("arguments") or {})
-            text = render_for_channel(message, channel, language, context)
+            rendered = render_message(message, channel, language, context,
+                                      simpler=slots.get("literacy") == "simpler")
         except UnknownMessage as error:
             log.error("nlg.unknown_message", extra={"response": response_name, "error": str(error)})
             return web.json_response({"error": str(error)}, status=404)
         except Exception:
             log.exception("nlg.failed", extra={"response": response_name})
             return web.json_response({"error": "render failed"}, status=500)
-        return web.json_response({"text": text, "buttons": [], "image": None, "elements": [], "attachment": None,
-                                  "custom": {}, "template_id": f"{message}/{channel}/{language}"})
+        buttons = [{"title": label, "payload": label} for label in rendered.buttons]
+        return web.json_response({"text": rendered.text, "buttons": buttons, "image": None, "elements": [],
+                                  "attachment": None, "custom": {}, "template_id": f"{message}/{channel}/{language}"})
 
     return [web.post(ACTIONS_PATH, actions), web.post(NLG_PATH, nlg)]

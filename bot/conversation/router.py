@@ -127,6 +127,7 @@ class InboundRouter:
             keyword = classify_keyword(message.body, opted_out=is_opted_out(session, address))
             emergency = detect_emergency(message.body)
             conversation = self._open_conversation(session, address)
+            first_time = message.conversation_id is None  # a replay after an outage is not a new reply
             if conversation:
                 message.conversation_id = conversation.id
                 message.task_id = conversation.task_id
@@ -142,7 +143,7 @@ class InboundRouter:
             if keyword is None and is_opted_out(session, address):
                 message.engine_state = "processed"  # kept, never answered: they asked us to stop
                 return
-            if keyword is None and conversation and conversation.task_id:
+            if keyword is None and first_time and conversation and conversation.task_id:
                 record_event(session, "outreach.patient.replied", conversation.task_id,
                              {"message_id": message.id, "conversation_id": conversation.id})
             if keyword is not None or conversation is None or conversation.state != "bot":
@@ -206,13 +207,13 @@ class InboundRouter:
 
     async def _ask_engine(self, conversation: Conversation, message_id: str) -> None:
         with session_scope(self.ctx.db) as session:
+            current = session.get(Message, message_id)
+            assert current is not None
             earlier_failed = session.exec(
                 select(Message).where(Message.conversation_id == conversation.id, Message.engine_state == "failed",
-                                      Message.id != message_id)
+                                      col(Message.created_at) < current.created_at)
             ).first()
             if earlier_failed is not None:  # keep the order: this one waits behind the ones still unanswered
-                current = session.get(Message, message_id)
-                assert current is not None
                 current.engine_state = "failed"
                 return
         with session_scope(self.ctx.db) as session:
@@ -229,8 +230,11 @@ class InboundRouter:
             log.warning("engine.unavailable", extra={"conversation_id": conversation.id, "error": str(error)})
             await self._holding_reply(conversation, message_id, str(error))
             return
+        # Only messages from addresses not opted out reach the engine, so this turn's replies all go out, even
+        # when the turn itself ends contact (a wrong number is told "we will not text again").
         for index, text in enumerate(replies):
-            await self._reply(conversation.address, text, f"reply:{message_id}:{index}", conversation)
+            await self._reply(conversation.address, text, f"reply:{message_id}:{index}", conversation,
+                              even_if_opted_out=True)
         with session_scope(self.ctx.db) as session:
             stored = session.get(Message, message_id)
             assert stored is not None

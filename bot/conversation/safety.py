@@ -19,8 +19,9 @@ class Emergency(StrEnum):
 
 _MEDICAL = [
     # chest
-    r"chest (pain|pains|hurts?|tight|tightness|pressure)", r"pain in (my )?chest", r"heart attack",
-    r"dolor (de|en el) pecho", r"me duele el pecho", r"presion en el pecho", r"ataque (al|de) corazon",
+    r"chest( \w+){0,3} (pain|pains|hurts?|hurting|tight|tightness|pressure)",
+    r"(pain|pains|hurts?|hurting|pressure|tightness)( \w+){0,3} (my |the )?chest", r"heart attack",
+    r"(dolor|duele|presion|apretado)( \w+){0,3} (el |del |en el |de )?pecho", r"ataque (al|de) corazon",
     r"infarto",
     # breathing
     r"(can ?t|cannot|can not|hard to|trouble|difficulty|struggling to) (breathe|breathing|catch my breath)",

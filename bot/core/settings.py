@@ -93,6 +93,7 @@ class Settings:
             engine_port=engine_port,
             engine_token=env.get("OUTREACH_ENGINE_TOKEN") or defaults.engine_token,
             engine_callback_token=env.get("OUTREACH_ENGINE_CALLBACK_TOKEN") or defaults.engine_callback_token,
+            engine_timeout_seconds=float(_int(env, "OUTREACH_ENGINE_TIMEOUT_SECONDS", 10)),
             engine_venv=Path(env.get("OUTREACH_ENGINE_VENV", str(defaults.engine_venv))),
             model_dir=Path(env.get("OUTREACH_MODEL_DIR", str(defaults.model_dir))),
             run_workers=env.get("OUTREACH_WORKERS", "1") not in ("0", "false", "no"),

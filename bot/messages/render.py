@@ -3,12 +3,14 @@ Babel's gettext catalogs. The one door every patient-facing word goes through.""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from babel.support import NullTranslations, Translations
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplatesNotFound
 
 from bot.core.settings import PROJECT_ROOT
 
@@ -16,6 +18,7 @@ TEMPLATES_DIR = PROJECT_ROOT / "templates"
 LOCALES_DIR = PROJECT_ROOT / "locales"
 CHANNELS = ("sms", "voice", "chat")
 DEFAULT_LANGUAGE = "en"
+_CJK_SPACE = re.compile(r"([。！？，：；])[ ]+")  # sentences joined with a space read wrong in Chinese
 
 
 class UnknownMessage(LookupError):
@@ -37,10 +40,10 @@ def resolve_language(requested: str | None) -> str:
     return base if base in supported_languages() else DEFAULT_LANGUAGE
 
 
-@lru_cache(maxsize=16)
-def _environment(language: str) -> Environment:
+@lru_cache(maxsize=32)
+def _environment(language: str, templates_dir: Path = TEMPLATES_DIR) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        loader=FileSystemLoader(str(templates_dir)),
         extensions=["jinja2.ext.i18n"],
         undefined=StrictUndefined,
         autoescape=False,
@@ -57,19 +60,47 @@ def _environment(language: str) -> Environment:
     return env
 
 
-def template_path(message: str, channel: str) -> Path:
-    return TEMPLATES_DIR / message / f"{channel}.j2"
+BUTTON_PREFIX = "[button] "
 
 
-def render_for_channel(message: str, channel: str, language: str, context: dict[str, Any]) -> str:
-    """The text of ``message`` for ``channel`` in ``language``; raises UnknownMessage if there is no template."""
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    buttons: list[str] = field(default_factory=list)  # web-chat quick replies
+
+
+def template_path(message: str, channel: str, simpler: bool = False) -> Path:
+    return TEMPLATES_DIR / message / f"{channel}{'_simple' if simpler else ''}.j2"
+
+
+def render_message(
+    message: str,
+    channel: str,
+    language: str,
+    context: dict[str, Any],
+    *,
+    simpler: bool = False,
+    templates_dir: Path = TEMPLATES_DIR,
+) -> Rendered:
+    """``message`` for ``channel`` in ``language``. ``simpler`` picks the "<channel>_simple" variant where one
+    exists (for patients who need extra help reading). Raises UnknownMessage if there is no template."""
     if channel not in CHANNELS:
         raise UnknownMessage(f"unknown channel {channel!r}")
-    env = _environment(resolve_language(language))
+    env = _environment(resolve_language(language), templates_dir)
+    names = [f"{message}/{channel}_simple.j2"] if simpler else []
     try:
-        template = env.get_template(f"{message}/{channel}.j2")
-    except TemplateNotFound:
+        template = env.select_template([*names, f"{message}/{channel}.j2"])
+    except (TemplateNotFound, TemplatesNotFound):
         raise UnknownMessage(f"no template for message {message!r} on channel {channel!r}") from None
-    text = template.render(**context)
-    lines = [" ".join(line.split()) for line in text.strip().splitlines()]
-    return "\n".join(lines).strip()
+    lines = [" ".join(line.split()) for line in template.render(**context).strip().splitlines()]
+    buttons = [line.removeprefix(BUTTON_PREFIX.strip()).strip() for line in lines
+               if line.startswith(BUTTON_PREFIX.strip())]
+    text = "\n".join(line for line in lines if not line.startswith(BUTTON_PREFIX.strip())).strip()
+    return Rendered(_CJK_SPACE.sub(r"\1", text), buttons)
+
+
+def render_for_channel(
+    message: str, channel: str, language: str, context: dict[str, Any], *, simpler: bool = False
+) -> str:
+    """The text of ``message`` (see ``render_message``)."""
+    return render_message(message, channel, language, context, simpler=simpler).text

@@ -12,18 +12,30 @@ class Workflow:
     awaiting: str  # what the opening asks: slot_choice | reminder_choice | checkin | callback_time | document
     offers_slots: bool  # the opening offers open times
     default_visit_type: str = "follow_up"
+    follow_ups: tuple[str, ...] = ()  # the other messages this workflow may send, in a typical order
 
+
+_BOOKING = ("more_slots", "clarify_choice", "slot_taken", "booking_confirmed", "no_slots", "declined", "handoff")
+# Messages any conversation may send, whatever the workflow.
+COMMON_MESSAGES = ("didnt_understand", "didnt_understand_general", "identity", "contact_later", "wrong_number",
+                   "language_changed", "you_are_welcome", "goodbye", "help", "opt_out_confirmation",
+                   "opt_in_confirmation", "holding_reply", "emergency_medical", "emergency_crisis")
 
 WORKFLOWS: dict[str, Workflow] = {
     w.name: w
     for w in (
-        Workflow("missed_appointment", "missed_appointment_offer", "slot_choice", True, "physical_therapy"),
-        Workflow("referral", "referral_offer", "slot_choice", True, "specialist"),
-        Workflow("care_gap", "care_gap_offer", "slot_choice", True, "screening"),
-        Workflow("appointment_reminder", "appointment_reminder", "reminder_choice", False),
-        Workflow("post_discharge", "post_discharge_checkin", "checkin", False, "follow_up"),
-        Workflow("abnormal_result", "result_callback", "callback_time", False, "follow_up"),
-        Workflow("prior_authorization", "document_request", "document", False),
+        Workflow("missed_appointment", "missed_appointment_offer", "slot_choice", True, "physical_therapy",
+                 _BOOKING),
+        Workflow("referral", "referral_offer", "slot_choice", True, "specialist", _BOOKING),
+        Workflow("care_gap", "care_gap_offer", "slot_choice", True, "screening", (*_BOOKING, "already_scheduled")),
+        Workflow("appointment_reminder", "appointment_reminder", "reminder_choice", False, "follow_up",
+                 ("reminder_clarify", "appointment_confirmed", "reschedule_offer", "booking_confirmed",
+                  "appointment_cancelled")),
+        Workflow("post_discharge", "post_discharge_checkin", "checkin", False, "follow_up",
+                 ("checkin_clarify", "followup_offer", "booking_confirmed", "handoff_nurse")),
+        Workflow("abnormal_result", "result_callback", "callback_time", False, "follow_up", ("callback_confirmed",)),
+        Workflow("prior_authorization", "document_request", "document", False, "follow_up",
+                 ("document_request_again", "document_received", "handoff")),
     )
 }
 

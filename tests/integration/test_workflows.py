@@ -1,0 +1,146 @@
+"""Every workflow of DESIGN.md section 6 reaches a recorded outcome through the real engine."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from conftest import Stack, future_weekday_times, new_phone, task_body
+
+PHI_WORDS = ("result", "abnormal", "test", "diagnos", "cancer", "cardio", "oncolog", "hiv", "pregnan")
+
+
+async def start(stack: Stack, workflow: str, context: dict[str, Any] | None = None, slots: int = 3,
+                **patient: Any) -> tuple[str, str]:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    visit_type = {"referral": "specialist", "care_gap": "screening"}.get(workflow, "follow_up")
+    if slots:
+        body = {"slots": [{"provider_id": provider, "visit_type": visit_type, "starts_at": s.isoformat()}
+                          for s in future_weekday_times(slots)]}
+        async with stack.http.post(f"{stack.base_url}/api/v1/slots", json=body, headers=stack.auth) as response:
+            assert response.status == 201
+    phone = new_phone()
+    body = task_body(phone, provider, **patient)
+    body["workflow"] = workflow
+    body["context"] = {"provider_id": provider, "visit_type": visit_type, **(context or {})}
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    return task["id"], phone
+
+
+async def outcome(stack: Stack, task_id: str) -> str:
+    event = await stack.wait_for_event(task_id, "outreach.task.completed")
+    return str(event["data"]["outcome"])
+
+
+async def test_a_referral_is_booked(stack: Stack) -> None:
+    task_id, phone = await start(stack, "referral")
+    opening = (await stack.texts_to(phone))[0]
+    assert "doctor asked us" in opening and not any(word in opening.lower() for word in PHI_WORDS)
+    await stack.reply(phone, "1 please")
+    assert await outcome(stack, task_id) == "booked"
+
+
+async def test_an_overdue_screening_is_booked_without_naming_the_test(stack: Stack) -> None:
+    task_id, phone = await start(stack, "care_gap")
+    opening = (await stack.texts_to(phone))[0]
+    assert "routine health check" in opening and not any(word in opening.lower() for word in PHI_WORDS)
+    await stack.reply(phone, "the second one")
+    assert await outcome(stack, task_id) == "booked"
+
+
+def _reminder_context() -> dict[str, Any]:
+    starts = (datetime.now(UTC) + timedelta(days=3)).replace(hour=15, minute=30, second=0, microsecond=0)
+    return {"appointment": {"starts_at": starts.isoformat(), "location": "Main Clinic"}}
+
+
+async def test_an_appointment_reminder_can_be_confirmed(stack: Stack) -> None:
+    task_id, phone = await start(stack, "appointment_reminder", _reminder_context(), slots=0)
+    opening = (await stack.texts_to(phone))[0]
+    assert "Reminder" in opening and "Reply 1 to confirm" in opening
+    await stack.reply(phone, "1")
+    assert await outcome(stack, task_id) == "completed"
+    await stack.wait_for_event(task_id, "outreach.appointment.confirmed")
+
+
+async def test_an_appointment_reminder_can_be_cancelled(stack: Stack) -> None:
+    task_id, phone = await start(stack, "appointment_reminder", _reminder_context(), slots=0)
+    await stack.reply(phone, "3")
+    assert await outcome(stack, task_id) == "completed"
+    await stack.wait_for_event(task_id, "outreach.appointment.cancelled")
+    assert "cancelled" in (await stack.wait_for_texts(phone, 2))[1]
+
+
+async def test_an_appointment_reminder_can_be_moved_to_a_new_time(stack: Stack) -> None:
+    task_id, phone = await start(stack, "appointment_reminder", _reminder_context())
+    await stack.reply(phone, "2")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "new times" in texts[1]
+    await stack.reply(phone, "1")
+    assert await outcome(stack, task_id) == "booked"
+    cancelled = await stack.wait_for_event(task_id, "outreach.appointment.cancelled")
+    assert cancelled["data"]["reason"] == "rescheduled"
+
+
+async def test_after_discharge_a_patient_who_feels_ok_books_a_follow_up(stack: Stack) -> None:
+    task_id, phone = await start(stack, "post_discharge")
+    assert "How are you feeling" in (await stack.texts_to(phone))[0]
+    await stack.reply(phone, "1")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "follow-up visit" in texts[1]
+    await stack.reply(phone, "2")
+    assert await outcome(stack, task_id) == "booked"
+
+
+async def test_after_discharge_a_patient_who_feels_worse_reaches_a_nurse(stack: Stack) -> None:
+    task_id, phone = await start(stack, "post_discharge")
+    await stack.reply(phone, "2")
+    assert await outcome(stack, task_id) == "handed_off"
+    handoff = await stack.wait_for_event(task_id, "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "feeling_worse_after_discharge"
+    assert "nurse" in (await stack.wait_for_texts(phone, 2))[1]
+
+
+async def test_an_abnormal_result_gets_a_clinician_callback_without_the_result_by_text(stack: Stack) -> None:
+    task_id, phone = await start(stack, "abnormal_result", slots=0)
+    opening = (await stack.texts_to(phone))[0]
+    assert "care team" in opening and not any(word in opening.lower() for word in PHI_WORDS)
+    await stack.reply(phone, "tomorrow after 5pm is best")
+    assert await outcome(stack, task_id) == "handed_off"
+    handoff = await stack.wait_for_event(task_id, "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "clinician_callback"
+
+
+async def test_a_prior_authorization_photo_completes_the_task(stack: Stack) -> None:
+    task_id, phone = await start(stack, "prior_authorization", slots=0)
+    async with stack.http.post(f"{stack.base_url}/sim/phones/{phone}/reply",
+                               json={"body": "", "media_url": "https://example.org/card.jpg"}) as response:
+        assert response.status == 201
+    assert await outcome(stack, task_id) == "completed"
+    await stack.wait_for_event(task_id, "outreach.document.received")
+
+
+async def test_a_patient_without_the_document_is_handed_to_a_person(stack: Stack) -> None:
+    task_id, phone = await start(stack, "prior_authorization", slots=0)
+    await stack.reply(phone, "i dont have that letter anymore")
+    assert await outcome(stack, task_id) == "handed_off"
+
+
+async def test_a_wrong_number_is_never_texted_again(stack: Stack) -> None:
+    task_id, phone = await start(stack, "missed_appointment")
+    await stack.reply(phone, "wrong number, there is no Sam here")
+    assert await outcome(stack, task_id) == "unreachable"
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "not text this number again" in texts[1]
+
+
+async def test_a_patient_who_is_busy_is_texted_again_the_next_day(stack: Stack) -> None:
+    task_id, phone = await start(stack, "missed_appointment")
+    await stack.reply(phone, "im at work rn, can u text me later")
+    asked = await stack.wait_for_event(task_id, "outreach.patient.asked_later")
+    task = await stack.task(task_id)
+    assert task["state"] == "queued" and task["waiting_reason"] == "patient_asked_later"
+    retry_at = datetime.fromisoformat(asked["data"]["retry_at"])
+    assert datetime.fromisoformat(task["next_attempt_at"]) == retry_at
+    assert retry_at > datetime.now(UTC) + timedelta(hours=6)
