@@ -14,7 +14,13 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from bot.conversation.engine import EngineClient
-from bot.conversation.supervisor import EngineProcess, EngineSetupError, train_model, validate_data
+from bot.conversation.supervisor import (
+    EngineProcess,
+    EngineSetupError,
+    evaluate_model,
+    train_model,
+    validate_data,
+)
 from bot.core.db import make_engine, session_scope, upgrade_database
 from bot.core.logs import configure_logging
 from bot.core.settings import PROJECT_ROOT, Settings, SettingsError
@@ -127,7 +133,8 @@ def _templates(args: argparse.Namespace) -> int:
     channel, simpler = args.channel.removesuffix("_simple"), args.channel.endswith("_simple")
     for message in (flow.opening, *flow.follow_ups):
         try:
-            rendered = render_message(message, channel, args.lang, sample_context(args.lang), simpler=simpler)
+            rendered = render_message(message, channel, args.lang, sample_context(args.lang, channel),
+                                      simpler=simpler)
         except UnknownMessage as error:
             _say(f"== {message}: {error}\n")
             continue
@@ -153,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--force", action="store_true", help="train even if a model for this data exists")
     engine.add_parser("run", help="run the engine alone")
     engine.add_parser("validate", help="check domain, config and training data (rasa data validate)")
+    engine.add_parser("evaluate", help="held-out NLU scores and end-to-end conversation tests; exit 1 below the floors")
     templates = commands.add_parser("templates", help="patient message templates").add_subparsers(
         dest="templates_command", required=True)
     templates.add_parser("lint", help="check every template x language x channel; exit 1 on a violation")
@@ -180,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
             train_model(settings, force=args.force)
         elif args.command == "engine" and args.engine_command == "validate":
             validate_data(settings)
+        elif args.command == "engine" and args.engine_command == "evaluate":
+            return 0 if evaluate_model(settings) else 1
         elif args.command == "engine":
             _engine_run(settings)
         elif args.command == "seed":

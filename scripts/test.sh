@@ -16,5 +16,10 @@ echo "== ruff"
 .venv/bin/ruff check .
 echo "== engine data"
 .venv/bin/outreach engine validate
+echo "== engine evaluation (held-out NLU set, end-to-end conversations)"
+.venv/bin/outreach engine evaluate
+echo "== templates (literacy linter)"
+.venv/bin/outreach templates lint > var/templates-lint.txt || { cat var/templates-lint.txt; exit 1; }
+tail -1 var/templates-lint.txt
 echo "== tests"
 .venv/bin/python -m pytest tests "$@"

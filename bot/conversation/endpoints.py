@@ -29,7 +29,9 @@ def _authorised(ctx: Outreach, request: web.Request) -> bool:
     return secrets.compare_digest(request.query.get("token", ""), ctx.settings.engine_callback_token)
 
 
-def message_context(ctx: Outreach, sender_id: str, arguments: dict[str, Any]) -> tuple[dict[str, Any], str]:
+def message_context(
+    ctx: Outreach, sender_id: str, arguments: dict[str, Any], channel: str = "sms"
+) -> tuple[dict[str, Any], str]:
     """Everything a template may use, and the language to speak: from the conversation, the patient and the
     action's arguments (slot ids become formatted days and times in the patient's zone and locale)."""
     settings = ctx.settings
@@ -46,7 +48,7 @@ def message_context(ctx: Outreach, sender_id: str, arguments: dict[str, Any]) ->
 
         def describe(slot: Slot) -> dict[str, Any]:
             assert zone is not None
-            day, clock = format_visit_time(slot.starts_at, zone, locale)
+            day, clock = format_visit_time(slot.starts_at, zone, locale, short=channel != "voice")
             return {"day": day, "time": clock, "location": slot.location}
 
         slot_ids = arguments.get("slot_ids") or []
@@ -57,7 +59,8 @@ def message_context(ctx: Outreach, sender_id: str, arguments: dict[str, Any]) ->
                 options.append({"number": number, **describe(slot)})
         context["options"] = options
         if arguments.get("starts_at") and zone is not None:
-            day, clock = format_visit_time(datetime.fromisoformat(arguments["starts_at"]), zone, locale)
+            day, clock = format_visit_time(datetime.fromisoformat(arguments["starts_at"]), zone, locale,
+                                           short=channel != "voice")
             context.update(day=day, time=clock, location=arguments.get("location") or "")
         if arguments.get("slot_id") and zone is not None:
             slot = session.get(Slot, arguments["slot_id"])
@@ -98,7 +101,8 @@ def engine_routes(ctx: Outreach) -> list[web.RouteDef]:
         channel = slots.get("channel") or "sms"
         message = response_name.removeprefix("utter_")
         try:
-            context, language = message_context(ctx, str(tracker.get("sender_id", "")), body.get("arguments") or {})
+            context, language = message_context(ctx, str(tracker.get("sender_id", "")), body.get("arguments") or {},
+                                                channel)
             rendered = render_message(message, channel, language, context,
                                       simpler=slots.get("literacy") == "simpler")
         except UnknownMessage as error:

