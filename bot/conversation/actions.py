@@ -142,9 +142,49 @@ def offered_options(turn: Turn) -> list[OfferedOption]:
     return [OfferedOption(i + 1, s.id, s.starts_at.astimezone(zone)) for i, s in enumerate(offered) if s]
 
 
+def release_appointment(session: Session, appointment: Appointment) -> None:
+    """Cancel a booking of ours and open its slot again, so the next patient can have it."""
+    if appointment.status == "cancelled":
+        return
+    freed = appointment.slot_id
+    appointment.status, appointment.cancelled_slot_id, appointment.slot_id = "cancelled", freed, None
+    session.add(appointment)
+    session.flush()
+    slot = session.get(Slot, freed) if freed else None
+    if slot is not None:
+        slot.status = "open"
+        session.add(slot)
+
+
+def change_booking(turn: Turn) -> None:
+    """Booked already, and the patient names another offered time: move the booking; anything else confirms."""
+    assert turn.task is not None
+    previous_slot = turn.context.get("booked_slot_id")
+    choice = resolve_choice(turn.text, offered_options(turn))
+    if choice.chosen is None or choice.chosen.slot_id == previous_slot:
+        turn.say("booking_confirmed", slot_id=previous_slot)
+        return
+    appointment = book_slot(turn.session, slot_id=choice.chosen.slot_id, patient_id=turn.patient.id,
+                            task_id=turn.task.id)
+    if appointment is None:
+        turn.record("outreach.slot.taken", {"slot_id": choice.chosen.slot_id})
+        turn.say("booking_confirmed", slot_id=previous_slot)  # the old booking stands
+        return
+    old = turn.session.get(Appointment, turn.context.get("appointment_id"))
+    if old is not None:
+        release_appointment(turn.session, old)
+        turn.record("outreach.appointment.cancelled", {"appointment_id": old.id, "reason": "patient_changed_mind"})
+    turn.record("outreach.appointment.booked", {"appointment_id": appointment.id, "slot_id": choice.chosen.slot_id,
+                                                "starts_at": choice.chosen.local_start.isoformat(),
+                                                "replaces": old.id if old else None})
+    turn.task.context = {**turn.task.context, "booked_slot_id": choice.chosen.slot_id,
+                         "appointment_id": appointment.id}
+    turn.say("booking_confirmed", slot_id=choice.chosen.slot_id)
+
+
 def book_choice(turn: Turn) -> None:
     if turn.task is not None and turn.task.state == "booked":
-        turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
+        change_booking(turn)
         return
     options = offered_options(turn)
     choice = resolve_choice(turn.text, options)
@@ -169,7 +209,7 @@ def book_choice(turn: Turn) -> None:
         replaced = turn.task.context.get("appointment")
         if turn.task.workflow == "appointment_reminder" and replaced:
             turn.record("outreach.appointment.cancelled", {"appointment": replaced, "reason": "rescheduled"})
-    turn.ask("none")
+    turn.ask("slot_choice")  # still: a patient who changes their mind picks another offered time
     turn.finish("booked", {"appointment_id": appointment.id})
     turn.say("booking_confirmed", slot_id=slot.id)
 
@@ -206,15 +246,8 @@ def reminder_arguments(turn: Turn) -> dict[str, Any]:
 def cancel_appointment(turn: Turn) -> None:
     appointment_id = turn.context.get("appointment_id")
     own = turn.session.get(Appointment, appointment_id) if appointment_id else None
-    if own is not None and own.status != "cancelled":
-        freed = own.slot_id
-        own.status, own.cancelled_slot_id, own.slot_id = "cancelled", freed, None
-        turn.session.add(own)
-        turn.session.flush()
-        slot = turn.session.get(Slot, freed) if freed else None
-        if slot is not None:
-            slot.status = "open"  # free again: the next patient can have it
-            turn.session.add(slot)
+    if own is not None:
+        release_appointment(turn.session, own)
     turn.record("outreach.appointment.cancelled", {"appointment": turn.context.get("appointment"),
                                                    "appointment_id": appointment_id, "reason": "patient_cancelled"})
     turn.ask("none")

@@ -185,11 +185,13 @@ def catalog_problems(locales_dir: Path, templates_dir: Path = TEMPLATES_DIR) -> 
             continue
         with path.open("rb") as handle:
             catalog = read_po(handle)
-        for missing in sorted(wanted - {str(m.id) for m in catalog if m.id}):
+        present = {m.id[0] if isinstance(m.id, tuple) else str(m.id) for m in catalog if m.id}
+        for missing in sorted(wanted - present):
             problems.append(f"{language}: a template string is not in the catalog (run pybabel extract/update): "
                             f"{missing[:60]!r}")
         for entry in catalog:
-            if entry.id and (not entry.string or entry.fuzzy):
+            strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+            if entry.id and (not all(strings) or entry.fuzzy):
                 problems.append(f"{language}: {'fuzzy' if entry.fuzzy else 'untranslated'}: {str(entry.id)[:60]!r}")
         mo = path.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < path.stat().st_mtime:

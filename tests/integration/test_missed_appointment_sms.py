@@ -120,3 +120,25 @@ async def test_outreach_waits_for_the_patients_daytime(stack: Stack) -> None:
     current = await stack.task(task["id"])
     assert current["state"] == "queued" and current["waiting_reason"] == "quiet_hours"
     assert await stack.texts_to(phone) == []
+
+
+async def test_a_patient_who_changes_their_mind_after_booking_is_moved_and_the_old_time_freed(stack: Stack) -> None:
+    task_id, phone, _, slot_ids = await _offered(stack)
+    await stack.reply(phone, "1")
+    await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    await stack.wait_for_texts(phone, 2)
+    await stack.reply(phone, "actually can I do the 3rd one instead")
+    cancelled = await stack.wait_for_event(task_id, "outreach.appointment.cancelled")
+    assert cancelled["data"]["reason"] == "patient_changed_mind"
+    booked = [e for e in await stack.events(task_id) if e["type"] == "outreach.appointment.booked"]
+    assert [e["data"]["slot_id"] for e in booked] == [slot_ids[0], slot_ids[2]]
+    assert "You are booked" in (await stack.wait_for_texts(phone, 3))[2]
+    # the first time is open again: another patient is offered it
+    other_phone = new_phone()
+    other = await stack.create_task(task_body(other_phone, _provider_of(booked)), expect=201)
+    offer = await stack.wait_for_event(other["id"], "outreach.slot.offered")
+    assert slot_ids[0] in {s["slot_id"] for s in offer["data"]["slots"]}
+
+
+def _provider_of(events: list[dict]) -> str:  # type: ignore[type-arg]
+    return str(events[0]["data"]["provider_id"])

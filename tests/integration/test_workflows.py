@@ -144,3 +144,28 @@ async def test_a_patient_who_is_busy_is_texted_again_the_next_day(stack: Stack) 
     retry_at = datetime.fromisoformat(asked["data"]["retry_at"])
     assert datetime.fromisoformat(task["next_attempt_at"]) == retry_at
     assert retry_at > datetime.now(UTC) + timedelta(hours=6)
+
+
+async def test_a_spanish_speaking_patient_is_texted_in_spanish_and_can_answer_in_spanish(stack: Stack) -> None:
+    task_id, phone = await start(stack, "missed_appointment", language="es")
+    opening = (await stack.texts_to(phone))[0]
+    assert "Responda" in opening and "Reply" not in opening
+    await stack.reply(phone, "la segunda porfa")
+    assert await outcome(stack, task_id) == "booked"
+    assert "cita" in (await stack.wait_for_texts(phone, 2))[1].lower()
+
+
+async def test_a_patient_who_needs_simpler_text_gets_the_simpler_message(stack: Stack) -> None:
+    _, plain_phone = await start(stack, "missed_appointment")
+    _, simple_phone = await start(stack, "missed_appointment", needs_simpler_text=True)
+    plain, simple = (await stack.texts_to(plain_phone))[0], (await stack.texts_to(simple_phone))[0]
+    assert simple != plain and len(simple) < len(plain) and "STOP" in simple
+
+
+async def test_a_patient_can_switch_to_spanish_mid_conversation(stack: Stack) -> None:
+    task_id, phone = await start(stack, "missed_appointment")
+    await stack.reply(phone, "español por favor")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "Responda" in texts[1]
+    changed = await stack.wait_for_event(task_id, "outreach.patient.language_changed")
+    assert changed["data"]["language"] == "es"

@@ -79,3 +79,12 @@ def test_segments_are_counted_as_carriers_count_them() -> None:
 def test_spanish_is_scored_with_a_spanish_formula() -> None:
     finding = check("help", "sms", "es", "Su presión estaba alta. Llámenos hoy.")
     assert finding.score_name == "Fernández-Huerta" and finding.score is not None and finding.score > 70
+
+
+def test_counts_are_pluralised_in_each_language() -> None:
+    context = sample_context("es")
+    three = render_message("more_slots", "sms", "es", context).text.splitlines()[0]
+    one = render_message("more_slots", "sms", "es", {**context, "options": context["options"][:1]}).text
+    assert three == "Aquí tiene 3 horarios más:" and one.splitlines()[0] == "Aquí tiene otro horario:"
+    english = render_message("more_slots", "sms", "en", {**sample_context("en"), "options": context["options"][:1]})
+    assert english.text.startswith("Here is one other time:")
