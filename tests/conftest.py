@@ -12,6 +12,7 @@ import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,17 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+VISIT_TYPES = {"missed_appointment": "physical_therapy", "referral": "specialist", "care_gap": "screening"}
+
+
+@dataclass(frozen=True)
+class Started:
+    task_id: str
+    phone: str
+    provider: str
+    slot_ids: list[str]
 
 
 class Stack:
@@ -58,12 +70,27 @@ class Stack:
             assert response.status == 200
             return (await response.json())["events"]
 
-    async def add_slots(self, provider_id: str, starts: list[datetime]) -> list[str]:
-        body = {"slots": [{"provider_id": provider_id, "starts_at": s.isoformat(), "location": "Test Clinic"}
-                          for s in starts]}
+    async def add_slots(self, provider_id: str, starts: list[datetime], visit_type: str = "physical_therapy"
+                        ) -> list[str]:
+        body = {"slots": [{"provider_id": provider_id, "starts_at": s.isoformat(), "location": "Test Clinic",
+                           "visit_type": visit_type} for s in starts]}
         async with self.http.post(f"{self.base_url}/api/v1/slots", json=body, headers=self.auth) as response:
             assert response.status == 201, await response.text()
             return [slot["id"] for slot in (await response.json())["slots"]]
+
+    async def start_conversation(self, workflow: str = "missed_appointment", *, slots: int = 3,
+                                 context: dict[str, Any] | None = None, **patient: Any) -> Started:
+        """A fresh provider with ``slots`` open times, a fresh patient, and their task waiting for a reply."""
+        provider = f"prov-{uuid.uuid4().hex[:8]}"
+        visit_type = VISIT_TYPES.get(workflow, "follow_up")
+        slot_ids = await self.add_slots(provider, future_weekday_times(slots), visit_type) if slots else []
+        phone = new_phone()
+        body = task_body(phone, provider, **patient)
+        body["workflow"] = workflow
+        body["context"] = {"provider_id": provider, "visit_type": visit_type, **(context or {})}
+        task = await self.create_task(body, expect=201)
+        await self.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+        return Started(task["id"], phone, provider, slot_ids)
 
     async def reply(self, phone: str, body: str) -> dict[str, Any]:
         async with self.http.post(f"{self.base_url}/sim/phones/{phone}/reply", json={"body": body}) as response:

@@ -20,9 +20,10 @@ from sqlmodel import Session
 from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
 from bot.core.db import session_scope
-from bot.core.models import Appointment, Conversation, OptOut, OutreachTask, Patient, Slot, utcnow
+from bot.core.models import Appointment, Conversation, OutreachTask, Patient, Slot, utcnow
 from bot.events.outbox import record_event
 from bot.messages.render import resolve_language
+from bot.outreach.outbound import record_opt_out
 from bot.outreach.policy import patient_zones
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
@@ -389,8 +390,7 @@ class ActionWrongNumber(OutreachAction):
     action_name = "action_wrong_number"
 
     def act(self, turn: Turn) -> None:
-        if turn.session.get(OptOut, turn.conversation.address) is None:
-            turn.session.add(OptOut(address=turn.conversation.address, keyword="wrong_number", channel="sms"))
+        record_opt_out(turn.session, turn.conversation.address, keyword="wrong_number", channel="sms")
         turn.record("outreach.patient.wrong_number", {})
         turn.conversation.state = "closed"
         turn.ask("none")

@@ -95,7 +95,8 @@ async def contact_patient(ctx: Outreach, task_id: str) -> None:
         texts = await ctx.engine.open_conversation(conversation_id, f"EXTERNAL_{workflow}", entities)
     except EngineError as error:
         log.warning("dispatch.engine_unavailable", extra={"task_id": task_id, "error": str(error)})
-        _retry_later(ctx, task_id, conversation_id, "engine_unavailable", ENGINE_RETRY, str(error))
+        _end_attempt(ctx, task_id, conversation_id, outcome=None, retry_in=ENGINE_RETRY,
+                     data={"reason": "engine_unavailable", "detail": str(error)})
         return
     try:
         for index, text in enumerate(texts):
@@ -110,8 +111,9 @@ async def contact_patient(ctx: Outreach, task_id: str) -> None:
             move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
 
 
-def _retry_later(ctx: Outreach, task_id: str, conversation_id: str, reason: str, delay: timedelta,
-                 detail: str) -> None:
+def _end_attempt(ctx: Outreach, task_id: str, conversation_id: str, *, outcome: str | None,
+                 data: dict[str, object], retry_in: timedelta | None = None) -> None:
+    """Close this attempt's conversation; then queue the task again (``retry_in``) or end it (``outcome``)."""
     with session_scope(ctx.db) as session:
         task = session.get(OutreachTask, task_id)
         conversation = session.get(Conversation, conversation_id)
@@ -120,28 +122,25 @@ def _retry_later(ctx: Outreach, task_id: str, conversation_id: str, reason: str,
             session.add(conversation)
         if task is None or task.state != "contacting":
             return
-        if reason == "engine_unavailable":
-            record_event(session, "outreach.engine.unavailable", task_id, {"detail": detail})
-        move_task(session, task, "queued", {"reason": reason})
-        task.waiting_reason = reason
-        task.next_attempt_at = utcnow() + delay
+        if data.get("reason") == "engine_unavailable":
+            record_event(session, "outreach.engine.unavailable", task_id, {"detail": data.get("detail")})
+        if outcome is not None:
+            move_task(session, task, outcome, data)
+            return
+        move_task(session, task, "queued", data)
+        task.waiting_reason = str(data["reason"])
+        task.next_attempt_at = utcnow() + (retry_in or SEND_RETRY)
         task.lease_owner = task.lease_expires_at = None
         session.add(task)
 
 
 def _after_send_failure(ctx: Outreach, task_id: str, conversation_id: str, error: SendError, attempt: int) -> None:
+    data: dict[str, object] = {"reason": "send_failed", "error_code": error.code}
     if error.retryable and attempt < MAX_ATTEMPTS:
-        _retry_later(ctx, task_id, conversation_id, "send_failed", SEND_RETRY, str(error))
-        return
-    with session_scope(ctx.db) as session:
-        task = session.get(OutreachTask, task_id)
-        conversation = session.get(Conversation, conversation_id)
-        if conversation is not None:
-            conversation.state = "closed"
-            session.add(conversation)
-        if task is not None and task.state == "contacting":
-            outcome = "opted_out" if error.code == 21610 else "unreachable"
-            move_task(session, task, outcome, {"reason": "send_failed", "error_code": error.code})
+        _end_attempt(ctx, task_id, conversation_id, outcome=None, data=data, retry_in=SEND_RETRY)
+    else:
+        outcome = "opted_out" if error.code == 21610 else "unreachable"
+        _end_attempt(ctx, task_id, conversation_id, outcome=outcome, data=data)
 
 
 async def run_dispatcher(ctx: Outreach, stop: asyncio.Event) -> None:

@@ -5,18 +5,15 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-from conftest import Stack, future_weekday_times, new_phone, task_body
+from conftest import Stack, new_phone, task_body
 from twilio.request_validator import RequestValidator
 
 from bot.core.settings import SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN
 
 
 async def test_a_patient_who_texts_stop_hears_nothing_more(stack: Stack) -> None:
-    provider = f"prov-{uuid.uuid4().hex[:8]}"
-    await stack.add_slots(provider, future_weekday_times(3))
-    phone = new_phone()
-    task = await stack.create_task(task_body(phone, provider), expect=201)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    started = await stack.start_conversation()
+    task, phone, provider = {"id": started.task_id}, started.phone, started.provider
 
     await stack.reply(phone, "STOP")
     await stack.wait_for_event(task["id"], "outreach.patient.opted_out")
@@ -34,11 +31,8 @@ async def test_a_patient_who_texts_stop_hears_nothing_more(stack: Stack) -> None
 
 
 async def test_a_plain_words_opt_out_is_honoured_and_confirmed_once_by_us(stack: Stack) -> None:
-    provider = f"prov-{uuid.uuid4().hex[:8]}"
-    await stack.add_slots(provider, future_weekday_times(3))
-    phone = new_phone()
-    task = await stack.create_task(task_body(phone, provider), expect=201)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    started = await stack.start_conversation()
+    task, phone = {"id": started.task_id}, started.phone
 
     await stack.reply(phone, "please stop texting me")
     await stack.wait_for_event(task["id"], "outreach.patient.opted_out")
@@ -70,11 +64,7 @@ async def test_a_webhook_with_a_bad_signature_is_refused(stack: Stack) -> None:
 
 
 async def test_a_repeated_webhook_is_processed_once(stack: Stack) -> None:
-    provider = f"prov-{uuid.uuid4().hex[:8]}"
-    await stack.add_slots(provider, future_weekday_times(3))
-    phone = new_phone()
-    task = await stack.create_task(task_body(phone, provider), expect=201)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    phone = (await stack.start_conversation()).phone
     url = f"{stack.base_url}/channels/sms/inbound"
     params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": phone, "To": "+15005550006", "Body": "HELP",
               "AccountSid": SIMULATOR_ACCOUNT_SID}

@@ -6,22 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from dataclasses import astuple
 
 from conftest import Stack, future_weekday_times, new_phone, night_zone, task_body
 
 
-async def _offered(stack: Stack, slots: int = 3) -> tuple[str, str, str, list[str]]:
-    provider = f"prov-{uuid.uuid4().hex[:8]}"
-    slot_ids = await stack.add_slots(provider, future_weekday_times(slots))
-    phone = new_phone()
-    task = await stack.create_task(task_body(phone, provider), expect=201)
-    await stack.wait_for_texts(phone, 1)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
-    return task["id"], phone, provider, slot_ids
-
-
 async def test_a_patient_who_replies_2_is_booked_into_the_second_time(stack: Stack) -> None:
-    task_id, phone, _, slot_ids = await _offered(stack)
+    task_id, phone, _, slot_ids = astuple(await stack.start_conversation())
     opening = (await stack.texts_to(phone))[0]
     assert "physical therapy" in opening and "STOP" in opening and "1)" in opening and "3)" in opening
 
@@ -42,7 +33,7 @@ async def test_a_patient_who_replies_2_is_booked_into_the_second_time(stack: Sta
 
 
 async def test_a_patient_who_names_the_day_in_words_is_booked_on_that_day(stack: Stack) -> None:
-    task_id, phone, _, slot_ids = await _offered(stack)
+    task_id, phone, _, slot_ids = astuple(await stack.start_conversation())
     opening = (await stack.texts_to(phone))[0]
     third_line = next(line for line in opening.splitlines() if line.startswith("3)"))
     weekday = third_line.split(")")[1].split(",")[0].strip()  # e.g. "Thu"
@@ -55,7 +46,7 @@ async def test_a_patient_who_names_the_day_in_words_is_booked_on_that_day(stack:
 
 
 async def test_a_patient_for_whom_none_work_is_offered_other_times(stack: Stack) -> None:
-    task_id, phone, _, _ = await _offered(stack, slots=6)
+    task_id, phone, _, _ = astuple(await stack.start_conversation(slots=6))
     await stack.reply(phone, "none of those work")
     texts = await stack.wait_for_texts(phone, 2)
     assert "other times" in texts[1]
@@ -68,7 +59,7 @@ async def test_a_patient_for_whom_none_work_is_offered_other_times(stack: Stack)
 
 
 async def test_a_patient_who_asks_for_a_person_is_handed_to_a_scheduler(stack: Stack) -> None:
-    task_id, phone, _, _ = await _offered(stack)
+    task_id, phone, _, _ = astuple(await stack.start_conversation())
     await stack.reply(phone, "can I talk to someone")
     handoff = await stack.wait_for_event(task_id, "outreach.handoff.requested")
     assert handoff["data"]["reason"] == "patient_asked_for_person"
@@ -123,7 +114,7 @@ async def test_outreach_waits_for_the_patients_daytime(stack: Stack) -> None:
 
 
 async def test_a_patient_who_changes_their_mind_after_booking_is_moved_and_the_old_time_freed(stack: Stack) -> None:
-    task_id, phone, _, slot_ids = await _offered(stack)
+    task_id, phone, _, slot_ids = astuple(await stack.start_conversation())
     await stack.reply(phone, "1")
     await stack.wait_for_event(task_id, "outreach.appointment.booked")
     await stack.wait_for_texts(phone, 2)

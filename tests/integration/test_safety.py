@@ -7,21 +7,9 @@ import asyncio
 import os
 import signal
 import subprocess
-import uuid
 
 import pytest
-from conftest import Stack, future_weekday_times, new_phone, task_body
-
-
-async def _in_conversation(stack: Stack, workflow: str = "missed_appointment", **patient: str) -> tuple[str, str]:
-    provider = f"prov-{uuid.uuid4().hex[:8]}"
-    await stack.add_slots(provider, future_weekday_times(9))
-    phone = new_phone()
-    body = task_body(phone, provider, **patient)
-    body["workflow"] = workflow
-    task = await stack.create_task(body, expect=201)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
-    return task["id"], phone
+from conftest import Stack
 
 
 @pytest.mark.parametrize(
@@ -37,7 +25,8 @@ async def _in_conversation(stack: Stack, workflow: str = "missed_appointment", *
 async def test_emergency_words_get_the_instruction_and_an_urgent_person_at_once(
     stack: Stack, language: str, workflow: str, words: str, expected: str
 ) -> None:
-    task_id, phone = await _in_conversation(stack, workflow, language=language)
+    started = await stack.start_conversation(workflow, slots=9, language=language)
+    task_id, phone = started.task_id, started.phone
     await stack.reply(phone, words)
     handoff = await stack.wait_for_event(task_id, "outreach.handoff.requested")
     assert handoff["data"]["priority"] == "urgent"
@@ -49,7 +38,8 @@ async def test_emergency_words_get_the_instruction_and_an_urgent_person_at_once(
 
 
 async def test_an_emergency_mid_booking_stops_the_bot_from_booking(stack: Stack) -> None:
-    task_id, phone = await _in_conversation(stack)
+    started = await stack.start_conversation(slots=9)
+    task_id, phone = started.task_id, started.phone
     await stack.reply(phone, "none of those work")
     await stack.wait_for_texts(phone, 2)
     await stack.reply(phone, "wait my dad is having a stroke")
@@ -63,7 +53,8 @@ async def test_an_emergency_mid_booking_stops_the_bot_from_booking(stack: Stack)
 @pytest.mark.parametrize(("language", "words"), [("es", "ALTO"), ("es", "ya no me manden mensajes"),
                                                  ("en", "STOP")])
 async def test_opt_out_works_mid_conversation_in_both_languages(stack: Stack, language: str, words: str) -> None:
-    task_id, phone = await _in_conversation(stack, "post_discharge", language=language)
+    started = await stack.start_conversation("post_discharge", slots=9, language=language)
+    task_id, phone = started.task_id, started.phone
     await stack.reply(phone, "1")
     await stack.wait_for_texts(phone, 2)  # now in the middle of choosing a follow-up time
     await stack.reply(phone, words)
@@ -84,7 +75,8 @@ def _engine_pid(stack: Stack) -> int:
 
 
 async def test_while_the_engine_is_down_messages_are_kept_answered_and_replayed_in_order(stack: Stack) -> None:
-    task_id, phone = await _in_conversation(stack)
+    started = await stack.start_conversation(slots=9)
+    task_id, phone = started.task_id, started.phone
     pid = _engine_pid(stack)
     os.kill(pid, signal.SIGSTOP)  # the engine hangs: no answer at all
     try:

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from conftest import Stack, future_weekday_times, new_phone, task_body
+from conftest import Stack
 
 PHI_WORDS = ("result", "abnormal", "test", "diagnos", "cancer", "cardio", "oncolog", "hiv", "pregnan")
 
 
 async def start(stack: Stack, workflow: str, context: dict[str, Any] | None = None, slots: int = 3,
                 **patient: Any) -> tuple[str, str]:
-    provider = f"prov-{uuid.uuid4().hex[:8]}"
-    visit_type = {"referral": "specialist", "care_gap": "screening"}.get(workflow, "follow_up")
-    if slots:
-        body = {"slots": [{"provider_id": provider, "visit_type": visit_type, "starts_at": s.isoformat()}
-                          for s in future_weekday_times(slots)]}
-        async with stack.http.post(f"{stack.base_url}/api/v1/slots", json=body, headers=stack.auth) as response:
-            assert response.status == 201
-    phone = new_phone()
-    body = task_body(phone, provider, **patient)
-    body["workflow"] = workflow
-    body["context"] = {"provider_id": provider, "visit_type": visit_type, **(context or {})}
-    task = await stack.create_task(body, expect=201)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
-    return task["id"], phone
+    started = await stack.start_conversation(workflow, slots=slots, context=context, **patient)
+    return started.task_id, started.phone
 
 
 async def outcome(stack: Stack, task_id: str) -> str:
