@@ -9,6 +9,7 @@ import logging
 import os
 import signal
 import subprocess
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -80,9 +81,11 @@ def train_model(settings: Settings, force: bool = False) -> Path:
         str(rasa_executable(settings)), "train", "--fixed-model-name", target.name.removesuffix(".tar.gz"),
         "--out", str(settings.model_dir), "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
     ]
+    started = time.monotonic()
     result = subprocess.run(command, cwd=PROJECT_ROOT, env=engine_environment(settings), check=False)
     if result.returncode != 0 or not target.exists():
         raise EngineSetupError(f"rasa train failed (exit {result.returncode}); its output is above")
+    print(f"engine model trained in {time.monotonic() - started:.1f} s: {target.name}", flush=True)
     for old in settings.model_dir.glob("*.tar.gz"):
         if old != target:
             old.unlink()

@@ -143,14 +143,22 @@ def _after_send_failure(ctx: Outreach, task_id: str, conversation_id: str, error
         _end_attempt(ctx, task_id, conversation_id, outcome=outcome, data=data)
 
 
-async def run_dispatcher(ctx: Outreach, stop: asyncio.Event) -> None:
-    """Lease and contact due tasks until ``stop`` is set."""
+async def run_dispatcher(ctx: Outreach, stop: asyncio.Event, batch: int = 20) -> None:
+    """Lease and contact due tasks until ``stop`` is set: a batch at a time, its patients contacted
+    concurrently; a full batch means more are due, so the next is leased at once."""
     while not stop.is_set():
+        leased: list[str] = []
         try:
-            for task_id in lease_due_tasks(ctx):
-                await contact_patient(ctx, task_id)
+            leased = lease_due_tasks(ctx, limit=batch)
+            results = await asyncio.gather(*(contact_patient(ctx, task_id) for task_id in leased),
+                                           return_exceptions=True)
+            for task_id, result in zip(leased, results, strict=True):
+                if isinstance(result, Exception):
+                    log.error("dispatch.contact_failed", extra={"task_id": task_id, "error": repr(result)})
         except Exception:
             log.exception("dispatch.loop_error")
+        if len(leased) == batch:
+            continue
         try:
             await asyncio.wait_for(stop.wait(), timeout=ctx.settings.dispatch_interval_seconds)
         except TimeoutError:
