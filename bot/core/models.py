@@ -90,6 +90,19 @@ class Appointment(SQLModel, table=True):
     source: str = "bot"
 
 
+class Campaign(SQLModel, table=True):
+    """A batch of tasks created from one upload (CSV) by operations staff."""
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    name: str
+    workflow: str | None = None  # the default for rows that name none
+    rows_total: int = 0
+    tasks_created: int = 0
+    tasks_existing: int = 0  # rows whose idempotency key matched a task already there
+    errors: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
 class OutreachTask(SQLModel, table=True):
     id: str = Field(default_factory=new_id, primary_key=True)
     idempotency_key: str | None = Field(default=None, unique=True)
@@ -105,7 +118,7 @@ class OutreachTask(SQLModel, table=True):
     waiting_reason: str | None = None
     lease_owner: str | None = None
     lease_expires_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
-    campaign_id: str | None = None
+    campaign_id: str | None = Field(default=None, foreign_key="campaign.id", index=True)
     context: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -126,6 +126,6 @@ def task_view(task: OutreachTask) -> dict[str, Any]:
         "priority": task.priority, "due_by": task.due_by.isoformat() if task.due_by else None,
         "idempotency_key": task.idempotency_key, "attempt_count": task.attempt_count,
         "next_attempt_at": task.next_attempt_at.isoformat(), "waiting_reason": task.waiting_reason,
-        "context": task.context, "created_at": task.created_at.isoformat(),
+        "context": task.context, "campaign_id": task.campaign_id, "created_at": task.created_at.isoformat(),
         "updated_at": task.updated_at.isoformat(),
     }

@@ -15,9 +15,11 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.core.context import Outreach
 from bot.core.db import session_scope
-from bot.core.models import OutreachTask, Provider, Slot
+from bot.core.models import Campaign, OutreachTask, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
+from bot.outreach.campaigns import CampaignFileError, campaign_view, run_campaign
 from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task, task_view
+from bot.outreach.workflows import WORKFLOWS
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +172,44 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         return web.json_response({"slots": [{"id": s.id, "provider_id": s.provider_id, "status": s.status,
                                              "starts_at": s.starts_at.isoformat()} for s in created]}, status=201)
 
+    async def post_campaign(request: web.Request) -> web.Response:
+        name = request.query.get("name", "")
+        workflow = request.query.get("workflow") or None
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            upload = form.get("file")
+            raw = upload.file.read() if hasattr(upload, "file") else b""  # type: ignore[union-attr]
+            name = name or str(form.get("name") or getattr(upload, "filename", "") or "")
+            workflow = workflow or (str(form["workflow"]) if form.get("workflow") else None)
+        else:
+            raw = await request.read()
+        if not raw:
+            raise _Bad(400, "send the CSV as the request body (text/csv) or as a multipart field named 'file'")
+        if not name.strip():
+            raise _Bad(400, "name the campaign: ?name=December%20reminders")
+        if workflow is not None and workflow not in WORKFLOWS:
+            raise _Bad(422, f"unknown workflow; use one of: {', '.join(sorted(WORKFLOWS))}")
+        try:
+            with session_scope(ctx.db) as session:
+                campaign = run_campaign(session, name.strip()[:200], workflow, raw)
+                if campaign.tasks_created + campaign.tasks_existing == 0:  # rolls the campaign back too
+                    raise _Bad(422, "no row could be turned into a task; nothing was created",
+                               campaign.errors[:200])
+                view = campaign_view(session, campaign)
+        except CampaignFileError as exc:
+            raise _Bad(400, str(exc)) from None
+        return web.json_response(view, status=201)
+
+    async def get_campaign(request: web.Request) -> web.Response:
+        with session_scope(ctx.db) as session:
+            campaign = session.get(Campaign, request.match_info["campaign_id"])
+            if campaign is None:
+                raise _Bad(404, "no campaign with that id")
+            return web.json_response(campaign_view(session, campaign))
+
     return [
+        web.post("/api/v1/campaigns", guarded(post_campaign)),
+        web.get("/api/v1/campaigns/{campaign_id}", guarded(get_campaign)),
         web.post("/api/v1/tasks", guarded(post_task)),
         web.get("/api/v1/tasks/{task_id}", guarded(get_task)),
         web.get("/api/v1/events", guarded(get_events)),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:24:18.975557
+Create Date: 2026-11-23 14:32:51.432287
 """
 
 from collections.abc import Sequence
@@ -28,6 +28,17 @@ def upgrade() -> None:
     sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('detail', sa.JSON(), nullable=False),
     sa.Column('at', bot.core.models.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('campaign',
+    sa.Column('id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('workflow', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('rows_total', sa.Integer(), nullable=False),
+    sa.Column('tasks_created', sa.Integer(), nullable=False),
+    sa.Column('tasks_existing', sa.Integer(), nullable=False),
+    sa.Column('errors', sa.JSON(), nullable=False),
+    sa.Column('created_at', bot.core.models.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('optout',
@@ -99,11 +110,13 @@ def upgrade() -> None:
     sa.Column('context', sa.JSON(), nullable=False),
     sa.Column('created_at', bot.core.models.UTCDateTime(), nullable=False),
     sa.Column('updated_at', bot.core.models.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['campaign_id'], ['campaign.id'], ),
     sa.ForeignKeyConstraint(['patient_id'], ['patient.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('idempotency_key')
     )
     with op.batch_alter_table('outreachtask', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outreachtask_campaign_id'), ['campaign_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_outreachtask_next_attempt_at'), ['next_attempt_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_outreachtask_patient_id'), ['patient_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_outreachtask_state'), ['state'], unique=False)
@@ -252,6 +265,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_outreachtask_state'))
         batch_op.drop_index(batch_op.f('ix_outreachtask_patient_id'))
         batch_op.drop_index(batch_op.f('ix_outreachtask_next_attempt_at'))
+        batch_op.drop_index(batch_op.f('ix_outreachtask_campaign_id'))
 
     op.drop_table('outreachtask')
     with op.batch_alter_table('workflowevent', schema=None) as batch_op:
@@ -266,5 +280,6 @@ def downgrade() -> None:
 
     op.drop_table('patient')
     op.drop_table('optout')
+    op.drop_table('campaign')
     op.drop_table('auditentry')
     # ### end Alembic commands ###
