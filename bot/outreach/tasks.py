@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from sqlmodel import Session, select
 
 from bot.core.models import OutreachTask, Patient
@@ -50,6 +50,33 @@ class PatientIn(BaseModel):
         return value
 
 
+def _aware_datetime(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ValueError("needs a UTC offset, e.g. 2026-12-01T17:00:00Z")
+    return value
+
+
+class AppointmentIn(BaseModel):
+    """The visit an appointment reminder is about (it lives in the EHR)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    starts_at: datetime
+    location: str = Field(default="", max_length=200)
+
+    _aware = field_validator("starts_at")(classmethod(lambda cls, v: _aware_datetime(v)))
+
+
+class ContextIn(BaseModel):
+    """What the workflow needs to know; other keys are kept as given (for the integrator's own use)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    provider_id: str | None = Field(default=None, min_length=1, max_length=64)
+    visit_type: str | None = Field(default=None, min_length=1, max_length=64)
+    appointment: AppointmentIn | None = None
+
+
 class TaskIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -58,7 +85,14 @@ class TaskIn(BaseModel):
     priority: int = Field(default=5, ge=1, le=9)
     due_by: datetime | None = None
     idempotency_key: str | None = Field(default=None, min_length=1, max_length=200)
-    context: dict[str, Any] = Field(default_factory=dict)
+    context: ContextIn = Field(default_factory=ContextIn, validate_default=True)
+
+    @field_validator("context")
+    @classmethod
+    def _reminder_needs_its_visit(cls, value: ContextIn, info: ValidationInfo) -> ContextIn:
+        if info.data.get("workflow") == "appointment_reminder" and value.appointment is None:
+            raise ValueError("an appointment_reminder needs context.appointment with starts_at (and location)")
+        return value
 
     @field_validator("workflow")
     @classmethod
@@ -67,12 +101,7 @@ class TaskIn(BaseModel):
             raise ValueError(f"unknown workflow; use one of: {', '.join(sorted(WORKFLOWS))}")
         return value
 
-    @field_validator("due_by")
-    @classmethod
-    def _aware(cls, value: datetime | None) -> datetime | None:
-        if value is not None and value.tzinfo is None:
-            raise ValueError("due_by needs a UTC offset, e.g. 2026-12-01T17:00:00Z")
-        return value
+    _aware = field_validator("due_by")(classmethod(lambda cls, v: _aware_datetime(v)))
 
 
 class IdempotencyConflict(Exception):
@@ -111,7 +140,8 @@ def create_task(session: Session, payload: TaskIn) -> tuple[OutreachTask, bool]:
     patient = upsert_patient(session, payload.patient)
     task = OutreachTask(
         idempotency_key=payload.idempotency_key, request_fingerprint=digest, workflow=payload.workflow,
-        patient_id=patient.id, priority=payload.priority, due_by=payload.due_by, context=payload.context,
+        patient_id=patient.id, priority=payload.priority, due_by=payload.due_by,
+        context=payload.context.model_dump(mode="json", exclude_none=True),
     )
     session.add(task)
     session.flush()

@@ -41,6 +41,17 @@ async def test_bad_input_gets_a_clear_error(stack: Stack) -> None:
     body = task_body(new_phone(), "prov-none", timezone="Mars/Olympus")
     error = await stack.create_task(body, expect=422)
     assert any(d["field"] == "patient.timezone" for d in error["error"]["details"])
+    body = task_body(new_phone(), "prov-none")
+    body["workflow"] = "appointment_reminder"
+    error = await stack.create_task(body, expect=422)
+    assert any(d["field"] == "context" and "appointment" in d["problem"] for d in error["error"]["details"])
+    body["context"] = {"appointment": {"starts_at": "next tuesday"}}
+    error = await stack.create_task(body, expect=422)
+    assert any(d["field"] == "context.appointment.starts_at" for d in error["error"]["details"])
+    body = task_body(new_phone(), "prov-none")
+    body["context"] = {"provider_id": 7}
+    error = await stack.create_task(body, expect=422)
+    assert any(d["field"] == "context.provider_id" for d in error["error"]["details"])
     async with stack.http.get(f"{stack.base_url}/api/v1/tasks/{uuid.uuid4()}", headers=stack.auth) as response:
         assert response.status == 404
     async with stack.http.get(f"{stack.base_url}/api/v1/events?after=abc", headers=stack.auth) as response:
