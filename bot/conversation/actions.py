@@ -70,6 +70,14 @@ class Turn:
         self.conversation.last_activity_at = utcnow()
         self.session.add(self.conversation)
 
+    def conclude(self, event_type: str, event_data: dict[str, Any], outcome: str, outcome_data: dict[str, Any],
+                 message: str) -> None:
+        """The patient's answer ends the task: record the fact, end the task with ``outcome``, say ``message``."""
+        self.record(event_type, event_data)
+        self.ask("none")
+        self.finish(outcome, outcome_data)
+        self.say(message)
+
     def hand_off(self, reason: str, message: str = "handoff", priority: str = "normal") -> None:
         hand_off(self.session, self.conversation, self.task, reason=reason, priority=priority)
         self.ask("none")
@@ -359,10 +367,8 @@ class ActionRecordDecline(OutreachAction):
 
     def act(self, turn: Turn) -> None:
         reason = "already_scheduled" if turn.intent == "already_scheduled" else "patient_declined"
-        turn.record("outreach.patient.declined", {"reason": reason})
-        turn.ask("none")
-        turn.finish("declined", {"reason": reason})
-        turn.say("already_scheduled" if reason == "already_scheduled" else "declined")
+        turn.conclude("outreach.patient.declined", {"reason": reason}, "declined", {"reason": reason},
+                      "already_scheduled" if reason == "already_scheduled" else "declined")
 
 
 class ActionContactLater(OutreachAction):
@@ -391,21 +397,16 @@ class ActionWrongNumber(OutreachAction):
 
     def act(self, turn: Turn) -> None:
         record_opt_out(turn.session, turn.conversation.address, keyword="wrong_number", channel="sms")
-        turn.record("outreach.patient.wrong_number", {})
         turn.conversation.state = "closed"
-        turn.ask("none")
-        turn.finish("unreachable", {"reason": "wrong_number"})
-        turn.say("wrong_number")
+        turn.conclude("outreach.patient.wrong_number", {}, "unreachable", {"reason": "wrong_number"}, "wrong_number")
 
 
 class ActionDocumentReceived(OutreachAction):
     action_name = "action_document_received"
 
     def act(self, turn: Turn) -> None:
-        turn.record("outreach.document.received", {})
-        turn.ask("none")
-        turn.finish("completed", {"result": "document_received"})
-        turn.say("document_received")
+        turn.conclude("outreach.document.received", {}, "completed", {"result": "document_received"},
+                      "document_received")
 
 
 class ActionSwitchLanguage(OutreachAction):
