@@ -23,8 +23,7 @@ from bot.core.db import session_scope
 from bot.core.models import Appointment, Conversation, OutreachTask, Patient, Slot, utcnow
 from bot.events.outbox import record_event
 from bot.messages.render import resolve_language
-from bot.outreach.outbound import record_opt_out
-from bot.outreach.policy import patient_zones
+from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import OfferedOption, resolve_choice
@@ -432,20 +431,24 @@ def requested_language(text: str, current: str) -> str:
     return "en" if resolve_language(current) == "es" else "es"
 
 
+# By the question awaited: the message that asks it again, and the one for a reply we did not understand.
+ASK_AGAIN = {"slot_choice": "clarify_choice", "reminder_choice": "appointment_reminder",
+             "checkin": "post_discharge_checkin", "callback_time": "result_callback", "document": "document_request"}
+NOT_UNDERSTOOD = {"slot_choice": "didnt_understand", "reminder_choice": "reminder_clarify",
+                  "checkin": "checkin_clarify"}
+
+
+def question_arguments(turn: Turn) -> dict[str, Any]:
+    """What the messages about the awaited question need: the offered times, or the visit reminded of."""
+    if turn.conversation.awaiting == "slot_choice":
+        return {"slot_ids": turn.conversation.offered_slot_ids}
+    if turn.conversation.awaiting == "reminder_choice":
+        return reminder_arguments(turn)
+    return {}
+
+
 def repeat_question(turn: Turn) -> None:
-    awaiting = turn.conversation.awaiting
-    if awaiting == "slot_choice":
-        turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
-    elif awaiting == "reminder_choice":
-        turn.say("appointment_reminder", **reminder_arguments(turn))
-    elif awaiting == "checkin":
-        turn.say("post_discharge_checkin")
-    elif awaiting == "callback_time":
-        turn.say("result_callback")
-    elif awaiting == "document":
-        turn.say("document_request")
-    else:
-        turn.say("language_changed")
+    turn.say(ASK_AGAIN.get(turn.conversation.awaiting, "language_changed"), **question_arguments(turn))
 
 
 class ActionIdentify(OutreachAction):
@@ -496,18 +499,11 @@ class ActionClarify(OutreachAction):
             turn.hand_off("not_understood")
             turn.events.append(SlotSet("clarifications", 0))
             return
-        awaiting = turn.conversation.awaiting
-        if awaiting == "callback_time":
+        if turn.conversation.awaiting == "callback_time":
             answer_callback_time(turn)  # whatever they wrote is their answer to "when can we call?"
             return
-        if awaiting == "slot_choice":
-            turn.say("didnt_understand", slot_ids=turn.conversation.offered_slot_ids)
-        elif awaiting == "reminder_choice":
-            turn.say("reminder_clarify")
-        elif awaiting == "checkin":
-            turn.say("checkin_clarify")
-        else:
-            turn.say("didnt_understand_general")
+        turn.say(NOT_UNDERSTOOD.get(turn.conversation.awaiting, "didnt_understand_general"),
+                 **question_arguments(turn))
         turn.events.append(SlotSet("clarifications", asked + 1))
 
 

@@ -16,7 +16,7 @@ from bot.core.context import Outreach
 from bot.core.db import session_scope
 from bot.core.models import Conversation, Patient, Slot
 from bot.messages.dates import format_visit_time
-from bot.messages.render import UnknownMessage, render_message, resolve_language
+from bot.messages.render import UnknownMessage, organisation_context, render_message, resolve_language
 from bot.outreach.policy import patient_zones
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ def message_context(
     """Everything a template may use, and the language to speak: from the conversation, the patient and the
     action's arguments (slot ids become formatted days and times in the patient's zone and locale)."""
     settings = ctx.settings
-    context: dict[str, Any] = {"org": settings.organisation_name, "support_phone": settings.support_phone}
+    context = organisation_context(settings.organisation_name, settings.support_phone)
     language = "en"
     with session_scope(ctx.db) as session:
         conversation = session.get(Conversation, sender_id)
@@ -44,11 +44,10 @@ def message_context(
             language = resolve_language(patient.language)
             context["first_name"] = patient.given_name
         zone = patient_zones(patient)[0] if patient else None
-        locale = language
 
         def describe(slot: Slot) -> dict[str, Any]:
             assert zone is not None
-            day, clock = format_visit_time(slot.starts_at, zone, locale, short=channel != "voice")
+            day, clock = format_visit_time(slot.starts_at, zone, language, short=channel != "voice")
             return {"day": day, "time": clock, "location": slot.location}
 
         slot_ids = arguments.get("slot_ids") or []
@@ -59,7 +58,7 @@ def message_context(
                 options.append({"number": number, **describe(slot)})
         context["options"] = options
         if arguments.get("starts_at") and zone is not None:
-            day, clock = format_visit_time(datetime.fromisoformat(arguments["starts_at"]), zone, locale,
+            day, clock = format_visit_time(datetime.fromisoformat(arguments["starts_at"]), zone, language,
                                            short=channel != "voice")
             context.update(day=day, time=clock, location=arguments.get("location") or "")
         if arguments.get("slot_id") and zone is not None:

@@ -28,9 +28,9 @@ from bot.core.models import (
 )
 from bot.core.phones import to_e164
 from bot.events.outbox import record_event
-from bot.messages.render import render_for_channel
-from bot.outreach.outbound import record_opt_out, send_text
-from bot.outreach.policy import is_opted_out
+from bot.messages.render import organisation_context, render_for_channel
+from bot.outreach.outbound import send_text
+from bot.outreach.policy import is_opted_out, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
 from channels.base import DeliveryUpdate, InboundMessage, SendError
 
@@ -314,7 +314,7 @@ class InboundRouter:
 
     def _render(self, message: str, language: str, extra: dict[str, object]) -> str:
         settings = self.ctx.settings
-        context = {"org": settings.organisation_name, "support_phone": settings.support_phone, **extra}
+        context = {**organisation_context(settings.organisation_name, settings.support_phone), **extra}
         return render_for_channel(message, "sms", language, context)
 
     async def _reply(self, address: str, text: str, key: str, conversation: Conversation | None,

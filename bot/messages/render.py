@@ -25,6 +25,11 @@ class UnknownMessage(LookupError):
     pass
 
 
+def organisation_context(organisation_name: str, support_phone: str) -> dict[str, Any]:
+    """What every message may name: who we are and how to reach a person."""
+    return {"org": organisation_name, "support_phone": support_phone}
+
+
 def supported_languages() -> list[str]:
     found = {DEFAULT_LANGUAGE}
     if LOCALES_DIR.exists():

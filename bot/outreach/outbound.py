@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import logging
 
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from bot.core.context import Outreach
 from bot.core.db import session_scope
-from bot.core.models import Message, OptOut, utcnow
+from bot.core.models import Message, utcnow
 from bot.events.outbox import record_event
-from bot.outreach.policy import is_opted_out
+from bot.outreach.policy import is_opted_out, record_opt_out
 from channels.base import SendError
 
 log = logging.getLogger(__name__)
 
 OPT_OUT_ERROR = 21610  # the provider says the recipient opted out
-
-
-def record_opt_out(session: Session, address: str, keyword: str, channel: str) -> bool:
-    """Remember that ``address`` asked us to stop. True if this is news."""
-    if session.get(OptOut, address) is not None:
-        return False
-    session.add(OptOut(address=address, keyword=keyword, channel=channel))
-    session.flush()
-    return True
 
 
 async def send_text(

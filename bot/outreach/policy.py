@@ -52,6 +52,15 @@ def is_opted_out(session: Session, address: str | None) -> bool:
     return bool(address) and session.get(OptOut, address) is not None
 
 
+def record_opt_out(session: Session, address: str, keyword: str, channel: str) -> bool:
+    """Remember that ``address`` asked us to stop. True if this is news."""
+    if session.get(OptOut, address) is not None:
+        return False
+    session.add(OptOut(address=address, keyword=keyword, channel=channel))
+    session.flush()
+    return True
+
+
 def check_contact(
     session: Session, patient: Patient, channel: str, now: datetime, quiet_hours: QuietHours
 ) -> ContactDecision:

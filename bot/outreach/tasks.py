@@ -50,7 +50,7 @@ class PatientIn(BaseModel):
         return value
 
 
-def _aware_datetime(value: datetime | None) -> datetime | None:
+def aware_datetime(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         raise ValueError("needs a UTC offset, e.g. 2026-12-01T17:00:00Z")
     return value
@@ -64,7 +64,7 @@ class AppointmentIn(BaseModel):
     starts_at: datetime
     location: str = Field(default="", max_length=200)
 
-    _aware = field_validator("starts_at")(classmethod(lambda cls, v: _aware_datetime(v)))
+    _aware = field_validator("starts_at")(classmethod(lambda cls, v: aware_datetime(v)))
 
 
 class ContextIn(BaseModel):
@@ -101,7 +101,7 @@ class TaskIn(BaseModel):
             raise ValueError(f"unknown workflow; use one of: {', '.join(sorted(WORKFLOWS))}")
         return value
 
-    _aware = field_validator("due_by")(classmethod(lambda cls, v: _aware_datetime(v)))
+    _aware = field_validator("due_by")(classmethod(lambda cls, v: aware_datetime(v)))
 
 
 class IdempotencyConflict(Exception):

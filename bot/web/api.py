@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.context import Outreach
@@ -18,7 +18,7 @@ from bot.core.db import session_scope
 from bot.core.models import Campaign, OutreachTask, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
 from bot.outreach.campaigns import CampaignFileError, campaign_view, run_campaign
-from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task, task_view
+from bot.outreach.tasks import IdempotencyConflict, TaskIn, aware_datetime, create_task, task_view
 from bot.outreach.workflows import WORKFLOWS
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,8 @@ class SlotIn(BaseModel):
     starts_at: datetime
     duration_minutes: int = Field(default=45, ge=5, le=480)
     location: str = Field(default="", max_length=200)
+
+    _aware = field_validator("starts_at")(classmethod(lambda cls, v: aware_datetime(v)))
 
 
 class SlotsIn(BaseModel):
@@ -159,8 +161,6 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         created = []
         with session_scope(ctx.db) as session:
             for item in payload.slots:
-                if item.starts_at.tzinfo is None:
-                    raise _Bad(422, "starts_at needs a UTC offset, e.g. 2026-12-01T15:00:00Z")
                 if session.get(Provider, item.provider_id) is None:
                     session.add(Provider(id=item.provider_id, name=item.provider_name or item.provider_id,
                                          location=item.location))
