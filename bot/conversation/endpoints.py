@@ -12,6 +12,7 @@ from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
 
 from bot.conversation.actions import ACTIONS
+from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
 from bot.core.db import session_scope
 from bot.core.models import Conversation, Patient, Slot
@@ -43,6 +44,9 @@ def message_context(
         if patient is not None:
             language = resolve_language(patient.language)
             context["first_name"] = patient.given_name
+        # health details only where the patient proved who they are (chat, voice); never by SMS
+        context["phi_allowed"] = bool(conversation and needs_identity(channel)
+                                      and conversation.identity_state == "verified")
         zone = patient_zones(patient)[0] if patient else None
 
         def describe(slot: Slot) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from sqlmodel import Session, col, select
 
 from bot.conversation.engine import EngineError
 from bot.conversation.handoffs import hand_off
+from bot.conversation.identity import MAX_ATTEMPTS as IDENTITY_ATTEMPTS
+from bot.conversation.identity import birth_date_matches
 from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.context import Outreach
@@ -28,9 +30,11 @@ from bot.core.models import (
 )
 from bot.core.phones import to_e164
 from bot.events.outbox import record_event
-from bot.messages.render import organisation_context, render_for_channel
+from bot.messages.render import render_standalone, resolve_language
+from bot.outreach.chat_links import CHAT_ADDRESS_PREFIX
+from bot.outreach.dispatcher import opening_entities
 from bot.outreach.outbound import send_text
-from bot.outreach.policy import is_opted_out, record_opt_out
+from bot.outreach.policy import is_opted_out, patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
 from channels.base import DeliveryUpdate, InboundMessage, SendError
 
@@ -154,6 +158,8 @@ class InboundRouter:
             await self._no_conversation(address, message_id)
         elif conversation.state != "bot":
             log.info("inbound.for_person", extra={"conversation_id": conversation.id})
+        elif conversation.identity_state == "pending":
+            await self._check_identity(conversation, message_id)
         else:
             await self._ask_engine(conversation, message_id)
 
@@ -161,7 +167,7 @@ class InboundRouter:
                                 conversation: Conversation | None) -> None:
         """Emergency words, in any state: the instruction at once, and a person, urgently."""
         with session_scope(self.ctx.db) as session:
-            patient = session.exec(select(Patient).where(Patient.phone == address)).first()
+            patient = _patient_for(session, address, conversation)
             language = patient.language if patient else "en"
             row = session.get(Conversation, conversation.id) if conversation else None
             task = session.get(OutreachTask, row.task_id) if row and row.task_id else None
@@ -171,7 +177,7 @@ class InboundRouter:
                 session.add(Handoff(patient_id=patient.id if patient else None, reason=f"emergency_{emergency.value}",
                                     priority="urgent"))
         log.warning("inbound.emergency", extra={"kind": emergency.value, "message_id": message_id})
-        text = self._render(f"emergency_{emergency.value}", language, {})
+        text = self._render(f"emergency_{emergency.value}", language, channel_of(address))
         await self._reply(address, text, f"emergency:{message_id}", conversation, even_if_opted_out=True)
 
     @staticmethod
@@ -225,7 +231,7 @@ class InboundRouter:
             assert conversation_row is not None
             conversation_row.last_activity_at = utcnow()
         try:
-            replies = await self.ctx.engine.tell(conversation.id, body, {"channel": "sms"})
+            replies = await self.ctx.engine.tell(conversation.id, body, {"channel": conversation.channel})
         except EngineError as error:
             log.warning("engine.unavailable", extra={"conversation_id": conversation.id, "error": str(error)})
             await self._holding_reply(conversation, message_id, str(error))
@@ -240,6 +246,54 @@ class InboundRouter:
             assert stored is not None
             stored.engine_state = "processed"
 
+    async def _check_identity(self, conversation: Conversation, message_id: str) -> None:
+        """The reply to "what is your date of birth?": read here and never passed to the engine. A match opens
+        the workflow through the engine; three misses hand the conversation to a person."""
+        with session_scope(self.ctx.db) as session:
+            message = session.get(Message, message_id)
+            row = session.get(Conversation, conversation.id)
+            patient = session.get(Patient, conversation.patient_id)
+            task = session.get(OutreachTask, conversation.task_id) if conversation.task_id else None
+            assert message is not None and row is not None and patient is not None
+            language, today = patient.language, utcnow().astimezone(patient_zones(patient)[0]).date()
+            matched = patient.birth_date is not None and birth_date_matches(
+                message.body, resolve_language(language), patient.birth_date, today)
+            if not matched:
+                message.engine_state = "processed"
+                row.identity_attempts += 1
+                if task is not None:
+                    record_event(session, "outreach.identity.not_matched", task.id,
+                                 {"conversation_id": row.id, "attempt": row.identity_attempts})
+                if row.identity_attempts >= IDENTITY_ATTEMPTS:
+                    row.identity_state = "failed"
+                    hand_off(session, row, task, reason="identity_not_verified", priority="normal")
+                template = "identity_failed" if row.identity_state == "failed" else "identity_retry"
+            elif task is not None:
+                entities = opening_entities(patient, task, row.channel)
+                row.identity_state = "verified"  # before the opening: its messages may now carry health details
+        if not matched:
+            await self._reply(conversation.address, self._render(template, language, conversation.channel),
+                              f"reply:{message_id}:0", conversation)
+            return
+        if task is None:
+            return
+        try:
+            replies = await self.ctx.engine.open_conversation(conversation.id, f"EXTERNAL_{task.workflow}", entities)
+        except EngineError as error:  # the date of birth is checked again when the message is replayed
+            with session_scope(self.ctx.db) as session:
+                row = session.get(Conversation, conversation.id)
+                assert row is not None
+                row.identity_state = "pending"
+            await self._holding_reply(conversation, message_id, str(error))
+            return
+        with session_scope(self.ctx.db) as session:
+            stored = session.get(Message, message_id)
+            assert stored is not None
+            stored.engine_state = "processed"
+            record_event(session, "outreach.identity.verified", task.id, {"conversation_id": row.id})
+        for index, text in enumerate(replies):
+            await self._reply(conversation.address, text, f"reply:{message_id}:{index}", conversation)
+
     async def _holding_reply(self, conversation: Conversation, message_id: str, reason: str) -> None:
         """The engine could not answer: tell the patient we have their message, and leave it pending."""
         with session_scope(self.ctx.db) as session:
@@ -250,16 +304,16 @@ class InboundRouter:
             if conversation.task_id:
                 record_event(session, "outreach.engine.unavailable", conversation.task_id,
                              {"message_id": message_id, "reason": reason})
-        text = self._render("holding_reply", patient.language if patient else "en", {})
+        text = self._render("holding_reply", patient.language if patient else "en", conversation.channel)
         window = int(utcnow().timestamp() // HOLDING_REPLY_WINDOW_SECONDS)  # one holding reply per window
         await self._reply(conversation.address, text, f"holding:{conversation.id}:{window}", conversation)
 
     async def _no_conversation(self, address: str, message_id: str) -> None:
         """A message with no conversation to belong to: a person reads it."""
         with session_scope(self.ctx.db) as session:
-            patient = session.exec(select(Patient).where(Patient.phone == address)).first()
+            patient = _patient_for(session, address, None)
             session.add(Handoff(patient_id=patient.id if patient else None, reason="message_without_conversation"))
-        text = self._render("no_open_conversation", patient.language if patient else "en", {})
+        text = self._render("no_open_conversation", patient.language if patient else "en", channel_of(address))
         await self._reply(address, text, f"reply:{message_id}:0", None)
 
     async def _answer_keyword(self, keyword: Keyword, address: str, message_id: str) -> None:
@@ -267,18 +321,21 @@ class InboundRouter:
             message = session.get(Message, message_id)
             assert message is not None
             body = message.body
-            patients = list(session.exec(select(Patient).where(Patient.phone == address)))
-            language = patients[0].language if patients else "en"
+            conversation = self._open_conversation(session, address)
+            patient = _patient_for(session, address, conversation)
+            patients = [patient] if patient else []
+            language = patient.language if patient else "en"
             news = True
             provider_confirms = False
+            by_sms = channel_of(address) == "sms"
             if keyword is Keyword.OPT_OUT:
-                provider_confirms = self.ctx.sms.provider_blocks(body)
+                provider_confirms = by_sms and self.ctx.sms.provider_blocks(body)
                 news = record_opt_out(session, address, keyword=message.body.strip()[:40], channel="sms")
                 self._stop_everything(session, address, patients, message_id)
             elif keyword is Keyword.OPT_IN:
                 opt_out = session.get(OptOut, address)
                 if opt_out is not None:
-                    provider_confirms = self.ctx.sms.provider_unblocks(body, opt_out.keyword)
+                    provider_confirms = by_sms and self.ctx.sms.provider_unblocks(body, opt_out.keyword)
                     session.delete(opt_out)
                 session.add(AuditEntry(actor="patient", action="opted_in", subject=address,
                                        detail={"message_id": message_id}))
@@ -288,7 +345,7 @@ class InboundRouter:
             return  # confirmed once already; then silence
         if provider_confirms:
             return  # the provider blocks or unblocks the number and confirms it itself
-        text = self._render(template, language, {})
+        text = self._render(template, language, channel_of(address))
         await self._reply(address, text, f"keyword:{message_id}", None, even_if_opted_out=True)
 
     @staticmethod
@@ -312,10 +369,8 @@ class InboundRouter:
             conversation.state = "closed"
             session.add(conversation)
 
-    def _render(self, message: str, language: str, extra: dict[str, object]) -> str:
-        settings = self.ctx.settings
-        context = {**organisation_context(settings.organisation_name, settings.support_phone), **extra}
-        return render_for_channel(message, "sms", language, context)
+    def _render(self, message: str, language: str, channel: str) -> str:
+        return render_standalone(self.ctx.settings, message, channel, language)
 
     async def _reply(self, address: str, text: str, key: str, conversation: Conversation | None,
                      even_if_opted_out: bool = False) -> None:
@@ -324,6 +379,21 @@ class InboundRouter:
                 self.ctx, address=address, body=text, idempotency_key=key,
                 conversation_id=conversation.id if conversation else None,
                 task_id=conversation.task_id if conversation else None, even_if_opted_out=even_if_opted_out,
+                channel=channel_of(address),
             )
         except SendError:
             pass  # recorded by send_text
+
+
+def channel_of(address: str) -> str:
+    """Web-chat addresses carry their prefix; every other address is a phone number, reached by SMS."""
+    return "chat" if address.startswith(CHAT_ADDRESS_PREFIX) else "sms"
+
+
+def _patient_for(session: Session, address: str, conversation: Conversation | None) -> Patient | None:
+    if conversation is not None:
+        return session.get(Patient, conversation.patient_id)
+    if address.startswith(CHAT_ADDRESS_PREFIX):
+        task = session.get(OutreachTask, address.removeprefix(CHAT_ADDRESS_PREFIX))
+        return session.get(Patient, task.patient_id) if task else None
+    return session.exec(select(Patient).where(Patient.phone == address)).first()

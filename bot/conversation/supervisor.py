@@ -17,7 +17,7 @@ from bot.core.settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
 
-ENGINE_INPUTS = ("config.yml", "domain.yml", "data")
+ENGINE_INPUTS = ("config.yml", "domain.yml", "data", "engine/outreach_nlu")
 
 
 class EngineSetupError(RuntimeError):
@@ -28,7 +28,8 @@ def _engine_files() -> list[Path]:
     files: list[Path] = []
     for name in ENGINE_INPUTS:
         path = PROJECT_ROOT / name
-        files.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
+        files.extend(sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+                     if path.is_dir() else [path])
     return files
 
 
@@ -62,6 +63,7 @@ def engine_environment(settings: Settings) -> dict[str, str]:
         RASA_CACHE_DIRECTORY=str(PROJECT_ROOT / "var" / "rasa-cache"),
         OUTREACH_APP_URL=f"http://{settings.host}:{settings.port}",
         OUTREACH_ENGINE_CALLBACK_TOKEN=settings.engine_callback_token,
+        PYTHONPATH=str(PROJECT_ROOT / "engine"),  # the engine's own components (config.yml names them)
         TF_CPP_MIN_LOG_LEVEL="2",
         PYTHONWARNINGS="ignore",
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
@@ -107,7 +109,7 @@ def validate_data(settings: Settings) -> None:
 
 # Held-out gates. The targets are intent macro-F1 0.92 and entity F1 0.90; the floors below are what the
 # current pipeline reaches (see docs/engine.md), so a change that makes understanding worse fails the run.
-INTENT_MACRO_F1_TARGET, INTENT_MACRO_F1_FLOOR = 0.92, 0.82
+INTENT_MACRO_F1_TARGET, INTENT_MACRO_F1_FLOOR = 0.92, 0.88
 ENTITY_MICRO_F1_TARGET = ENTITY_MICRO_F1_FLOOR = 0.90
 
 
@@ -116,7 +118,8 @@ def evaluate_model(settings: Settings) -> bool:
     model = train_model(settings)
     out = PROJECT_ROOT / "var" / "results"
     rasa, env = str(rasa_executable(settings)), engine_environment(settings)
-    nlu = subprocess.run([rasa, "test", "nlu", "--model", str(model), "--nlu", "tests/nlu", "--out", str(out / "nlu")],
+    nlu = subprocess.run([rasa, "test", "nlu", "--no-plot", "--model", str(model), "--nlu", "tests/nlu",
+                          "--out", str(out / "nlu")],
                          cwd=PROJECT_ROOT, env=env, check=False, capture_output=True, text=True)
     core = subprocess.run([rasa, "test", "core", "--model", str(model), "--stories", "tests/stories",
                            "--out", str(out / "core")], cwd=PROJECT_ROOT, env=env, check=False, capture_output=True,

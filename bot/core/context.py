@@ -9,7 +9,9 @@ from sqlalchemy import Engine
 from bot.conversation.engine import EngineClient
 from bot.core.settings import Settings
 from bot.outreach.policy import QuietHours
+from channels.base import OutboundChannel
 from channels.sms import TwilioSms
+from channels.webchat import WebChat
 
 
 @dataclass
@@ -19,3 +21,12 @@ class Outreach:
     engine: EngineClient
     sms: TwilioSms
     quiet_hours: QuietHours = field(default_factory=QuietHours)
+    webchat: WebChat = field(default_factory=WebChat)
+
+    def channel(self, name: str) -> OutboundChannel:
+        """The channel that sends on ``name`` (sms | chat)."""
+        channels: dict[str, OutboundChannel] = {"sms": self.sms, "chat": self.webchat}
+        try:
+            return channels[name]
+        except KeyError:
+            raise ValueError(f"no outbound channel {name!r}") from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, TypeDecorator, UniqueConstraint
@@ -47,6 +47,7 @@ class Patient(SQLModel, table=True):
     preferred_channel: str = "sms"
     timezone: str | None = None  # IANA zone; None: derived from the phone number
     needs_simpler_text: bool = False
+    birth_date: date | None = None  # what chat and voice ask for before anything that could reveal PHI
     consent_sms: bool = True
     consent_voice: bool = True
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
@@ -135,6 +136,10 @@ class Conversation(SQLModel, table=True):
     # what the bot last asked, so a bare "1" is read against the right question:
     # slot_choice | reminder_choice | checkin | callback_time | document | none
     awaiting: str = "none"
+    # chat and voice verify the patient's date of birth before anything that could reveal PHI:
+    # not_needed (SMS) | pending | verified | failed
+    identity_state: str = "not_needed"
+    identity_attempts: int = 0
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     last_activity_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 

@@ -39,6 +39,7 @@ class Settings:
     public_url: str = "http://127.0.0.1:8080"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'outreach.db'}"
     api_token: str = "demo-api-token"
+    chat_link_secret: str = ""  # signs web-chat links; empty: derived from the API token
     organisation_name: str = "Riverside Health"
     support_phone: str = "(555) 010-0100"
     twilio_account_sid: str = SIMULATOR_ACCOUNT_SID
@@ -83,6 +84,7 @@ class Settings:
             public_url=env.get("OUTREACH_PUBLIC_URL", f"http://{host}:{port}").rstrip("/"),
             database_url=env.get("OUTREACH_DATABASE_URL", defaults.database_url),
             api_token=env.get("OUTREACH_API_TOKEN", defaults.api_token),
+            chat_link_secret=env.get("OUTREACH_CHAT_LINK_SECRET", ""),
             organisation_name=env.get("OUTREACH_ORG_NAME", defaults.organisation_name),
             support_phone=env.get("OUTREACH_SUPPORT_PHONE", defaults.support_phone),
             twilio_account_sid=sid or SIMULATOR_ACCOUNT_SID,

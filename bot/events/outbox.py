@@ -45,6 +45,8 @@ EVENT_TYPES = frozenset(
         "outreach.patient.wrong_number",
         "outreach.patient.language_changed",
         "outreach.document.received",
+        "outreach.identity.verified",
+        "outreach.identity.not_matched",
     }
 )
 

@@ -80,6 +80,7 @@ def sample_context(language: str, channel: str = "sms") -> dict[str, Any]:
                                        short=channel != "voice")
         options.append({"number": number, "day": day, "time": clock, "location": "200 River St, Suite 3"})
     return {"org": "Riverside Health", "support_phone": "(555) 010-0100", "first_name": "Guadalupe",
+            "phi_allowed": channel == "chat",
             "options": options, "day": options[0]["day"], "time": options[0]["time"],
             "location": "200 River St, Suite 3"}
 

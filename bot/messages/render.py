@@ -12,7 +12,7 @@ from typing import Any
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplatesNotFound
 
-from bot.core.settings import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT, Settings
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 LOCALES_DIR = PROJECT_ROOT / "locales"
@@ -109,3 +109,11 @@ def render_for_channel(
 ) -> str:
     """The text of ``message`` (see ``render_message``)."""
     return render_message(message, channel, language, context, simpler=simpler).text
+
+
+def render_standalone(
+    settings: Settings, message: str, channel: str, language: str, extra: dict[str, Any] | None = None
+) -> str:
+    """A message that needs only who we are (opt-out confirmations, holding replies, identity questions)."""
+    context = {**organisation_context(settings.organisation_name, settings.support_phone), **(extra or {})}
+    return render_for_channel(message, channel, language, context)

@@ -21,7 +21,7 @@ from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task
 
 MAX_ROWS = 10_000
 PATIENT_COLUMNS = ("mrn", "given_name", "family_name", "phone", "email", "language", "timezone",
-                   "needs_simpler_text", "consent_sms")
+                   "needs_simpler_text", "consent_sms", "preferred_channel", "birth_date")
 CONTEXT_COLUMNS = ("provider_id", "visit_type")
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "si", "sí"})
 

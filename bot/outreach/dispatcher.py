@@ -11,10 +11,13 @@ from datetime import timedelta
 from sqlmodel import col, or_, select
 
 from bot.conversation.engine import EngineError
+from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
 from bot.core.db import session_scope
 from bot.core.models import Conversation, OutreachTask, Patient, utcnow
 from bot.events.outbox import record_event
+from bot.messages.render import render_standalone
+from bot.outreach.chat_links import chat_address
 from bot.outreach.outbound import send_text
 from bot.outreach.policy import check_contact
 from bot.outreach.states import move_task
@@ -61,7 +64,8 @@ async def contact_patient(ctx: Outreach, task_id: str) -> None:
             return
         patient = session.get(Patient, task.patient_id)
         assert patient is not None
-        decision = check_contact(session, patient, "sms", now, ctx.quiet_hours)
+        channel = patient.preferred_channel
+        decision = check_contact(session, patient, channel, now, ctx.quiet_hours)
         if not decision.allowed:
             if decision.final:
                 outcome = "opted_out" if decision.reason == "opted_out" else "unreachable"
@@ -81,27 +85,33 @@ async def contact_patient(ctx: Outreach, task_id: str) -> None:
         task.waiting_reason = None
         attempt = task.attempt_count
         move_task(session, task, "contacting", {"attempt": attempt})
-        conversation = Conversation(patient_id=patient.id, task_id=task.id, channel="sms", address=patient.phone or "")
+        conversation = Conversation(
+            patient_id=patient.id, task_id=task.id, channel=channel,
+            address=chat_address(task.id) if channel == "chat" else patient.phone or "",
+            identity_state="pending" if needs_identity(channel) else "not_needed",
+        )
         session.add(conversation)
         session.flush()
         record_event(session, "outreach.conversation.started",
-                     task.id, {"conversation_id": conversation.id, "channel": "sms"})
-        entities = {
-            "language": patient.language, "channel": "sms", "task_id": task.id,
-            "literacy": "simpler" if patient.needs_simpler_text else "standard",
-        }
+                     task.id, {"conversation_id": conversation.id, "channel": channel})
+        entities = opening_entities(patient, task, channel)
         workflow, address, conversation_id = task.workflow, conversation.address, conversation.id
-    try:
-        texts = await ctx.engine.open_conversation(conversation_id, f"EXTERNAL_{workflow}", entities)
-    except EngineError as error:
-        log.warning("dispatch.engine_unavailable", extra={"task_id": task_id, "error": str(error)})
-        _end_attempt(ctx, task_id, conversation_id, outcome=None, retry_in=ENGINE_RETRY,
-                     data={"reason": "engine_unavailable", "detail": str(error)})
-        return
+        asks_identity = conversation.identity_state == "pending"
+        language = patient.language
+    if asks_identity:  # nothing about the patient's care until they have said who they are
+        texts = [render_standalone(ctx.settings, "identity_check", channel, language)]
+    else:
+        try:
+            texts = await ctx.engine.open_conversation(conversation_id, f"EXTERNAL_{workflow}", entities)
+        except EngineError as error:
+            log.warning("dispatch.engine_unavailable", extra={"task_id": task_id, "error": str(error)})
+            _end_attempt(ctx, task_id, conversation_id, outcome=None, retry_in=ENGINE_RETRY,
+                         data={"reason": "engine_unavailable", "detail": str(error)})
+            return
     try:
         for index, text in enumerate(texts):
             await send_text(ctx, address=address, body=text, idempotency_key=f"{task_id}:{attempt}:{index}",
-                            conversation_id=conversation_id, task_id=task_id)
+                            conversation_id=conversation_id, task_id=task_id, channel=channel)
     except SendError as error:
         _after_send_failure(ctx, task_id, conversation_id, error, attempt)
         return
@@ -109,6 +119,14 @@ async def contact_patient(ctx: Outreach, task_id: str) -> None:
         task = session.get(OutreachTask, task_id)
         if task is not None and task.state == "contacting":  # an action may already have finished it
             move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
+
+
+def opening_entities(patient: Patient, task: OutreachTask, channel: str) -> dict[str, str]:
+    """What the engine is told when it opens a conversation (slots that do not steer the dialogue)."""
+    return {
+        "language": patient.language, "channel": channel, "task_id": task.id,
+        "literacy": "simpler" if patient.needs_simpler_text else "standard",
+    }
 
 
 def _end_attempt(ctx: Outreach, task_id: str, conversation_id: str, *, outcome: str | None,

@@ -27,8 +27,9 @@ async def send_text(
     conversation_id: str | None = None,
     task_id: str | None = None,
     even_if_opted_out: bool = False,
+    channel: str = "sms",
 ) -> Message | None:
-    """Send ``body`` to ``address`` by SMS at most once per ``idempotency_key``.
+    """Send ``body`` to ``address`` on ``channel`` (SMS unless told) at most once per ``idempotency_key``.
 
     Returns the stored message, or None when nothing was sent (already sent under this key, or the address
     opted out; only the opt-out confirmation itself passes ``even_if_opted_out``)."""
@@ -39,12 +40,12 @@ async def send_text(
             log.info("outbound.suppressed", extra={"reason": "opted_out", "task_id": task_id})
             return None
         message = Message(
-            conversation_id=conversation_id, task_id=task_id, direction="outbound", channel="sms",
+            conversation_id=conversation_id, task_id=task_id, direction="outbound", channel=channel,
             address=address, body=body, idempotency_key=idempotency_key, delivery_status="sending",
         )
         session.add(message)
     try:
-        result = await ctx.sms.send(address, body)
+        result = await ctx.channel(channel).send(address, body)
     except SendError as error:
         with session_scope(ctx.db) as session:
             stored = session.get(Message, message.id)
@@ -68,7 +69,7 @@ async def send_text(
         stored.updated_at = utcnow()
         if task_id:
             record_event(session, "outreach.message.sent", task_id,
-                         {"message_id": message.id, "provider_sid": result.provider_sid, "channel": "sms",
+                         {"message_id": message.id, "provider_sid": result.provider_sid, "channel": channel,
                           "conversation_id": conversation_id})
     log.info("outbound.sent", extra={"task_id": task_id, "provider_sid": result.provider_sid})
     return stored

@@ -61,6 +61,10 @@ def record_opt_out(session: Session, address: str, keyword: str, channel: str) -
     return True
 
 
+# Channels that can wake a patient. A web-chat message waits, silent, until the patient opens their link.
+QUIET_HOURS_CHANNELS = frozenset({"sms", "voice"})
+
+
 def check_contact(
     session: Session, patient: Patient, channel: str, now: datetime, quiet_hours: QuietHours
 ) -> ContactDecision:
@@ -73,6 +77,8 @@ def check_contact(
     consent = {"sms": patient.consent_sms, "voice": patient.consent_voice}.get(channel, True)
     if not consent:
         return ContactDecision(False, "no_consent", final=True)
+    if channel not in QUIET_HOURS_CHANNELS:
+        return ContactDecision(True)
     zones = patient_zones(patient)
     closed = [zone for zone in zones if not quiet_hours.allows(now.astimezone(zone))]
     if closed:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from sqlmodel import Session, select
 
 from bot.core.models import OutreachTask, Patient
@@ -29,6 +29,21 @@ class PatientIn(BaseModel):
     timezone: str | None = None
     needs_simpler_text: bool = False
     consent_sms: bool = True
+    preferred_channel: Literal["sms", "chat"] = "sms"
+    birth_date: date | None = None  # needed for chat: checked before anything that could reveal PHI
+
+    @field_validator("birth_date")
+    @classmethod
+    def _past(cls, value: date | None) -> date | None:
+        if value is not None and not date(1900, 1, 1) <= value <= date.today():
+            raise ValueError("a date of birth between 1900-01-01 and today, as YYYY-MM-DD")
+        return value
+
+    @model_validator(mode="after")
+    def _chat_needs_birth_date(self) -> PatientIn:
+        if self.preferred_channel == "chat" and self.birth_date is None:
+            raise ValueError("web chat asks for the date of birth before any health detail: give birth_date")
+        return self
 
     @field_validator("phone")
     @classmethod

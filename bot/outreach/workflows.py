@@ -19,7 +19,8 @@ _BOOKING = ("more_slots", "clarify_choice", "slot_taken", "booking_confirmed", "
 # Messages any conversation may send, whatever the workflow.
 COMMON_MESSAGES = ("didnt_understand", "didnt_understand_general", "identity", "contact_later", "wrong_number",
                    "language_changed", "you_are_welcome", "goodbye", "help", "opt_out_confirmation",
-                   "opt_in_confirmation", "holding_reply", "emergency_medical", "emergency_crisis")
+                   "opt_in_confirmation", "holding_reply", "emergency_medical", "emergency_crisis",
+                   "identity_check", "identity_retry", "identity_failed")
 
 WORKFLOWS: dict[str, Workflow] = {
     w.name: w

@@ -12,12 +12,14 @@ from typing import Any
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from bot.core.context import Outreach
 from bot.core.db import session_scope
-from bot.core.models import Campaign, OutreachTask, Provider, Slot
+from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
 from bot.outreach.campaigns import CampaignFileError, campaign_view, run_campaign
+from bot.outreach.chat_links import chat_url
 from bot.outreach.tasks import IdempotencyConflict, TaskIn, aware_datetime, create_task, task_view
 from bot.outreach.workflows import WORKFLOWS
 
@@ -120,6 +122,7 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             try:
                 with session_scope(ctx.db) as session:
                     task, created = create_task(session, payload)
+                    view = _view(session, task)
                 break
             except IdempotencyConflict:
                 raise _Bad(409, "this idempotency_key was already used for a different task") from None
@@ -127,14 +130,20 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
                 if attempt == 1:
                     raise
                 continue  # a concurrent request with the same key won: read its task
-        return web.json_response(task_view(task), status=201 if created else 200)
+        return web.json_response(view, status=201 if created else 200)
+
+    def _view(session: Session, task: OutreachTask) -> dict[str, Any]:
+        """The task as the API shows it; a web-chat task carries the private link to give the patient."""
+        patient = session.get(Patient, task.patient_id)
+        link = chat_url(ctx.settings, task.id) if patient and patient.preferred_channel == "chat" else None
+        return {**task_view(task), "channel": patient.preferred_channel if patient else "sms", "chat_url": link}
 
     async def get_task(request: web.Request) -> web.Response:
         with session_scope(ctx.db) as session:
             task = session.get(OutreachTask, request.match_info["task_id"])
-        if task is None:
-            raise _Bad(404, "no task with that id")
-        return web.json_response(task_view(task))
+            if task is None:
+                raise _Bad(404, "no task with that id")
+            return web.json_response(_view(session, task))
 
     async def get_events(request: web.Request) -> web.Response:
         try:

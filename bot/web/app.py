@@ -6,15 +6,19 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 from aiohttp import web
+from sqlmodel import col, select
 
 from bot.conversation.endpoints import engine_routes
 from bot.conversation.engine import EngineClient
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
-from bot.core.db import make_engine
+from bot.core.db import make_engine, session_scope
+from bot.core.models import Message
 from bot.core.settings import Settings
+from bot.outreach.chat_links import address_for_token
 from bot.outreach.dispatcher import run_dispatcher
 from bot.outreach.policy import QuietHours
 from bot.web.api import api_routes, json_errors
@@ -48,6 +52,18 @@ def build_app(settings: Settings) -> web.Application:
     app.add_routes(api_routes(ctx))
     app.add_routes(engine_routes(ctx))
     app.add_routes(ctx.sms.routes(router.on_inbound, router.on_delivery))
+
+    async def chat_transcript(address: str) -> list[dict[str, Any]]:
+        with session_scope(ctx.db) as session:
+            messages = session.exec(
+                select(Message).where(Message.address == address).order_by(col(Message.created_at))
+            ).all()
+            return [{"direction": m.direction, "text": m.body,
+                     # the page knows its own messages by the id it gave them
+                     "id": (m.provider_sid or m.id).rsplit(":", 1)[-1]} for m in messages]
+
+    app.add_routes(ctx.webchat.routes(router.on_inbound, lambda token: address_for_token(settings, token),
+                                      chat_transcript))
 
     if settings.use_simulator:
         simulator = TwilioSimulator(

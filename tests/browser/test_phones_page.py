@@ -55,3 +55,26 @@ async def test_the_phones_page_shows_the_thread_and_sends_a_reply(stack: Stack, 
     await page.screenshot(path=str(stack_shot_dir() / "phones-page.png"))
     await stack.wait_for_event(task["id"], "outreach.appointment.booked")
     assert errors == []
+
+
+async def test_a_patient_verifies_their_birth_date_and_answers_in_the_chat_page(stack: Stack, page) -> None:  # type: ignore[no-untyped-def]
+    body = task_body(new_phone(), "prov-chat", preferred_channel="chat", birth_date="1958-11-02")
+    body["workflow"] = "abnormal_result"
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.goto(task["chat_url"])
+    log = page.locator("#log")
+    await log.get_by_text("please type your date of birth").wait_for()
+    assert await log.get_by_text("test results").count() == 0
+    await page.get_by_placeholder("Type your message").fill("11/02/1958")
+    await page.get_by_role("button", name="Send").click()
+    await log.get_by_text("It is about your recent test results").wait_for(timeout=20000)
+    await page.get_by_placeholder("Type your message").fill("any weekday after 4pm")
+    await page.keyboard.press("Enter")
+    await log.get_by_text("will call you then").wait_for(timeout=20000)
+    await page.screenshot(path=str(stack_shot_dir() / "chat-page.png"))
+    assert await log.locator("li.inbound").count() == 2
+    assert errors == []

@@ -1,0 +1,1 @@
+"""Custom Rasa components of the outreach engine (loaded by the engine from `engine/`, never by the app)."""

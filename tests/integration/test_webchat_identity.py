@@ -1,0 +1,143 @@
+"""Web chat: the patient proves who they are (date of birth) before anything that could reveal health details."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from typing import Any
+
+import aiohttp
+from conftest import Stack, new_phone, task_body
+
+PHI_WORDS = ("result", "abnormal", "test", "diagnos", "cancer", "lab")
+BIRTH_DATE = "1962-03-14"
+
+
+class ChatPage:
+    """What the patient's chat page does: open the link's websocket, read, type."""
+
+    def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
+        self.socket = socket
+        self.bot_said: list[str] = []
+
+    async def type(self, text: str) -> None:
+        await self.socket.send_json({"id": uuid.uuid4().hex, "text": text})
+
+    async def wait_for_bot(self, count: int, within: float = 20.0) -> list[str]:
+        deadline = time.monotonic() + within
+        while len(self.bot_said) < count:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"the bot said {self.bot_said}, expected {count} messages")
+            try:
+                frame = await self.socket.receive(timeout=remaining)
+            except TimeoutError:
+                continue
+            if frame.type != aiohttp.WSMsgType.TEXT:
+                raise AssertionError(f"chat closed: {frame}")
+            data = json.loads(frame.data)
+            if data.get("type") == "message" and data["direction"] == "outbound":
+                self.bot_said.append(data["text"])
+        return self.bot_said
+
+
+async def chat_task(stack: Stack, workflow: str = "abnormal_result", **patient: Any) -> dict[str, Any]:
+    body = task_body(new_phone(), "prov-chat", preferred_channel="chat", birth_date=BIRTH_DATE, **patient)
+    body["workflow"] = workflow
+    body["context"] = {"visit_type": "follow_up"}
+    task = await stack.create_task(body, expect=201)
+    assert task["channel"] == "chat" and task["chat_url"].startswith(stack.base_url + "/chat/")
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    return task
+
+
+async def open_chat(stack: Stack, task: dict[str, Any]) -> ChatPage:
+    socket = await stack.http.ws_connect(task["chat_url"] + "/ws")
+    return ChatPage(socket)
+
+
+def has_phi(text: str) -> bool:
+    return any(word in text.lower() for word in PHI_WORDS)
+
+
+async def test_a_chat_patient_gives_their_date_of_birth_before_hearing_about_a_result(stack: Stack) -> None:
+    task = await chat_task(stack)
+    chat = await open_chat(stack, task)
+    first = (await chat.wait_for_bot(1))[0]
+    assert "date of birth" in first and not has_phi(first)
+
+    await chat.type("01/02/1980")
+    retry = (await chat.wait_for_bot(2))[1]
+    assert "does not match" in retry and not has_phi(retry)
+
+    await chat.type("its march 14th 1962")
+    opening = (await chat.wait_for_bot(3))[2]
+    assert "test results" in opening  # only now, to the verified patient
+    await stack.wait_for_event(task["id"], "outreach.identity.verified")
+
+    await chat.type("tomorrow after 5pm")
+    await chat.wait_for_bot(4)
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "clinician_callback"
+    await chat.socket.close()
+
+
+async def test_three_wrong_dates_of_birth_hand_the_chat_to_a_person_and_reveal_nothing(stack: Stack) -> None:
+    task = await chat_task(stack, language="es")
+    chat = await open_chat(stack, task)
+    await chat.wait_for_bot(1)
+    for attempt, reply in enumerate(("1/1/1990", "no sé", "5 de mayo de 1970"), start=2):
+        await chat.type(reply)
+        await chat.wait_for_bot(attempt)
+    said = chat.bot_said
+    assert "fecha de nacimiento" in said[0]
+    assert "No pudimos confirmar" in said[3]
+    assert not any(has_phi(text) or "resultado" in text.lower() for text in said)
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "identity_not_verified"
+    await chat.type("14/03/1962")  # too late: a person has the conversation now
+    await asyncio.sleep(1.5)
+    assert len(chat.bot_said) == 4
+    await chat.socket.close()
+
+
+async def test_an_emergency_in_chat_is_answered_before_identity(stack: Stack) -> None:
+    task = await chat_task(stack)
+    chat = await open_chat(stack, task)
+    await chat.wait_for_bot(1)
+    await chat.type("i have crushing chest pain")
+    answer = (await chat.wait_for_bot(2))[1]
+    assert "911" in answer
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["priority"] == "urgent"
+    await chat.socket.close()
+
+
+async def test_reopening_the_chat_link_shows_the_conversation_so_far(stack: Stack) -> None:
+    task = await chat_task(stack)
+    chat = await open_chat(stack, task)
+    await chat.wait_for_bot(1)
+    await chat.type("3/14/62")
+    await chat.wait_for_bot(2)
+    await chat.socket.close()
+    again = await open_chat(stack, task)
+    said = await again.wait_for_bot(2)
+    assert "date of birth" in said[0] and "test results" in said[1]
+    await again.socket.close()
+
+
+async def test_a_chat_task_needs_a_date_of_birth_and_a_forged_link_opens_nothing(stack: Stack) -> None:
+    body = task_body(new_phone(), "prov-chat", preferred_channel="chat")
+    refused = await stack.create_task(body, expect=422)
+    assert "birth_date" in json.dumps(refused)
+    body = task_body(new_phone(), "prov-chat", preferred_channel="fax")
+    assert "preferred_channel" in json.dumps(await stack.create_task(body, expect=422))
+
+    task = await chat_task(stack)
+    forged = task["chat_url"][:-4] + "0000"
+    async with stack.http.get(forged) as response:
+        assert response.status == 404
+    async with stack.http.get(task["chat_url"]) as response:
+        assert response.status == 200 and "Chat with your care team" in await response.text()
