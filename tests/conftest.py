@@ -46,8 +46,9 @@ class Started:
 class Stack:
     """A running stack and the calls tests make against it."""
 
-    def __init__(self, base_url: str, session: aiohttp.ClientSession, engine_port: int) -> None:
+    def __init__(self, base_url: str, session: aiohttp.ClientSession, engine_port: int, db_path: Path) -> None:
         self.base_url = base_url
+        self.db_path = db_path  # only for letting time pass (moving a record's times), never to check outcomes
         self.engine_port = engine_port
         self.http = session
         self.auth = {"Authorization": f"Bearer {API_TOKEN}"}
@@ -160,7 +161,7 @@ def task_body(phone: str, provider_id: str, **patient: Any) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, Path]]:
     port, engine_port = free_port(), free_port()
     workdir = tmp_path_factory.mktemp("stack")
     env = {
@@ -188,7 +189,7 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
             time.sleep(0.5)
         else:
             raise RuntimeError(f"stack did not start in time:\n{log_path.read_text()[-4000:]}")
-        yield base_url, engine_port
+        yield base_url, engine_port, workdir / "outreach.db"
     finally:
         process.terminate()
         try:
@@ -198,6 +199,7 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
 
 
 @pytest.fixture
-async def stack(stack_process: tuple[str, int]) -> AsyncIterator[Stack]:
+async def stack(stack_process: tuple[str, int, Path]) -> AsyncIterator[Stack]:
+    base_url, engine_port, db_path = stack_process
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
-        yield Stack(*stack_process[:1], session, stack_process[1])
+        yield Stack(base_url, session, engine_port, db_path)

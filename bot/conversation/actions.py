@@ -200,9 +200,14 @@ def book_choice(turn: Turn) -> None:
         ids = [o.slot_id for o in (choice.candidates if choice.ambiguous else options)]
         turn.say("clarify_choice", slot_ids=ids)
         return
+    not_before = utcnow() + EARLIEST_NOTICE
     appointment = book_slot(turn.session, slot_id=choice.chosen.slot_id, patient_id=turn.patient.id,
-                            task_id=turn.task.id if turn.task else None)
+                            task_id=turn.task.id if turn.task else None, not_before=not_before)
     if appointment is None:
+        if choice.chosen.local_start < not_before:  # answered too late: that time has gone, offer new ones
+            turn.record("outreach.slot.passed", {"slot_id": choice.chosen.slot_id})
+            offer_slots(turn, "slot_passed")
+            return
         turn.record("outreach.slot.taken", {"slot_id": choice.chosen.slot_id})
         offer_slots(turn, "slot_taken")
         return

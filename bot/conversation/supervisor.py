@@ -109,7 +109,7 @@ def validate_data(settings: Settings) -> None:
 
 # Held-out gates. The targets are intent macro-F1 0.92 and entity F1 0.90; the floors below are what the
 # current pipeline reaches (see docs/engine.md), so a change that makes understanding worse fails the run.
-INTENT_MACRO_F1_TARGET, INTENT_MACRO_F1_FLOOR = 0.92, 0.88
+INTENT_MACRO_F1_TARGET, INTENT_MACRO_F1_FLOOR = 0.92, 0.91
 ENTITY_MICRO_F1_TARGET = ENTITY_MICRO_F1_FLOOR = 0.90
 
 

@@ -31,6 +31,7 @@ EVENT_TYPES = frozenset(
         "outreach.patient.replied",
         "outreach.slot.offered",
         "outreach.slot.taken",
+        "outreach.slot.passed",
         "outreach.appointment.booked",
         "outreach.patient.declined",
         "outreach.patient.opted_out",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import true, update
 from sqlmodel import Session, col, select
 
 from bot.core.models import Appointment, Slot
@@ -39,11 +39,14 @@ def find_open_slots(
     return sorted(chosen, key=lambda slot: slot.starts_at)
 
 
-def book_slot(session: Session, *, slot_id: str, patient_id: str, task_id: str | None) -> Appointment | None:
-    """Book ``slot_id`` if it is still open. The conditional update makes two patients racing for the same
-    slot end with exactly one booking; the loser gets None. Runs inside the caller's transaction."""
+def book_slot(session: Session, *, slot_id: str, patient_id: str, task_id: str | None,
+              not_before: datetime | None = None) -> Appointment | None:
+    """Book ``slot_id`` if it is still open (and starts no earlier than ``not_before``: a patient who answers
+    days later must not book a time that has gone). The conditional update makes two patients racing for the
+    same slot end with exactly one booking; the loser gets None. Runs inside the caller's transaction."""
+    still_ahead = col(Slot.starts_at) >= not_before if not_before is not None else true()
     result = session.execute(
-        update(Slot).where(col(Slot.id) == slot_id, col(Slot.status) == "open").values(status="booked")
+        update(Slot).where(col(Slot.id) == slot_id, col(Slot.status) == "open", still_ahead).values(status="booked")
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         return None

@@ -5,8 +5,10 @@ API → dispatcher → Rasa engine → NLG templates → official twilio client 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import uuid
 from dataclasses import astuple
+from datetime import UTC, datetime, timedelta
 
 from conftest import Stack, future_weekday_times, new_phone, night_zone, task_body
 
@@ -133,3 +135,21 @@ async def test_a_patient_who_changes_their_mind_after_booking_is_moved_and_the_o
 
 def _provider_of(events: list[dict]) -> str:  # type: ignore[type-arg]
     return str(events[0]["data"]["provider_id"])
+
+
+async def test_a_patient_who_answers_after_the_offered_times_have_passed_is_offered_new_ones(stack: Stack) -> None:
+    task_id, phone, _, slot_ids = astuple(await stack.start_conversation(slots=6))
+    offered = slot_ids[:3]
+    # days pass: the three offered times are now behind us (the clock cannot be moved, the slots can)
+    gone = (datetime.now(UTC) - timedelta(days=1)).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    with sqlite3.connect(stack.db_path) as db:
+        db.execute(f"UPDATE slot SET starts_at = ? WHERE id IN ({','.join('?' * len(offered))})", (gone, *offered))
+    await stack.reply(phone, "2")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "that time has passed" in texts[1] and "1)" in texts[1]
+    await stack.wait_for_event(task_id, "outreach.slot.passed")
+    assert not any(e["type"] == "outreach.appointment.booked" for e in await stack.events(task_id))
+
+    await stack.reply(phone, "1")
+    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[3]  # the first of the new times, not a past one
