@@ -90,12 +90,21 @@ def _demo_banner(settings: Settings) -> str:
                     "timezone": zone},
         "context": {"visit_type": "physical_therapy", "provider_id": "riverside-pt"},
     }
+    chat = {
+        "workflow": "abnormal_result",
+        "idempotency_key": f"demo-chat-{now:%Y%m%d%H%M%S}",
+        "patient": {"mrn": "DEMO-1002", "given_name": "Luis", "phone": "+12125550102", "timezone": zone,
+                    "preferred_channel": "chat", "birth_date": "1961-07-04"},
+    }
     base = f"http://{settings.host}:{settings.port}"
+    curl = f"  curl -s -X POST {base}/api/v1/tasks -H 'Authorization: Bearer {settings.api_token}' \\\n" \
+           "       -H 'Content-Type: application/json' -d"
     return (
         "\nTry it: create a task, then open the Phones page and reply as the patient (\"2\", \"none of those\").\n"
-        f"  curl -s -X POST {base}/api/v1/tasks -H 'Authorization: Bearer {settings.api_token}' \\\n"
-        f"       -H 'Content-Type: application/json' -d '{json.dumps(body)}'\n"
-        f"  (the timezone {zone} is one where it is daytime now: texts are only sent 8:00-21:00 patient time)"
+        f"{curl} '{json.dumps(body)}'\n"
+        f"  (the timezone {zone} is one where it is daytime now: texts are only sent 8:00-21:00 patient time)\n"
+        "Or a web chat: the answer's chat_url is the patient's page; the date of birth there is 07/04/1961.\n"
+        f"{curl} '{json.dumps(chat)}'"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -27,6 +28,7 @@ from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import OfferedOption, resolve_choice
+from bot.scheduling.preferences import TimePreference, read_preference
 from bot.scheduling.slots import book_slot, find_open_slots
 
 log = logging.getLogger(__name__)
@@ -119,18 +121,29 @@ class OutreachAction(Action):
 
 
 # -- scheduling --------------------------------------------------------------------------------------------
-def offer_slots(turn: Turn, message: str) -> None:
-    """Offer the next open times (skipping ones already offered in this conversation), or hand off if none."""
+def offer_slots(turn: Turn, message: str, preference: TimePreference | None = None) -> None:
+    """Offer the next open times (skipping ones already offered in this conversation, and keeping to the times
+    the patient asked for, if any), or hand off if none. When no time fits what the patient asked, say so and
+    offer the nearest ones."""
     context = turn.context
     workflow = WORKFLOWS.get(turn.task.workflow) if turn.task else None
     fresh = message not in ("more_slots", "slot_taken")
     already = frozenset() if fresh else frozenset(turn.conversation.offered_slot_ids)
-    slots = find_open_slots(
-        turn.session,
+    zone = patient_zones(turn.patient)[0]
+    search = partial(
+        find_open_slots, turn.session,
         visit_type=str(context.get("visit_type") or (workflow.default_visit_type if workflow else "follow_up")),
         provider_id=context.get("provider_id"), after=utcnow() + EARLIEST_NOTICE, limit=OPTIONS_PER_OFFER,
         exclude_ids=already,
     )
+    slots = []
+    if preference is not None and not preference.is_empty():
+        turn.record("outreach.patient.preferred_times", preference.as_event())
+        slots = search(accept=lambda slot: preference.allows(slot.starts_at.astimezone(zone)))
+        if not slots:
+            message = "no_matching_slots"
+    if not slots:
+        slots = search()
     if not slots:
         turn.hand_off("no_open_slots", "no_slots")
         return
@@ -141,6 +154,11 @@ def offer_slots(turn: Turn, message: str) -> None:
                   for s in slots],
     })
     turn.say(message, slot_ids=turn.conversation.offered_slot_ids)
+
+
+def patient_preference(turn: Turn) -> TimePreference:
+    """The times the patient's reply asks for, read in their own zone."""
+    return read_preference(turn.text, utcnow().astimezone(patient_zones(turn.patient)[0]).date())
 
 
 def offered_options(turn: Turn) -> list[OfferedOption]:
@@ -196,6 +214,11 @@ def book_choice(turn: Turn) -> None:
         return
     options = offered_options(turn)
     choice = resolve_choice(turn.text, options)
+    if choice.chosen is None and not choice.candidates:
+        preference = patient_preference(turn)
+        if not preference.is_empty():  # "can i do friday instead?": no offered time fits, find ones that do
+            offer_slots(turn, "more_slots", preference)
+            return
     if choice.chosen is None:
         ids = [o.slot_id for o in (choice.candidates if choice.ambiguous else options)]
         turn.say("clarify_choice", slot_ids=ids)
@@ -338,11 +361,11 @@ class ActionOfferSlots(OutreachAction):
         if turn.conversation.awaiting == "callback_time":
             answer_callback_time(turn)  # "tomorrow afternoon" is a time to call, not a request for slots
         elif turn.conversation.awaiting == "slot_choice":
-            offer_slots(turn, "more_slots")
+            offer_slots(turn, "more_slots", patient_preference(turn))
         elif turn.conversation.awaiting == "reminder_choice":
-            offer_slots(turn, "reschedule_offer")
+            offer_slots(turn, "reschedule_offer", patient_preference(turn))
         else:
-            offer_slots(turn, "followup_offer")
+            offer_slots(turn, "followup_offer", patient_preference(turn))
 
 
 class ActionCancelAppointment(OutreachAction):

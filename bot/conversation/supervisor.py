@@ -107,10 +107,9 @@ def validate_data(settings: Settings) -> None:
     print("engine data: valid", flush=True)
 
 
-# Held-out gates. The targets are intent macro-F1 0.92 and entity F1 0.90; the floors below are what the
-# current pipeline reaches (see docs/engine.md), so a change that makes understanding worse fails the run.
-INTENT_MACRO_F1_TARGET, INTENT_MACRO_F1_FLOOR = 0.92, 0.91
-ENTITY_MICRO_F1_TARGET = ENTITY_MICRO_F1_FLOOR = 0.90
+# Held-out gates: the run fails below intent macro-F1 0.92 or entity micro-F1 0.90 (see docs/engine.md).
+INTENT_MACRO_F1_FLOOR = 0.92
+ENTITY_MICRO_F1_FLOOR = 0.90
 
 
 def evaluate_model(settings: Settings) -> bool:
@@ -133,15 +132,13 @@ def evaluate_model(settings: Settings) -> bool:
     intent_f1 = intents["macro avg"]["f1-score"]
     entity_f1 = entities["micro avg"]["f1-score"] if "micro avg" in entities else entities["accuracy"]
     conversations = stories["conversation_accuracy"]
-    print(f"intent macro-F1 {intent_f1:.3f} (target {INTENT_MACRO_F1_TARGET}, floor {INTENT_MACRO_F1_FLOOR})")
-    print(f"entity micro-F1 {entity_f1:.3f} (macro {entities['macro avg']['f1-score']:.3f}; target "
-          f"{ENTITY_MICRO_F1_TARGET})")
+    print(f"intent macro-F1 {intent_f1:.3f} (the run fails below {INTENT_MACRO_F1_FLOOR})")
+    print(f"entity micro-F1 {entity_f1:.3f} (macro {entities['macro avg']['f1-score']:.3f}; the run fails below "
+          f"{ENTITY_MICRO_F1_FLOOR})")
     print(f"conversations {conversations['correct']}/{conversations['total']} correct end to end")
     errors = json.loads((out / "nlu" / "intent_errors.json").read_text())
     pairs = Counter(f"{e['intent']} -> {e['intent_prediction']['name']}" for e in errors)
     print("worst confusions: " + ", ".join(f"{pair} ({count})" for pair, count in pairs.most_common(6)))
-    if intent_f1 < INTENT_MACRO_F1_TARGET:
-        print("note: intent macro-F1 is below the 0.92 target (the floor keeps it from getting worse)")
     return (intent_f1 >= INTENT_MACRO_F1_FLOOR and entity_f1 >= ENTITY_MICRO_F1_FLOOR
             and conversations["correct"] == conversations["total"])
 

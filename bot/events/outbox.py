@@ -32,6 +32,7 @@ EVENT_TYPES = frozenset(
         "outreach.slot.offered",
         "outreach.slot.taken",
         "outreach.slot.passed",
+        "outreach.patient.preferred_times",
         "outreach.appointment.booked",
         "outreach.patient.declined",
         "outreach.patient.opted_out",

@@ -15,8 +15,8 @@ class Workflow:
     follow_ups: tuple[str, ...] = ()  # the other messages this workflow may send, in a typical order
 
 
-_BOOKING = ("more_slots", "clarify_choice", "slot_taken", "slot_passed", "booking_confirmed", "no_slots", "declined",
-            "handoff")
+_BOOKING = ("more_slots", "no_matching_slots", "clarify_choice", "slot_taken", "slot_passed", "booking_confirmed",
+            "no_slots", "declined", "handoff")
 # Messages any conversation may send, whatever the workflow.
 COMMON_MESSAGES = ("didnt_understand", "didnt_understand_general", "identity", "contact_later", "wrong_number",
                    "language_changed", "you_are_welcome", "goodbye", "help", "opt_out_confirmation",

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-_WEEKDAYS: dict[str, int] = {}
+WEEKDAYS: dict[str, int] = {}
 for index, names in enumerate(
     [
         "monday mon mo lunes lun",
@@ -24,7 +24,7 @@ for index, names in enumerate(
     ]
 ):
     for name in names.split():
-        _WEEKDAYS[name] = index
+        WEEKDAYS[name] = index
 
 _ORDINALS = {
     "first": 1, "1st": 1, "primero": 1, "primera": 1, "primer": 1,
@@ -40,7 +40,7 @@ _NUMBER_WORDS = {
 }
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take"}
 _HOUR_LEAD_INS = {"at", "las", "around", "after", "before"}
-_PARTS_OF_DAY = {
+PARTS_OF_DAY = {
     "morning": (0, 12), "am": (0, 12), "manana": (0, 12),
     "afternoon": (12, 17), "tarde": (12, 19), "evening": (17, 24), "noche": (19, 24),
 }
@@ -79,7 +79,7 @@ class Choice:
         return self.chosen is None and len(self.candidates) > 1
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -88,7 +88,7 @@ def resolve_choice(text: str, options: list[OfferedOption]) -> Choice:
     """Narrow the offered options by every constraint the reply states; one survivor is the choice."""
     if not options:
         return Choice()
-    folded = _fold(text)
+    folded = fold(text)
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
     constrained = False
@@ -131,13 +131,13 @@ def resolve_choice(text: str, options: list[OfferedOption]) -> Choice:
 
     plain_words = re.findall(r"[a-z0-9]+", stripped)
     for index, word in enumerate(plain_words):
-        if word in _WEEKDAYS and not (word == "mar" and _has_month_context(plain_words, index)):
-            narrow(lambda o, wd=_WEEKDAYS[word]: o.local_start.weekday() == wd)
+        if word in WEEKDAYS and not (word == "mar" and _has_month_context(plain_words, index)):
+            narrow(lambda o, wd=WEEKDAYS[word]: o.local_start.weekday() == wd)
         elif word in _MONTHS and index + 1 < len(plain_words) and plain_words[index + 1].isdigit():
             day = int(plain_words[index + 1])
             narrow(lambda o, mo=_MONTHS[word], d=day: o.local_start.month == mo and o.local_start.day == d)
-        elif word in _PARTS_OF_DAY:
-            low, high = _PARTS_OF_DAY[word]
+        elif word in PARTS_OF_DAY:
+            low, high = PARTS_OF_DAY[word]
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
     for index, word in enumerate(words):
         position = _ORDINALS.get(word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import true, update
@@ -18,15 +19,19 @@ def find_open_slots(
     after: datetime,
     limit: int = 3,
     exclude_ids: frozenset[str] = frozenset(),
+    accept: Callable[[Slot], bool] | None = None,
 ) -> list[Slot]:
-    """The earliest open slots of a visit type (and provider, when given), skipping ones already offered.
-    One slot per day first, so the patient gets a real choice of days; then the next earliest."""
+    """The earliest open slots of a visit type (and provider, when given), skipping ones already offered and,
+    given ``accept``, ones the patient's preference rules out. One slot per day first, so the patient gets a
+    real choice of days; then the next earliest."""
     query = select(Slot).where(Slot.status == "open", Slot.visit_type == visit_type, col(Slot.starts_at) > after)
     if provider_id:
         query = query.where(Slot.provider_id == provider_id)
     if exclude_ids:
         query = query.where(col(Slot.id).not_in(exclude_ids))
-    candidates = list(session.exec(query.order_by(col(Slot.starts_at)).limit(limit * 12)))
+    candidates = list(session.exec(query.order_by(col(Slot.starts_at)).limit(limit * (200 if accept else 12))))
+    if accept is not None:
+        candidates = [slot for slot in candidates if accept(slot)]
     chosen: list[Slot] = []
     days: set[object] = set()
     for slot in candidates:

@@ -8,9 +8,10 @@ import asyncio
 import sqlite3
 import uuid
 from dataclasses import astuple
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from conftest import Stack, future_weekday_times, new_phone, night_zone, task_body
+from conftest import Stack, daytime_zone, future_weekday_times, new_phone, night_zone, task_body
 
 
 async def test_a_patient_who_replies_2_is_booked_into_the_second_time(stack: Stack) -> None:
@@ -153,3 +154,46 @@ async def test_a_patient_who_answers_after_the_offered_times_have_passed_is_offe
     await stack.reply(phone, "1")
     booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
     assert booked["data"]["slot_id"] == slot_ids[3]  # the first of the new times, not a past one
+
+
+def _local(zone: str, days_ahead: int, weekday: int, hour: int) -> datetime:
+    """The first ``weekday`` at least ``days_ahead`` days from now, at ``hour`` in ``zone``, in UTC."""
+    local_now = datetime.now(ZoneInfo(zone))
+    day = local_now.date() + timedelta(days=days_ahead)
+    day += timedelta(days=(weekday - day.weekday()) % 7)
+    return datetime.combine(day, time(hour), ZoneInfo(zone)).astimezone(UTC)
+
+
+async def test_a_patient_who_asks_for_thursday_mornings_is_offered_thursday_mornings(stack: Stack) -> None:
+    zone = daytime_zone()
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    afternoons = [_local(zone, 2 + i, (datetime.now(ZoneInfo(zone)) + timedelta(days=2 + i)).weekday(), 15)
+                  for i in range(5)]
+    thursday_mornings = [_local(zone, 6, 3, 9), _local(zone, 13, 3, 10)]  # after the first offer's days
+    await stack.add_slots(provider, afternoons)
+    wanted = await stack.add_slots(provider, thursday_mornings)
+    phone = new_phone()
+    task = await stack.create_task({**task_body(phone, provider, timezone=zone)}, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+
+    await stack.reply(phone, "cant do tues, anything thurs am?")
+    texts = await stack.wait_for_texts(phone, 2)
+    offers = [e for e in await stack.events(task["id"]) if e["type"] == "outreach.slot.offered"]
+    assert [slot["slot_id"] for slot in offers[-1]["data"]["slots"]] == wanted, texts[1]
+    await stack.reply(phone, "the first one")
+    booked = await stack.wait_for_event(task["id"], "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == wanted[0]
+
+
+async def test_a_spanish_patient_who_asks_for_a_day_with_no_times_hears_so_and_gets_the_nearest(stack: Stack) -> None:
+    zone = daytime_zone()
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    weekdays = [_local(zone, 2, day, 15) for day in (0, 1, 2, 3, 4)]  # Monday to Friday afternoons, no weekend
+    await stack.add_slots(provider, weekdays)
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider, timezone=zone, language="es"), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "ninguna me sirve, tienen algo el sabado?")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "No tenemos horas así" in texts[1] and "1)" in texts[1]
+    await stack.wait_for_event(task["id"], "outreach.patient.preferred_times")

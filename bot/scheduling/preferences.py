@@ -1,0 +1,152 @@
+"""What times a patient asks for when the offered ones do not suit: "cant do tues, anything thurs am?",
+"¿tienen algo el viernes en la tarde?", "next week after 3", "not mondays".
+
+Read from the patient's own words (English or Spanish), in their time zone: wanted and unwanted weekdays, a part
+of the day or an hour bound, and a date range. An empty preference means "just other times".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from bot.scheduling.choice import PARTS_OF_DAY, WEEKDAYS, fold
+
+_NEGATIONS = frozenset("""
+    not no cant cannot dont wont isnt except but nope never ni tampoco menos excepto salvo
+""".split())
+_NEGATION_SCOPE = 3
+_AFTER = frozenset({"after", "despues", "luego"})
+_BEFORE = frozenset({"before", "antes"})
+_MORNING_LEAD_INS = frozenset({"la", "las", "en", "por", "de"})  # "en la mañana": morning; "mañana": tomorrow
+_TOKEN = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+")
+_HOUR = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
+_RELATIVE = {
+    ("today",): (0, 0), ("hoy",): (0, 0), ("tomorrow",): (1, 1), ("tmrw",): (1, 1), ("tmr",): (1, 1),
+    ("pasado", "manana"): (2, 2), ("manana",): (1, 1),
+}
+_WEEK_PHRASES = {
+    ("next", "week"): 1, ("proxima", "semana"): 1, ("semana", "que", "viene"): 1, ("siguiente", "semana"): 1,
+    ("this", "week"): 0, ("esta", "semana"): 0,
+}
+_WEEKEND = (("weekend",), ("weekends",), ("fin", "de", "semana"), ("fines", "de", "semana"))
+
+
+@dataclass(frozen=True)
+class TimePreference:
+    weekdays: frozenset[int] = frozenset()  # Monday 0; wanted
+    avoid_weekdays: frozenset[int] = frozenset()
+    hours: tuple[int, int] | None = None  # local [from, to)
+    dates: tuple[date, date] | None = None  # local, inclusive
+    avoid_hours: tuple[int, int] | None = None
+
+    def as_event(self) -> dict[str, object]:
+        """The preference as workflow-event data (no words of the patient's)."""
+        return {
+            "weekdays": sorted(self.weekdays), "avoid_weekdays": sorted(self.avoid_weekdays),
+            "hours": list(self.hours) if self.hours else None,
+            "avoid_hours": list(self.avoid_hours) if self.avoid_hours else None,
+            "dates": [d.isoformat() for d in self.dates] if self.dates else None,
+        }
+
+    def is_empty(self) -> bool:
+        return self == TimePreference()
+
+    def allows(self, local_start: datetime) -> bool:
+        day, hour = local_start.date(), local_start.hour
+        if self.weekdays and day.weekday() not in self.weekdays:
+            return False
+        if day.weekday() in self.avoid_weekdays:
+            return False
+        if self.hours and not self.hours[0] <= hour < self.hours[1]:
+            return False
+        if self.avoid_hours and self.avoid_hours[0] <= hour < self.avoid_hours[1]:
+            return False
+        return not (self.dates and not self.dates[0] <= day <= self.dates[1])
+
+
+@dataclass
+class _Reading:
+    weekdays: set[int] = field(default_factory=set)
+    avoid_weekdays: set[int] = field(default_factory=set)
+    hours: tuple[int, int] | None = None
+    avoid_hours: tuple[int, int] | None = None
+    dates: tuple[date, date] | None = None
+
+
+def _hour(token: str, previous: str) -> int | None:
+    """A clock hour from "3", "3pm", "10:30 am"; a bare number counts only after "after/before/at/las"."""
+    match = _HOUR.match(token)
+    if not match:
+        return None
+    hour, meridiem = int(match.group(1)), (match.group(3) or "").replace(".", "")
+    if hour > 23:
+        return None
+    if not meridiem:
+        if previous not in _AFTER | _BEFORE | {"at", "las", "la", "around", "de"}:
+            return None
+        if 1 <= hour <= 7:
+            hour += 12  # "after 3": nobody means 3 in the morning
+    elif meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return hour
+
+
+def read_preference(text: str, today: date) -> TimePreference:
+    """The times ``text`` asks for, relative to ``today`` (the patient's local date)."""
+    words = [_singular(word) for word in _TOKEN.findall(fold(text))]
+    found = _Reading()
+    negated_until = -1
+    index = 0
+    while index < len(words):
+        word = words[index]
+        previous = words[index - 1] if index else ""
+        negated = index <= negated_until
+        if word.replace("'", "") in _NEGATIONS:
+            negated_until = index + _NEGATION_SCOPE
+        elif matched := _phrase(words, index, _WEEK_PHRASES):
+            weeks, length = matched
+            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=weeks)
+            found.dates = (max(monday, today), monday + timedelta(days=6))
+            index += length
+            continue
+        elif matched := _phrase(words, index, _RELATIVE):
+            (first, last), length = matched
+            if not (word == "manana" and previous in _MORNING_LEAD_INS):
+                found.dates = (today + timedelta(days=first), today + timedelta(days=last))
+                index += length
+                continue
+        if _phrase(words, index, dict.fromkeys(_WEEKEND, 0)):
+            (found.avoid_weekdays if negated else found.weekdays).update({5, 6})
+        elif word in WEEKDAYS and not (word == "mar" and index + 1 < len(words) and words[index + 1].isdigit()):
+            (found.avoid_weekdays if negated else found.weekdays).add(WEEKDAYS[word])
+        elif word in PARTS_OF_DAY and not (word == "manana" and previous not in _MORNING_LEAD_INS):
+            if negated:
+                found.avoid_hours = PARTS_OF_DAY[word]
+            else:
+                found.hours = PARTS_OF_DAY[word]
+        elif (hour := _hour(word, previous)) is not None:
+            if previous in _AFTER:
+                found.hours = (hour, 24)
+            elif previous in _BEFORE:
+                found.hours = (0, hour)
+        index += 1
+    return TimePreference(frozenset(found.weekdays - found.avoid_weekdays), frozenset(found.avoid_weekdays),
+                          found.hours, found.dates, found.avoid_hours)
+
+
+def _singular(word: str) -> str:
+    """'mondays' → 'monday', 'sabados' → 'sabado', 'mornings' → 'morning', 'tardes' → 'tarde'."""
+    if word.endswith("s") and (word[:-1] in WEEKDAYS or word[:-1] in PARTS_OF_DAY):
+        return word[:-1]
+    return word
+
+
+def _phrase(words: list[str], index: int, table: dict[tuple[str, ...], object]) -> tuple[object, int] | None:
+    for phrase, value in table.items():
+        if tuple(words[index:index + len(phrase)]) == phrase:
+            return value, len(phrase)
+    return None
