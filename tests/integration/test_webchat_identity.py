@@ -141,3 +141,15 @@ async def test_a_chat_task_needs_a_date_of_birth_and_a_forged_link_opens_nothing
         assert response.status == 404
     async with stack.http.get(task["chat_url"]) as response:
         assert response.status == 200 and "Chat with your care team" in await response.text()
+
+
+async def test_a_spanish_chat_patient_who_says_alto_before_identity_is_opted_out(stack: Stack) -> None:
+    task = await chat_task(stack, language="es")
+    chat = await open_chat(stack, task)
+    await chat.wait_for_bot(1)
+    await chat.type("ALTO")
+    said = await chat.wait_for_bot(2)
+    assert "fecha de nacimiento" not in said[1]
+    await stack.wait_for_event(task["id"], "outreach.patient.opted_out")
+    assert (await stack.task(task["id"]))["state"] == "opted_out"
+    await chat.socket.close()
