@@ -25,6 +25,13 @@ def birth_date_readings(text: str, language: str, today: date) -> set[date]:
     readings count (the patient still has to know the date); a two-digit year is never in the future."""
     languages = [language, *(lang for lang in _SEARCH_LANGUAGES if lang != language)]
     readings: set[date] = set()
+    keyed = "".join(ch for ch in text if ch.isdigit())
+    if len(keyed) == 8 and keyed == text.strip().replace(" ", ""):  # keyed in on a phone: MMDDYYYY or DDMMYYYY
+        for month, day in ((keyed[:2], keyed[2:4]), (keyed[2:4], keyed[:2])):
+            try:
+                readings.add(date(int(keyed[4:]), int(month), int(day)))
+            except ValueError:
+                pass
     for order in ("MDY", "DMY"):
         found = search_dates(text, languages=languages, settings={
             "DATE_ORDER": order, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",

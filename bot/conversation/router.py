@@ -31,7 +31,7 @@ from bot.core.models import (
 from bot.core.phones import to_e164
 from bot.events.outbox import record_event
 from bot.messages.render import render_standalone, resolve_language
-from bot.outreach.chat_links import CHAT_ADDRESS_PREFIX
+from bot.outreach.addresses import channel_of, task_of
 from bot.outreach.dispatcher import opening_entities
 from bot.outreach.outbound import send_text
 from bot.outreach.policy import is_opted_out, patient_zones, record_opt_out
@@ -60,6 +60,18 @@ class InboundRouter:
     async def on_inbound(self, inbound: InboundMessage) -> None:
         """Store the message (dropping a repeated provider id), then process it in the background so the
         provider's webhook is answered at once."""
+        stored = self._store(inbound)
+        if stored is not None:
+            self._spawn(self._process_in_order(*stored))
+
+    async def process_now(self, inbound: InboundMessage) -> None:
+        """Store the message and process it before returning (a call waits on the line for the answer)."""
+        stored = self._store(inbound)
+        if stored is not None:
+            await self._process_in_order(*stored)
+
+    def _store(self, inbound: InboundMessage) -> tuple[str, str] | None:
+        """(address, message id) of the stored message; None when the provider sent it before."""
         address = to_e164(inbound.sender) or inbound.sender
         try:
             with session_scope(self.ctx.db) as session:
@@ -71,8 +83,8 @@ class InboundRouter:
                 session.add(message)
         except IntegrityError:
             log.info("inbound.duplicate", extra={"provider_sid": inbound.provider_sid})
-            return
-        self._spawn(self._process_in_order(address, message.id))
+            return None
+        return address, message.id
 
     async def on_delivery(self, update: DeliveryUpdate) -> None:
         with session_scope(self.ctx.db) as session:
@@ -328,9 +340,11 @@ class InboundRouter:
             news = True
             provider_confirms = False
             by_sms = channel_of(address) == "sms"
+            # chat and voice addresses name a task; an opt-out there stops contact at the patient's phone
+            reach = address if by_sms or patient is None or not patient.phone else patient.phone
             if keyword is Keyword.OPT_OUT:
                 provider_confirms = by_sms and self.ctx.sms.provider_blocks(body)
-                news = record_opt_out(session, address, keyword=message.body.strip()[:40], channel="sms")
+                news = record_opt_out(session, reach, keyword=message.body.strip()[:40], channel=channel_of(address))
                 self._stop_everything(session, address, patients, message_id)
             elif keyword is Keyword.OPT_IN:
                 opt_out = session.get(OptOut, address)
@@ -385,15 +399,11 @@ class InboundRouter:
             pass  # recorded by send_text
 
 
-def channel_of(address: str) -> str:
-    """Web-chat addresses carry their prefix; every other address is a phone number, reached by SMS."""
-    return "chat" if address.startswith(CHAT_ADDRESS_PREFIX) else "sms"
-
-
 def _patient_for(session: Session, address: str, conversation: Conversation | None) -> Patient | None:
     if conversation is not None:
         return session.get(Patient, conversation.patient_id)
-    if address.startswith(CHAT_ADDRESS_PREFIX):
-        task = session.get(OutreachTask, address.removeprefix(CHAT_ADDRESS_PREFIX))
+    task_id = task_of(address)
+    if task_id is not None:
+        task = session.get(OutreachTask, task_id)
         return session.get(Patient, task.patient_id) if task else None
     return session.exec(select(Patient).where(Patient.phone == address)).first()

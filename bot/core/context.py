@@ -11,6 +11,7 @@ from bot.core.settings import Settings
 from bot.outreach.policy import QuietHours
 from channels.base import OutboundChannel
 from channels.sms import TwilioSms
+from channels.voice import TwilioVoice
 from channels.webchat import WebChat
 
 
@@ -22,10 +23,13 @@ class Outreach:
     sms: TwilioSms
     quiet_hours: QuietHours = field(default_factory=QuietHours)
     webchat: WebChat = field(default_factory=WebChat)
+    voice: TwilioVoice | None = None
 
     def channel(self, name: str) -> OutboundChannel:
-        """The channel that sends on ``name`` (sms | chat)."""
+        """The channel that sends on ``name`` (sms | chat | voice)."""
         channels: dict[str, OutboundChannel] = {"sms": self.sms, "chat": self.webchat}
+        if self.voice is not None:
+            channels["voice"] = self.voice
         try:
             return channels[name]
         except KeyError:

@@ -49,6 +49,8 @@ EVENT_TYPES = frozenset(
         "outreach.document.received",
         "outreach.identity.verified",
         "outreach.identity.not_matched",
+        "outreach.call.placed",
+        "outreach.call.not_answered",
     }
 )
 

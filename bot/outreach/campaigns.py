@@ -21,7 +21,7 @@ from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task
 
 MAX_ROWS = 10_000
 PATIENT_COLUMNS = ("mrn", "given_name", "family_name", "phone", "email", "language", "timezone",
-                   "needs_simpler_text", "consent_sms", "preferred_channel", "birth_date")
+                   "needs_simpler_text", "consent_sms", "consent_voice", "preferred_channel", "birth_date")
 CONTEXT_COLUMNS = ("provider_id", "visit_type")
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "si", "sí"})
 
@@ -62,7 +62,7 @@ def read_rows(raw: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
 
 def row_to_task(row: dict[str, str], workflow: str | None, campaign_name: str, line: int) -> dict[str, Any]:
     patient: dict[str, Any] = {k: row[k] for k in PATIENT_COLUMNS if row.get(k)}
-    for flag in ("needs_simpler_text", "consent_sms"):
+    for flag in ("needs_simpler_text", "consent_sms", "consent_voice"):
         if flag in patient:
             patient[flag] = patient[flag].lower() in TRUE_WORDS
     context: dict[str, Any] = {k: row[k] for k in CONTEXT_COLUMNS if row.get(k)}

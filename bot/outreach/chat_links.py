@@ -6,8 +6,7 @@ import hashlib
 import hmac
 
 from bot.core.settings import Settings
-
-CHAT_ADDRESS_PREFIX = "chat:"
+from bot.outreach.addresses import address_for
 
 
 def _key(settings: Settings) -> bytes:
@@ -16,11 +15,6 @@ def _key(settings: Settings) -> bytes:
 
 def _signature(settings: Settings, task_id: str) -> str:
     return hmac.new(_key(settings), task_id.encode(), hashlib.sha256).hexdigest()[:24]
-
-
-def chat_address(task_id: str) -> str:
-    """The address a task's web-chat messages are stored under (the way an SMS is under a phone number)."""
-    return CHAT_ADDRESS_PREFIX + task_id
 
 
 def chat_url(settings: Settings, task_id: str) -> str:
@@ -32,4 +26,4 @@ def address_for_token(settings: Settings, token: str) -> str | None:
     task_id, _, signature = token.partition(".")
     if not task_id or not hmac.compare_digest(signature, _signature(settings, task_id)):
         return None
-    return chat_address(task_id)
+    return address_for("chat", task_id, None)

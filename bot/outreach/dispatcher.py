@@ -14,10 +14,10 @@ from bot.conversation.engine import EngineError
 from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
 from bot.core.db import session_scope
-from bot.core.models import Conversation, OutreachTask, Patient, utcnow
+from bot.core.models import Conversation, Message, OutreachTask, Patient, utcnow
 from bot.events.outbox import record_event
 from bot.messages.render import render_standalone
-from bot.outreach.chat_links import chat_address
+from bot.outreach.addresses import address_for
 from bot.outreach.outbound import send_text
 from bot.outreach.policy import check_contact
 from bot.outreach.states import move_task
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 ENGINE_RETRY = timedelta(minutes=1)
 SEND_RETRY = timedelta(minutes=10)
+CALL_RETRY = timedelta(hours=3)  # a call nobody took is tried again later the same day (quiet hours permitting)
 MAX_ATTEMPTS = 3
 WORKER_ID = f"{socket.gethostname()}:{id(object())}"
 
@@ -87,7 +88,7 @@ async def contact_patient(ctx: Outreach, task_id: str) -> None:
         move_task(session, task, "contacting", {"attempt": attempt})
         conversation = Conversation(
             patient_id=patient.id, task_id=task.id, channel=channel,
-            address=chat_address(task.id) if channel == "chat" else patient.phone or "",
+            address=address_for(channel, task.id, patient.phone),
             identity_state="pending" if needs_identity(channel) else "not_needed",
         )
         session.add(conversation)
@@ -97,7 +98,10 @@ async def contact_patient(ctx: Outreach, task_id: str) -> None:
         entities = opening_entities(patient, task, channel)
         workflow, address, conversation_id = task.workflow, conversation.address, conversation.id
         asks_identity = conversation.identity_state == "pending"
-        language = patient.language
+        language, phone = patient.language, patient.phone or ""
+    if channel == "voice":  # what is said is decided when the call is answered, by a person or a machine
+        await _place_call(ctx, task_id, conversation_id, attempt, phone)
+        return
     if asks_identity:  # nothing about the patient's care until they have said who they are
         texts = [render_standalone(ctx.settings, "identity_check", channel, language)]
     else:
@@ -121,6 +125,26 @@ async def contact_patient(ctx: Outreach, task_id: str) -> None:
             move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
 
 
+async def _place_call(ctx: Outreach, task_id: str, conversation_id: str, attempt: int, phone: str) -> None:
+    if ctx.voice is None:
+        _end_attempt(ctx, task_id, conversation_id, outcome="unreachable", data={"reason": "no_voice_channel"})
+        return
+    try:
+        placed = await ctx.voice.call(phone, conversation_id)
+    except SendError as error:
+        _after_send_failure(ctx, task_id, conversation_id, error, attempt)
+        return
+    with session_scope(ctx.db) as session:
+        session.add(Message(conversation_id=conversation_id, task_id=task_id, direction="outbound", channel="voice",
+                            address=phone, body="", provider_sid=placed.provider_sid,
+                            idempotency_key=f"{task_id}:{attempt}:call", delivery_status=placed.status))
+        record_event(session, "outreach.call.placed", task_id,
+                     {"conversation_id": conversation_id, "call_sid": placed.provider_sid})
+        task = session.get(OutreachTask, task_id)
+        if task is not None and task.state == "contacting":
+            move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
+
+
 def opening_entities(patient: Patient, task: OutreachTask, channel: str) -> dict[str, str]:
     """What the engine is told when it opens a conversation (slots that do not steer the dialogue)."""
     return {
@@ -138,7 +162,7 @@ def _end_attempt(ctx: Outreach, task_id: str, conversation_id: str, *, outcome: 
         if conversation is not None:
             conversation.state = "closed"
             session.add(conversation)
-        if task is None or task.state != "contacting":
+        if task is None or task.state not in ("contacting", "awaiting_reply"):
             return
         if data.get("reason") == "engine_unavailable":
             record_event(session, "outreach.engine.unavailable", task_id, {"detail": data.get("detail")})
@@ -150,6 +174,21 @@ def _end_attempt(ctx: Outreach, task_id: str, conversation_id: str, *, outcome: 
         task.next_attempt_at = utcnow() + (retry_in or SEND_RETRY)
         task.lease_owner = task.lease_expires_at = None
         session.add(task)
+
+
+def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, reason: str) -> None:
+    """Voicemail, no answer, busy or silence: call again later, until the last attempt; then unreachable."""
+    with session_scope(ctx.db) as session:
+        task = session.get(OutreachTask, task_id)
+        attempts = task.attempt_count if task else MAX_ATTEMPTS
+        if task is not None:
+            record_event(session, "outreach.call.not_answered", task_id,
+                         {"conversation_id": conversation_id, "reason": reason, "attempt": attempts})
+    if attempts < MAX_ATTEMPTS:
+        _end_attempt(ctx, task_id, conversation_id, outcome=None, data={"reason": f"call_{reason}"},
+                     retry_in=CALL_RETRY)
+    else:
+        _end_attempt(ctx, task_id, conversation_id, outcome="unreachable", data={"reason": f"call_{reason}"})
 
 
 def _after_send_failure(ctx: Outreach, task_id: str, conversation_id: str, error: SendError, attempt: int) -> None:

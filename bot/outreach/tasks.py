@@ -29,8 +29,9 @@ class PatientIn(BaseModel):
     timezone: str | None = None
     needs_simpler_text: bool = False
     consent_sms: bool = True
-    preferred_channel: Literal["sms", "chat"] = "sms"
-    birth_date: date | None = None  # needed for chat: checked before anything that could reveal PHI
+    consent_voice: bool = True
+    preferred_channel: Literal["sms", "chat", "voice"] = "sms"
+    birth_date: date | None = None  # needed for chat and voice: checked before anything that could reveal PHI
 
     @field_validator("birth_date")
     @classmethod
@@ -40,9 +41,10 @@ class PatientIn(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _chat_needs_birth_date(self) -> PatientIn:
-        if self.preferred_channel == "chat" and self.birth_date is None:
-            raise ValueError("web chat asks for the date of birth before any health detail: give birth_date")
+    def _chat_and_voice_need_birth_date(self) -> PatientIn:
+        if self.preferred_channel in ("chat", "voice") and self.birth_date is None:
+            raise ValueError(f"{self.preferred_channel} asks for the date of birth before any health detail: "
+                             "give birth_date")
         return self
 
     @field_validator("phone")

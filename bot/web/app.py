@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, select
 
+from bot.conversation.calls import CallHandler
 from bot.conversation.endpoints import engine_routes
 from bot.conversation.engine import EngineClient
 from bot.conversation.router import InboundRouter
@@ -24,6 +25,7 @@ from bot.outreach.policy import QuietHours
 from bot.web.api import api_routes, json_errors
 from channels.sms import INBOUND_PATH, TwilioSms
 from channels.twilio_sim import TwilioSimulator
+from channels.voice import TwilioVoice
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +41,14 @@ def build_app(settings: Settings) -> web.Application:
             base_url=settings.twilio_base_url,
         ),
         quiet_hours=QuietHours(settings.quiet_hours_start, settings.quiet_hours_end),
+        voice=TwilioVoice(
+            account_sid=settings.twilio_account_sid, auth_token=settings.twilio_auth_token,
+            from_number=settings.twilio_from_number, public_url=settings.public_url,
+            base_url=settings.twilio_base_url,
+        ),
     )
     router = InboundRouter(ctx)
+    calls = CallHandler(ctx, router)
     app = web.Application(middlewares=[json_errors], client_max_size=5 * 1024 * 1024)
     app["ctx"] = ctx
     app["router"] = router
@@ -62,6 +70,8 @@ def build_app(settings: Settings) -> web.Application:
                      # the page knows its own messages by the id it gave them
                      "id": (m.provider_sid or m.id).rsplit(":", 1)[-1]} for m in messages]
 
+    assert ctx.voice is not None
+    app.add_routes(ctx.voice.routes(calls.on_answer, calls.on_speech, calls.on_status))
     app.add_routes(ctx.webchat.routes(router.on_inbound, lambda token: address_for_token(settings, token),
                                       chat_transcript))
 
@@ -81,6 +91,7 @@ def build_app(settings: Settings) -> web.Application:
     async def lifecycle(_app: web.Application) -> AsyncIterator[None]:
         await ctx.engine.start()
         await ctx.sms.start()
+        await ctx.voice.start()
         stop = asyncio.Event()
         workers: list[asyncio.Task[None]] = []
         if settings.run_workers:
@@ -94,6 +105,7 @@ def build_app(settings: Settings) -> web.Application:
                 await asyncio.wait_for(worker, timeout=10)
         await router.drain()
         await ctx.sms.close()
+        await ctx.voice.close()
         await ctx.engine.close()
         ctx.db.dispose()
 

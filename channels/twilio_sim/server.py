@@ -24,6 +24,7 @@ from aiohttp import web
 from twilio.request_validator import RequestValidator
 
 from channels.sms import PROVIDER_OPT_IN_WORDS, PROVIDER_OPT_OUT_WORDS
+from channels.twilio_sim.calls import ANSWERS, CallBook, SimCall
 
 log = logging.getLogger(__name__)
 
@@ -95,18 +96,21 @@ class TwilioSimulator:
         self._validator = RequestValidator(auth_token)
         self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self.calls = CallBook(account_sid, self._post_signed_for_text)
 
     # -- signed requests to the app ---------------------------------------------------------------
     async def _post_signed(self, url: str, params: dict[str, str]) -> int:
+        return (await self._post_signed_for_text(url, params))[0]
+
+    async def _post_signed_for_text(self, url: str, params: dict[str, str]) -> tuple[int, str]:
         assert self._session is not None, "simulator not started"
         signature = self._validator.compute_signature(url, params)
         try:
             async with self._session.post(url, data=params, headers={"X-Twilio-Signature": signature}) as resp:
-                await resp.read()
-                return resp.status
+                return resp.status, await resp.text()
         except aiohttp.ClientError as error:
             log.warning("sim.webhook_failed", extra={"url": url, "error": str(error)})
-            return 599
+            return 599, ""
 
     async def _status_callbacks(self, message: SimMessage, callback_url: str | None) -> None:
         final = "undelivered" if message.error_code else "delivered"
@@ -182,7 +186,72 @@ class TwilioSimulator:
             return _twilio_error(404, 20404, "The requested resource was not found")
         return web.json_response(self._resource(message))
 
+    async def create_call(self, request: web.Request) -> web.Response:
+        if request.match_info["account"] != self.account_sid or not self._authorised(request):
+            return _twilio_error(401, 20003, "Authenticate")
+        form = await request.post()
+        to = _e164(str(form.get("To", "")))
+        url = str(form.get("Url", ""))
+        if not to:
+            return _twilio_error(400, 21211, f"The 'To' number {form.get('To', '')} is not a valid phone number.")
+        if not url.startswith("http"):
+            return _twilio_error(400, 21205, "Url is not a valid URL.")
+        call = self.calls.create(to, str(form.get("From") or self.number), url,
+                                 str(form.get("StatusCallback") or "") or None)
+        self._spawn(self._ring_later(call))
+        return web.json_response(self.calls.resource(call), status=201)
+
+    async def _ring_later(self, call: SimCall) -> None:
+        await asyncio.sleep(self.callback_delay)
+        await self.calls.ring(call)
+
+    async def fetch_call(self, request: web.Request) -> web.Response:
+        if request.match_info["account"] != self.account_sid or not self._authorised(request):
+            return _twilio_error(401, 20003, "Authenticate")
+        call = self.calls.calls.get(request.match_info["sid"])
+        if call is None:
+            return _twilio_error(404, 20404, "The requested resource was not found")
+        return web.json_response(self.calls.resource(call))
+
     # -- simulated phones ---------------------------------------------------------------------------
+    async def call_view(self, request: web.Request) -> web.Response:
+        call = self.calls.calls.get(request.match_info["sid"])
+        if call is None:
+            return web.json_response({"error": "no such call"}, status=404)
+        return web.json_response(call.view())
+
+    async def call_say(self, request: web.Request) -> web.Response:
+        """The person on the call answers: {"speech": "..."} or {"digits": "1"}."""
+        call = self.calls.calls.get(request.match_info["sid"])
+        if call is None:
+            return web.json_response({"error": "no such call"}, status=404)
+        try:
+            payload = await request.json()
+        except json.JSONDecodeError:
+            return web.json_response({"error": "body is not valid JSON"}, status=400)
+        speech = payload.get("speech") if isinstance(payload, dict) else None
+        digits = payload.get("digits") if isinstance(payload, dict) else None
+        if not (isinstance(speech, str) and speech.strip()) and not (isinstance(digits, str) and digits.strip()):
+            return web.json_response({"error": "send a non-empty 'speech' or 'digits'"}, status=400)
+        if call.gather_action is None:
+            return web.json_response({"error": f"the call is not listening (status {call.status})"}, status=409)
+        await self.calls.say(call, speech.strip() if isinstance(speech, str) and speech.strip() else None,
+                             digits.strip() if isinstance(digits, str) else None)
+        return web.json_response(call.view())
+
+    async def set_answers(self, request: web.Request) -> web.Response:
+        """How this phone answers calls from now on: {"answer": "human" | "machine" | "no_answer" | "busy"}."""
+        phone = _e164(request.match_info["phone"])
+        try:
+            payload = await request.json()
+        except json.JSONDecodeError:
+            payload = None
+        answer = payload.get("answer") if isinstance(payload, dict) else None
+        if not phone or answer not in ANSWERS:
+            return web.json_response({"error": f"a valid phone and 'answer' one of {', '.join(ANSWERS)}"}, status=400)
+        self.calls.answers[phone] = answer
+        return web.json_response({"phone": phone, "answer": answer})
+
     async def reply(self, request: web.Request) -> web.Response:
         phone = _e164(request.match_info["phone"])
         if not phone:
@@ -236,7 +305,9 @@ class TwilioSimulator:
         messages = [asdict(m) | {"from": m.from_} for m in self.state.thread(phone)]
         for m in messages:
             m.pop("from_")
-        return web.json_response({"phone": phone, "blocked": phone in self.state.blocked, "messages": messages})
+        calls = [call.view() for call in self.calls.calls.values() if call.phone == phone]
+        return web.json_response({"phone": phone, "blocked": phone in self.state.blocked, "messages": messages,
+                                  "calls": calls})
 
     async def phones(self, _request: web.Request) -> web.Response:
         listing = []
@@ -270,6 +341,11 @@ class TwilioSimulator:
             web.get("/phones", self.phones),
             web.get("/phones/{phone}", self.thread),
             web.post("/phones/{phone}/reply", self.reply),
+            web.post("/phones/{phone}/answers", self.set_answers),
+            web.post(f"{base}/Calls.json", self.create_call),
+            web.get(f"{base}/Calls/{{sid}}.json", self.fetch_call),
+            web.get("/calls/{sid}", self.call_view),
+            web.post("/calls/{sid}/say", self.call_say),
         ])
         app.cleanup_ctx.append(self._lifecycle)
         return app

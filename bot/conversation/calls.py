@@ -1,0 +1,118 @@
+"""Calls: what the bot says when a call is answered, and to each thing the patient says on the line.
+
+A person hears the identity question first (voice, like chat, verifies the date of birth before anything about
+their care); an answering machine hears a message with no health details and the call is tried again later.
+What the patient says goes through the same router as a text (keywords and emergencies first, then the
+engine), only the caller waits on the line for the answer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+from sqlmodel import col, select
+
+from bot.conversation.router import InboundRouter
+from bot.core.context import Outreach
+from bot.core.db import session_scope
+from bot.core.models import Conversation, Message, OutreachTask, Patient
+from bot.messages.render import render_standalone
+from bot.outreach.dispatcher import call_not_answered
+from bot.outreach.outbound import send_text
+from channels.base import DeliveryUpdate, InboundMessage
+from channels.voice import VoiceTurn
+
+SILENCES_BEFORE_HANGING_UP = 2
+UNANSWERED_STATUSES = {"no-answer": "no_answer", "busy": "busy", "failed": "failed", "canceled": "failed"}
+
+
+class CallHandler:
+    def __init__(self, ctx: Outreach, router: InboundRouter) -> None:
+        self.ctx = ctx
+        self.router = router
+        self._silences: dict[str, int] = defaultdict(int)
+
+    def _said(self, message: str, language: str) -> str:
+        return render_standalone(self.ctx.settings, message, "voice", language)
+
+    def _load(self, key: str) -> tuple[Conversation, Patient, str | None] | None:
+        with session_scope(self.ctx.db) as session:
+            conversation = session.get(Conversation, key)
+            patient = session.get(Patient, conversation.patient_id) if conversation else None
+            if conversation is None or patient is None:
+                return None
+            return conversation, patient, conversation.task_id
+
+    async def on_answer(self, key: str, call_sid: str, person: bool) -> VoiceTurn:
+        loaded = self._load(key)
+        if loaded is None or loaded[0].state == "closed":
+            return VoiceTurn([self._said("goodbye", "en")], listen=False)
+        conversation, patient, task_id = loaded
+        if not person:  # a machine: who we are and how to call back, nothing about their care
+            if task_id:
+                call_not_answered(self.ctx, task_id, conversation.id, "voicemail")
+            return VoiceTurn([self._said("voicemail", patient.language)], patient.language, listen=False)
+        first = "identity_check" if conversation.identity_state == "pending" else "holding_reply"
+        await send_text(self.ctx, address=conversation.address, body=self._said(first, patient.language),
+                        idempotency_key=f"{call_sid}:answer", conversation_id=conversation.id, task_id=task_id,
+                        channel="voice")
+        return VoiceTurn(self._take(conversation.address), patient.language, listen=True)
+
+    async def on_speech(self, key: str, call_sid: str, said: str) -> VoiceTurn:
+        loaded = self._load(key)
+        if loaded is None:
+            return VoiceTurn([self._said("goodbye", "en")], listen=False)
+        conversation, patient, task_id = loaded
+        language = patient.language
+        if not said.strip():
+            self._silences[key] += 1
+            if self._silences[key] >= SILENCES_BEFORE_HANGING_UP:
+                if task_id:
+                    call_not_answered(self.ctx, task_id, conversation.id, "silence")
+                return VoiceTurn([self._said("voice_no_answer", language)], language, listen=False)
+            return VoiceTurn(self._last_question(conversation.id), language, listen=True)
+        self._silences.pop(key, None)
+        await self.router.process_now(InboundMessage(
+            channel="voice", provider_sid=f"{call_sid}:{uuid.uuid4().hex}", sender=conversation.address,
+            recipient="voice", body=said,
+        ))
+        sentences = self._take(conversation.address)
+        reloaded = self._load(key)
+        still_ours = reloaded is not None and reloaded[0].state == "bot" and reloaded[0].identity_state != "failed"
+        if not sentences:  # a person has the conversation now (or it ended): nothing more from the bot
+            sentences = [self._said("handoff", language)] if reloaded and reloaded[0].state == "handed_off" \
+                else [self._said("goodbye", language)]
+        return VoiceTurn(sentences, language, listen=still_ours)
+
+    async def on_status(self, update: DeliveryUpdate) -> None:
+        """Twilio's word on a call: one nobody took is tried again later."""
+        reason = UNANSWERED_STATUSES.get(update.status)
+        with session_scope(self.ctx.db) as session:
+            placed = session.exec(select(Message).where(Message.provider_sid == update.provider_sid)).first()
+            if placed is None:
+                return
+            placed.delivery_status = update.status
+            conversation_id, task_id = placed.conversation_id, placed.task_id
+            task = session.get(OutreachTask, task_id) if task_id else None
+            waiting = task is not None and task.state == "awaiting_reply"
+        if reason and waiting and task_id and conversation_id:
+            call_not_answered(self.ctx, task_id, conversation_id, reason)
+
+    def _take(self, address: str) -> list[str]:
+        assert self.ctx.voice is not None
+        return self.ctx.voice.take_pending(address)
+
+    def _last_question(self, conversation_id: str) -> list[str]:
+        """What the bot said last (everything after the patient's last words), to say again."""
+        with session_scope(self.ctx.db) as session:
+            messages = session.exec(
+                select(Message).where(Message.conversation_id == conversation_id, Message.body != "")
+                .order_by(col(Message.created_at).desc()).limit(10)
+            ).all()
+            last: list[str] = []
+            for message in messages:
+                if message.direction == "inbound":
+                    break
+                last.insert(0, message.body)
+            return last

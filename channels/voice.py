@@ -1,0 +1,151 @@
+"""Voice over Twilio: outbound calls through the official client, TwiML answers, signed webhooks.
+
+A call is a conversation held one question at a time. When the call is answered the app is asked what to say
+(``on_answer``); each thing the patient says or keys in goes to ``on_speech``; both return a ``VoiceTurn``: the
+sentences to say, and whether to listen for an answer or hang up. Answering machines get what ``on_answer``
+gives for them (a message with no health details) and the call ends. Sentences the app "sends" to a call
+(``send``) while a turn is being worked out are said in that turn's answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from twilio.base.exceptions import TwilioRestException
+from twilio.request_validator import RequestValidator
+from twilio.rest import Client
+from twilio.twiml.voice_response import Gather, VoiceResponse
+
+from channels.base import DeliveryUpdate, OnDelivery, SendError, SendResult
+from channels.sms import RETRYABLE_CODES, RedirectingHttpClient
+
+log = logging.getLogger(__name__)
+
+VOICE_PATH = "/channels/voice"
+# Twilio's speech recognition and text-to-speech languages for the patients' languages.
+VOICE_LANGUAGES = {"en": "en-US", "es": "es-US", "zh": "cmn-CN", "vi": "vi-VN"}
+LISTEN_SECONDS = 6
+
+
+@dataclass(frozen=True)
+class VoiceTurn:
+    sentences: list[str] = field(default_factory=list)
+    language: str = "en"
+    listen: bool = True  # False: hang up after speaking
+
+
+OnAnswer = Callable[[str, str, bool], Awaitable[VoiceTurn]]  # (call key, call sid, answered by a person)
+OnSpeech = Callable[[str, str, str], Awaitable[VoiceTurn]]  # (call key, call sid, what the patient said)
+
+
+class TwilioVoice:
+    name = "voice"
+
+    def __init__(self, *, account_sid: str, auth_token: str, from_number: str, public_url: str,
+                 base_url: str | None = None) -> None:
+        self.from_number = from_number
+        self.public_url = public_url.rstrip("/")
+        self._account = (account_sid, auth_token)
+        self._base_url = base_url
+        self._validator = RequestValidator(auth_token)
+        self._http: RedirectingHttpClient | None = None
+        self._client: Client | None = None
+        self._pending: dict[str, list[str]] = defaultdict(list)
+
+    async def start(self) -> None:
+        """Open the client inside the running loop (the async client opens its session at once)."""
+        self._http = RedirectingHttpClient(base_url=self._base_url)
+        self._client = Client(*self._account, http_client=self._http, environment={})
+
+    async def close(self) -> None:
+        if self._http is not None:
+            await self._http.close()
+
+    async def call(self, to: str, key: str) -> SendResult:
+        """Ring ``to``; when answered, the call is ``key``'s (the app's name for the conversation)."""
+        if self._client is None:
+            raise SendError("voice channel not started", retryable=True)
+        try:
+            call = await self._client.calls.create_async(
+                to=to, from_=self.from_number, url=f"{self.public_url}{VOICE_PATH}/answer/{key}",
+                status_callback=f"{self.public_url}{VOICE_PATH}/status", machine_detection="Enable",
+            )
+        except TwilioRestException as error:
+            raise SendError(str(error.msg), code=error.code, retryable=error.code in RETRYABLE_CODES) from None
+        except (OSError, TimeoutError) as error:
+            raise SendError(f"could not reach the voice provider: {error}", retryable=True) from None
+        return SendResult(provider_sid=str(call.sid), status=str(call.status))
+
+    async def send(self, to: str, body: str) -> SendResult:
+        """Queue a sentence for the call ``to`` is on; it is said in the answer to the patient's last words."""
+        self._pending[to].append(body)
+        return SendResult(provider_sid=f"VO{uuid.uuid4().hex}", status="delivered")
+
+    def take_pending(self, address: str) -> list[str]:
+        return self._pending.pop(address, [])
+
+    def _twiml(self, key: str, turn: VoiceTurn) -> web.Response:
+        language = VOICE_LANGUAGES.get(turn.language, "en-US")
+        response = VoiceResponse()
+        if turn.listen:
+            gather = Gather(input="speech dtmf", action=f"{self.public_url}{VOICE_PATH}/speech/{key}",
+                            language=language, speech_timeout="auto", timeout=LISTEN_SECONDS)
+            for sentence in turn.sentences:
+                gather.say(sentence, language=language)
+            response.append(gather)
+            response.redirect(f"{self.public_url}{VOICE_PATH}/silence/{key}")  # nothing heard: ask again
+        else:
+            for sentence in turn.sentences:
+                response.say(sentence, language=language)
+            response.hangup()
+        return web.Response(text=str(response), content_type="application/xml")
+
+    def _signature_ok(self, request: web.Request, form: object) -> bool:
+        url = self.public_url + str(request.rel_url)
+        return bool(self._validator.validate(url, form, request.headers.get("X-Twilio-Signature", "")))
+
+    def routes(self, on_answer: OnAnswer, on_speech: OnSpeech, on_delivery: OnDelivery) -> list[web.RouteDef]:
+        async def checked(request: web.Request) -> dict[str, str] | None:
+            form = await request.post()
+            if not self._signature_ok(request, form):
+                log.warning("voice.bad_signature", extra={"path": request.path})
+                return None
+            return {k: str(v) for k, v in form.items()}
+
+        async def answer(request: web.Request) -> web.Response:
+            form = await checked(request)
+            if form is None:
+                return web.Response(status=403, text="invalid Twilio signature")
+            key = request.match_info["key"]
+            person = form.get("AnsweredBy", "human") in ("human", "unknown", "")
+            return self._twiml(key, await on_answer(key, form.get("CallSid", ""), person))
+
+        async def speech(request: web.Request) -> web.Response:
+            form = await checked(request)
+            if form is None:
+                return web.Response(status=403, text="invalid Twilio signature")
+            key = request.match_info["key"]
+            said = form.get("SpeechResult") or form.get("Digits") or ""
+            return self._twiml(key, await on_speech(key, form.get("CallSid", ""), said))
+
+        async def silence(request: web.Request) -> web.Response:
+            form = await checked(request)
+            if form is None:
+                return web.Response(status=403, text="invalid Twilio signature")
+            key = request.match_info["key"]
+            return self._twiml(key, await on_speech(key, form.get("CallSid", ""), ""))
+
+        async def status(request: web.Request) -> web.Response:
+            form = await checked(request)
+            if form is None:
+                return web.Response(status=403, text="invalid Twilio signature")
+            await on_delivery(DeliveryUpdate("voice", form.get("CallSid", ""), form.get("CallStatus", "")))
+            return web.Response(status=204)
+
+        return [web.post(f"{VOICE_PATH}/answer/{{key}}", answer), web.post(f"{VOICE_PATH}/speech/{{key}}", speech),
+                web.post(f"{VOICE_PATH}/silence/{{key}}", silence), web.post(f"{VOICE_PATH}/status", status)]
