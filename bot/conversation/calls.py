@@ -73,6 +73,8 @@ class CallHandler:
                 return VoiceTurn([self._said("voice_no_answer", language)], language, listen=False)
             return VoiceTurn(self._last_question(conversation.id), language, listen=True)
         self._silences.pop(key, None)
+        if said.strip() == "*":  # "to hear this again, press star"
+            return VoiceTurn(self._last_question(conversation.id), language, listen=True)
         await self.router.process_now(InboundMessage(
             channel="voice", provider_sid=f"{call_sid}:{uuid.uuid4().hex}", sender=conversation.address,
             recipient="voice", body=said,

@@ -315,6 +315,13 @@ class TwilioSimulator:
             last = self.state.messages[sids[-1]]
             listing.append({"phone": phone, "count": len(sids), "last_body": last.body,
                             "last_at": last.created_at})
+        for call in self.calls.calls.values():
+            said = [line["text"] for line in call.transcript] or [f"call {call.status}"]
+            known = next((item for item in listing if item["phone"] == call.phone), None)
+            if known is None:
+                listing.append({"phone": call.phone, "count": 0, "last_body": said[-1], "last_at": call.created_at})
+            elif call.created_at > str(known["last_at"]):
+                known.update(last_body=said[-1], last_at=call.created_at)
         listing.sort(key=lambda item: item["last_at"], reverse=True)
         return web.json_response({"phones": listing})
 

@@ -7,6 +7,7 @@ import shutil
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import Stack, future_weekday_times, new_phone, task_body
@@ -77,4 +78,25 @@ async def test_a_patient_verifies_their_birth_date_and_answers_in_the_chat_page(
     await log.get_by_text("will call you then").wait_for(timeout=20000)
     await page.screenshot(path=str(stack_shot_dir() / "chat-page.png"))
     assert await log.locator("li.inbound").count() == 2
+    assert errors == []
+
+
+async def test_a_call_is_answered_from_the_phones_page(stack: Stack, page) -> None:  # type: ignore[no-untyped-def]
+    phone = new_phone()
+    body = task_body(phone, "prov-voice", preferred_channel="voice", birth_date="1970-05-06")
+    body["workflow"] = "abnormal_result"
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.call.placed")
+
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.goto(f"{stack.base_url}/sim/?phone={quote(phone)}")
+    thread = page.locator("#thread")
+    await thread.get_by_text("please say your date of birth").wait_for()
+    answer = page.get_by_placeholder("Answer on the call (speech, or digits)…")
+    await answer.fill("05061970")
+    await page.get_by_role("button", name="Send").click()
+    await thread.get_by_text("When is a good time to call you?").wait_for(timeout=20000)
+    await page.screenshot(path=str(stack_shot_dir() / "phones-page-call.png"))
+    await stack.wait_for_event(task["id"], "outreach.identity.verified")
     assert errors == []
