@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import Any
 
@@ -27,7 +27,7 @@ from bot.messages.render import resolve_language
 from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
-from bot.scheduling.choice import OfferedOption, resolve_choice
+from bot.scheduling.choice import Choice, OfferedOption, fold, resolve_choice
 from bot.scheduling.preferences import TimePreference, read_preference
 from bot.scheduling.slots import book_slot, find_open_slots
 
@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 OPTIONS_PER_OFFER = 3
 EARLIEST_NOTICE = timedelta(hours=2)  # never offer a slot the patient could not reach in time
 FOLLOW_UP_HOUR = 10  # "text me later" → the next day at this local hour
+CONTACT_HOURS = (8, 21)  # a time the patient names is kept inside these local hours
 
 
 class Turn:
@@ -111,7 +112,10 @@ class OutreachAction(Action):
             patient = session.get(Patient, conversation.patient_id)
             assert patient is not None
             turn = Turn(session, dispatcher, tracker, conversation, task, patient)
-            self.act(turn)
+            if conversation.awaiting == "checkin" and back_in_hospital(turn.text):
+                answer_checkin(turn)  # "mi mamá está otra vez en el hospital": a nurse, whatever the intent
+            else:
+                self.act(turn)
         if self.action_name != "action_clarify" and tracker.get_slot("clarifications"):
             turn.events.append(SlotSet("clarifications", 0))  # understood this time: start counting afresh
         return turn.events
@@ -121,7 +125,8 @@ class OutreachAction(Action):
 
 
 # -- scheduling --------------------------------------------------------------------------------------------
-def offer_slots(turn: Turn, message: str, preference: TimePreference | None = None) -> None:
+def offer_slots(turn: Turn, message: str, preference: TimePreference | None = None,
+                exclude: frozenset[str] | None = None) -> None:
     """Offer the next open times (skipping ones already offered in this conversation, and keeping to the times
     the patient asked for, if any), or hand off if none. When no time fits what the patient asked, say so and
     offer the nearest ones."""
@@ -129,6 +134,10 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
     workflow = WORKFLOWS.get(turn.task.workflow) if turn.task else None
     fresh = message not in ("more_slots", "slot_taken")
     already = frozenset() if fresh else frozenset(turn.conversation.offered_slot_ids)
+    if preference is not None and not preference.is_empty():
+        already = frozenset()  # a time offered before that fits what they now ask for is offered again
+    if exclude is not None:
+        already = exclude
     zone = patient_zones(turn.patient)[0]
     search = partial(
         find_open_slots, turn.session,
@@ -156,9 +165,25 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
     turn.say(message, slot_ids=turn.conversation.offered_slot_ids)
 
 
+_REJECTION = re.compile(r"\b(not|no|dont|don'?t|doesn'?t|doesnt|cant|can'?t|cannot|won'?t|wont|isn'?t|isnt|never|"
+                        r"nope|nah|nunca|tampoco|ni)\b")
+_NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
+                              r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
+
+
+def rejects_options(text: str) -> bool:
+    """The reply turns down what it names ("2 doesnt work for me", "not the tuesday one", "el martes no puedo").
+    A leading "no," corrects the bot and is not a rejection of what follows ("no, the 2nd one")."""
+    return bool(_REJECTION.search(_NOT_A_REJECTION.sub(" ", fold(text))))
+
+
+def patient_today(turn: Turn) -> date:
+    return utcnow().astimezone(patient_zones(turn.patient)[0]).date()
+
+
 def patient_preference(turn: Turn) -> TimePreference:
     """The times the patient's reply asks for, read in their own zone."""
-    return read_preference(turn.text, utcnow().astimezone(patient_zones(turn.patient)[0]).date())
+    return read_preference(turn.text, patient_today(turn))
 
 
 def offered_options(turn: Turn) -> list[OfferedOption]:
@@ -186,7 +211,9 @@ def change_booking(turn: Turn) -> None:
     """Booked already, and the patient names another offered time: move the booking; anything else confirms."""
     assert turn.task is not None
     previous_slot = turn.context.get("booked_slot_id")
-    choice = resolve_choice(turn.text, offered_options(turn))
+    choice = resolve_choice(turn.text, offered_options(turn), patient_today(turn))
+    if rejects_options(turn.text):
+        choice = Choice()  # "not the 2nd one": nothing new chosen, the booking stands
     if choice.chosen is None or choice.chosen.slot_id == previous_slot:
         turn.say("booking_confirmed", slot_id=previous_slot)
         return
@@ -213,7 +240,14 @@ def book_choice(turn: Turn) -> None:
         change_booking(turn)
         return
     options = offered_options(turn)
-    choice = resolve_choice(turn.text, options)
+    choice = resolve_choice(turn.text, options, patient_today(turn))
+    if rejects_options(turn.text):  # "2 doesnt work", "not the tuesday one", "el martes no puedo": never a booking
+        rejected = {o.slot_id for o in choice.candidates} if choice.candidates != options else set()
+        turn.record("outreach.patient.rejected_times", {"slot_ids": sorted(rejected)})
+        offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(turn.conversation.offered_slot_ids))
+        return
+    if choice.chosen is None and len(options) == 1 and turn.intent in ("affirm", "confirm_appointment"):
+        choice = Choice(chosen=options[0], candidates=options)  # "yes" to the one time offered
     if choice.chosen is None and not choice.candidates:
         preference = patient_preference(turn)
         if not preference.is_empty():  # "can i do friday instead?": no offered time fits, find ones that do
@@ -251,12 +285,17 @@ def book_choice(turn: Turn) -> None:
 
 
 # -- answers read against the question asked ------------------------------------------------------------
-_DIGIT = re.compile(r"^\D*([0-9])\D*$")
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
+_MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|option|opcion|"
+                         r"number|numero|reply|responde?|el|la|the)\b")
 
 
 def menu_number(text: str) -> int | None:
-    match = _DIGIT.match(text.strip())
-    return int(match.group(1)) if match else None
+    """A reply that is just a menu number ("2", "2 pls", "#2", "option 2", "2️⃣"), never a number inside a
+    sentence ("i work til 3", "can i bring my 2 kids", "3pm works")."""
+    plain = _MENU_WORDS.sub(" ", fold(_KEYCAP.sub(r"\1", text)))
+    words = re.sub(r"[^\w]+", " ", plain).split()
+    return int(words[0]) if len(words) == 1 and len(words[0]) == 1 and words[0].isdigit() else None
 
 
 def answer_reminder(turn: Turn) -> None:
@@ -293,17 +332,29 @@ def cancel_appointment(turn: Turn) -> None:
 
 def answer_checkin(turn: Turn) -> None:
     number = menu_number(turn.text)
-    if turn.intent == "feeling_good" or number == 1 or (turn.intent == "affirm" and number is None):
+    if back_in_hospital(turn.text):
+        turn.record("outreach.checkin.answered", {"answer": "back_in_hospital"})
+        turn.hand_off("back_in_hospital", "handoff_nurse", priority="high")
+    elif turn.intent == "feeling_good" or number == 1 or (turn.intent == "affirm" and number is None):
         turn.record("outreach.checkin.answered", {"answer": "feeling_ok"})
         offer_slots(turn, "followup_offer")
     elif turn.intent == "feeling_unwell" or number == 2:
         turn.record("outreach.checkin.answered", {"answer": "feeling_worse"})
-        turn.hand_off("feeling_worse_after_discharge", "handoff_nurse")
+        turn.hand_off("feeling_worse_after_discharge", "handoff_nurse", priority="high")  # a red flag
     elif turn.intent == "medication_question" or number == 3:
         turn.record("outreach.checkin.answered", {"answer": "medicine_question"})
         turn.hand_off("medicine_question", "handoff_nurse")
     else:
         turn.say("checkin_clarify")
+
+
+_HOSPITAL = re.compile(r"\b(hospital|hospitali[sz]ed|admitted|er|e\.r\.|emergency room|urgencias|internad[oa]|"
+                       r"hospitalizad[oa]|emergencias)\b")
+
+
+def back_in_hospital(text: str) -> bool:
+    """"my mom is in the hospital again", "está internada": a readmission a nurse must hear about."""
+    return bool(_HOSPITAL.search(fold(text)))
 
 
 def answer_callback_time(turn: Turn) -> None:
@@ -337,7 +388,10 @@ class ActionAnswer(OutreachAction):
     def act(self, turn: Turn) -> None:
         awaiting = turn.conversation.awaiting
         if awaiting == "slot_choice":
-            if turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
+            booked = turn.task is not None and turn.task.state == "booked"
+            if booked and turn.intent in ("affirm", "confirm_appointment", "thanks") and menu_number(turn.text) is None:
+                turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
+            elif turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
                     and menu_number(turn.text) is None:
                 turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
             else:
@@ -364,6 +418,8 @@ class ActionOfferSlots(OutreachAction):
             offer_slots(turn, "more_slots", patient_preference(turn))
         elif turn.conversation.awaiting == "reminder_choice":
             offer_slots(turn, "reschedule_offer", patient_preference(turn))
+        elif turn.task is not None and turn.task.workflow == "appointment_reminder":
+            offer_slots(turn, "reschedule_offer", patient_preference(turn))
         else:
             offer_slots(turn, "followup_offer", patient_preference(turn))
 
@@ -382,10 +438,16 @@ class ActionHandOff(OutreachAction):
     action_name = "action_hand_off"
 
     def act(self, turn: Turn) -> None:
+        if turn.conversation.awaiting == "checkin" and turn.intent in ("feeling_unwell", "medication_question"):
+            answer_checkin(turn)  # the check-in's own rules: red flags first
+            return
+        if turn.intent == "feeling_unwell":
+            turn.hand_off("feeling_worse", "handoff_nurse", priority="high")  # symptoms are a red flag anywhere
+            return
         reasons = {"request_human": "patient_asked_for_person", "document_unavailable": "document_unavailable",
-                   "medication_question": "medicine_question", "feeling_unwell": "feeling_worse"}
+                   "medication_question": "medicine_question"}
         reason = reasons.get(turn.intent, turn.intent or "patient_asked_for_person")
-        message = "handoff_nurse" if turn.intent in ("medication_question", "feeling_unwell") else "handoff"
+        message = "handoff_nurse" if turn.intent == "medication_question" else "handoff"
         turn.hand_off(reason, message)
 
 
@@ -393,6 +455,10 @@ class ActionRecordDecline(OutreachAction):
     action_name = "action_record_decline"
 
     def act(self, turn: Turn) -> None:
+        if turn.conversation.awaiting == "callback_time":  # a result still needs a clinician, even if declined
+            turn.record("outreach.patient.declined", {"reason": "callback_declined"})
+            turn.hand_off("callback_declined", "handoff")
+            return
         reason = "already_scheduled" if turn.intent == "already_scheduled" else "patient_declined"
         turn.conclude("outreach.patient.declined", {"reason": reason}, "declined", {"reason": reason},
                       "already_scheduled" if reason == "already_scheduled" else "declined")
@@ -405,8 +471,7 @@ class ActionContactLater(OutreachAction):
 
     def act(self, turn: Turn) -> None:
         zone = patient_zones(turn.patient)[0]
-        local_tomorrow = (utcnow().astimezone(zone) + timedelta(days=1)).date()
-        when = datetime.combine(local_tomorrow, time(FOLLOW_UP_HOUR), tzinfo=zone)
+        when, asked = later_time(turn, utcnow().astimezone(zone))
         turn.record("outreach.patient.asked_later", {"retry_at": when.isoformat()})
         turn.conversation.state = "closed"
         turn.ask("none")
@@ -414,7 +479,28 @@ class ActionContactLater(OutreachAction):
             move_task(turn.session, turn.task, "queued", {"reason": "patient_asked_later"})
             turn.task.next_attempt_at = when
             turn.task.waiting_reason = "patient_asked_later"
-        turn.say("contact_later")
+        if asked:
+            turn.say("contact_later_at", starts_at=when.isoformat())
+        else:
+            turn.say("contact_later")
+
+
+def later_time(turn: Turn, local_now: datetime) -> tuple[datetime, bool]:
+    """When to write again: the day and hour the patient named ("after 5", "mañana en la tarde", "next week"),
+    within contact hours; else tomorrow at 10:00. The flag says whether the patient named it."""
+    preference = read_preference(turn.text, local_now.date())
+    hour = preference.hours[0] if preference.hours and preference.hours[0] > 0 else None
+    if hour is not None:
+        hour = min(max(hour, CONTACT_HOURS[0]), CONTACT_HOURS[1] - 1)
+    day = preference.dates[0] if preference.dates else None
+    if day is None and hour is not None:
+        day = local_now.date() if hour > local_now.hour else local_now.date() + timedelta(days=1)
+    if day is None:
+        return datetime.combine(local_now.date() + timedelta(days=1), time(FOLLOW_UP_HOUR), local_now.tzinfo), False
+    when = datetime.combine(day, time(hour if hour is not None else FOLLOW_UP_HOUR), local_now.tzinfo)
+    if when <= local_now:
+        return datetime.combine(local_now.date() + timedelta(days=1), time(FOLLOW_UP_HOUR), local_now.tzinfo), False
+    return when, True
 
 
 class ActionWrongNumber(OutreachAction):
@@ -502,7 +588,8 @@ def answered_by_menu(turn: Turn) -> bool:
         if number == 0:
             offer_slots(turn, "more_slots")
             return True
-        if resolve_choice(turn.text, offered_options(turn)).chosen is not None:
+        if resolve_choice(turn.text, offered_options(turn), patient_today(turn)).chosen is not None \
+                and not rejects_options(turn.text):
             book_choice(turn)
             return True
     elif awaiting == "reminder_choice" and number in (1, 2, 3):

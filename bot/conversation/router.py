@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections import defaultdict
 
 from sqlalchemy.exc import IntegrityError
@@ -343,6 +344,8 @@ class InboundRouter:
             # chat and voice addresses name a task; an opt-out there stops contact at the patient's phone
             reach = address if by_sms or patient is None or not patient.phone else patient.phone
             if keyword is Keyword.OPT_OUT:
+                if _CANCEL_WORD.search(body.lower()):
+                    _ask_staff_about_visits(session, patients, message_id)
                 provider_confirms = by_sms and self.ctx.sms.provider_blocks(body)
                 news = record_opt_out(session, reach, keyword=message.body.strip()[:40], channel=channel_of(address))
                 self._stop_everything(session, address, patients, message_id)
@@ -397,6 +400,30 @@ class InboundRouter:
             )
         except SendError:
             pass  # recorded by send_text
+
+
+_CANCEL_WORD = re.compile(r"\b(cancel|cancelar|cancela|canceled|cancelled)\b")
+
+
+def _ask_staff_about_visits(session: Session, patients: list[Patient], message_id: str) -> None:
+    """CANCEL is an opt-out word, and it is honoured as one; but a patient with a visit coming up may have
+    meant the visit. A person is asked to check, so the clinic does not wait for someone who will not come."""
+    patient_ids = [p.id for p in patients]
+    if not patient_ids:
+        return
+    tasks = session.exec(
+        select(OutreachTask).where(col(OutreachTask.patient_id).in_(patient_ids),
+                                   col(OutreachTask.state).in_([*ACTIVE_STATES, "booked"]))
+    ).all()
+    for task in tasks:
+        if task.state != "booked" and task.workflow != "appointment_reminder":
+            continue
+        handoff = Handoff(task_id=task.id, patient_id=task.patient_id, reason="cancel_word_check_visit")
+        session.add(handoff)
+        session.flush()
+        record_event(session, "outreach.handoff.requested", task.id,
+                     {"handoff_id": handoff.id, "reason": "cancel_word_check_visit", "priority": "normal",
+                      "message_id": message_id})
 
 
 def _patient_for(session: Session, address: str, conversation: Conversation | None) -> Patient | None:

@@ -33,6 +33,7 @@ EVENT_TYPES = frozenset(
         "outreach.slot.taken",
         "outreach.slot.passed",
         "outreach.patient.preferred_times",
+        "outreach.patient.rejected_times",
         "outreach.appointment.booked",
         "outreach.patient.declined",
         "outreach.patient.opted_out",

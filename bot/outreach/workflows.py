@@ -18,8 +18,8 @@ class Workflow:
 _BOOKING = ("more_slots", "no_matching_slots", "clarify_choice", "slot_taken", "slot_passed", "booking_confirmed",
             "no_slots", "declined", "handoff")
 # Messages any conversation may send, whatever the workflow.
-COMMON_MESSAGES = ("didnt_understand", "didnt_understand_general", "identity", "contact_later", "wrong_number",
-                   "language_changed", "you_are_welcome", "goodbye", "help", "opt_out_confirmation",
+COMMON_MESSAGES = ("didnt_understand", "didnt_understand_general", "identity", "contact_later", "contact_later_at",
+                   "wrong_number", "language_changed", "you_are_welcome", "goodbye", "help", "opt_out_confirmation",
                    "opt_in_confirmation", "holding_reply", "emergency_medical", "emergency_crisis",
                    "identity_check", "identity_retry", "identity_failed", "voicemail", "voice_no_answer")
 

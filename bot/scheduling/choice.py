@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 WEEKDAYS: dict[str, int] = {}
 for index, names in enumerate(
@@ -84,8 +84,14 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-def resolve_choice(text: str, options: list[OfferedOption]) -> Choice:
-    """Narrow the offered options by every constraint the reply states; one survivor is the choice."""
+_RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tomorow": 1, "tommorow": 1,
+                  "manana": 1}
+_MORNING_LEAD_INS = {"la", "las"}  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
+
+
+def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None) -> Choice:
+    """Narrow the offered options by every constraint the reply states; one survivor is the choice.
+    ``today`` (the patient's local date) lets "tomorrow" / "mañana" / "hoy" name a day."""
     if not options:
         return Choice()
     folded = fold(text)
@@ -136,6 +142,13 @@ def resolve_choice(text: str, options: list[OfferedOption]) -> Choice:
         elif word in _MONTHS and index + 1 < len(plain_words) and plain_words[index + 1].isdigit():
             day = int(plain_words[index + 1])
             narrow(lambda o, mo=_MONTHS[word], d=day: o.local_start.month == mo and o.local_start.day == d)
+        elif word == "pasado" and index + 1 < len(plain_words) and plain_words[index + 1] == "manana":
+            if today is not None:
+                narrow(lambda o, d=today + timedelta(days=2): o.local_start.date() == d)
+        elif word in _RELATIVE_DAYS and not (word == "manana" and index and (
+                plain_words[index - 1] in _MORNING_LEAD_INS or plain_words[index - 1] == "pasado")):
+            if today is not None:
+                narrow(lambda o, d=today + timedelta(days=_RELATIVE_DAYS[word]): o.local_start.date() == d)
         elif word in PARTS_OF_DAY:
             low, high = PARTS_OF_DAY[word]
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)

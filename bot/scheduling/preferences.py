@@ -14,13 +14,20 @@ from datetime import date, datetime, timedelta
 from bot.scheduling.choice import PARTS_OF_DAY, WEEKDAYS, fold
 
 _NEGATIONS = frozenset("""
-    not no cant cannot dont wont isnt except but nope never ni tampoco menos excepto salvo
+    not no cant cannot dont wont isnt doesnt nope never ni tampoco nunca
 """.split())
+_EXCEPT = frozenset({"except", "excepto", "salvo", "menos", "but"})  # colour only what follows them
 _NEGATION_SCOPE = 3
 _AFTER = frozenset({"after", "despues", "luego"})
 _BEFORE = frozenset({"before", "antes"})
-_MORNING_LEAD_INS = frozenset({"la", "las", "en", "por", "de"})  # "en la mañana": morning; "mañana": tomorrow
-_TOKEN = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+")
+_MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana": morning; "mañana", "el de mañana": tomorrow
+_TOKEN = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
+_CLAUSE_END = frozenset(",.;!?")
+# after "not": words that make it turn down what was just named ("tuesday doesnt work", "el martes no puedo")
+_WORKS = frozenset("""
+    work works working good great possible ok okay suit suits fit fits puedo puede podemos sirve sirven queda
+    quedan conviene funciona va voy alcanzo bueno
+""".split())
 _HOUR = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
 _RELATIVE = {
     ("today",): (0, 0), ("hoy",): (0, 0), ("tomorrow",): (1, 1), ("tmrw",): (1, 1), ("tmr",): (1, 1),
@@ -100,13 +107,21 @@ def read_preference(text: str, today: date) -> TimePreference:
     words = [_singular(word) for word in _TOKEN.findall(fold(text))]
     found = _Reading()
     negated_until = -1
+    named: list[tuple[int, str, object]] = []  # (position, kind, value) of what was just asked for
     index = 0
     while index < len(words):
         word = words[index]
         previous = words[index - 1] if index else ""
         negated = index <= negated_until
-        if word.replace("'", "") in _NEGATIONS:
+        if word in _CLAUSE_END:
+            negated_until = -1
+            index += 1
+            continue
+        if word.replace("'", "") in _NEGATIONS | _EXCEPT:
             negated_until = index + _NEGATION_SCOPE
+            following = [w for w in words[index + 1:index + 3] if w not in ("really", "me", "le", "for", "gonna")]
+            if word.replace("'", "") in _NEGATIONS and (not following or following[0] in _WORKS | _CLAUSE_END):
+                _negate_just_named(found, named, index)  # "el martes no puedo", "mornings dont work"
         elif matched := _phrase(words, index, _WEEK_PHRASES):
             weeks, length = matched
             monday = today - timedelta(days=today.weekday()) + timedelta(weeks=weeks)
@@ -123,11 +138,14 @@ def read_preference(text: str, today: date) -> TimePreference:
             (found.avoid_weekdays if negated else found.weekdays).update({5, 6})
         elif word in WEEKDAYS and not (word == "mar" and index + 1 < len(words) and words[index + 1].isdigit()):
             (found.avoid_weekdays if negated else found.weekdays).add(WEEKDAYS[word])
+            if not negated:
+                named.append((index, "weekday", WEEKDAYS[word]))
         elif word in PARTS_OF_DAY and not (word == "manana" and previous not in _MORNING_LEAD_INS):
             if negated:
                 found.avoid_hours = PARTS_OF_DAY[word]
             else:
                 found.hours = PARTS_OF_DAY[word]
+                named.append((index, "hours", PARTS_OF_DAY[word]))
         elif (hour := _hour(word, previous)) is not None:
             if previous in _AFTER:
                 found.hours = (hour, 24)
@@ -136,6 +154,17 @@ def read_preference(text: str, today: date) -> TimePreference:
         index += 1
     return TimePreference(frozenset(found.weekdays - found.avoid_weekdays), frozenset(found.avoid_weekdays),
                           found.hours, found.dates, found.avoid_hours)
+
+
+def _negate_just_named(found: _Reading, named: list[tuple[int, str, object]], index: int) -> None:
+    """A negation right after a day or part of day ("tuesday doesnt work") turns it from wanted to unwanted."""
+    while named and index - named[-1][0] <= 2:
+        _, kind, value = named.pop()
+        if kind == "weekday":
+            found.weekdays.discard(value)  # type: ignore[arg-type]
+            found.avoid_weekdays.add(value)  # type: ignore[arg-type]
+        elif found.hours == value:
+            found.hours, found.avoid_hours = None, value  # type: ignore[assignment]
 
 
 def _singular(word: str) -> str:

@@ -40,3 +40,17 @@ def test_a_choice_matching_two_times_is_ambiguous_not_guessed(reply: str) -> Non
 def test_a_reply_that_matches_nothing_chooses_nothing(reply: str) -> None:
     choice = resolve_choice(reply, OPTIONS)
     assert choice.chosen is None and not choice.ambiguous
+
+
+def test_tomorrow_and_manana_name_a_day_and_en_la_manana_a_morning() -> None:
+    from datetime import date
+
+    from bot.scheduling.choice import OfferedOption, resolve_choice
+
+    tuesday_3pm = OfferedOption(1, "a", datetime(2026, 11, 24, 15, 0))
+    wednesday_10am = OfferedOption(2, "b", datetime(2026, 11, 25, 10, 0))
+    options, monday = [tuesday_3pm, wednesday_10am], date(2026, 11, 23)
+    assert resolve_choice("el de mañana porfa", options, monday).chosen == tuesday_3pm
+    assert resolve_choice("tomorrow works", options, monday).chosen == tuesday_3pm
+    assert resolve_choice("en la mañana", options, monday).chosen == wednesday_10am
+    assert resolve_choice("pasado mañana", options, monday).chosen == wednesday_10am

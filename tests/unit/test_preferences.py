@@ -40,3 +40,15 @@ def test_a_preference_keeps_only_the_times_it_allows() -> None:
     assert wanted.allows(datetime(2026, 11, 26, 9, 0))
     assert not wanted.allows(datetime(2026, 11, 26, 15, 0))
     assert not wanted.allows(datetime(2026, 11, 25, 9, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("el martes no puedo", TimePreference(avoid_weekdays=frozenset({TUE}))),
+        ("tuesday doesnt work, friday?", TimePreference(frozenset({FRI}), frozenset({TUE}))),
+        ("mornings dont work for me", TimePreference(avoid_hours=(0, 12))),
+    ],
+)
+def test_a_day_turned_down_after_naming_it_is_avoided(text: str, expected: TimePreference) -> None:
+    assert read_preference(text, MONDAY) == expected

@@ -1,0 +1,133 @@
+"""Replies that are easy to get wrong: a turned-down time is never booked, "mañana" is tomorrow, a number inside
+a sentence is not a menu choice, CANCEL with a visit coming up reaches a person, red flags go first."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from conftest import Stack, daytime_zone, new_phone, task_body
+
+
+async def _offer(stack: Stack, starts: list[datetime], language: str = "en") -> tuple[str, str, list[str]]:
+    zone = daytime_zone()
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    slot_ids = await stack.add_slots(provider, starts)
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider, timezone=zone, language=language), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    return task["id"], phone, slot_ids
+
+
+def _local_days(zone: str, hours: list[tuple[int, int]]) -> list[datetime]:
+    """(days from today, local hour) → UTC start times."""
+    today = datetime.now(ZoneInfo(zone)).date()
+    return [datetime.combine(today + timedelta(days=d), time(h), ZoneInfo(zone)).astimezone(UTC) for d, h in hours]
+
+
+async def _types(stack: Stack, task_id: str) -> list[str]:
+    return [e["type"] for e in await stack.events(task_id)]
+
+
+async def test_a_time_the_patient_turns_down_is_never_booked(stack: Stack) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 8)]
+    task_id, phone, _ = await _offer(stack, starts)
+    await stack.reply(phone, "2 doesnt work for me")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "1)" in texts[1]
+    assert "outreach.appointment.booked" not in await _types(stack, task_id)
+
+
+async def test_manana_is_tomorrow_when_it_names_the_day(stack: Stack) -> None:
+    zone = daytime_zone()
+    starts = _local_days(zone, [(1, 15), (2, 10), (3, 14)])
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    slot_ids = await stack.add_slots(provider, starts)
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider, timezone=zone, language="es"), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "el de mañana porfa")
+    booked = await stack.wait_for_event(task["id"], "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[0]
+
+
+async def test_yes_to_the_one_time_offered_books_it(stack: Stack) -> None:
+    task_id, phone, slot_ids = await _offer(stack, [datetime.now(UTC) + timedelta(days=2, hours=3)])
+    await stack.reply(phone, "yes")
+    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[0]
+
+
+def _reminder(phone: str) -> dict[str, Any]:
+    body = task_body(phone, "prov-none")
+    starts = (datetime.now(UTC) + timedelta(days=3)).replace(hour=15, minute=30, second=0, microsecond=0)
+    body["workflow"] = "appointment_reminder"
+    body["context"] = {"appointment": {"starts_at": starts.isoformat(), "location": "Main Clinic"}}
+    return body
+
+
+async def test_a_number_inside_a_sentence_does_not_cancel_a_visit(stack: Stack) -> None:
+    phone = new_phone()
+    task = await stack.create_task(_reminder(phone), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "i work til 3 that day")
+    await stack.wait_for_texts(phone, 2)
+    assert "outreach.appointment.cancelled" not in await _types(stack, task["id"])
+
+
+async def test_cancel_to_a_reminder_opts_out_and_asks_a_person_to_check_the_visit(stack: Stack) -> None:
+    phone = new_phone()
+    task = await stack.create_task(_reminder(phone), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "cancel")
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "cancel_word_check_visit"
+    await stack.wait_for_event(task["id"], "outreach.patient.opted_out")
+
+
+async def test_feeling_worse_after_discharge_is_a_high_priority_handoff(stack: Stack) -> None:
+    phone = new_phone()
+    body = task_body(phone, "prov-none")
+    body["workflow"] = "post_discharge"
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "i feel worse, fever again")
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["priority"] == "high"
+
+
+async def test_a_patient_who_declines_the_result_callback_still_reaches_a_clinician(stack: Stack) -> None:
+    phone = new_phone()
+    body = task_body(phone, "prov-none")
+    body["workflow"] = "abnormal_result"
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "no thanks")
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "callback_declined"
+
+
+async def test_text_me_after_5_comes_back_at_5_in_the_patients_zone(stack: Stack) -> None:
+    zone = daytime_zone()
+    phone = new_phone()
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, [datetime.now(UTC) + timedelta(days=2, hours=3)])
+    task = await stack.create_task(task_body(phone, provider, timezone=zone), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "busy at work rn, can u text me after 5?")
+    event = await stack.wait_for_event(task["id"], "outreach.patient.asked_later")
+    retry = datetime.fromisoformat(event["data"]["retry_at"]).astimezone(ZoneInfo(zone))
+    assert retry.hour == 17 and retry > datetime.now(ZoneInfo(zone))
+
+
+async def test_a_caregiver_who_says_the_patient_is_back_in_hospital_reaches_a_nurse(stack: Stack) -> None:
+    phone = new_phone()
+    body = task_body(phone, "prov-none", language="es")
+    body["workflow"] = "post_discharge"
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "soy su hija, mi mamá está otra vez en el hospital")
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["priority"] == "high" and handoff["data"]["reason"] == "back_in_hospital"
