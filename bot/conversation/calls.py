@@ -81,6 +81,8 @@ class CallHandler:
         ))
         sentences = self._take(conversation.address)
         reloaded = self._load(key)
+        if reloaded is not None:
+            language = reloaded[1].language  # "español, por favor": the answer is already spoken in Spanish
         still_ours = reloaded is not None and reloaded[0].state == "bot" and reloaded[0].identity_state != "failed"
         if not sentences:  # a person has the conversation now (or it ended): nothing more from the bot
             sentences = [self._said("handoff", language)] if reloaded and reloaded[0].state == "handed_off" \

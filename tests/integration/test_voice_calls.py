@@ -100,3 +100,12 @@ async def test_a_call_nobody_answers_is_tried_again_later(stack: Stack) -> None:
     event = await stack.wait_for_event(task["id"], "outreach.call.not_answered")
     assert event["data"]["reason"] == "no_answer"
     assert (await stack.task(task["id"]))["state"] == "queued"
+
+
+async def test_a_caller_who_asks_for_spanish_hears_spanish_from_then_on(stack: Stack) -> None:
+    task, phone = await place_voice_task(stack)
+    call = await the_call(stack, phone)
+    call = await say(stack, call, speech="3/14/1962")
+    await stack.wait_for_event(task["id"], "outreach.identity.verified")
+    call = await say(stack, call, speech="en español por favor")
+    assert call["language"] == "es-US" and call["listening"]
