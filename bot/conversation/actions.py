@@ -309,6 +309,8 @@ def answer_reminder(turn: Turn) -> None:
         offer_slots(turn, "reschedule_offer")
     elif turn.intent == "cancel_appointment" or number == 3:
         cancel_appointment(turn)
+    elif not (preference := patient_preference(turn)).is_empty():
+        offer_slots(turn, "reschedule_offer", preference)  # "3pm works better for me", "el jueves mejor"
     else:
         turn.say("reminder_clarify")
 
@@ -326,6 +328,8 @@ def cancel_appointment(turn: Turn) -> None:
     turn.record("outreach.appointment.cancelled", {"appointment": turn.context.get("appointment"),
                                                    "appointment_id": appointment_id, "reason": "patient_cancelled"})
     turn.ask("none")
+    if turn.task is not None and turn.task.state == "booked":
+        move_task(turn.session, turn.task, "cancelled", {"reason": "patient_cancelled_booking"})
     turn.finish("completed", {"result": "appointment_cancelled"})
     turn.say("appointment_cancelled")
 
@@ -588,11 +592,11 @@ def answered_by_menu(turn: Turn) -> bool:
         if number == 0:
             offer_slots(turn, "more_slots")
             return True
-        if resolve_choice(turn.text, offered_options(turn), patient_today(turn)).chosen is not None \
-                and not rejects_options(turn.text):
-            book_choice(turn)
+        choice = resolve_choice(turn.text, offered_options(turn), patient_today(turn))
+        if choice.chosen is not None or (choice.candidates and rejects_options(turn.text)):
+            book_choice(turn)  # books a plainly named time; turns down one named with "cant do the 9am"
             return True
-    elif awaiting == "reminder_choice" and number in (1, 2, 3):
+    elif awaiting == "reminder_choice" and (number in (1, 2, 3) or not patient_preference(turn).is_empty()):
         answer_reminder(turn)
         return True
     elif awaiting == "checkin" and number in (1, 2, 3):

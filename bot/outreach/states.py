@@ -20,6 +20,8 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
         {"queued", "booked", "declined", "completed", "opted_out", "unreachable", "handed_off", "expired", "cancelled"}
     ),
     **{state: frozenset() for state in TERMINAL_STATES},
+    # the one way out of an outcome: a patient who booked through us and then cancels that visit
+    "booked": frozenset({"cancelled"}),
 }
 
 _EVENT_FOR_STATE = {

@@ -151,6 +151,8 @@ def read_preference(text: str, today: date) -> TimePreference:
                 found.hours = (hour, 24)
             elif previous in _BEFORE:
                 found.hours = (0, hour)
+            elif not negated:
+                found.hours = (hour, hour + 1)  # "3pm works better", "a las 4": that hour
         index += 1
     return TimePreference(frozenset(found.weekdays - found.avoid_weekdays), frozenset(found.avoid_weekdays),
                           found.hours, found.dates, found.avoid_hours)

@@ -131,3 +131,36 @@ async def test_a_caregiver_who_says_the_patient_is_back_in_hospital_reaches_a_nu
     await stack.reply(phone, "soy su hija, mi mamá está otra vez en el hospital")
     handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
     assert handoff["data"]["priority"] == "high" and handoff["data"]["reason"] == "back_in_hospital"
+
+
+async def test_a_patient_who_cancels_the_visit_they_booked_ends_the_task_cancelled(stack: Stack) -> None:
+    task_id, phone, _ = await _offer(stack, [datetime.now(UTC) + timedelta(days=d, hours=3) for d in (2, 3)])
+    await stack.reply(phone, "1")
+    await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    await stack.reply(phone, "i need to cancel my appointment")
+    await stack.wait_for_event(task_id, "outreach.appointment.cancelled")
+    assert (await stack.task(task_id))["state"] == "cancelled"
+
+
+async def test_cant_do_the_9am_turns_that_time_down(stack: Stack) -> None:
+    zone = daytime_zone()
+    starts = _local_days(zone, [(2, 9), (3, 14), (4, 16), (5, 11), (6, 15)])
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    slot_ids = await stack.add_slots(provider, starts)
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider, timezone=zone), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "cant do the 9am")
+    await stack.wait_for_texts(phone, 2)
+    offers = [e for e in await stack.events(task["id"]) if e["type"] == "outreach.slot.offered"]
+    assert len(offers) == 2 and slot_ids[0] not in [s["slot_id"] for s in offers[-1]["data"]["slots"]]
+    assert "outreach.appointment.booked" not in await _types(stack, task["id"])
+
+
+async def test_a_reminded_patient_who_names_another_hour_is_offered_times_to_move_to(stack: Stack) -> None:
+    phone = new_phone()
+    task = await stack.create_task(_reminder(phone), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, "3pm works better for me")
+    await stack.wait_for_event(task["id"], "outreach.patient.preferred_times")
+    assert "outreach.appointment.cancelled" not in await _types(stack, task["id"])
