@@ -27,7 +27,7 @@ from bot.messages.render import resolve_language
 from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
-from bot.scheduling.choice import Choice, OfferedOption, fold, resolve_choice
+from bot.scheduling.choice import Choice, OfferedOption, fold, rejects_options, resolve_choice
 from bot.scheduling.preferences import TimePreference, read_preference
 from bot.scheduling.slots import book_slot, find_open_slots
 
@@ -163,18 +163,6 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
                   for s in slots],
     })
     turn.say(message, slot_ids=turn.conversation.offered_slot_ids)
-
-
-_REJECTION = re.compile(r"\b(not|no|dont|don'?t|doesn'?t|doesnt|cant|can'?t|cannot|won'?t|wont|isn'?t|isnt|never|"
-                        r"nope|nah|nunca|tampoco|ni)\b")
-_NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
-                              r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
-
-
-def rejects_options(text: str) -> bool:
-    """The reply turns down what it names ("2 doesnt work for me", "not the tuesday one", "el martes no puedo").
-    A leading "no," corrects the bot and is not a rejection of what follows ("no, the 2nd one")."""
-    return bool(_REJECTION.search(_NOT_A_REJECTION.sub(" ", fold(text))))
 
 
 def patient_today(turn: Turn) -> date:

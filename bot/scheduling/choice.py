@@ -84,9 +84,20 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-_RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tomorow": 1, "tommorow": 1,
-                  "manana": 1}
-_MORNING_LEAD_INS = {"la", "las"}  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
+# Words shared by reading a choice and reading a preference (bot/scheduling/preferences.py): one table each.
+RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tomorow": 1, "tommorow": 1,
+                 "manana": 1}
+MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
+NEGATIONS = frozenset("not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni".split())
+_NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
+                              r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
+
+
+def rejects_options(text: str) -> bool:
+    """The reply turns down what it names ("2 doesnt work for me", "not the tuesday one", "el martes no puedo").
+    A leading "no," corrects the bot and is not a rejection of what follows ("no, the 2nd one")."""
+    words = re.findall(r"[a-z']+", _NOT_A_REJECTION.sub(" ", fold(text)))
+    return any(word.replace("'", "") in NEGATIONS for word in words)
 
 
 def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None) -> Choice:
@@ -145,10 +156,10 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         elif word == "pasado" and index + 1 < len(plain_words) and plain_words[index + 1] == "manana":
             if today is not None:
                 narrow(lambda o, d=today + timedelta(days=2): o.local_start.date() == d)
-        elif word in _RELATIVE_DAYS and not (word == "manana" and index and (
-                plain_words[index - 1] in _MORNING_LEAD_INS or plain_words[index - 1] == "pasado")):
+        elif word in RELATIVE_DAYS and not (word == "manana" and index and (
+                plain_words[index - 1] in MORNING_LEAD_INS or plain_words[index - 1] == "pasado")):
             if today is not None:
-                narrow(lambda o, d=today + timedelta(days=_RELATIVE_DAYS[word]): o.local_start.date() == d)
+                narrow(lambda o, d=today + timedelta(days=RELATIVE_DAYS[word]): o.local_start.date() == d)
         elif word in PARTS_OF_DAY:
             low, high = PARTS_OF_DAY[word]
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)

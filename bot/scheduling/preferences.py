@@ -11,16 +11,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from bot.scheduling.choice import PARTS_OF_DAY, WEEKDAYS, fold
+from bot.scheduling.choice import MORNING_LEAD_INS, NEGATIONS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS, fold
 
-_NEGATIONS = frozenset("""
-    not no cant cannot dont wont isnt doesnt nope never ni tampoco nunca
-""".split())
 _EXCEPT = frozenset({"except", "excepto", "salvo", "menos", "but"})  # colour only what follows them
 _NEGATION_SCOPE = 3
 _AFTER = frozenset({"after", "despues", "luego"})
 _BEFORE = frozenset({"before", "antes"})
-_MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana": morning; "mañana", "el de mañana": tomorrow
 _TOKEN = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
 _CLAUSE_END = frozenset(",.;!?")
 # after "not": words that make it turn down what was just named ("tuesday doesnt work", "el martes no puedo")
@@ -29,9 +25,8 @@ _WORKS = frozenset("""
     quedan conviene funciona va voy alcanzo bueno
 """.split())
 _HOUR = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
-_RELATIVE = {
-    ("today",): (0, 0), ("hoy",): (0, 0), ("tomorrow",): (1, 1), ("tmrw",): (1, 1), ("tmr",): (1, 1),
-    ("pasado", "manana"): (2, 2), ("manana",): (1, 1),
+_RELATIVE: dict[tuple[str, ...], tuple[int, int]] = {
+    ("pasado", "manana"): (2, 2), **{(word,): (days, days) for word, days in RELATIVE_DAYS.items()},
 }
 _WEEK_PHRASES = {
     ("next", "week"): 1, ("proxima", "semana"): 1, ("semana", "que", "viene"): 1, ("siguiente", "semana"): 1,
@@ -117,10 +112,10 @@ def read_preference(text: str, today: date) -> TimePreference:
             negated_until = -1
             index += 1
             continue
-        if word.replace("'", "") in _NEGATIONS | _EXCEPT:
+        if word.replace("'", "") in NEGATIONS | _EXCEPT:
             negated_until = index + _NEGATION_SCOPE
             following = [w for w in words[index + 1:index + 3] if w not in ("really", "me", "le", "for", "gonna")]
-            if word.replace("'", "") in _NEGATIONS and (not following or following[0] in _WORKS | _CLAUSE_END):
+            if word.replace("'", "") in NEGATIONS and (not following or following[0] in _WORKS | _CLAUSE_END):
                 _negate_just_named(found, named, index)  # "el martes no puedo", "mornings dont work"
         elif matched := _phrase(words, index, _WEEK_PHRASES):
             weeks, length = matched
@@ -130,7 +125,7 @@ def read_preference(text: str, today: date) -> TimePreference:
             continue
         elif matched := _phrase(words, index, _RELATIVE):
             (first, last), length = matched
-            if not (word == "manana" and previous in _MORNING_LEAD_INS):
+            if not (word == "manana" and previous in MORNING_LEAD_INS):
                 found.dates = (today + timedelta(days=first), today + timedelta(days=last))
                 index += length
                 continue
@@ -140,7 +135,7 @@ def read_preference(text: str, today: date) -> TimePreference:
             (found.avoid_weekdays if negated else found.weekdays).add(WEEKDAYS[word])
             if not negated:
                 named.append((index, "weekday", WEEKDAYS[word]))
-        elif word in PARTS_OF_DAY and not (word == "manana" and previous not in _MORNING_LEAD_INS):
+        elif word in PARTS_OF_DAY and not (word == "manana" and previous not in MORNING_LEAD_INS):
             if negated:
                 found.avoid_hours = PARTS_OF_DAY[word]
             else:

@@ -54,3 +54,17 @@ def test_tomorrow_and_manana_name_a_day_and_en_la_manana_a_morning() -> None:
     assert resolve_choice("tomorrow works", options, monday).chosen == tuesday_3pm
     assert resolve_choice("en la mañana", options, monday).chosen == wednesday_10am
     assert resolve_choice("pasado mañana", options, monday).chosen == wednesday_10am
+
+
+@pytest.mark.parametrize(
+    ("reply", "rejects"),
+    [
+        ("2 doesnt work for me", True), ("not the tuesday one", True), ("el martes no puedo", True),
+        ("can't do the 9am", True), ("no, the 2nd one", False), ("2 no problem", False), ("the 2nd one", False),
+        ("sí, el jueves", False),
+    ],
+)
+def test_a_reply_that_turns_a_time_down_is_told_from_one_that_picks_it(reply: str, rejects: bool) -> None:
+    from bot.scheduling.choice import rejects_options
+
+    assert rejects_options(reply) is rejects
