@@ -5,20 +5,12 @@ Setting ``base_url`` points the official client at the local simulator; leaving 
 
 from __future__ import annotations
 
-import logging
-from typing import Any
-from urllib.parse import urlsplit, urlunsplit
-
 from aiohttp import web
 from twilio.base.exceptions import TwilioRestException
-from twilio.http.async_http_client import AsyncTwilioHttpClient
-from twilio.request_validator import RequestValidator
-from twilio.rest import Client
 from twilio.twiml.messaging_response import MessagingResponse
 
 from channels.base import DeliveryUpdate, InboundMessage, OnDelivery, OnInbound, SendError, SendResult
-
-log = logging.getLogger(__name__)
+from channels.twilio_account import TwilioAccount
 
 INBOUND_PATH = "/channels/sms/inbound"
 STATUS_PATH = "/channels/sms/status"
@@ -28,33 +20,6 @@ PROVIDER_OPT_OUT_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", 
 PROVIDER_OPT_IN_WORDS = frozenset({"start", "yes", "unstop"})
 # Twilio error codes worth another try later; everything else is final for that message.
 RETRYABLE_CODES = frozenset({20429, 30001, 30003, 30008, 21611})
-
-
-class RedirectingHttpClient(AsyncTwilioHttpClient):
-    """The official async client, with every ``*.twilio.com`` URL rewritten to ``base_url`` (the simulator),
-    and a real per-request timeout (the stock client ignores its own)."""
-
-    def __init__(self, base_url: str | None = None, timeout: float = 10.0) -> None:
-        super().__init__(timeout=timeout)  # type: ignore[arg-type]
-        self.base_url = base_url.rstrip("/") if base_url else None
-
-    async def request(  # type: ignore[override]
-        self,
-        method: str,
-        url: str,
-        params: Any = None,
-        data: Any = None,
-        headers: Any = None,
-        auth: Any = None,
-        timeout: float | None = None,  # noqa: ASYNC109 (the signature is Twilio's)
-        allow_redirects: bool = False,
-    ) -> Any:
-        if self.base_url:
-            target, base = urlsplit(url), urlsplit(self.base_url)
-            url = urlunsplit((base.scheme, base.netloc, base.path + target.path, target.query, target.fragment))
-        return await super().request(
-            method, url, params, data, headers, auth, timeout or self.timeout, allow_redirects
-        )
 
 
 class TwilioSms:
@@ -73,26 +38,19 @@ class TwilioSms:
     ) -> None:
         self.from_number = from_number
         self.public_url = public_url.rstrip("/")
-        self._account = (account_sid, auth_token)
-        self._base_url = base_url
-        self._validator = RequestValidator(auth_token)
-        self._http: RedirectingHttpClient | None = None
-        self._client: Client | None = None
+        self.account = TwilioAccount(account_sid=account_sid, auth_token=auth_token, public_url=public_url,
+                                     base_url=base_url)
 
     async def start(self) -> None:
-        """Open the client; must run inside the event loop (the async client opens its session at once)."""
-        self._http = RedirectingHttpClient(base_url=self._base_url)
-        self._client = Client(*self._account, http_client=self._http, environment={})
+        await self.account.start()
 
     async def close(self) -> None:
-        if self._http is not None:
-            await self._http.close()
+        await self.account.close()
 
     async def send(self, to: str, body: str) -> SendResult:
-        if self._client is None:
-            raise SendError("SMS channel not started", retryable=True)
+        client = self.account.client("SMS")
         try:
-            message = await self._client.messages.create_async(
+            message = await client.messages.create_async(
                 to=to, from_=self.from_number, body=body, status_callback=self.public_url + STATUS_PATH
             )
         except TwilioRestException as error:
@@ -111,16 +69,8 @@ class TwilioSms:
         """True when Twilio itself unblocks (and confirms) on this message: only after it had blocked."""
         return TwilioSms.provider_blocks(opt_out_keyword) and body.strip().strip(".!").lower() in PROVIDER_OPT_IN_WORDS
 
-    def _signature_ok(self, request: web.Request, form: object) -> bool:
-        url = self.public_url + str(request.rel_url)
-        return bool(self._validator.validate(url, form, request.headers.get("X-Twilio-Signature", "")))
-
     def routes(self, on_inbound: OnInbound, on_delivery: OnDelivery) -> list[web.RouteDef]:
-        async def inbound(request: web.Request) -> web.Response:
-            form = await request.post()
-            if not self._signature_ok(request, form):
-                log.warning("sms.inbound.bad_signature", extra={"path": request.path})
-                return web.Response(status=403, text="invalid Twilio signature")
+        async def inbound(request: web.Request, form: dict[str, str]) -> web.Response:
             sid = str(form.get("MessageSid") or form.get("SmsSid") or "")
             sender = str(form.get("From", ""))
             if not sid or not sender:
@@ -135,11 +85,7 @@ class TwilioSms:
             )
             return web.Response(text=str(MessagingResponse()), content_type="application/xml")
 
-        async def status(request: web.Request) -> web.Response:
-            form = await request.post()
-            if not self._signature_ok(request, form):
-                log.warning("sms.status.bad_signature", extra={"path": request.path})
-                return web.Response(status=403, text="invalid Twilio signature")
+        async def status(request: web.Request, form: dict[str, str]) -> web.Response:
             sid = str(form.get("MessageSid") or form.get("SmsSid") or "")
             state = str(form.get("MessageStatus") or form.get("SmsStatus") or "")
             if not sid or not state:
@@ -148,4 +94,5 @@ class TwilioSms:
             await on_delivery(DeliveryUpdate("sms", sid, state, str(code) if code else None))
             return web.Response(status=204)
 
-        return [web.post(INBOUND_PATH, inbound), web.post(STATUS_PATH, status)]
+        return [web.post(INBOUND_PATH, self.account.signed(inbound, "sms")),
+                web.post(STATUS_PATH, self.account.signed(status, "sms"))]

@@ -9,7 +9,6 @@ gives for them (a message with no health details) and the call ends. Sentences t
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
@@ -17,14 +16,11 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 from twilio.base.exceptions import TwilioRestException
-from twilio.request_validator import RequestValidator
-from twilio.rest import Client
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from channels.base import DeliveryUpdate, OnDelivery, SendError, SendResult
-from channels.sms import RETRYABLE_CODES, RedirectingHttpClient
-
-log = logging.getLogger(__name__)
+from channels.sms import RETRYABLE_CODES
+from channels.twilio_account import TwilioAccount
 
 VOICE_PATH = "/channels/voice"
 # Twilio's speech recognition and text-to-speech languages for the patients' languages.
@@ -50,28 +46,21 @@ class TwilioVoice:
                  base_url: str | None = None) -> None:
         self.from_number = from_number
         self.public_url = public_url.rstrip("/")
-        self._account = (account_sid, auth_token)
-        self._base_url = base_url
-        self._validator = RequestValidator(auth_token)
-        self._http: RedirectingHttpClient | None = None
-        self._client: Client | None = None
+        self.account = TwilioAccount(account_sid=account_sid, auth_token=auth_token, public_url=public_url,
+                                     base_url=base_url)
         self._pending: dict[str, list[str]] = defaultdict(list)
 
     async def start(self) -> None:
-        """Open the client inside the running loop (the async client opens its session at once)."""
-        self._http = RedirectingHttpClient(base_url=self._base_url)
-        self._client = Client(*self._account, http_client=self._http, environment={})
+        await self.account.start()
 
     async def close(self) -> None:
-        if self._http is not None:
-            await self._http.close()
+        await self.account.close()
 
     async def call(self, to: str, key: str) -> SendResult:
         """Ring ``to``; when answered, the call is ``key``'s (the app's name for the conversation)."""
-        if self._client is None:
-            raise SendError("voice channel not started", retryable=True)
+        client = self.account.client("voice")
         try:
-            call = await self._client.calls.create_async(
+            call = await client.calls.create_async(
                 to=to, from_=self.from_number, url=f"{self.public_url}{VOICE_PATH}/answer/{key}",
                 status_callback=f"{self.public_url}{VOICE_PATH}/status", machine_detection="Enable",
             )
@@ -105,47 +94,27 @@ class TwilioVoice:
             response.hangup()
         return web.Response(text=str(response), content_type="application/xml")
 
-    def _signature_ok(self, request: web.Request, form: object) -> bool:
-        url = self.public_url + str(request.rel_url)
-        return bool(self._validator.validate(url, form, request.headers.get("X-Twilio-Signature", "")))
-
     def routes(self, on_answer: OnAnswer, on_speech: OnSpeech, on_delivery: OnDelivery) -> list[web.RouteDef]:
-        async def checked(request: web.Request) -> dict[str, str] | None:
-            form = await request.post()
-            if not self._signature_ok(request, form):
-                log.warning("voice.bad_signature", extra={"path": request.path})
-                return None
-            return {k: str(v) for k, v in form.items()}
-
-        async def answer(request: web.Request) -> web.Response:
-            form = await checked(request)
-            if form is None:
-                return web.Response(status=403, text="invalid Twilio signature")
+        async def answer(request: web.Request, form: dict[str, str]) -> web.Response:
             key = request.match_info["key"]
             person = form.get("AnsweredBy", "human") in ("human", "unknown", "")
             return self._twiml(key, await on_answer(key, form.get("CallSid", ""), person))
 
-        async def speech(request: web.Request) -> web.Response:
-            form = await checked(request)
-            if form is None:
-                return web.Response(status=403, text="invalid Twilio signature")
+        async def speech(request: web.Request, form: dict[str, str]) -> web.Response:
             key = request.match_info["key"]
             said = form.get("SpeechResult") or form.get("Digits") or ""
             return self._twiml(key, await on_speech(key, form.get("CallSid", ""), said))
 
-        async def silence(request: web.Request) -> web.Response:
-            form = await checked(request)
-            if form is None:
-                return web.Response(status=403, text="invalid Twilio signature")
+        async def silence(request: web.Request, form: dict[str, str]) -> web.Response:
             key = request.match_info["key"]
             return self._twiml(key, await on_speech(key, form.get("CallSid", ""), ""))
 
-        async def status(request: web.Request) -> web.Response:
-            form = await checked(request)
-            if form is None:
-                return web.Response(status=403, text="invalid Twilio signature")
+        async def status(request: web.Request, form: dict[str, str]) -> web.Response:
             await on_delivery(DeliveryUpdate("voice", form.get("CallSid", ""), form.get("CallStatus", "")))
             return web.Response(status=204)
 
-        return [web.post(f"{VOICE_PATH}/answer/{{key}}", answer), web.post(f"{VOICE_PATH}/speech/{{key}}", speech),
-                web.post(f"{VOICE_PATH}/silence/{{key}}", silence), web.post(f"{VOICE_PATH}/status", status)]
+        signed = self.account.signed
+        return [web.post(f"{VOICE_PATH}/answer/{{key}}", signed(answer, "voice")),
+                web.post(f"{VOICE_PATH}/speech/{{key}}", signed(speech, "voice")),
+                web.post(f"{VOICE_PATH}/silence/{{key}}", signed(silence, "voice")),
+                web.post(f"{VOICE_PATH}/status", signed(status, "voice"))]

@@ -60,6 +60,16 @@ async def test_yes_to_the_one_time_offered_books_it(stack: Stack) -> None:
     assert booked["data"]["slot_id"] == slot_ids[0]
 
 
+async def _waiting(stack: Stack, workflow: str, **patient: Any) -> tuple[dict[str, Any], str]:
+    """A fresh patient's ``workflow`` task, its first message sent and a reply awaited."""
+    phone = new_phone()
+    body = task_body(phone, "prov-none", **patient)
+    body["workflow"] = workflow
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    return task, phone
+
+
 def _reminder(phone: str) -> dict[str, Any]:
     body = task_body(phone, "prov-none")
     starts = (datetime.now(UTC) + timedelta(days=3)).replace(hour=15, minute=30, second=0, microsecond=0)
@@ -88,22 +98,14 @@ async def test_cancel_to_a_reminder_opts_out_and_asks_a_person_to_check_the_visi
 
 
 async def test_feeling_worse_after_discharge_is_a_high_priority_handoff(stack: Stack) -> None:
-    phone = new_phone()
-    body = task_body(phone, "prov-none")
-    body["workflow"] = "post_discharge"
-    task = await stack.create_task(body, expect=201)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    task, phone = await _waiting(stack, "post_discharge")
     await stack.reply(phone, "i feel worse, fever again")
     handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
     assert handoff["data"]["priority"] == "high"
 
 
 async def test_a_patient_who_declines_the_result_callback_still_reaches_a_clinician(stack: Stack) -> None:
-    phone = new_phone()
-    body = task_body(phone, "prov-none")
-    body["workflow"] = "abnormal_result"
-    task = await stack.create_task(body, expect=201)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    task, phone = await _waiting(stack, "abnormal_result")
     await stack.reply(phone, "no thanks")
     handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
     assert handoff["data"]["reason"] == "callback_declined"
@@ -123,11 +125,7 @@ async def test_text_me_after_5_comes_back_at_5_in_the_patients_zone(stack: Stack
 
 
 async def test_a_caregiver_who_says_the_patient_is_back_in_hospital_reaches_a_nurse(stack: Stack) -> None:
-    phone = new_phone()
-    body = task_body(phone, "prov-none", language="es")
-    body["workflow"] = "post_discharge"
-    task = await stack.create_task(body, expect=201)
-    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    task, phone = await _waiting(stack, "post_discharge", language="es")
     await stack.reply(phone, "soy su hija, mi mamá está otra vez en el hospital")
     handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
     assert handoff["data"]["priority"] == "high" and handoff["data"]["reason"] == "back_in_hospital"
