@@ -4,29 +4,31 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
+import os
 import signal
 import sys
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
+from sqlalchemy.engine import make_url
 
-from bot.conversation.engine import EngineClient
 from bot.conversation.supervisor import (
-    EngineProcess,
     EngineSetupError,
+    EngineSupervisor,
     evaluate_model,
     train_model,
     validate_data,
 )
-from bot.core.db import make_engine, session_scope, upgrade_database
+from bot.core.db import Database, DatabaseUrlError, async_url, upgrade_database
 from bot.core.logs import configure_logging
-from bot.core.settings import PROJECT_ROOT, Settings, SettingsError
+from bot.core.settings import Settings, SettingsError
 from bot.messages.literacy import LANGUAGES
 from bot.outreach.policy import fixed_offset_zone
 from bot.outreach.workflows import WORKFLOWS
+from channels.sms import INBOUND_PATH
+from channels.twilio_sim import TwilioSimulator
 
 # Zones tried, in order, for the demo's example task, so the example lands inside quiet-hours rules now.
 DEMO_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
@@ -38,45 +40,76 @@ def _say(text: str) -> None:
 
 
 async def _serve(settings: Settings, banner: str = "") -> None:
-    """Run the engine process and the app until Ctrl-C or SIGTERM; stop both cleanly."""
-    model = train_model(settings)
-    engine = EngineProcess(settings, model, PROJECT_ROOT / "var" / "logs" / "engine.log")
+    """Run the app (its role's parts) and its engine replicas until Ctrl-C or SIGTERM; stop all within seconds."""
+    supervisor = EngineSupervisor(settings, train_model(settings)) if settings.engines else None
     from bot.web.app import build_app
 
     app = build_app(settings)
-    runner = web.AppRunner(app, access_log=None)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    watcher: asyncio.Task[None] | None = None
     try:
         await site.start()
-        engine.start()
-        _say(f"engine: starting (log: {engine.log_path})")
-        probe = EngineClient(settings.engine_url, settings.engine_token, 2.0)
-        await probe.start()
-        try:
+        if supervisor is not None:
+            _say(f"engine: starting {len(supervisor.replicas)} replica(s) (logs: var/logs/engine-<port>.log)")
             started = loop.time()
-            await engine.wait_ready(probe.is_ready)
+            starting = asyncio.create_task(supervisor.start())
+            await asyncio.wait([starting, asyncio.create_task(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+            if not starting.done():
+                starting.cancel()
+                return
+            starting.result()
             _say(f"engine: ready in {loop.time() - started:.1f} s")
-        finally:
-            await probe.close()
+            watcher = asyncio.create_task(supervisor.watch(stop), name="engine-watch")
         base = f"http://{settings.host}:{settings.port}"
-        _say(f"\nOutreach bot is running.\n  API:        {base}/api/v1  (Authorization: Bearer {settings.api_token})")
-        if settings.use_simulator:
+        backend = make_url(settings.database_url).get_backend_name()
+        _say(f"\nOutreach bot is running (role {settings.role}, database {backend})."
+             f"\n  API:        {base}/api/v1  (Authorization: Bearer {settings.api_token})")
+        if settings.simulator_in_process:
             _say(f"  Phones:     {base}/sim/  (simulated Twilio)")
-        _say(f"  Engine:     {settings.engine_url}  (Rasa, token-protected)\n  Health:     {base}/healthz")
+        elif settings.use_simulator:
+            _say(f"  Phones:     {settings.simulator_url}/sim/  (simulated Twilio, its own process)")
+        engines = ", ".join(r.url for r in supervisor.replicas) if supervisor else settings.engine_url
+        _say(f"  Engine:     {engines}  (Rasa, token-protected)\n  Health:     {base}/healthz")
         if banner:
             _say(banner)
         _say("Press Ctrl-C to stop.")
         await stop.wait()
     finally:
         _say("stopping…")
-        engine.stop()
+        stop.set()
+        if watcher is not None:
+            watcher.cancel()
+        if supervisor is not None:
+            await supervisor.stop()
         await runner.cleanup()
         _say("stopped.")
+
+
+async def _simulate(settings: Settings, port: int, webhooks: list[str]) -> None:
+    """The Twilio simulator on its own port, handing inbound texts to the given app webhooks in turn."""
+    simulator = TwilioSimulator(account_sid=settings.twilio_account_sid, auth_token=settings.twilio_auth_token,
+                                number=settings.twilio_from_number,
+                                inbound_webhook_url=webhooks or [settings.public_url + INBOUND_PATH])
+    runner = web.AppRunner(simulator.standalone(), access_log=None, shutdown_timeout=1.0)
+    await runner.setup()
+    await web.TCPSite(runner, settings.host, port).start()
+    _say(f"Twilio simulator on http://{settings.host}:{port}/sim/ (inbound texts to "
+         f"{', '.join(simulator.inbound_webhook_urls)}); point apps at it with "
+         f"OUTREACH_SIMULATOR_URL=http://{settings.host}:{port}")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()
 
 
 def _demo_banner(settings: Settings) -> str:
@@ -111,19 +144,30 @@ def _demo_banner(settings: Settings) -> str:
 def _seed(settings: Settings) -> None:
     from bot.seed import seed_demo
 
-    with session_scope(make_engine(settings.database_url)) as session:
-        added = seed_demo(session)
+    async def seed() -> dict[str, int]:
+        db = Database(settings.database_url)
+        try:
+            return await db.run(seed_demo)
+        finally:
+            await db.dispose()
+
+    added = asyncio.run(seed())
     _say(f"seed: added {added['slots']} slots and {added['patients']} patients (existing data kept)")
 
 
-def _engine_run(settings: Settings) -> None:
-    model = train_model(settings)
-    engine = EngineProcess(settings, model, PROJECT_ROOT / "var" / "logs" / "engine.log")
-    engine.start()
-    _say(f"engine running on {settings.engine_url} (token {settings.engine_token}); log {engine.log_path}")
-    with contextlib.suppress(KeyboardInterrupt):
-        signal.pause()
-    engine.stop()
+async def _engine_run(settings: Settings) -> None:
+    supervisor = EngineSupervisor(settings, train_model(settings))
+    await supervisor.start()
+    _say(f"engine running on {', '.join(r.url for r in supervisor.replicas)} (token {settings.engine_token}); "
+         "logs under var/logs/")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await supervisor.watch(stop)
+    finally:
+        await supervisor.stop()
 
 
 def _templates(args: argparse.Namespace) -> int:
@@ -160,8 +204,19 @@ def _templates(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="outreach", description="Patient outreach bot")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("serve", help="run the app, the engine, the simulator and the workers")
-    commands.add_parser("demo", help="seed demo data, then serve")
+    for name, text in (("serve", "run the app, the engine, the simulator and the workers"),
+                       ("demo", "seed demo data, then serve")):
+        serve = commands.add_parser(name, help=text)
+        serve.add_argument("--role", choices=("all", "web", "worker"), default=None,
+                           help="web: API, webhooks, pages; worker: dispatcher and inbound sweeps; all: both "
+                                "(default; also OUTREACH_ROLE)")
+        serve.add_argument("--engines", type=int, default=None,
+                           help="engine replicas to run and supervise (default 1; 0 uses OUTREACH_ENGINE_URL; "
+                                "also OUTREACH_ENGINES)")
+    simulator = commands.add_parser("simulator", help="run the Twilio simulator on its own port")
+    simulator.add_argument("--port", type=int, default=8090)
+    simulator.add_argument("--webhook", action="append", default=[],
+                           help="an app's inbound-SMS webhook URL (repeat for several app processes)")
     commands.add_parser("seed", help="add demo data (idempotent)")
     engine = commands.add_parser("engine", help="the Rasa engine").add_subparsers(dest="engine_command",
                                                                                     required=True)
@@ -182,8 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        settings = Settings.from_env()
-    except SettingsError as error:
+        env = dict(os.environ)
+        if getattr(args, "role", None):
+            env["OUTREACH_ROLE"] = args.role
+        if getattr(args, "engines", None) is not None:
+            env["OUTREACH_ENGINES"] = str(args.engines)
+        settings = Settings.from_env(env)
+        async_url(settings.database_url)
+    except (SettingsError, DatabaseUrlError) as error:
         print(f"outreach: {error}", file=sys.stderr)
         return 2
     configure_logging()
@@ -200,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "engine" and args.engine_command == "evaluate":
             return 0 if evaluate_model(settings) else 1
         elif args.command == "engine":
-            _engine_run(settings)
+            asyncio.run(_engine_run(settings))
+        elif args.command == "simulator":
+            asyncio.run(_simulate(settings, args.port, args.webhook))
         elif args.command == "seed":
             upgrade_database(settings.database_url)
             _seed(settings)

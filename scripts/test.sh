@@ -21,5 +21,14 @@ echo "== engine evaluation (held-out NLU set, end-to-end conversations)"
 echo "== templates (literacy linter)"
 .venv/bin/outreach templates lint > var/templates-lint.txt || { cat var/templates-lint.txt; exit 1; }
 tail -1 var/templates-lint.txt
-echo "== tests"
-.venv/bin/python -m pytest tests "$@"
+echo "== tests on SQLite (the embedded default)"
+OUTREACH_TEST_BACKEND=sqlite .venv/bin/python -m pytest tests "$@"
+echo "== tests on PostgreSQL (${OUTREACH_TEST_POSTGRES:=postgresql://postgres@127.0.0.1:5432/postgres})"
+export OUTREACH_TEST_POSTGRES
+if ! .venv/bin/python scripts/postgres_check.py "$OUTREACH_TEST_POSTGRES"; then
+  if [ "${CI:-}" = "true" ]; then exit 1; fi
+  echo "test: PostgreSQL is not reachable at $OUTREACH_TEST_POSTGRES, so the PostgreSQL run is SKIPPED." >&2
+  echo "      Start it (or point OUTREACH_TEST_POSTGRES at one) to test the scale-out backend." >&2
+  exit 0
+fi
+OUTREACH_TEST_BACKEND=postgresql .venv/bin/python -m pytest tests "$@"

@@ -4,6 +4,7 @@ engine, on free ports, with a fresh SQLite database. Tests drive it through the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import os
 import socket
@@ -19,7 +20,10 @@ from typing import Any
 
 import aiohttp
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.core.db import async_url
 from bot.outreach.policy import fixed_offset_zone
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,12 +50,22 @@ class Started:
 class Stack:
     """A running stack and the calls tests make against it."""
 
-    def __init__(self, base_url: str, session: aiohttp.ClientSession, engine_port: int, db_path: Path) -> None:
+    def __init__(self, base_url: str, session: aiohttp.ClientSession, engine_port: int, database_url: str) -> None:
         self.base_url = base_url
-        self.db_path = db_path  # only for letting time pass (moving a record's times), never to check outcomes
+        self.database_url = database_url  # only for letting time pass (moving a record's times), never to check
+        # outcomes
         self.engine_port = engine_port
         self.http = session
         self.auth = {"Authorization": f"Bearer {API_TOKEN}"}
+
+    async def let_time_pass(self, sql: str, params: dict[str, Any]) -> None:
+        """Move a record's times (the clock cannot be moved), on whichever database the stack runs."""
+        engine = create_async_engine(async_url(self.database_url))
+        try:
+            async with engine.begin() as connection:
+                await connection.execute(text(sql), params)
+        finally:
+            await engine.dispose()
 
     async def create_task(self, body: dict[str, Any], expect: int | None = None) -> dict[str, Any]:
         async with self.http.post(f"{self.base_url}/api/v1/tasks", json=body, headers=self.auth) as response:
@@ -160,21 +174,68 @@ def task_body(phone: str, provider_id: str, **patient: Any) -> dict[str, Any]:
     }
 
 
+BACKEND = os.environ.get("OUTREACH_TEST_BACKEND", "sqlite")
+POSTGRES_SERVER = os.environ.get("OUTREACH_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@contextlib.contextmanager
+def postgres_database(purpose: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for this run, dropped afterwards; its plain URL."""
+    name = f"outreach_{purpose}_{uuid.uuid4().hex[:8]}"
+
+    async def admin(statement: str) -> None:
+        engine = create_async_engine(async_url(POSTGRES_SERVER), isolation_level="AUTOCOMMIT")
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(text(statement))
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    except Exception as error:
+        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_SERVER} ({error.__class__.__name__}: {error}); "
+                    "start it, or set OUTREACH_TEST_POSTGRES", pytrace=False)
+    try:
+        yield POSTGRES_SERVER.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@contextlib.contextmanager
+def database_for(workdir: Path, purpose: str = "stack") -> Iterator[str]:
+    """The database the stack runs on: a SQLite file, or a PostgreSQL database (OUTREACH_TEST_BACKEND)."""
+    if BACKEND == "postgresql":
+        with postgres_database(purpose) as url:
+            yield url
+    else:
+        yield f"sqlite:///{workdir / 'outreach.db'}"
+
+
 @pytest.fixture(scope="session")
-def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, Path]]:
+def stack_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with database_for(tmp_path_factory.mktemp("db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def stack_process(tmp_path_factory: pytest.TempPathFactory, stack_database: str) -> Iterator[tuple[str, int, str]]:
     port, engine_port = free_port(), free_port()
     workdir = tmp_path_factory.mktemp("stack")
     env = {
         **os.environ,
         "OUTREACH_PORT": str(port),
         "OUTREACH_ENGINE_PORT": str(engine_port),
-        "OUTREACH_DATABASE_URL": f"sqlite:///{workdir / 'outreach.db'}",
+        "OUTREACH_DATABASE_URL": stack_database,
+        "OUTREACH_JOURNAL_DIR": str(workdir / "journal"),
         "OUTREACH_API_TOKEN": API_TOKEN,
         "OUTREACH_ENGINE_TIMEOUT_SECONDS": "4",
     }
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"):
         env.pop(name, None)
     log_path = workdir / "serve.log"
+    subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
     with log_path.open("wb") as log:
         process = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve"], cwd=ROOT, env=env, stdout=log,
                                    stderr=subprocess.STDOUT)
@@ -189,7 +250,7 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
             time.sleep(0.5)
         else:
             raise RuntimeError(f"stack did not start in time:\n{log_path.read_text()[-4000:]}")
-        yield base_url, engine_port, workdir / "outreach.db"
+        yield base_url, engine_port, stack_database
     finally:
         process.terminate()
         try:
@@ -199,7 +260,7 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
 
 
 @pytest.fixture
-async def stack(stack_process: tuple[str, int, Path]) -> AsyncIterator[Stack]:
-    base_url, engine_port, db_path = stack_process
+async def stack(stack_process: tuple[str, int, str]) -> AsyncIterator[Stack]:
+    base_url, engine_port, database_url = stack_process
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
-        yield Stack(base_url, session, engine_port, db_path)
+        yield Stack(base_url, session, engine_port, database_url)

@@ -20,8 +20,7 @@ from sqlmodel import Session
 
 from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
-from bot.core.db import session_scope
-from bot.core.models import Appointment, Conversation, OutreachTask, Patient, Slot, utcnow
+from bot.core.models import Appointment, Conversation, Message, OutreachTask, Patient, Slot, utcnow
 from bot.events.outbox import record_event
 from bot.messages.render import resolve_language
 from bot.outreach.policy import patient_zones, record_opt_out
@@ -102,20 +101,27 @@ class OutreachAction(Action):
         return self.action_name
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[Any]:
-        with session_scope(self.ctx.db) as session:
+        def act_on_records(session: Session) -> Turn | None:
             conversation = session.get(Conversation, tracker.sender_id)
             if conversation is None:
-                log.warning("action.unknown_conversation", extra={"action": self.action_name})
-                dispatcher.utter_message(response="utter_handoff")
-                return []
+                return None
             task = session.get(OutreachTask, conversation.task_id) if conversation.task_id else None
             patient = session.get(Patient, conversation.patient_id)
             assert patient is not None
-            turn = Turn(session, dispatcher, tracker, conversation, task, patient)
+            turn = Turn(session, CollectingDispatcher(), tracker, conversation, task, patient)
             if conversation.awaiting == "checkin" and back_in_hospital(turn.text):
                 answer_checkin(turn)  # "mi mamá está otra vez en el hospital": a nurse, whatever the intent
             else:
                 self.act(turn)
+            return turn
+
+        # a unit of work that is run again (it lost a race with another process) starts with fresh answers
+        turn = await self.ctx.db.run(act_on_records)
+        if turn is None:
+            log.warning("action.unknown_conversation", extra={"action": self.action_name})
+            dispatcher.utter_message(response="utter_handoff")
+            return []
+        dispatcher.messages.extend(turn.dispatcher.messages)
         if self.action_name != "action_clarify" and tracker.get_slot("clarifications"):
             turn.events.append(SlotSet("clarifications", 0))  # understood this time: start counting afresh
         return turn.events
@@ -175,10 +181,20 @@ def patient_preference(turn: Turn) -> TimePreference:
 
 
 def offered_options(turn: Turn) -> list[OfferedOption]:
-    """The times offered in this conversation, numbered as the patient saw them, in the patient's zone."""
+    """The times on offer when the patient wrote (a reply answered late, after an outage or behind another
+    message, means what the patient saw), numbered as the patient saw them, in the patient's zone."""
     zone = patient_zones(turn.patient)[0]
-    offered = [turn.session.get(Slot, slot_id) for slot_id in turn.conversation.offered_slot_ids]
+    offered = [turn.session.get(Slot, slot_id) for slot_id in seen_offer(turn)]
     return [OfferedOption(i + 1, s.id, s.starts_at.astimezone(zone)) for i, s in enumerate(offered) if s]
+
+
+def seen_offer(turn: Turn) -> list[str]:
+    """The slot ids on offer when the patient wrote the message being answered; else the current offer."""
+    message_id = (turn.tracker.latest_message.get("metadata") or {}).get("message_id")
+    message = turn.session.get(Message, message_id) if message_id else None
+    if message is not None and message.offered_slot_ids:
+        return list(message.offered_slot_ids)
+    return list(turn.conversation.offered_slot_ids)
 
 
 def release_appointment(session: Session, appointment: Appointment) -> None:
@@ -232,7 +248,7 @@ def book_choice(turn: Turn) -> None:
     if rejects_options(turn.text):  # "2 doesnt work", "not the tuesday one", "el martes no puedo": never a booking
         rejected = {o.slot_id for o in choice.candidates} if choice.candidates != options else set()
         turn.record("outreach.patient.rejected_times", {"slot_ids": sorted(rejected)})
-        offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(turn.conversation.offered_slot_ids))
+        offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
         return
     if choice.chosen is None and len(options) == 1 and turn.intent in ("affirm", "confirm_appointment"):
         choice = Choice(chosen=options[0], candidates=options)  # "yes" to the one time offered

@@ -11,11 +11,10 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
-from bot.core.db import session_scope
 from bot.core.models import Conversation, Message, OutreachTask, Patient
 from bot.messages.render import render_standalone
 from bot.outreach.dispatcher import call_not_answered
@@ -36,22 +35,24 @@ class CallHandler:
     def _said(self, message: str, language: str) -> str:
         return render_standalone(self.ctx.settings, message, "voice", language)
 
-    def _load(self, key: str) -> tuple[Conversation, Patient, str | None] | None:
-        with session_scope(self.ctx.db) as session:
+    async def _load(self, key: str) -> tuple[Conversation, Patient, str | None] | None:
+        def load(session: Session) -> tuple[Conversation, Patient, str | None] | None:
             conversation = session.get(Conversation, key)
             patient = session.get(Patient, conversation.patient_id) if conversation else None
             if conversation is None or patient is None:
                 return None
             return conversation, patient, conversation.task_id
 
+        return await self.ctx.db.run(load)
+
     async def on_answer(self, key: str, call_sid: str, person: bool) -> VoiceTurn:
-        loaded = self._load(key)
+        loaded = await self._load(key)
         if loaded is None or loaded[0].state == "closed":
             return VoiceTurn([self._said("goodbye", "en")], listen=False)
         conversation, patient, task_id = loaded
         if not person:  # a machine: who we are and how to call back, nothing about their care
             if task_id:
-                call_not_answered(self.ctx, task_id, conversation.id, "voicemail")
+                await call_not_answered(self.ctx, task_id, conversation.id, "voicemail")
             return VoiceTurn([self._said("voicemail", patient.language)], patient.language, listen=False)
         first = "identity_check" if conversation.identity_state == "pending" else "holding_reply"
         await send_text(self.ctx, address=conversation.address, body=self._said(first, patient.language),
@@ -60,7 +61,7 @@ class CallHandler:
         return VoiceTurn(self._take(conversation.address), patient.language, listen=True)
 
     async def on_speech(self, key: str, call_sid: str, said: str) -> VoiceTurn:
-        loaded = self._load(key)
+        loaded = await self._load(key)
         if loaded is None:
             return VoiceTurn([self._said("goodbye", "en")], listen=False)
         conversation, patient, task_id = loaded
@@ -69,18 +70,18 @@ class CallHandler:
             self._silences[key] += 1
             if self._silences[key] >= SILENCES_BEFORE_HANGING_UP:
                 if task_id:
-                    call_not_answered(self.ctx, task_id, conversation.id, "silence")
+                    await call_not_answered(self.ctx, task_id, conversation.id, "silence")
                 return VoiceTurn([self._said("voice_no_answer", language)], language, listen=False)
-            return VoiceTurn(self._last_question(conversation.id), language, listen=True)
+            return VoiceTurn(await self._last_question(conversation.id), language, listen=True)
         self._silences.pop(key, None)
         if said.strip() == "*":  # "to hear this again, press star"
-            return VoiceTurn(self._last_question(conversation.id), language, listen=True)
+            return VoiceTurn(await self._last_question(conversation.id), language, listen=True)
         await self.router.process_now(InboundMessage(
             channel="voice", provider_sid=f"{call_sid}:{uuid.uuid4().hex}", sender=conversation.address,
             recipient="voice", body=said,
         ))
         sentences = self._take(conversation.address)
-        reloaded = self._load(key)
+        reloaded = await self._load(key)
         if reloaded is not None:
             language = reloaded[1].language  # "español, por favor": the answer is already spoken in Spanish
         still_ours = reloaded is not None and reloaded[0].state == "bot" and reloaded[0].identity_state != "failed"
@@ -92,24 +93,29 @@ class CallHandler:
     async def on_status(self, update: DeliveryUpdate) -> None:
         """Twilio's word on a call: one nobody took is tried again later."""
         reason = UNANSWERED_STATUSES.get(update.status)
-        with session_scope(self.ctx.db) as session:
+
+        def record(session: Session) -> tuple[str | None, str | None, bool] | None:
             placed = session.exec(select(Message).where(Message.provider_sid == update.provider_sid)).first()
             if placed is None:
-                return
+                return None
             placed.delivery_status = update.status
-            conversation_id, task_id = placed.conversation_id, placed.task_id
-            task = session.get(OutreachTask, task_id) if task_id else None
-            waiting = task is not None and task.state == "awaiting_reply"
+            task = session.get(OutreachTask, placed.task_id) if placed.task_id else None
+            return placed.conversation_id, placed.task_id, task is not None and task.state == "awaiting_reply"
+
+        recorded = await self.ctx.db.run(record)
+        if recorded is None:
+            return
+        conversation_id, task_id, waiting = recorded
         if reason and waiting and task_id and conversation_id:
-            call_not_answered(self.ctx, task_id, conversation_id, reason)
+            await call_not_answered(self.ctx, task_id, conversation_id, reason)
 
     def _take(self, address: str) -> list[str]:
         assert self.ctx.voice is not None
         return self.ctx.voice.take_pending(address)
 
-    def _last_question(self, conversation_id: str) -> list[str]:
+    async def _last_question(self, conversation_id: str) -> list[str]:
         """What the bot said last (everything after the patient's last words), to say again."""
-        with session_scope(self.ctx.db) as session:
+        def last_said(session: Session) -> list[str]:
             messages = session.exec(
                 select(Message).where(Message.conversation_id == conversation_id, Message.body != "")
                 .order_by(col(Message.created_at).desc()).limit(10)
@@ -120,3 +126,5 @@ class CallHandler:
                     break
                 last.insert(0, message.body)
             return last
+
+        return await self.ctx.db.run(last_said)

@@ -10,11 +10,11 @@ from typing import Any
 from aiohttp import web
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
+from sqlmodel import Session
 
 from bot.conversation.actions import ACTIONS
 from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
-from bot.core.db import session_scope
 from bot.core.models import Conversation, Patient, Slot
 from bot.messages.dates import format_visit_time
 from bot.messages.render import UnknownMessage, organisation_context, render_message, resolve_language
@@ -30,15 +30,16 @@ def _authorised(ctx: Outreach, request: web.Request) -> bool:
     return secrets.compare_digest(request.query.get("token", ""), ctx.settings.engine_callback_token)
 
 
-def message_context(
+async def message_context(
     ctx: Outreach, sender_id: str, arguments: dict[str, Any], channel: str = "sms"
 ) -> tuple[dict[str, Any], str]:
     """Everything a template may use, and the language to speak: from the conversation, the patient and the
     action's arguments (slot ids become formatted days and times in the patient's zone and locale)."""
     settings = ctx.settings
     context = organisation_context(settings.organisation_name, settings.support_phone)
-    language = "en"
-    with session_scope(ctx.db) as session:
+
+    def read(session: Session) -> str:
+        language = "en"
         conversation = session.get(Conversation, sender_id)
         patient = session.get(Patient, conversation.patient_id) if conversation else None
         if patient is not None:
@@ -69,7 +70,9 @@ def message_context(
             slot = session.get(Slot, arguments["slot_id"])
             if slot is not None:
                 context.update(describe(slot))
-    return context, language
+        return language
+
+    return context, await ctx.db.run(read)
 
 
 def engine_routes(ctx: Outreach) -> list[web.RouteDef]:
@@ -104,8 +107,8 @@ def engine_routes(ctx: Outreach) -> list[web.RouteDef]:
         channel = slots.get("channel") or "sms"
         message = response_name.removeprefix("utter_")
         try:
-            context, language = message_context(ctx, str(tracker.get("sender_id", "")), body.get("arguments") or {},
-                                                channel)
+            context, language = await message_context(ctx, str(tracker.get("sender_id", "")),
+                                                      body.get("arguments") or {}, channel)
             rendered = render_message(message, channel, language, context,
                                       simpler=slots.get("literacy") == "simpler")
         except UnknownMessage as error:

@@ -6,6 +6,8 @@ endpoint failed, and the caller must fall back (holding reply, handoff) rather t
 
 from __future__ import annotations
 
+import asyncio
+import zlib
 from typing import Any
 
 import aiohttp
@@ -16,8 +18,12 @@ class EngineError(RuntimeError):
 
 
 class EngineClient:
-    def __init__(self, base_url: str, token: str, timeout_seconds: float) -> None:
-        self.base_url = base_url.rstrip("/")
+    """One or more engine replicas; a conversation always goes to the same replica (its tracker is shared in
+    the tracker store, so any replica could answer it, but one at a time keeps the engine's work cached)."""
+
+    def __init__(self, base_urls: list[str] | str, token: str, timeout_seconds: float) -> None:
+        urls = [base_urls] if isinstance(base_urls, str) else base_urls
+        self.base_urls = [url.rstrip("/") for url in urls]
         self.token = token
         self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
         self._session: aiohttp.ClientSession | None = None
@@ -29,10 +35,14 @@ class EngineClient:
         if self._session:
             await self._session.close()
 
-    async def _post(self, path: str, payload: dict[str, Any], params: dict[str, str]) -> Any:
+    def _replica(self, conversation_id: str) -> str:
+        return self.base_urls[zlib.crc32(conversation_id.encode()) % len(self.base_urls)]
+
+    async def _post(self, conversation_id: str, path: str, payload: dict[str, Any], params: dict[str, str]) -> Any:
         assert self._session is not None, "EngineClient.start() was not called"
+        url = self._replica(conversation_id) + path
         try:
-            async with self._session.post(self.base_url + path, json=payload, params=params) as response:
+            async with self._session.post(url, json=payload, params=params) as response:
                 if response.status != 200:
                     raise EngineError(f"engine answered HTTP {response.status} on {path}")
                 return await response.json()
@@ -42,7 +52,7 @@ class EngineClient:
     async def open_conversation(self, conversation_id: str, intent: str, entities: dict[str, Any]) -> list[str]:
         """Start a proactive conversation; returns the texts the engine wants sent."""
         body = await self._post(
-            f"/conversations/{conversation_id}/trigger_intent",
+            conversation_id, f"/conversations/{conversation_id}/trigger_intent",
             {"name": intent, "entities": entities},
             {"token": self.token, "output_channel": "collector", "include_events": "NONE"},
         )
@@ -51,16 +61,22 @@ class EngineClient:
     async def tell(self, conversation_id: str, text: str, metadata: dict[str, Any]) -> list[str]:
         """Pass a patient's message on; returns the texts of the engine's replies."""
         body = await self._post(
-            "/webhooks/rest/webhook",
+            conversation_id, "/webhooks/rest/webhook",
             {"sender": conversation_id, "message": text, "metadata": metadata},
             {"token": self.token},
         )
         return _texts(body, conversation_id)
 
     async def is_ready(self) -> bool:
+        """Every replica answers its status with our token."""
+        results = await asyncio.gather(*(self.replica_ready(url) for url in self.base_urls))
+        return all(results)
+
+    async def replica_ready(self, base_url: str) -> bool:
         assert self._session is not None
         try:
-            async with self._session.get(self.base_url + "/status", params={"token": self.token}) as response:
+            async with self._session.get(base_url + "/status", params={"token": self.token},
+                                         timeout=aiohttp.ClientTimeout(total=2)) as response:
                 return response.status == 200
         except (aiohttp.ClientError, TimeoutError):
             return False

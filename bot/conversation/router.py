@@ -4,21 +4,28 @@ to the engine in arrival order per conversation, and the engine's replies go bac
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import re
-from collections import defaultdict
+import socket
+import uuid
+from collections.abc import Coroutine
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from bot.conversation.engine import EngineError
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import MAX_ATTEMPTS as IDENTITY_ATTEMPTS
 from bot.conversation.identity import birth_date_matches
+from bot.conversation.journal import InboundJournal
 from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.context import Outreach
-from bot.core.db import session_scope
+from bot.core.leases import address_is_free, release_address_lease, take_address_lease
 from bot.core.models import (
     AuditEntry,
     Conversation,
@@ -49,46 +56,93 @@ STATUS_RANK = {
 
 
 HOLDING_REPLY_WINDOW_SECONDS = 15 * 60
+ADDRESS_LEASE = timedelta(seconds=60)  # renewed before each message; a holder that died lets go after this
+STORE_TIMEOUT_SECONDS = 5.0  # a message the database cannot take in this time goes to the journal
+VOICE_WAIT_SECONDS = 12.0  # a caller waits at most this long for a turn another process is finishing
+PROCESS_ID = f"{socket.gethostname()}:{os.getpid()}"
 
 
 class InboundRouter:
     def __init__(self, ctx: Outreach) -> None:
         self.ctx = ctx
-        self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.journal = InboundJournal(ctx.settings.journal_dir)
         self._tasks: set[asyncio.Task[None]] = set()
 
     # -- entry points given to the channel ------------------------------------------------------------
     async def on_inbound(self, inbound: InboundMessage) -> None:
-        """Store the message (dropping a repeated provider id), then process it in the background so the
-        provider's webhook is answered at once."""
-        stored = self._store(inbound)
-        if stored is not None:
-            self._spawn(self._process_in_order(*stored))
+        """Store the message (dropping a repeated provider id; journaling it when the database cannot take
+        it), then process it in the background so the provider's webhook is answered at once."""
+        address = await self._store_or_journal(inbound)
+        if address is not None:
+            self._spawn(self.drain(address))
 
     async def process_now(self, inbound: InboundMessage) -> None:
         """Store the message and process it before returning (a call waits on the line for the answer)."""
-        stored = self._store(inbound)
-        if stored is not None:
-            await self._process_in_order(*stored)
+        address = await self._store_or_journal(inbound)
+        if address is not None:
+            await self.drain(address, wait_seconds=VOICE_WAIT_SECONDS)
 
-    def _store(self, inbound: InboundMessage) -> tuple[str, str] | None:
-        """(address, message id) of the stored message; None when the provider sent it before."""
-        address = to_e164(inbound.sender) or inbound.sender
+    async def _store_or_journal(self, inbound: InboundMessage) -> str | None:
+        received_at = utcnow()
         try:
-            with session_scope(self.ctx.db) as session:
-                message = Message(
-                    direction="inbound", channel=inbound.channel, address=address, body=inbound.body,
-                    media_urls=list(inbound.media_urls),
-                    provider_sid=inbound.provider_sid, delivery_status="received", engine_state="pending",
-                )
-                session.add(message)
-        except IntegrityError:
+            return await asyncio.wait_for(self._store(inbound, received_at), STORE_TIMEOUT_SECONDS)
+        except Exception as error:  # the database is locked, read-only or down: keep the message on disk
+            log.warning("inbound.store_failed", extra={"error": error.__class__.__name__})
+            self.journal.keep(inbound, received_at)
+            return None
+
+    async def _store(self, inbound: InboundMessage, received_at: datetime) -> str | None:
+        """The address of the stored message; None when the provider sent it before."""
+        address = to_e164(inbound.sender) or inbound.sender
+
+        def store(session: Session) -> None:
+            if inbound.provider_sid and session.exec(
+                select(Message.id).where(Message.provider_sid == inbound.provider_sid)
+            ).first():
+                raise _Repeated
+            conversation = self._open_conversation(session, address)
+            session.add(Message(
+                direction="inbound", channel=inbound.channel, address=address, body=inbound.body,
+                media_urls=list(inbound.media_urls), provider_sid=inbound.provider_sid,
+                delivery_status="received", engine_state="pending", created_at=received_at, updated_at=received_at,
+                offered_slot_ids=list(conversation.offered_slot_ids) if conversation else None,
+            ))
+
+        try:
+            await self.ctx.db.run(store)
+        except (_Repeated, IntegrityError):
             log.info("inbound.duplicate", extra={"provider_sid": inbound.provider_sid})
             return None
-        return address, message.id
+        return address
+
+    async def replay_journal(self) -> int:
+        """Store journaled messages in the order they arrived, then process them. Returns how many."""
+        if not self.journal.waiting():
+            return 0
+        stored = 0
+        addresses: list[str] = []
+        with self.journal.claimed() as batches:
+            for path, entries in batches:
+                done = 0
+                for inbound, received_at in entries:
+                    try:
+                        address = await asyncio.wait_for(self._store(inbound, received_at), STORE_TIMEOUT_SECONDS)
+                    except Exception as error:
+                        log.warning("inbound.journal_replay_waits", extra={"error": error.__class__.__name__})
+                        break
+                    done += 1
+                    if address is not None:
+                        stored += 1
+                        addresses.append(address)
+                self.journal.forget(path, done)
+        for address in dict.fromkeys(addresses):
+            self._spawn(self.drain(address))
+        if stored:
+            log.info("inbound.journal_replayed", extra={"count": stored})
+        return stored
 
     async def on_delivery(self, update: DeliveryUpdate) -> None:
-        with session_scope(self.ctx.db) as session:
+        def record(session: Session) -> None:
             message = session.exec(select(Message).where(Message.provider_sid == update.provider_sid)).first()
             if message is None:
                 log.info("delivery.unknown_message", extra={"provider_sid": update.provider_sid})
@@ -96,7 +150,7 @@ class InboundRouter:
             if STATUS_RANK.get(update.status, 0) < STATUS_RANK.get(message.delivery_status, 0):
                 return
             if message.delivery_status == update.status:
-                return
+                return  # a repeated callback changes nothing
             message.delivery_status = update.status
             message.error_code = update.error_code
             message.updated_at = utcnow()
@@ -108,39 +162,78 @@ class InboundRouter:
                              {"message_id": message.id, "provider_sid": update.provider_sid,
                               "error_code": update.error_code})
 
-    async def drain(self) -> None:
+        await self.ctx.db.run(record)
+
+    async def drain(self, address: str, wait_seconds: float = 0.0) -> None:
+        """Answer the address's pending messages one at a time, oldest first, holding the address's lease so
+        that no other process (or coroutine) answers the same patient at the same time. Whoever holds the lease
+        answers messages that arrive meanwhile; the last look after letting go closes the gap between them."""
+        owner = f"{PROCESS_ID}:{uuid.uuid4().hex[:8]}"
+        deadline = asyncio.get_running_loop().time() + wait_seconds
+        while True:
+            if not await self.ctx.db.run(lambda s: take_address_lease(s, address, owner, ADDRESS_LEASE)):
+                if asyncio.get_running_loop().time() >= deadline:
+                    return  # the holder answers this message too
+                await asyncio.sleep(0.05)
+                continue
+            try:
+                seen: set[str] = set()
+                while (message_id := await self.ctx.db.run(lambda s: _next_pending(s, address))) is not None:
+                    if message_id in seen:  # a path that left it pending must not hold the patient up forever
+                        log.error("inbound.left_pending", extra={"message_id": message_id})
+                        await self.ctx.db.run(lambda s, m=message_id: _mark(s, m, "processed"))  # type: ignore[misc]
+                        continue
+                    seen.add(message_id)
+                    await self._process_safely(address, message_id)
+                    await self.ctx.db.run(lambda s: take_address_lease(s, address, owner, ADDRESS_LEASE))
+            finally:
+                await self.ctx.db.run(lambda s: release_address_lease(s, address, owner))
+            if await self.ctx.db.run(lambda s: _next_pending(s, address)) is None:
+                return
+            deadline = asyncio.get_running_loop().time()
+
+    async def drain_all(self) -> None:
         """Wait for in-flight processing (used at shutdown)."""
         if self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
-    async def resume_pending(self) -> None:
-        """At start: process inbound messages stored but never finished (a crash, a restart)."""
-        with session_scope(self.ctx.db) as session:
-            pending = session.exec(
-                select(Message).where(Message.direction == "inbound", Message.engine_state == "pending")
-                .order_by(col(Message.created_at))
+    async def resume_pending(self, older_than_seconds: float = 0.0) -> int:
+        """Answer messages stored but never finished (a crash, a restart, a process that died holding the
+        address): every address with a pending message whose lease is free. Returns how many addresses."""
+        cutoff = utcnow() - timedelta(seconds=older_than_seconds)
+
+        def addresses(session: Session) -> list[str]:
+            found = session.exec(
+                select(Message.address).where(Message.direction == "inbound", Message.engine_state == "pending",
+                                              col(Message.created_at) <= cutoff)
+                .group_by(col(Message.address)).order_by(func.min(Message.created_at))
             ).all()
-        for message in pending:
-            self._spawn(self._process_in_order(message.address, message.id))
+            return [address for address in found if address_is_free(session, address)]
+
+        found = await self.ctx.db.run(addresses)
+        for address in found:
+            self._spawn(self.drain(address))
+        return len(found)
 
     # -- processing ------------------------------------------------------------------------------------
-    def _spawn(self, coro: object) -> None:
-        task = asyncio.get_running_loop().create_task(coro)  # type: ignore[arg-type]
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _process_in_order(self, address: str, message_id: str) -> None:
-        async with self._locks[address]:
-            try:
-                await self._process(address, message_id)
-            except Exception:
-                log.exception("inbound.processing_failed", extra={"message_id": message_id})
+    async def _process_safely(self, address: str, message_id: str) -> None:
+        try:
+            await self._process(address, message_id)
+        except Exception:
+            log.exception("inbound.processing_failed", extra={"message_id": message_id})
+            with contextlib.suppress(Exception):  # kept, and tried again with the engine's failures
+                await self.ctx.db.run(lambda s: _mark(s, message_id, "failed", only_if="pending"))
 
     async def _process(self, address: str, message_id: str) -> None:
-        with session_scope(self.ctx.db) as session:
+        def triage(session: Session) -> tuple[Keyword | None, Emergency | None, Conversation | None, bool] | None:
             message = session.get(Message, message_id)
             if message is None or message.engine_state != "pending":
-                return
+                return None
             keyword = classify_keyword(message.body, opted_out=is_opted_out(session, address))
             emergency = detect_emergency(message.body)
             conversation = self._open_conversation(session, address)
@@ -150,21 +243,32 @@ class InboundRouter:
                 message.task_id = conversation.task_id
             if emergency is not None:
                 message.engine_state = "processed"
+            return keyword, emergency, conversation, first_time
+
+        triaged = await self.ctx.db.run(triage)
+        if triaged is None:
+            return
+        keyword, emergency, conversation, first_time = triaged
         if emergency is not None:
             await self._answer_emergency(emergency, address, message_id, conversation)
             if keyword is not Keyword.OPT_OUT:
                 return
-        with session_scope(self.ctx.db) as session:
+
+        def route(session: Session) -> bool:
             message = session.get(Message, message_id)
             assert message is not None
             if keyword is None and is_opted_out(session, address):
                 message.engine_state = "processed"  # kept, never answered: they asked us to stop
-                return
+                return False
             if keyword is None and first_time and conversation and conversation.task_id:
                 record_event(session, "outreach.patient.replied", conversation.task_id,
                              {"message_id": message.id, "conversation_id": conversation.id})
             if keyword is not None or conversation is None or conversation.state != "bot":
                 message.engine_state = "processed"
+            return True
+
+        if not await self.ctx.db.run(route):
+            return
         if keyword is not None:
             await self._answer_keyword(keyword, address, message_id)
         elif conversation is None:
@@ -179,16 +283,18 @@ class InboundRouter:
     async def _answer_emergency(self, emergency: Emergency, address: str, message_id: str,
                                 conversation: Conversation | None) -> None:
         """Emergency words, in any state: the instruction at once, and a person, urgently."""
-        with session_scope(self.ctx.db) as session:
+        def hand_to_person(session: Session) -> str:
             patient = _patient_for(session, address, conversation)
-            language = patient.language if patient else "en"
             row = session.get(Conversation, conversation.id) if conversation else None
             task = session.get(OutreachTask, row.task_id) if row and row.task_id else None
             if row is not None:
                 hand_off(session, row, task, reason=f"emergency_{emergency.value}", priority="urgent")
             else:
-                session.add(Handoff(patient_id=patient.id if patient else None, reason=f"emergency_{emergency.value}",
-                                    priority="urgent"))
+                session.add(Handoff(patient_id=patient.id if patient else None,
+                                    reason=f"emergency_{emergency.value}", priority="urgent"))
+            return patient.language if patient else "en"
+
+        language = await self.ctx.db.run(hand_to_person)
         log.warning("inbound.emergency", extra={"kind": emergency.value, "message_id": message_id})
         text = self._render(f"emergency_{emergency.value}", language, channel_of(address))
         await self._reply(address, text, f"emergency:{message_id}", conversation, even_if_opted_out=True)
@@ -201,50 +307,71 @@ class InboundRouter:
             .order_by(col(Conversation.last_activity_at).desc())
         ).first()
 
-    async def retry_failed(self, stop: asyncio.Event, every_seconds: float = 5.0) -> None:
-        """While the engine was down, messages were kept; when it answers again, pass them on in order."""
+    async def keep_answering(self, stop: asyncio.Event, every_seconds: float = 2.0, journal_only: bool = False
+                             ) -> None:
+        """The worker's sweep: journaled messages stored; messages kept while the engine was down passed on in
+        order once it answers again; messages a dead process left half-done answered. A web process only
+        stores its own journal."""
+        settle = 0.0  # at start, everything left pending; then only what nobody picked up for a while
         while not stop.is_set():
             try:
-                with session_scope(self.ctx.db) as session:
-                    waiting = session.exec(
-                        select(Message).where(Message.direction == "inbound", Message.engine_state == "failed")
-                        .order_by(col(Message.created_at))
-                    ).all()
-                if waiting and await self.ctx.engine.is_ready():
-                    for message in waiting:
-                        with session_scope(self.ctx.db) as session:
-                            row = session.get(Message, message.id)
-                            if row is not None and row.engine_state == "failed":
-                                row.engine_state = "pending"
-                        await self._process_in_order(message.address, message.id)
+                await self.replay_journal()
+                if not journal_only:
+                    await self.retry_failed()
+                    await self.resume_pending(older_than_seconds=settle)
+                    settle = ADDRESS_LEASE.total_seconds() / 4
             except Exception:
-                log.exception("inbound.retry_failed")
+                log.exception("inbound.sweep_failed")
             try:
                 await asyncio.wait_for(stop.wait(), timeout=every_seconds)
             except TimeoutError:
                 pass
 
+    async def retry_failed(self) -> None:
+        def failed_addresses(session: Session) -> list[str]:
+            return list(session.exec(
+                select(Message.address).where(Message.direction == "inbound", Message.engine_state == "failed")
+                .group_by(col(Message.address)).order_by(func.min(Message.created_at))
+            ).all())
+
+        addresses = await self.ctx.db.run(failed_addresses)
+        if not addresses or not await self.ctx.engine.is_ready():
+            return
+
+        def pending_again(session: Session, address: str) -> None:
+            for message in session.exec(select(Message).where(Message.address == address,
+                                                              Message.direction == "inbound",
+                                                              Message.engine_state == "failed")):
+                message.engine_state = "pending"
+                session.add(message)
+
+        for address in addresses:
+            await self.ctx.db.run(lambda s, address=address: pending_again(s, address))  # type: ignore[misc]
+            self._spawn(self.drain(address))
+
     async def _ask_engine(self, conversation: Conversation, message_id: str) -> None:
-        with session_scope(self.ctx.db) as session:
-            current = session.get(Message, message_id)
-            assert current is not None
-            earlier_failed = session.exec(
-                select(Message).where(Message.conversation_id == conversation.id, Message.engine_state == "failed",
-                                      col(Message.created_at) < current.created_at)
-            ).first()
-            if earlier_failed is not None:  # keep the order: this one waits behind the ones still unanswered
-                current.engine_state = "failed"
-                return
-        with session_scope(self.ctx.db) as session:
+        def prepare(session: Session) -> str | None:
             message = session.get(Message, message_id)
             assert message is not None
-            # a photo (MMS) is a document sent: the engine gets that as an intent, whatever the caption says
-            body = "/document_received" if message.media_urls else message.body
+            earlier_failed = session.exec(
+                select(Message).where(Message.conversation_id == conversation.id, Message.engine_state == "failed",
+                                      col(Message.created_at) < message.created_at)
+            ).first()
+            if earlier_failed is not None:  # keep the order: this one waits behind the ones still unanswered
+                message.engine_state = "failed"
+                return None
             conversation_row = session.get(Conversation, conversation.id)
             assert conversation_row is not None
             conversation_row.last_activity_at = utcnow()
+            # a photo (MMS) is a document sent: the engine gets that as an intent, whatever the caption says
+            return "/document_received" if message.media_urls else message.body
+
+        body = await self.ctx.db.run(prepare)
+        if body is None:
+            return
         try:
-            replies = await self.ctx.engine.tell(conversation.id, body, {"channel": conversation.channel})
+            replies = await self.ctx.engine.tell(conversation.id, body,
+                                                 {"channel": conversation.channel, "message_id": message_id})
         except EngineError as error:
             log.warning("engine.unavailable", extra={"conversation_id": conversation.id, "error": str(error)})
             await self._holding_reply(conversation, message_id, str(error))
@@ -254,15 +381,12 @@ class InboundRouter:
         for index, text in enumerate(replies):
             await self._reply(conversation.address, text, f"reply:{message_id}:{index}", conversation,
                               even_if_opted_out=True)
-        with session_scope(self.ctx.db) as session:
-            stored = session.get(Message, message_id)
-            assert stored is not None
-            stored.engine_state = "processed"
+        await self.ctx.db.run(lambda s: _mark(s, message_id, "processed"))
 
     async def _check_identity(self, conversation: Conversation, message_id: str) -> None:
         """The reply to "what is your date of birth?": read here and never passed to the engine. A match opens
         the workflow through the engine; three misses hand the conversation to a person."""
-        with session_scope(self.ctx.db) as session:
+        def check(session: Session) -> tuple[bool, str, str, str | None, dict[str, str]]:
             message = session.get(Message, message_id)
             row = session.get(Conversation, conversation.id)
             patient = session.get(Patient, conversation.patient_id)
@@ -271,6 +395,7 @@ class InboundRouter:
             language, today = patient.language, utcnow().astimezone(patient_zones(patient)[0]).date()
             matched = patient.birth_date is not None and birth_date_matches(
                 message.body, resolve_language(language), patient.birth_date, today)
+            template, entities = "", {}
             if not matched:
                 message.engine_state = "processed"
                 row.identity_attempts += 1
@@ -284,53 +409,66 @@ class InboundRouter:
             elif task is not None:
                 entities = opening_entities(patient, task, row.channel)
                 row.identity_state = "verified"  # before the opening: its messages may now carry health details
+            else:
+                message.engine_state = "processed"
+            return matched, language, template, task.workflow if task else None, entities
+
+        matched, language, template, workflow, entities = await self.ctx.db.run(check)
         if not matched:
             await self._reply(conversation.address, self._render(template, language, conversation.channel),
                               f"reply:{message_id}:0", conversation)
             return
-        if task is None:
+        if workflow is None or conversation.task_id is None:
             return
+        task_id = conversation.task_id
         try:
-            replies = await self.ctx.engine.open_conversation(conversation.id, f"EXTERNAL_{task.workflow}", entities)
+            replies = await self.ctx.engine.open_conversation(conversation.id, f"EXTERNAL_{workflow}", entities)
         except EngineError as error:  # the date of birth is checked again when the message is replayed
-            with session_scope(self.ctx.db) as session:
+            def not_yet(session: Session) -> None:
                 row = session.get(Conversation, conversation.id)
                 assert row is not None
                 row.identity_state = "pending"
+
+            await self.ctx.db.run(not_yet)
             await self._holding_reply(conversation, message_id, str(error))
             return
-        with session_scope(self.ctx.db) as session:
-            stored = session.get(Message, message_id)
-            assert stored is not None
-            stored.engine_state = "processed"
-            record_event(session, "outreach.identity.verified", task.id, {"conversation_id": row.id})
+
+        def verified(session: Session) -> None:
+            _mark(session, message_id, "processed")
+            record_event(session, "outreach.identity.verified", task_id, {"conversation_id": conversation.id})
+
+        await self.ctx.db.run(verified)
         for index, text in enumerate(replies):
             await self._reply(conversation.address, text, f"reply:{message_id}:{index}", conversation)
 
     async def _holding_reply(self, conversation: Conversation, message_id: str, reason: str) -> None:
-        """The engine could not answer: tell the patient we have their message, and leave it pending."""
-        with session_scope(self.ctx.db) as session:
+        """The engine could not answer: tell the patient we have their message, and keep it to pass on."""
+        def keep(session: Session) -> str:
             patient = session.get(Patient, conversation.patient_id)
-            stored = session.get(Message, message_id)
-            assert stored is not None
-            stored.engine_state = "failed"
+            _mark(session, message_id, "failed")
             if conversation.task_id:
                 record_event(session, "outreach.engine.unavailable", conversation.task_id,
                              {"message_id": message_id, "reason": reason})
-        text = self._render("holding_reply", patient.language if patient else "en", conversation.channel)
+            return patient.language if patient else "en"
+
+        language = await self.ctx.db.run(keep)
+        text = self._render("holding_reply", language, conversation.channel)
         window = int(utcnow().timestamp() // HOLDING_REPLY_WINDOW_SECONDS)  # one holding reply per window
         await self._reply(conversation.address, text, f"holding:{conversation.id}:{window}", conversation)
 
     async def _no_conversation(self, address: str, message_id: str) -> None:
         """A message with no conversation to belong to: a person reads it."""
-        with session_scope(self.ctx.db) as session:
+        def hand_to_person(session: Session) -> str:
             patient = _patient_for(session, address, None)
             session.add(Handoff(patient_id=patient.id if patient else None, reason="message_without_conversation"))
-        text = self._render("no_open_conversation", patient.language if patient else "en", channel_of(address))
+            return patient.language if patient else "en"
+
+        language = await self.ctx.db.run(hand_to_person)
+        text = self._render("no_open_conversation", language, channel_of(address))
         await self._reply(address, text, f"reply:{message_id}:0", None)
 
     async def _answer_keyword(self, keyword: Keyword, address: str, message_id: str) -> None:
-        with session_scope(self.ctx.db) as session:
+        def act(session: Session) -> tuple[str, bool, bool]:
             message = session.get(Message, message_id)
             assert message is not None
             body = message.body
@@ -347,7 +485,8 @@ class InboundRouter:
                 if _CANCEL_WORD.search(body.lower()):
                     _ask_staff_about_visits(session, patients, message_id)
                 provider_confirms = by_sms and self.ctx.sms.provider_blocks(body)
-                news = record_opt_out(session, reach, keyword=message.body.strip()[:40], channel=channel_of(address))
+                news = record_opt_out(session, reach, keyword=message.body.strip()[:40],
+                                      channel=channel_of(address))
                 self._stop_everything(session, address, patients, message_id)
             elif keyword is Keyword.OPT_IN:
                 opt_out = session.get(OptOut, address)
@@ -356,6 +495,9 @@ class InboundRouter:
                     session.delete(opt_out)
                 session.add(AuditEntry(actor="patient", action="opted_in", subject=address,
                                        detail={"message_id": message_id}))
+            return language, news, provider_confirms
+
+        language, news, provider_confirms = await self.ctx.db.run(act)
         template = {Keyword.OPT_OUT: "opt_out_confirmation", Keyword.OPT_IN: "opt_in_confirmation",
                     Keyword.HELP: "help"}[keyword]
         if keyword is Keyword.OPT_OUT and not news:
@@ -434,3 +576,24 @@ def _patient_for(session: Session, address: str, conversation: Conversation | No
         task = session.get(OutreachTask, task_id)
         return session.get(Patient, task.patient_id) if task else None
     return session.exec(select(Patient).where(Patient.phone == address)).first()
+
+
+class _Repeated(Exception):
+    """The provider sent this message before."""
+
+
+def _next_pending(session: Session, address: str) -> str | None:
+    """The oldest inbound message from ``address`` still to be answered."""
+    return session.exec(
+        select(Message.id).where(Message.address == address, Message.direction == "inbound",
+                                 Message.engine_state == "pending")
+        .order_by(col(Message.created_at), col(Message.id)).limit(1)
+    ).first()
+
+
+def _mark(session: Session, message_id: str, engine_state: str, only_if: str | None = None) -> None:
+    message = session.get(Message, message_id)
+    if message is not None and (only_if is None or message.engine_state == only_if):
+        message.engine_state = engine_state
+        message.updated_at = utcnow()
+        session.add(message)

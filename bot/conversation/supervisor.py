@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
 import hashlib
 import json
 import logging
 import os
 import signal
+import socket
 import subprocess
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from sqlalchemy.engine import make_url
+
+from bot.conversation.engine import EngineClient
 from bot.core.settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -143,35 +151,93 @@ def evaluate_model(settings: Settings) -> bool:
             and conversations["correct"] == conversations["total"])
 
 
-class EngineProcess:
-    """The `rasa run` child process. Started in its own session so Ctrl-C reaches us first; we stop it."""
+def _die_with_parent() -> None:
+    """In the engine's child process, before exec: be killed when the app dies, however it dies (SIGKILL too),
+    so no engine is ever left running without its app."""
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the app died between fork and prctl
+        os._exit(1)
 
-    def __init__(self, settings: Settings, model: Path, log_path: Path) -> None:
+
+PR_SET_PDEATHSIG = 1
+
+
+def tracker_store_url(settings: Settings) -> str:
+    """Where the engine keeps its conversations: beside the app's data, on the same database server (its own
+    schema, ``rasa``, on PostgreSQL; its own file on SQLite)."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        path = Path(database).with_name(Path(database).stem + "-engine.db") if database else PROJECT_ROOT / "var" \
+            / "engine-trackers.db"
+        return f"sqlite:///{path}"
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def write_endpoints(settings: Settings, replicas: int) -> Path:
+    """The engine's endpoints file: the project's endpoints.yml (our action and NLG endpoints), with the
+    tracker store on our database server and, for more than one replica, the lock store in Redis."""
+    lines = [(PROJECT_ROOT / "endpoints.yml").read_text().rstrip(), "",
+             "# written by `outreach serve` from its settings; do not edit",
+             "tracker_store:", "  type: SQL", f"  url: {json.dumps(tracker_store_url(settings))}",
+             f"  dialect: {make_url(settings.database_url).get_backend_name()}"]
+    if replicas > 1:
+        redis = urlsplit(settings.redis_url)
+        lines += ["lock_store:", "  type: redis", f"  url: {redis.hostname or '127.0.0.1'}",
+                  f"  port: {redis.port or 6379}", f"  db: {(redis.path or '/1').lstrip('/') or '1'}",
+                  "  key_prefix: outreach"]
+    path = PROJECT_ROOT / "var" / "run" / f"endpoints-{settings.engine_port}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+class EngineProcess:
+    """One `rasa run` child process on one port. Started in its own session (Ctrl-C reaches the app first, and
+    the app stops it) and bound to the app's life (it dies with the app, even on SIGKILL)."""
+
+    def __init__(self, settings: Settings, model: Path, port: int, endpoints: Path) -> None:
         self.settings = settings
         self.model = model
-        self.log_path = log_path
+        self.port = port
+        self.endpoints = endpoints
+        self.log_path = PROJECT_ROOT / "var" / "logs" / f"engine-{port}.log"
+        self.pid_path = PROJECT_ROOT / "var" / "run" / f"engine-{port}.pid"
         self._process: subprocess.Popen[bytes] | None = None
+        self.restarts = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.pid_path.parent.mkdir(parents=True, exist_ok=True)
+        _stop_leftover(self.pid_path)
+        if _port_taken(self.port):
+            raise EngineSetupError(f"port {self.port} is already in use, so the engine cannot listen there; stop "
+                                   "what holds it or set OUTREACH_ENGINE_PORT")
         command = [
             str(rasa_executable(self.settings)), "run", "--model", str(self.model), "--enable-api",
             "--auth-token", self.settings.engine_token, "--interface", "127.0.0.1",
-            "--port", str(self.settings.engine_port), "--endpoints", "endpoints.yml",
-            "--credentials", "credentials.yml",
+            "--port", str(self.port), "--endpoints", str(self.endpoints), "--credentials", "credentials.yml",
         ]
-        log_file = self.log_path.open("ab")
-        self._process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=engine_environment(self.settings), stdout=log_file,
-            stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        log_file.close()
+        env = engine_environment(self.settings)
+        if make_url(self.settings.database_url).get_backend_name() != "sqlite":
+            env["POSTGRESQL_SCHEMA"] = ENGINE_SCHEMA
+        with self.log_path.open("ab") as log_file:
+            self._process = subprocess.Popen(
+                command, cwd=PROJECT_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+                start_new_session=True, preexec_fn=_die_with_parent,
+            )
+        self.pid_path.write_text(str(self._process.pid))
 
     @property
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
-    async def wait_ready(self, probe: object, limit_seconds: float = 120.0) -> None:
+    async def wait_ready(self, probe: Callable[[str], Awaitable[bool]], limit_seconds: float = 120.0) -> None:
         """Wait for /status to answer; fail early with the log's tail if the process died."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + limit_seconds
@@ -179,7 +245,7 @@ class EngineProcess:
             if not self.running:
                 raise EngineSetupError(f"the engine exited during start; last lines of {self.log_path}:\n"
                                        + self.log_tail())
-            if await probe():  # type: ignore[operator]
+            if await probe(self.url):
                 return
             await asyncio.sleep(0.5)
         raise EngineSetupError(f"the engine did not answer within {limit_seconds:.0f} s; see {self.log_path}")
@@ -190,14 +256,88 @@ class EngineProcess:
         except OSError:
             return "(no log)"
 
-    def stop(self) -> None:
-        if not self._process or self._process.poll() is not None:
-            return
-        try:
-            os.killpg(self._process.pid, signal.SIGTERM)
-            self._process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self._process.pid, signal.SIGKILL)
-            self._process.wait(timeout=5)
-        except ProcessLookupError:
-            pass
+    def signal(self, signum: int) -> None:
+        if self._process is not None and self._process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signum)
+
+    def reap(self) -> None:
+        if self._process is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._process.wait(timeout=0.1)
+        with contextlib.suppress(OSError):
+            self.pid_path.unlink()
+
+
+ENGINE_SCHEMA = "rasa"
+
+
+class EngineSupervisor:
+    """The engine replicas this app runs: started together, restarted when one dies (the messages that arrived
+    meanwhile are kept and passed on in order by the inbound router), stopped within seconds."""
+
+    def __init__(self, settings: Settings, model: Path) -> None:
+        endpoints = write_endpoints(settings, settings.engines)
+        self.replicas = [EngineProcess(settings, model, settings.engine_port + i, endpoints)
+                         for i in range(settings.engines)]
+        self._client = EngineClient([r.url for r in self.replicas] or [settings.engine_url],
+                                    settings.engine_token, 2.0)
+
+    async def start(self) -> None:
+        await self._client.start()
+        for replica in self.replicas:
+            replica.start()
+        await asyncio.gather(*(replica.wait_ready(self._client.replica_ready) for replica in self.replicas))
+
+    async def watch(self, stop: asyncio.Event, every_seconds: float = 1.0) -> None:
+        """Restart any replica that died, until ``stop``."""
+        while not stop.is_set():
+            for replica in self.replicas:
+                if not replica.running and not stop.is_set():
+                    replica.restarts += 1
+                    log.error("engine.died", extra={"port": replica.port, "restarts": replica.restarts,
+                                                    "log_tail": replica.log_tail(5)})
+                    replica.reap()
+                    try:
+                        replica.start()
+                        await replica.wait_ready(self._client.replica_ready)
+                        log.warning("engine.restarted", extra={"port": replica.port})
+                    except EngineSetupError as error:
+                        log.error("engine.restart_failed", extra={"port": replica.port, "error": str(error)})
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=every_seconds)
+
+    async def stop(self, grace_seconds: float = 3.0) -> None:
+        """SIGTERM every replica, SIGKILL whichever is still there after ``grace_seconds``."""
+        for replica in self.replicas:
+            replica.signal(signal.SIGTERM)
+        deadline = time.monotonic() + grace_seconds
+        while any(r.running for r in self.replicas) and time.monotonic() < deadline:  # noqa: ASYNC110
+            await asyncio.sleep(0.1)
+        for replica in self.replicas:
+            replica.signal(signal.SIGKILL)
+            replica.reap()
+        await self._client.close()
+
+
+def _port_taken(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _stop_leftover(pid_path: Path) -> None:
+    """An engine an earlier app started on this port and left running (an app from before engines died with
+    their app): stop it, if the pid still names a Rasa process."""
+    try:
+        pid = int(pid_path.read_text().strip())
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return
+    if b"rasa" in command and b"run" in command:
+        log.warning("engine.leftover_stopped", extra={"pid": pid})
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGKILL)
+        for _ in range(50):
+            if not Path(f"/proc/{pid}").exists():
+                break
+            time.sleep(0.05)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
-
 from bot.conversation.engine import EngineClient
+from bot.core.db import Database
 from bot.core.settings import Settings
 from bot.outreach.policy import QuietHours
 from channels.base import OutboundChannel
@@ -18,7 +17,7 @@ from channels.webchat import WebChat
 @dataclass
 class Outreach:
     settings: Settings
-    db: Engine
+    db: Database
     engine: EngineClient
     sms: TwilioSms
     quiet_hours: QuietHours = field(default_factory=QuietHours)

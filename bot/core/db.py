@@ -1,57 +1,155 @@
-"""Database engine and sessions. SQLite (WAL) by default, PostgreSQL for scale."""
+"""The database: one async engine per process, units of work, and the URL rules.
+
+SQLite (aiosqlite, WAL) is the embedded default; PostgreSQL (asyncpg) is the backend for several processes.
+Nothing outside ``bot.core`` builds engines or sessions: stages hand a plain function of a ``Session`` to
+``Database.run``, which runs it as one transaction on the event loop (SQLAlchemy's asyncio extension runs the
+function's queries through the async driver, so no database call ever blocks the loop).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event
-from sqlmodel import Session, create_engine
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+from sqlmodel import Session
 
 from bot.core.settings import PROJECT_ROOT
 
+log = logging.getLogger(__name__)
 
-def make_engine(database_url: str) -> Engine:
-    if database_url.startswith("sqlite"):
-        path = database_url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(database_url, connect_args={"check_same_thread": False, "timeout": 30})
+T = TypeVar("T")
 
-        @event.listens_for(engine, "connect")
+# A unit of work that lost a race it cannot see (PostgreSQL deadlock or serialisation failure, two writers
+# numbering the same task's events) is run again from the start, this many times in all.
+ATTEMPTS = 4
+_RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+_RETRYABLE_CONSTRAINTS = ("uq_event_subject_sequence",)
+
+
+class DatabaseUrlError(ValueError):
+    """OUTREACH_DATABASE_URL names a database this service cannot use."""
+
+
+def async_url(database_url: str) -> str:
+    """The SQLAlchemy URL with the async driver: ``postgresql://…`` → asyncpg, ``sqlite:///…`` → aiosqlite."""
+    try:
+        url = make_url(database_url)
+    except Exception:
+        raise DatabaseUrlError(f"OUTREACH_DATABASE_URL is not a database URL: {database_url!r}") from None
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+    if backend == "sqlite":
+        return url.set(drivername="sqlite+aiosqlite").render_as_string(hide_password=False)
+    raise DatabaseUrlError(f"OUTREACH_DATABASE_URL must be sqlite:///path or postgresql://…, not {backend}://")
+
+
+def is_sqlite(database_url: str) -> bool:
+    return make_url(database_url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(database_url: str) -> Path | None:
+    database = make_url(database_url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def make_engine(database_url: str) -> AsyncEngine:
+    url = async_url(database_url)
+    if is_sqlite(database_url):
+        path = sqlite_path(database_url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        # One connection: SQLite takes one writer at a time anyway, and a queue for the connection is fairer
+        # (and never "database is locked") than writers polling for the file lock.
+        engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=120,
+                                     connect_args={"timeout": 30})
+
+        @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
         return engine
-    return create_engine(database_url, pool_pre_ping=True)
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_timeout=30)
 
 
-@contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commits on success, rolls back on any error."""
-    with Session(engine, expire_on_commit=False) as session:
+def _retryable(error: Exception) -> bool:
+    if isinstance(error, IntegrityError):
+        return any(name in str(error.orig) for name in _RETRYABLE_CONSTRAINTS)
+    if isinstance(error, DBAPIError):
+        code = getattr(error.orig, "sqlstate", None) or getattr(getattr(error.orig, "__cause__", None),
+                                                                 "sqlstate", None)
+        return code in _RETRYABLE_SQLSTATES
+    return False
+
+
+class Database:
+    """The process's database: units of work, a health probe, and its lifetime."""
+
+    def __init__(self, database_url: str) -> None:
+        self.url = database_url
+        self.engine = make_engine(database_url)
+        self.backend = "sqlite" if is_sqlite(database_url) else "postgresql"
+
+    async def run(self, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` as one transaction: committed when it returns, rolled back if it raises.
+        A unit of work that lost a race with another process is run again (it must read what it changes)."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                async with AsyncSession(self.engine, expire_on_commit=False, sync_session_class=Session) as session:
+                    async with session.begin():
+                        return await session.run_sync(work)
+            except (IntegrityError, OperationalError, DBAPIError) as error:
+                if attempt == ATTEMPTS or not _retryable(error):
+                    raise
+                log.info("db.retry", extra={"attempt": attempt, "error": error.__class__.__name__})
+                await asyncio.sleep(0.01 * attempt)
+        raise AssertionError("unreachable")
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[Any]:
+        async with self.engine.connect() as connection:
+            yield connection
+
+    async def problem(self, within_seconds: float = 2.0) -> str | None:
+        """None when the database answers within ``within_seconds``; else why not."""
+        async def probe() -> None:
+            async with self.engine.begin() as connection:
+                await connection.execute(text("SELECT 1"))
+
         try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+            await asyncio.wait_for(probe(), within_seconds)
+        except TimeoutError:
+            return f"database did not answer within {within_seconds:.0f} s"
+        except Exception as error:
+            return f"database unavailable: {error.__class__.__name__}"
+        return None
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
 
 
 def upgrade_database(database_url: str) -> None:
-    """Bring the schema to the newest Alembic revision."""
+    """Bring the schema to the newest Alembic revision (called before the event loop starts)."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(PROJECT_ROOT / "bot" / "core" / "migrations"))
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
-    if database_url.startswith("sqlite"):
-        make_engine(database_url).dispose()  # creates the folder
+    path = sqlite_path(database_url) if is_sqlite(database_url) else None
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(config, "head")

@@ -157,9 +157,21 @@ class Message(SQLModel, table=True):
     idempotency_key: str | None = Field(default=None, unique=True)
     delivery_status: str = "received"
     error_code: str | None = None
-    engine_state: str = "none"  # inbound only: none | pending | processed | failed
+    engine_state: str = Field(default="none", index=True)  # inbound only: none | pending | processed | failed
+    # inbound only: the times on offer in the conversation when the patient wrote, so a "2" answered late (a
+    # replay after an outage, a message queued behind another) means the time the patient saw as 2
+    offered_slot_ids: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class AddressLease(SQLModel, table=True):
+    """Who is processing an address's inbound messages now. One holder at a time across every process keeps a
+    patient's messages answered one by one, in the order they arrived; a holder that died lets go at expiry."""
+
+    address: str = Field(primary_key=True)
+    owner: str
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
 class Handoff(SQLModel, table=True):

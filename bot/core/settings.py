@@ -54,6 +54,11 @@ class Settings:
     engine_timeout_seconds: float = 10.0
     model_dir: Path = PROJECT_ROOT / "var" / "models"
     run_workers: bool = True
+    run_web: bool = True
+    engines: int = 1  # engine replicas this process starts and supervises; 0: use OUTREACH_ENGINE_URL as it is
+    redis_url: str = "redis://127.0.0.1:6379/1"  # the engines' lock store when more than one replica runs
+    simulator_url: str = ""  # a simulator running on its own (`outreach simulator`); empty: in-process
+    journal_dir: Path = PROJECT_ROOT / "var" / "journal"
     dispatch_interval_seconds: float = 1.0
     quiet_hours_start: int = 8
     quiet_hours_end: int = 21
@@ -61,7 +66,24 @@ class Settings:
     @property
     def twilio_base_url(self) -> str | None:
         """Where the Twilio client sends its requests: the simulator, or Twilio itself (None)."""
-        return f"http://{self.host}:{self.port}/sim" if self.use_simulator else None
+        if not self.use_simulator:
+            return None
+        return f"{self.simulator_url or f'http://{self.host}:{self.port}'}/sim"
+
+    @property
+    def role(self) -> str:
+        return "all" if self.run_web and self.run_workers else ("web" if self.run_web else "worker")
+
+    @property
+    def simulator_in_process(self) -> bool:
+        return self.use_simulator and not self.simulator_url
+
+    @property
+    def engine_urls(self) -> list[str]:
+        """Every engine replica the app talks to (a conversation always goes to the same one)."""
+        if self.engines <= 1:
+            return [self.engine_url]
+        return [f"http://127.0.0.1:{self.engine_port + i}" for i in range(self.engines)]
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -77,6 +99,13 @@ class Settings:
                 "real Twilio needs all of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER"
             )
         engine_port = _int(env, "OUTREACH_ENGINE_PORT", 5005)
+        engines = _int(env, "OUTREACH_ENGINES", 1)
+        if not 0 <= engines <= 8:
+            raise SettingsError(f"OUTREACH_ENGINES must be between 0 and 8, got {engines}")
+        role = env.get("OUTREACH_ROLE", "all")
+        if role not in ("all", "web", "worker"):
+            raise SettingsError(f"OUTREACH_ROLE must be all, web or worker, got {role!r}")
+        workers = env.get("OUTREACH_WORKERS", "1") not in ("0", "false", "no")
         defaults = cls()
         return cls(
             host=host,
@@ -98,5 +127,10 @@ class Settings:
             engine_timeout_seconds=float(_int(env, "OUTREACH_ENGINE_TIMEOUT_SECONDS", 10)),
             engine_venv=Path(env.get("OUTREACH_ENGINE_VENV", str(defaults.engine_venv))),
             model_dir=Path(env.get("OUTREACH_MODEL_DIR", str(defaults.model_dir))),
-            run_workers=env.get("OUTREACH_WORKERS", "1") not in ("0", "false", "no"),
+            run_workers=workers and role in ("all", "worker"),
+            run_web=role in ("all", "web"),
+            engines=engines,
+            redis_url=env.get("OUTREACH_REDIS_URL", defaults.redis_url),
+            simulator_url=env.get("OUTREACH_SIMULATOR_URL", "").rstrip("/"),
+            journal_dir=Path(env.get("OUTREACH_JOURNAL_DIR", str(defaults.journal_dir))),
         )

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from bot.core.models import WorkflowEvent
+from bot.core.models import OutreachTask, WorkflowEvent
 
 EVENT_SOURCE = "/outreach-bot"
 
@@ -60,6 +60,8 @@ def record_event(session: Session, event_type: str, subject: str, data: dict[str
     """Append one event for ``subject`` (a task id) with the next per-subject sequence number."""
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
+    if session.get_bind().dialect.name == "postgresql":  # writers of one task's events take turns
+        session.exec(select(OutreachTask.id).where(OutreachTask.id == subject).with_for_update()).first()
     last = session.exec(
         select(func.max(WorkflowEvent.sequence)).where(WorkflowEvent.subject == subject)
     ).one()

@@ -6,6 +6,7 @@ never stop the good ones; a row whose idempotency key was seen before is counted
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from collections import Counter
@@ -16,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, func, select
 
+from bot.core.db import Database
 from bot.core.models import Campaign, OutreachTask
 from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task
 
@@ -80,28 +82,42 @@ def row_to_task(row: dict[str, str], workflow: str | None, campaign_name: str, l
     return body
 
 
-def run_campaign(session: Session, name: str, workflow: str | None, raw: bytes) -> Campaign:
-    """Create the campaign and a task per valid row, each row in its own savepoint."""
-    _header, rows = read_rows(raw)
-    campaign = Campaign(name=name, workflow=workflow, rows_total=len(rows))
-    session.add(campaign)
-    session.flush()
-    errors: list[dict[str, Any]] = []
+CHUNK = 200  # rows validated between two yields to the event loop, and stored in one transaction
+
+
+class NoUsableRow(ValueError):
+    """No row of the file could become a task; nothing was created."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__("no row could be turned into a task")
+        self.errors = errors
+
+
+def _validate(rows: list[tuple[int, dict[str, str]]], workflow: str | None, name: str,
+              errors: list[dict[str, Any]]) -> list[tuple[int, TaskIn]]:
+    payloads = []
     for line, row in rows:
         try:
-            payload = TaskIn.model_validate(row_to_task(row, workflow, name, line))
+            payloads.append((line, TaskIn.model_validate(row_to_task(row, workflow, name, line))))
         except ValidationError as exc:
             for item in exc.errors():
                 errors.append({"line": line, "field": ".".join(str(p) for p in item["loc"]),
                                "problem": item["msg"]})
-            continue
+    return payloads
+
+
+def _store_rows(session: Session, campaign_id: str, payloads: list[tuple[int, TaskIn]]) -> list[dict[str, Any]]:
+    """A task per row, each row in its own savepoint; the campaign's counts move on with every chunk."""
+    campaign = session.get(Campaign, campaign_id)
+    assert campaign is not None
+    errors: list[dict[str, Any]] = []
+    for line, payload in payloads:
         savepoint = session.begin_nested()
         try:
             task, created = create_task(session, payload)
         except IdempotencyConflict:
             savepoint.rollback()
-            errors.append({"line": line, "field": "idempotency_key",
-                           "problem": "already used for a different task"})
+            errors.append({"line": line, "field": "idempotency_key", "problem": "already used for a different task"})
             continue
         except IntegrityError:
             savepoint.rollback()
@@ -114,9 +130,47 @@ def run_campaign(session: Session, name: str, workflow: str | None, raw: bytes) 
             campaign.tasks_created += 1
         else:
             campaign.tasks_existing += 1
-    campaign.errors = errors
     session.add(campaign)
-    return campaign
+    return errors
+
+
+async def import_campaign(db: Database, name: str, workflow: str | None, raw: bytes) -> dict[str, Any]:
+    """Read the file, check every row, then store the good rows a chunk at a time, yielding to the event loop
+    between chunks so a large file never holds up other requests. Returns the campaign as the API shows it."""
+    _header, rows = read_rows(raw)
+    errors: list[dict[str, Any]] = []
+    payloads: list[tuple[int, TaskIn]] = []
+    for start in range(0, len(rows), CHUNK):
+        payloads.extend(_validate(rows[start:start + CHUNK], workflow, name, errors))
+        await asyncio.sleep(0)
+    if not payloads:
+        raise NoUsableRow(errors)
+
+    def open_campaign(session: Session) -> str:
+        campaign = Campaign(name=name, workflow=workflow, rows_total=len(rows))
+        session.add(campaign)
+        session.flush()
+        return campaign.id
+
+    campaign_id = await db.run(open_campaign)
+    for start in range(0, len(payloads), CHUNK):
+        chunk = payloads[start:start + CHUNK]
+        errors.extend(await db.run(lambda session, chunk=chunk: _store_rows(session, campaign_id, chunk)))
+
+    def close_campaign(session: Session) -> dict[str, Any] | None:
+        campaign = session.get(Campaign, campaign_id)
+        assert campaign is not None
+        if campaign.tasks_created + campaign.tasks_existing == 0:
+            session.delete(campaign)
+            return None
+        campaign.errors = sorted(errors, key=lambda error: error["line"])
+        session.add(campaign)
+        return campaign_view(session, campaign)
+
+    view = await db.run(close_campaign)
+    if view is None:
+        raise NoUsableRow(errors)
+    return view
 
 
 def campaign_view(session: Session | OrmSession, campaign: Campaign) -> dict[str, Any]:

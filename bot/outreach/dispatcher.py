@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import socket
+from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlmodel import col, or_, select
+from sqlmodel import Session, and_, col, or_, select
 
 from bot.conversation.engine import EngineError
 from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
-from bot.core.db import session_scope
 from bot.core.models import Conversation, Message, OutreachTask, Patient, utcnow
 from bot.events.outbox import record_event
 from bot.messages.render import render_standalone
 from bot.outreach.addresses import address_for
 from bot.outreach.outbound import send_text
-from bot.outreach.policy import check_contact
+from bot.outreach.policy import QuietHours, check_contact
 from bot.outreach.states import move_task
 from channels.base import SendError
 
@@ -30,119 +31,177 @@ ENGINE_RETRY = timedelta(minutes=1)
 SEND_RETRY = timedelta(minutes=10)
 CALL_RETRY = timedelta(hours=3)  # a call nobody took is tried again later the same day (quiet hours permitting)
 MAX_ATTEMPTS = 3
-WORKER_ID = f"{socket.gethostname()}:{id(object())}"
+WORKER_ID = f"{socket.gethostname()}:{os.getpid()}:{id(object())}"
 
 
-def lease_due_tasks(ctx: Outreach, limit: int = 10) -> list[str]:
-    """Take up to ``limit`` queued tasks whose time has come (PostgreSQL: rows other workers hold are
-    skipped; SQLite runs one worker)."""
+def lease_due_tasks(session: Session, worker_id: str, limit: int = 10) -> list[str]:
+    """Take up to ``limit`` tasks whose time has come: queued ones, and ones left ``contacting`` by a worker
+    whose lease ran out (it died mid-attempt). PostgreSQL: rows other workers hold are skipped."""
     now = utcnow()
-    with session_scope(ctx.db) as session:
-        tasks = session.exec(
-            select(OutreachTask)
-            .where(
-                OutreachTask.state == "queued",
-                col(OutreachTask.next_attempt_at) <= now,
-                or_(col(OutreachTask.lease_expires_at).is_(None), col(OutreachTask.lease_expires_at) < now),
-            )
-            .order_by(col(OutreachTask.priority), col(OutreachTask.next_attempt_at))
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        ).all()
-        for task in tasks:
-            task.lease_owner = WORKER_ID
-            task.lease_expires_at = now + LEASE
-            session.add(task)
-        return [task.id for task in tasks]
+    lease_free = or_(col(OutreachTask.lease_expires_at).is_(None), col(OutreachTask.lease_expires_at) < now)
+    due = or_(
+        and_(OutreachTask.state == "queued", col(OutreachTask.next_attempt_at) <= now),
+        and_(OutreachTask.state == "contacting", col(OutreachTask.lease_expires_at) < now),
+    )
+    tasks = session.exec(
+        select(OutreachTask)
+        .where(due, lease_free)
+        .order_by(col(OutreachTask.priority), col(OutreachTask.next_attempt_at))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    for task in tasks:
+        task.lease_owner = worker_id
+        task.lease_expires_at = now + LEASE
+        session.add(task)
+    return [task.id for task in tasks]
 
 
-async def contact_patient(ctx: Outreach, task_id: str) -> None:
+@dataclass(frozen=True)
+class Attempt:
+    """One attempt at one task, as the dispatcher set it up in the database."""
+
+    task_id: str
+    conversation_id: str
+    address: str
+    channel: str
+    workflow: str
+    attempt: int
+    language: str
+    phone: str
+    asks_identity: bool
+    entities: dict[str, str]
+    resumed: bool = False  # a worker died during this attempt: finish it without sending anything twice
+
+
+def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: QuietHours) -> Attempt | None:
+    """Apply the contact policy; if contact may start, move the task to contacting and open its conversation.
+    A task found ``contacting`` (its worker died) resumes the same attempt and conversation."""
+    now = utcnow()
+    task = session.get(OutreachTask, task_id)
+    if task is None or task.lease_owner != worker_id or task.state not in ("queued", "contacting"):
+        return None
+    patient = session.get(Patient, task.patient_id)
+    assert patient is not None
+    channel = patient.preferred_channel
+    if task.state == "contacting":
+        conversation = session.exec(
+            select(Conversation).where(Conversation.task_id == task.id).order_by(col(Conversation.created_at).desc())
+        ).first()
+        if conversation is not None:
+            return _attempt(task, patient, conversation, resumed=True)
+        # it died before its conversation existed: start the attempt afresh
+        move_task(session, task, "queued", {"reason": "worker_lost"})
+    decision = check_contact(session, patient, channel, now, quiet_hours)
+    if not decision.allowed:
+        if decision.final:
+            outcome = "opted_out" if decision.reason == "opted_out" else "unreachable"
+            move_task(session, task, outcome, {"reason": decision.reason})
+            return None
+        task.lease_owner = task.lease_expires_at = None
+        if task.waiting_reason != decision.reason or task.next_attempt_at != decision.retry_at:
+            record_event(session, "outreach.task.deferred", task.id, {
+                "reason": decision.reason,
+                "retry_at": decision.retry_at.isoformat() if decision.retry_at else None,
+            })
+        task.waiting_reason = decision.reason
+        task.next_attempt_at = decision.retry_at or now + SEND_RETRY
+        session.add(task)
+        return None
+    task.attempt_count += 1
+    task.waiting_reason = None
+    move_task(session, task, "contacting", {"attempt": task.attempt_count})
+    conversation = Conversation(
+        patient_id=patient.id, task_id=task.id, channel=channel,
+        address=address_for(channel, task.id, patient.phone),
+        identity_state="pending" if needs_identity(channel) else "not_needed",
+    )
+    session.add(conversation)
+    session.flush()
+    record_event(session, "outreach.conversation.started",
+                 task.id, {"conversation_id": conversation.id, "channel": channel})
+    return _attempt(task, patient, conversation)
+
+
+def _attempt(task: OutreachTask, patient: Patient, conversation: Conversation, resumed: bool = False) -> Attempt:
+    return Attempt(
+        task_id=task.id, conversation_id=conversation.id, address=conversation.address,
+        channel=conversation.channel, workflow=task.workflow, attempt=task.attempt_count,
+        language=patient.language, phone=patient.phone or "",
+        asks_identity=conversation.identity_state == "pending",
+        entities=opening_entities(patient, task, conversation.channel), resumed=resumed,
+    )
+
+
+def _already_opened(session: Session, attempt: Attempt) -> bool:
+    """Did this attempt send (or try to send) its opening before its worker died?"""
+    prefix = f"{attempt.task_id}:{attempt.attempt}:"
+    return session.exec(
+        select(Message.id).where(col(Message.idempotency_key).startswith(prefix))
+    ).first() is not None
+
+
+async def contact_patient(ctx: Outreach, task_id: str, worker_id: str = WORKER_ID) -> None:
     """One attempt at one task."""
-    now = utcnow()
-    with session_scope(ctx.db) as session:
-        task = session.get(OutreachTask, task_id)
-        if task is None or task.state != "queued":
-            return
-        patient = session.get(Patient, task.patient_id)
-        assert patient is not None
-        channel = patient.preferred_channel
-        decision = check_contact(session, patient, channel, now, ctx.quiet_hours)
-        if not decision.allowed:
-            if decision.final:
-                outcome = "opted_out" if decision.reason == "opted_out" else "unreachable"
-                move_task(session, task, outcome, {"reason": decision.reason})
-                return
-            task.lease_owner = task.lease_expires_at = None
-            if task.waiting_reason != decision.reason or task.next_attempt_at != decision.retry_at:
-                record_event(session, "outreach.task.deferred", task.id, {
-                    "reason": decision.reason,
-                    "retry_at": decision.retry_at.isoformat() if decision.retry_at else None,
-                })
-            task.waiting_reason = decision.reason
-            task.next_attempt_at = decision.retry_at or now + SEND_RETRY
-            session.add(task)
-            return
-        task.attempt_count += 1
-        task.waiting_reason = None
-        attempt = task.attempt_count
-        move_task(session, task, "contacting", {"attempt": attempt})
-        conversation = Conversation(
-            patient_id=patient.id, task_id=task.id, channel=channel,
-            address=address_for(channel, task.id, patient.phone),
-            identity_state="pending" if needs_identity(channel) else "not_needed",
-        )
-        session.add(conversation)
-        session.flush()
-        record_event(session, "outreach.conversation.started",
-                     task.id, {"conversation_id": conversation.id, "channel": channel})
-        entities = opening_entities(patient, task, channel)
-        workflow, address, conversation_id = task.workflow, conversation.address, conversation.id
-        asks_identity = conversation.identity_state == "pending"
-        language, phone = patient.language, patient.phone or ""
-    if channel == "voice":  # what is said is decided when the call is answered, by a person or a machine
-        await _place_call(ctx, task_id, conversation_id, attempt, phone)
+    attempt = await ctx.db.run(lambda session: begin_attempt(session, task_id, worker_id, ctx.quiet_hours))
+    if attempt is None:
         return
-    if asks_identity:  # nothing about the patient's care until they have said who they are
-        texts = [render_standalone(ctx.settings, "identity_check", channel, language)]
+    if attempt.resumed and await ctx.db.run(lambda session: _already_opened(session, attempt)):
+        log.info("dispatch.resumed_after_worker_lost", extra={"task_id": task_id})
+        await ctx.db.run(lambda session: _awaiting_reply(session, task_id, attempt.conversation_id))
+        return
+    if attempt.channel == "voice":  # what is said is decided when the call is answered, by a person or a machine
+        await _place_call(ctx, attempt)
+        return
+    if attempt.asks_identity:  # nothing about the patient's care until they have said who they are
+        texts = [render_standalone(ctx.settings, "identity_check", attempt.channel, attempt.language)]
     else:
         try:
-            texts = await ctx.engine.open_conversation(conversation_id, f"EXTERNAL_{workflow}", entities)
+            texts = await ctx.engine.open_conversation(attempt.conversation_id, f"EXTERNAL_{attempt.workflow}",
+                                                       attempt.entities)
         except EngineError as error:
             log.warning("dispatch.engine_unavailable", extra={"task_id": task_id, "error": str(error)})
-            _end_attempt(ctx, task_id, conversation_id, outcome=None, retry_in=ENGINE_RETRY,
-                         data={"reason": "engine_unavailable", "detail": str(error)})
+            await _end_attempt(ctx, task_id, attempt.conversation_id, outcome=None, retry_in=ENGINE_RETRY,
+                               data={"reason": "engine_unavailable", "detail": str(error)})
             return
     try:
         for index, text in enumerate(texts):
-            await send_text(ctx, address=address, body=text, idempotency_key=f"{task_id}:{attempt}:{index}",
-                            conversation_id=conversation_id, task_id=task_id, channel=channel)
+            await send_text(ctx, address=attempt.address, body=text,
+                            idempotency_key=f"{task_id}:{attempt.attempt}:{index}",
+                            conversation_id=attempt.conversation_id, task_id=task_id, channel=attempt.channel)
     except SendError as error:
-        _after_send_failure(ctx, task_id, conversation_id, error, attempt)
+        await _after_send_failure(ctx, task_id, attempt.conversation_id, error, attempt.attempt)
         return
-    with session_scope(ctx.db) as session:
-        task = session.get(OutreachTask, task_id)
-        if task is not None and task.state == "contacting":  # an action may already have finished it
-            move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
+    await ctx.db.run(lambda session: _awaiting_reply(session, task_id, attempt.conversation_id))
 
 
-async def _place_call(ctx: Outreach, task_id: str, conversation_id: str, attempt: int, phone: str) -> None:
+def _awaiting_reply(session: Session, task_id: str, conversation_id: str) -> None:
+    task = session.get(OutreachTask, task_id)
+    if task is not None and task.state == "contacting":  # an action may already have finished it
+        move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
+
+
+async def _place_call(ctx: Outreach, attempt: Attempt) -> None:
+    task_id, conversation_id = attempt.task_id, attempt.conversation_id
     if ctx.voice is None:
-        _end_attempt(ctx, task_id, conversation_id, outcome="unreachable", data={"reason": "no_voice_channel"})
+        await _end_attempt(ctx, task_id, conversation_id, outcome="unreachable",
+                           data={"reason": "no_voice_channel"})
         return
     try:
-        placed = await ctx.voice.call(phone, conversation_id)
+        placed = await ctx.voice.call(attempt.phone, conversation_id)
     except SendError as error:
-        _after_send_failure(ctx, task_id, conversation_id, error, attempt)
+        await _after_send_failure(ctx, task_id, conversation_id, error, attempt.attempt)
         return
-    with session_scope(ctx.db) as session:
-        session.add(Message(conversation_id=conversation_id, task_id=task_id, direction="outbound", channel="voice",
-                            address=phone, body="", provider_sid=placed.provider_sid,
-                            idempotency_key=f"{task_id}:{attempt}:call", delivery_status=placed.status))
+
+    def record_call(session: Session) -> None:
+        session.add(Message(conversation_id=conversation_id, task_id=task_id, direction="outbound",
+                            channel="voice", address=attempt.phone, body="", provider_sid=placed.provider_sid,
+                            idempotency_key=f"{task_id}:{attempt.attempt}:call", delivery_status=placed.status))
         record_event(session, "outreach.call.placed", task_id,
                      {"conversation_id": conversation_id, "call_sid": placed.provider_sid})
-        task = session.get(OutreachTask, task_id)
-        if task is not None and task.state == "contacting":
-            move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
+        _awaiting_reply(session, task_id, conversation_id)
+
+    await ctx.db.run(record_call)
 
 
 def opening_entities(patient: Patient, task: OutreachTask, channel: str) -> dict[str, str]:
@@ -153,51 +212,61 @@ def opening_entities(patient: Patient, task: OutreachTask, channel: str) -> dict
     }
 
 
-def _end_attempt(ctx: Outreach, task_id: str, conversation_id: str, *, outcome: str | None,
-                 data: dict[str, object], retry_in: timedelta | None = None) -> None:
+async def _end_attempt(ctx: Outreach, task_id: str, conversation_id: str, *, outcome: str | None,
+                       data: dict[str, object], retry_in: timedelta | None = None) -> None:
     """Close this attempt's conversation; then queue the task again (``retry_in``) or end it (``outcome``)."""
-    with session_scope(ctx.db) as session:
-        task = session.get(OutreachTask, task_id)
-        conversation = session.get(Conversation, conversation_id)
-        if conversation is not None:
-            conversation.state = "closed"
-            session.add(conversation)
-        if task is None or task.state not in ("contacting", "awaiting_reply"):
-            return
-        if data.get("reason") == "engine_unavailable":
-            record_event(session, "outreach.engine.unavailable", task_id, {"detail": data.get("detail")})
-        if outcome is not None:
-            move_task(session, task, outcome, data)
-            return
-        move_task(session, task, "queued", data)
-        task.waiting_reason = str(data["reason"])
-        task.next_attempt_at = utcnow() + (retry_in or SEND_RETRY)
-        task.lease_owner = task.lease_expires_at = None
-        session.add(task)
+    await ctx.db.run(lambda session: end_attempt(session, task_id, conversation_id, outcome=outcome, data=data,
+                                                 retry_in=retry_in))
 
 
-def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, reason: str) -> None:
+def end_attempt(session: Session, task_id: str, conversation_id: str, *, outcome: str | None,
+                data: dict[str, object], retry_in: timedelta | None = None) -> None:
+    """Close this attempt's conversation; then queue the task again (``retry_in``) or end it (``outcome``)."""
+    task = session.get(OutreachTask, task_id)
+    conversation = session.get(Conversation, conversation_id)
+    if conversation is not None:
+        conversation.state = "closed"
+        session.add(conversation)
+    if task is None or task.state not in ("contacting", "awaiting_reply"):
+        return
+    if data.get("reason") == "engine_unavailable":
+        record_event(session, "outreach.engine.unavailable", task_id, {"detail": data.get("detail")})
+    if outcome is not None:
+        move_task(session, task, outcome, data)
+        return
+    move_task(session, task, "queued", data)
+    task.waiting_reason = str(data["reason"])
+    task.next_attempt_at = utcnow() + (retry_in or SEND_RETRY)
+    task.lease_owner = task.lease_expires_at = None
+    session.add(task)
+
+
+async def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, reason: str) -> None:
     """Voicemail, no answer, busy or silence: call again later, until the last attempt; then unreachable."""
-    with session_scope(ctx.db) as session:
+    def record(session: Session) -> None:
         task = session.get(OutreachTask, task_id)
         attempts = task.attempt_count if task else MAX_ATTEMPTS
         if task is not None:
             record_event(session, "outreach.call.not_answered", task_id,
                          {"conversation_id": conversation_id, "reason": reason, "attempt": attempts})
-    if attempts < MAX_ATTEMPTS:
-        _end_attempt(ctx, task_id, conversation_id, outcome=None, data={"reason": f"call_{reason}"},
-                     retry_in=CALL_RETRY)
-    else:
-        _end_attempt(ctx, task_id, conversation_id, outcome="unreachable", data={"reason": f"call_{reason}"})
+        if attempts < MAX_ATTEMPTS:
+            end_attempt(session, task_id, conversation_id, outcome=None, data={"reason": f"call_{reason}"},
+                        retry_in=CALL_RETRY)
+        else:
+            end_attempt(session, task_id, conversation_id, outcome="unreachable",
+                        data={"reason": f"call_{reason}"})
+
+    await ctx.db.run(record)
 
 
-def _after_send_failure(ctx: Outreach, task_id: str, conversation_id: str, error: SendError, attempt: int) -> None:
+async def _after_send_failure(ctx: Outreach, task_id: str, conversation_id: str, error: SendError,
+                              attempt: int) -> None:
     data: dict[str, object] = {"reason": "send_failed", "error_code": error.code}
     if error.retryable and attempt < MAX_ATTEMPTS:
-        _end_attempt(ctx, task_id, conversation_id, outcome=None, data=data, retry_in=SEND_RETRY)
+        await _end_attempt(ctx, task_id, conversation_id, outcome=None, data=data, retry_in=SEND_RETRY)
     else:
         outcome = "opted_out" if error.code == 21610 else "unreachable"
-        _end_attempt(ctx, task_id, conversation_id, outcome=outcome, data=data)
+        await _end_attempt(ctx, task_id, conversation_id, outcome=outcome, data=data)
 
 
 async def run_dispatcher(ctx: Outreach, stop: asyncio.Event, batch: int = 20) -> None:
@@ -206,7 +275,7 @@ async def run_dispatcher(ctx: Outreach, stop: asyncio.Event, batch: int = 20) ->
     while not stop.is_set():
         leased: list[str] = []
         try:
-            leased = lease_due_tasks(ctx, limit=batch)
+            leased = await ctx.db.run(lambda session: lease_due_tasks(session, WORKER_ID, limit=batch))
             results = await asyncio.gather(*(contact_patient(ctx, task_id) for task_id in leased),
                                            return_exceptions=True)
             for task_id, result in zip(leased, results, strict=True):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.core.context import Outreach
-from bot.core.db import session_scope
 from bot.core.models import Message, utcnow
 from bot.events.outbox import record_event
 from bot.outreach.policy import is_opted_out, record_opt_out
@@ -33,7 +32,7 @@ async def send_text(
 
     Returns the stored message, or None when nothing was sent (already sent under this key, or the address
     opted out; only the opt-out confirmation itself passes ``even_if_opted_out``)."""
-    with session_scope(ctx.db) as session:
+    def store(session: Session) -> Message | None:
         if session.exec(select(Message).where(Message.idempotency_key == idempotency_key)).first():
             return None
         if not even_if_opted_out and is_opted_out(session, address):
@@ -44,10 +43,17 @@ async def send_text(
             address=address, body=body, idempotency_key=idempotency_key, delivery_status="sending",
         )
         session.add(message)
+        return message
+
+    message = await ctx.db.run(store)
+    if message is None:
+        return None
     try:
         result = await ctx.channel(channel).send(address, body)
-    except SendError as error:
-        with session_scope(ctx.db) as session:
+    except SendError as send_error:
+        error = send_error
+
+        def record_failure(session: Session) -> None:
             stored = session.get(Message, message.id)
             assert stored is not None
             stored.delivery_status = "failed"
@@ -58,9 +64,12 @@ async def send_text(
             if task_id:
                 record_event(session, "outreach.message.failed", task_id,
                              {"message_id": message.id, "error_code": error.code, "retryable": error.retryable})
+
+        await ctx.db.run(record_failure)
         log.warning("outbound.failed", extra={"task_id": task_id, "error_code": error.code})
         raise
-    with session_scope(ctx.db) as session:
+
+    def record_sent(session: Session) -> Message:
         stored = session.get(Message, message.id)
         assert stored is not None
         stored.provider_sid = result.provider_sid
@@ -71,5 +80,8 @@ async def send_text(
             record_event(session, "outreach.message.sent", task_id,
                          {"message_id": message.id, "provider_sid": result.provider_sid, "channel": channel,
                           "conversation_id": conversation_id})
+        return stored
+
+    stored = await ctx.db.run(record_sent)
     log.info("outbound.sent", extra={"task_id": task_id, "provider_sid": result.provider_sid})
     return stored

@@ -15,10 +15,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core.context import Outreach
-from bot.core.db import session_scope
 from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
-from bot.outreach.campaigns import CampaignFileError, campaign_view, run_campaign
+from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view, import_campaign
 from bot.outreach.chat_links import chat_url
 from bot.outreach.tasks import IdempotencyConflict, TaskIn, aware_datetime, create_task, task_view
 from bot.outreach.workflows import WORKFLOWS
@@ -118,11 +117,13 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             payload = TaskIn.model_validate(body)
         except ValidationError as exc:
             raise _Bad(422, "the task is not valid", _validation_details(exc)) from None
+        def create(session: Session) -> tuple[dict[str, Any], bool]:
+            task, created = create_task(session, payload)
+            return _view(session, task), created
+
         for attempt in range(2):
             try:
-                with session_scope(ctx.db) as session:
-                    task, created = create_task(session, payload)
-                    view = _view(session, task)
+                view, created = await ctx.db.run(create)
                 break
             except IdempotencyConflict:
                 raise _Bad(409, "this idempotency_key was already used for a different task") from None
@@ -139,11 +140,14 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         return {**task_view(task), "channel": patient.preferred_channel if patient else "sms", "chat_url": link}
 
     async def get_task(request: web.Request) -> web.Response:
-        with session_scope(ctx.db) as session:
+        def read(session: Session) -> dict[str, Any] | None:
             task = session.get(OutreachTask, request.match_info["task_id"])
-            if task is None:
-                raise _Bad(404, "no task with that id")
-            return web.json_response(_view(session, task))
+            return None if task is None else _view(session, task)
+
+        view = await ctx.db.run(read)
+        if view is None:
+            raise _Bad(404, "no task with that id")
+        return web.json_response(view)
 
     async def get_events(request: web.Request) -> web.Response:
         try:
@@ -154,10 +158,14 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         if not 1 <= limit <= 1000:
             raise _Bad(400, "'limit' must be between 1 and 1000")
         task_id = request.query.get("task_id") or None
-        with session_scope(ctx.db) as session:
+        def read(session: Session) -> list[dict[str, Any]] | None:
             if task_id and session.get(OutreachTask, task_id) is None:
-                raise _Bad(404, "no task with that id")
-            events = [as_cloudevent(e) for e in events_after(session, task_id, after, limit)]
+                return None
+            return [as_cloudevent(e) for e in events_after(session, task_id, after, limit)]
+
+        events = await ctx.db.run(read)
+        if events is None:
+            raise _Bad(404, "no task with that id")
         next_after = events[-1]["position"] if events else after
         return web.json_response({"events": events, "next_after": next_after})
 
@@ -167,8 +175,8 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             payload = SlotsIn.model_validate(body)
         except ValidationError as exc:
             raise _Bad(422, "the slots are not valid", _validation_details(exc)) from None
-        created = []
-        with session_scope(ctx.db) as session:
+        def publish(session: Session) -> list[Slot]:
+            created = []
             for item in payload.slots:
                 if session.get(Provider, item.provider_id) is None:
                     session.add(Provider(id=item.provider_id, name=item.provider_name or item.provider_id,
@@ -178,6 +186,9 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
                             duration_minutes=item.duration_minutes, location=item.location)
                 session.add(slot)
                 created.append(slot)
+            return created
+
+        created = await ctx.db.run(publish)
         return web.json_response({"slots": [{"id": s.id, "provider_id": s.provider_id, "status": s.status,
                                              "starts_at": s.starts_at.isoformat()} for s in created]}, status=201)
 
@@ -199,22 +210,22 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         if workflow is not None and workflow not in WORKFLOWS:
             raise _Bad(422, f"unknown workflow; use one of: {', '.join(sorted(WORKFLOWS))}")
         try:
-            with session_scope(ctx.db) as session:
-                campaign = run_campaign(session, name.strip()[:200], workflow, raw)
-                if campaign.tasks_created + campaign.tasks_existing == 0:  # rolls the campaign back too
-                    raise _Bad(422, "no row could be turned into a task; nothing was created",
-                               campaign.errors[:200])
-                view = campaign_view(session, campaign)
+            view = await import_campaign(ctx.db, name.strip()[:200], workflow, raw)
         except CampaignFileError as exc:
             raise _Bad(400, str(exc)) from None
+        except NoUsableRow as exc:
+            raise _Bad(422, "no row could be turned into a task; nothing was created", exc.errors[:200]) from None
         return web.json_response(view, status=201)
 
     async def get_campaign(request: web.Request) -> web.Response:
-        with session_scope(ctx.db) as session:
+        def read(session: Session) -> dict[str, Any] | None:
             campaign = session.get(Campaign, request.match_info["campaign_id"])
-            if campaign is None:
-                raise _Bad(404, "no campaign with that id")
-            return web.json_response(campaign_view(session, campaign))
+            return None if campaign is None else campaign_view(session, campaign)
+
+        view = await ctx.db.run(read)
+        if view is None:
+            raise _Bad(404, "no campaign with that id")
+        return web.json_response(view)
 
     return [
         web.post("/api/v1/campaigns", guarded(post_campaign)),

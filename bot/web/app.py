@@ -9,14 +9,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from aiohttp import web
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot.conversation.calls import CallHandler
 from bot.conversation.endpoints import engine_routes
 from bot.conversation.engine import EngineClient
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
-from bot.core.db import make_engine, session_scope
+from bot.core.db import Database
 from bot.core.models import Message
 from bot.core.settings import Settings
 from bot.outreach.chat_links import address_for_token
@@ -33,8 +33,8 @@ log = logging.getLogger(__name__)
 def build_app(settings: Settings) -> web.Application:
     ctx = Outreach(
         settings=settings,
-        db=make_engine(settings.database_url),
-        engine=EngineClient(settings.engine_url, settings.engine_token, settings.engine_timeout_seconds),
+        db=Database(settings.database_url),
+        engine=EngineClient(settings.engine_urls, settings.engine_token, settings.engine_timeout_seconds),
         sms=TwilioSms(
             account_sid=settings.twilio_account_sid, auth_token=settings.twilio_auth_token,
             from_number=settings.twilio_from_number, public_url=settings.public_url,
@@ -54,15 +54,54 @@ def build_app(settings: Settings) -> web.Application:
     app["router"] = router
 
     async def health(_request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok", "engine_ready": await ctx.engine.is_ready()})
+        """200 when the database and the engine answer; 503 with the reasons while either does not."""
+        database_problem, engine_ready = await asyncio.gather(ctx.db.problem(within_seconds=2.0), ctx.engine.is_ready())
+        problems = [p for p in (database_problem, None if engine_ready else "engine not answering") if p]
+        body = {"status": "unavailable" if problems else "ok", "problems": problems, "engine_ready": engine_ready,
+                "database": ctx.db.backend, "journal_waiting": router.journal.waiting(),
+                "role": settings.role}
+        return web.json_response(body, status=503 if problems else 200)
 
     app.add_routes([web.get("/healthz", health)])
+    app.add_routes(engine_routes(ctx))  # every role: the engines this process runs call it back
+    if settings.run_web:
+        _public_routes(app, ctx, router, calls)
+
+    async def lifecycle(_app: web.Application) -> AsyncIterator[None]:
+        await ctx.engine.start()
+        await ctx.sms.start()
+        await ctx.voice.start()
+        stop = asyncio.Event()
+        workers: list[asyncio.Task[None]] = []
+        if settings.run_workers:
+            workers.append(asyncio.create_task(run_dispatcher(ctx, stop), name="dispatcher"))
+            workers.append(asyncio.create_task(router.keep_answering(stop), name="inbound-sweep"))
+        else:  # a web process still stores what it journaled while the database was away
+            workers.append(asyncio.create_task(router.keep_answering(stop, journal_only=True), name="journal"))
+        yield
+        stop.set()
+        for worker in workers:
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(worker, timeout=3)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(router.drain_all(), timeout=3)
+        await ctx.sms.close()
+        await ctx.voice.close()
+        await ctx.engine.close()
+        await ctx.db.dispose()
+
+    app.cleanup_ctx.append(lifecycle)
+    return app
+
+
+def _public_routes(app: web.Application, ctx: Outreach, router: InboundRouter, calls: CallHandler) -> None:
+    """What the web role serves: the API, the providers' webhooks, web chat, and the in-process simulator."""
+    settings = ctx.settings
     app.add_routes(api_routes(ctx))
-    app.add_routes(engine_routes(ctx))
     app.add_routes(ctx.sms.routes(router.on_inbound, router.on_delivery))
 
     async def chat_transcript(address: str) -> list[dict[str, Any]]:
-        with session_scope(ctx.db) as session:
+        def read(session: Session) -> list[dict[str, Any]]:
             messages = session.exec(
                 select(Message).where(Message.address == address).order_by(col(Message.created_at))
             ).all()
@@ -70,12 +109,14 @@ def build_app(settings: Settings) -> web.Application:
                      # the page knows its own messages by the id it gave them
                      "id": (m.provider_sid or m.id).rsplit(":", 1)[-1]} for m in messages]
 
+        return await ctx.db.run(read)
+
     assert ctx.voice is not None
     app.add_routes(ctx.voice.routes(calls.on_answer, calls.on_speech, calls.on_status))
     app.add_routes(ctx.webchat.routes(router.on_inbound, lambda token: address_for_token(settings, token),
                                       chat_transcript))
 
-    if settings.use_simulator:
+    if settings.simulator_in_process:
         simulator = TwilioSimulator(
             account_sid=settings.twilio_account_sid, auth_token=settings.twilio_auth_token,
             number=settings.twilio_from_number, inbound_webhook_url=settings.public_url + INBOUND_PATH,
@@ -88,26 +129,3 @@ def build_app(settings: Settings) -> web.Application:
         app.add_routes([web.get("/sim", to_phones_page)])
         app.add_subapp("/sim", simulator.application())
 
-    async def lifecycle(_app: web.Application) -> AsyncIterator[None]:
-        await ctx.engine.start()
-        await ctx.sms.start()
-        await ctx.voice.start()
-        stop = asyncio.Event()
-        workers: list[asyncio.Task[None]] = []
-        if settings.run_workers:
-            await router.resume_pending()
-            workers.append(asyncio.create_task(run_dispatcher(ctx, stop), name="dispatcher"))
-            workers.append(asyncio.create_task(router.retry_failed(stop), name="inbound-retry"))
-        yield
-        stop.set()
-        for worker in workers:
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.wait_for(worker, timeout=10)
-        await router.drain()
-        await ctx.sms.close()
-        await ctx.voice.close()
-        await ctx.engine.close()
-        ctx.db.dispose()
-
-    app.cleanup_ctx.append(lifecycle)
-    return app

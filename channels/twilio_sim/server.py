@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import itertools
 import json
 import logging
 import secrets
@@ -85,12 +86,15 @@ def _e164(raw: str) -> str | None:
 
 
 class TwilioSimulator:
-    def __init__(self, *, account_sid: str, auth_token: str, number: str, inbound_webhook_url: str,
+    def __init__(self, *, account_sid: str, auth_token: str, number: str, inbound_webhook_url: str | list[str],
                  callback_delay: float = 0.05) -> None:
         self.account_sid = account_sid
         self.auth_token = auth_token
         self.number = number
-        self.inbound_webhook_url = inbound_webhook_url
+        # several app processes behind one number: inbound texts are handed to each in turn
+        self.inbound_webhook_urls = [inbound_webhook_url] if isinstance(inbound_webhook_url, str) \
+            else list(inbound_webhook_url)
+        self._next_webhook = itertools.cycle(self.inbound_webhook_urls)
         self.callback_delay = callback_delay
         self.state = SimState()
         self._validator = RequestValidator(auth_token)
@@ -289,7 +293,7 @@ class TwilioSimulator:
         }
         if media_url:
             params.update(NumMedia="1", MediaUrl0=media_url, MediaContentType0="image/jpeg")
-        message.webhook_status = await self._post_signed(self.inbound_webhook_url, params)
+        message.webhook_status = await self._post_signed(next(self._next_webhook), params)
         return web.json_response({"sid": message.sid, "webhook_status": message.webhook_status}, status=201)
 
     def _provider_reply(self, phone: str, body: str) -> None:
@@ -336,6 +340,17 @@ class TwilioSimulator:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self._session.close()
+
+    def standalone(self) -> web.Application:
+        """The simulator on its own port (``outreach simulator``): the same routes under /sim."""
+        app = web.Application()
+
+        async def to_phones_page(_request: web.Request) -> web.Response:
+            raise web.HTTPFound("/sim/")
+
+        app.add_routes([web.get("/", to_phones_page), web.get("/sim", to_phones_page)])
+        app.add_subapp("/sim", self.application())
+        return app
 
     def application(self) -> web.Application:
         """An aiohttp application; mount it under /sim (or run it on its own)."""

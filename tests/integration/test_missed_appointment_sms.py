@@ -5,7 +5,6 @@ API → dispatcher → Rasa engine → NLG templates → official twilio client 
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import uuid
 from dataclasses import astuple
 from datetime import UTC, datetime, time, timedelta
@@ -142,9 +141,9 @@ async def test_a_patient_who_answers_after_the_offered_times_have_passed_is_offe
     task_id, phone, _, slot_ids = astuple(await stack.start_conversation(slots=6))
     offered = slot_ids[:3]
     # days pass: the three offered times are now behind us (the clock cannot be moved, the slots can)
-    gone = (datetime.now(UTC) - timedelta(days=1)).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-    with sqlite3.connect(stack.db_path) as db:
-        db.execute(f"UPDATE slot SET starts_at = ? WHERE id IN ({','.join('?' * len(offered))})", (gone, *offered))
+    gone = (datetime.now(UTC) - timedelta(days=1)).replace(tzinfo=None)
+    await stack.let_time_pass("UPDATE slot SET starts_at = :gone WHERE id IN (:a, :b, :c)",
+                              {"gone": gone, "a": offered[0], "b": offered[1], "c": offered[2]})
     await stack.reply(phone, "2")
     texts = await stack.wait_for_texts(phone, 2)
     assert "that time has passed" in texts[1] and "1)" in texts[1]
