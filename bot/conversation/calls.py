@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from sqlmodel import Session, col, select
 
-from bot.conversation.router import InboundRouter
+from bot.conversation.inbound import InboundQueue
 from bot.core.context import Outreach
 from bot.core.models import Conversation, Message, OutreachTask, Patient
 from bot.messages.render import render_standalone
@@ -27,9 +27,9 @@ UNANSWERED_STATUSES = {"no-answer": "no_answer", "busy": "busy", "failed": "fail
 
 
 class CallHandler:
-    def __init__(self, ctx: Outreach, router: InboundRouter) -> None:
+    def __init__(self, ctx: Outreach, inbound: InboundQueue) -> None:
         self.ctx = ctx
-        self.router = router
+        self.inbound = inbound
         self._silences: dict[str, int] = defaultdict(int)
 
     def _said(self, message: str, language: str) -> str:
@@ -76,7 +76,7 @@ class CallHandler:
         self._silences.pop(key, None)
         if said.strip() == "*":  # "to hear this again, press star"
             return VoiceTurn(await self._last_question(conversation.id), language, listen=True)
-        await self.router.process_now(InboundMessage(
+        await self.inbound.process_now(InboundMessage(
             channel="voice", provider_sid=f"{call_sid}:{uuid.uuid4().hex}", sender=conversation.address,
             recipient="voice", body=said,
         ))

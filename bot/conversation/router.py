@@ -3,29 +3,19 @@ to the engine in arrival order per conversation, and the engine's replies go bac
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-import os
 import re
-import socket
-import uuid
-from collections.abc import Coroutine
-from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from bot.conversation.engine import EngineError
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import MAX_ATTEMPTS as IDENTITY_ATTEMPTS
 from bot.conversation.identity import birth_date_matches
-from bot.conversation.journal import InboundJournal
 from bot.conversation.keywords import Keyword, classify_keyword
+from bot.conversation.records import mark_message, open_conversation
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.context import Outreach
-from bot.core.leases import address_is_free, release_address_lease, take_address_lease
 from bot.core.models import (
     AuditEntry,
     Conversation,
@@ -36,7 +26,6 @@ from bot.core.models import (
     Patient,
     utcnow,
 )
-from bot.core.phones import to_e164
 from bot.events.outbox import record_event
 from bot.messages.render import render_standalone, resolve_language
 from bot.outreach.addresses import channel_of, task_of
@@ -44,199 +33,29 @@ from bot.outreach.dispatcher import opening_entities
 from bot.outreach.outbound import send_text
 from bot.outreach.policy import is_opted_out, patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
-from channels.base import DeliveryUpdate, InboundMessage, SendError
+from channels.base import SendError
 
 log = logging.getLogger(__name__)
 
-# Delivery statuses in the order they can happen; a late callback never moves a message backwards.
-STATUS_RANK = {
-    "sending": 0, "accepted": 1, "scheduled": 1, "queued": 2, "sent": 3, "delivered": 5, "read": 6,
-    "undelivered": 5, "failed": 5, "canceled": 5, "partially_delivered": 4,
-}
-
-
 HOLDING_REPLY_WINDOW_SECONDS = 15 * 60
-ADDRESS_LEASE = timedelta(seconds=60)  # renewed before each message; a holder that died lets go after this
-STORE_TIMEOUT_SECONDS = 5.0  # a message the database cannot take in this time goes to the journal
-VOICE_WAIT_SECONDS = 12.0  # a caller waits at most this long for a turn another process is finishing
-PROCESS_ID = f"{socket.gethostname()}:{os.getpid()}"
 
 
 class InboundRouter:
+    """What to answer: keywords and emergencies before any NLU, identity before anything about care, the rest
+    through the engine. ``InboundQueue`` decides when (in order, one at a time per address)."""
+
     def __init__(self, ctx: Outreach) -> None:
         self.ctx = ctx
-        self.journal = InboundJournal(ctx.settings.journal_dir)
-        self._tasks: set[asyncio.Task[None]] = set()
 
     # -- entry points given to the channel ------------------------------------------------------------
-    async def on_inbound(self, inbound: InboundMessage) -> None:
-        """Store the message (dropping a repeated provider id; journaling it when the database cannot take
-        it), then process it in the background so the provider's webhook is answered at once."""
-        address = await self._store_or_journal(inbound)
-        if address is not None:
-            self._spawn(self.drain(address))
-
-    async def process_now(self, inbound: InboundMessage) -> None:
-        """Store the message and process it before returning (a call waits on the line for the answer)."""
-        address = await self._store_or_journal(inbound)
-        if address is not None:
-            await self.drain(address, wait_seconds=VOICE_WAIT_SECONDS)
-
-    async def _store_or_journal(self, inbound: InboundMessage) -> str | None:
-        received_at = utcnow()
-        try:
-            return await asyncio.wait_for(self._store(inbound, received_at), STORE_TIMEOUT_SECONDS)
-        except Exception as error:  # the database is locked, read-only or down: keep the message on disk
-            log.warning("inbound.store_failed", extra={"error": error.__class__.__name__})
-            self.journal.keep(inbound, received_at)
-            return None
-
-    async def _store(self, inbound: InboundMessage, received_at: datetime) -> str | None:
-        """The address of the stored message; None when the provider sent it before."""
-        address = to_e164(inbound.sender) or inbound.sender
-
-        def store(session: Session) -> None:
-            if inbound.provider_sid and session.exec(
-                select(Message.id).where(Message.provider_sid == inbound.provider_sid)
-            ).first():
-                raise _Repeated
-            conversation = self._open_conversation(session, address)
-            session.add(Message(
-                direction="inbound", channel=inbound.channel, address=address, body=inbound.body,
-                media_urls=list(inbound.media_urls), provider_sid=inbound.provider_sid,
-                delivery_status="received", engine_state="pending", created_at=received_at, updated_at=received_at,
-                offered_slot_ids=list(conversation.offered_slot_ids) if conversation else None,
-            ))
-
-        try:
-            await self.ctx.db.run(store)
-        except (_Repeated, IntegrityError):
-            log.info("inbound.duplicate", extra={"provider_sid": inbound.provider_sid})
-            return None
-        return address
-
-    async def replay_journal(self) -> int:
-        """Store journaled messages in the order they arrived, then process them. Returns how many."""
-        if not self.journal.waiting():
-            return 0
-        stored = 0
-        addresses: list[str] = []
-        with self.journal.claimed() as batches:
-            for path, entries in batches:
-                done = 0
-                for inbound, received_at in entries:
-                    try:
-                        address = await asyncio.wait_for(self._store(inbound, received_at), STORE_TIMEOUT_SECONDS)
-                    except Exception as error:
-                        log.warning("inbound.journal_replay_waits", extra={"error": error.__class__.__name__})
-                        break
-                    done += 1
-                    if address is not None:
-                        stored += 1
-                        addresses.append(address)
-                self.journal.forget(path, done)
-        for address in dict.fromkeys(addresses):
-            self._spawn(self.drain(address))
-        if stored:
-            log.info("inbound.journal_replayed", extra={"count": stored})
-        return stored
-
-    async def on_delivery(self, update: DeliveryUpdate) -> None:
-        def record(session: Session) -> None:
-            message = session.exec(select(Message).where(Message.provider_sid == update.provider_sid)).first()
-            if message is None:
-                log.info("delivery.unknown_message", extra={"provider_sid": update.provider_sid})
-                return
-            if STATUS_RANK.get(update.status, 0) < STATUS_RANK.get(message.delivery_status, 0):
-                return
-            if message.delivery_status == update.status:
-                return  # a repeated callback changes nothing
-            message.delivery_status = update.status
-            message.error_code = update.error_code
-            message.updated_at = utcnow()
-            if message.task_id and update.status == "delivered":
-                record_event(session, "outreach.message.delivered", message.task_id,
-                             {"message_id": message.id, "provider_sid": update.provider_sid})
-            elif message.task_id and update.status in ("undelivered", "failed"):
-                record_event(session, "outreach.message.failed", message.task_id,
-                             {"message_id": message.id, "provider_sid": update.provider_sid,
-                              "error_code": update.error_code})
-
-        await self.ctx.db.run(record)
-
-    async def drain(self, address: str, wait_seconds: float = 0.0) -> None:
-        """Answer the address's pending messages one at a time, oldest first, holding the address's lease so
-        that no other process (or coroutine) answers the same patient at the same time. Whoever holds the lease
-        answers messages that arrive meanwhile; the last look after letting go closes the gap between them."""
-        owner = f"{PROCESS_ID}:{uuid.uuid4().hex[:8]}"
-        deadline = asyncio.get_running_loop().time() + wait_seconds
-        while True:
-            if not await self.ctx.db.run(lambda s: take_address_lease(s, address, owner, ADDRESS_LEASE)):
-                if asyncio.get_running_loop().time() >= deadline:
-                    return  # the holder answers this message too
-                await asyncio.sleep(0.05)
-                continue
-            try:
-                seen: set[str] = set()
-                while (message_id := await self.ctx.db.run(lambda s: _next_pending(s, address))) is not None:
-                    if message_id in seen:  # a path that left it pending must not hold the patient up forever
-                        log.error("inbound.left_pending", extra={"message_id": message_id})
-                        await self.ctx.db.run(lambda s, m=message_id: _mark(s, m, "processed"))  # type: ignore[misc]
-                        continue
-                    seen.add(message_id)
-                    await self._process_safely(address, message_id)
-                    await self.ctx.db.run(lambda s: take_address_lease(s, address, owner, ADDRESS_LEASE))
-            finally:
-                await self.ctx.db.run(lambda s: release_address_lease(s, address, owner))
-            if await self.ctx.db.run(lambda s: _next_pending(s, address)) is None:
-                return
-            deadline = asyncio.get_running_loop().time()
-
-    async def drain_all(self) -> None:
-        """Wait for in-flight processing (used at shutdown)."""
-        if self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
-
-    async def resume_pending(self, older_than_seconds: float = 0.0) -> int:
-        """Answer messages stored but never finished (a crash, a restart, a process that died holding the
-        address): every address with a pending message whose lease is free. Returns how many addresses."""
-        cutoff = utcnow() - timedelta(seconds=older_than_seconds)
-
-        def addresses(session: Session) -> list[str]:
-            found = session.exec(
-                select(Message.address).where(Message.direction == "inbound", Message.engine_state == "pending",
-                                              col(Message.created_at) <= cutoff)
-                .group_by(col(Message.address)).order_by(func.min(Message.created_at))
-            ).all()
-            return [address for address in found if address_is_free(session, address)]
-
-        found = await self.ctx.db.run(addresses)
-        for address in found:
-            self._spawn(self.drain(address))
-        return len(found)
-
-    # -- processing ------------------------------------------------------------------------------------
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _process_safely(self, address: str, message_id: str) -> None:
-        try:
-            await self._process(address, message_id)
-        except Exception:
-            log.exception("inbound.processing_failed", extra={"message_id": message_id})
-            with contextlib.suppress(Exception):  # kept, and tried again with the engine's failures
-                await self.ctx.db.run(lambda s: _mark(s, message_id, "failed", only_if="pending"))
-
-    async def _process(self, address: str, message_id: str) -> None:
+    async def process(self, address: str, message_id: str) -> None:
         def triage(session: Session) -> tuple[Keyword | None, Emergency | None, Conversation | None, bool] | None:
             message = session.get(Message, message_id)
             if message is None or message.engine_state != "pending":
                 return None
             keyword = classify_keyword(message.body, opted_out=is_opted_out(session, address))
             emergency = detect_emergency(message.body)
-            conversation = self._open_conversation(session, address)
+            conversation = open_conversation(session, address)
             first_time = message.conversation_id is None  # a replay after an outage is not a new reply
             if conversation:
                 message.conversation_id = conversation.id
@@ -299,56 +118,6 @@ class InboundRouter:
         text = self._render(f"emergency_{emergency.value}", language, channel_of(address))
         await self._reply(address, text, f"emergency:{message_id}", conversation, even_if_opted_out=True)
 
-    @staticmethod
-    def _open_conversation(session: Session, address: str) -> Conversation | None:
-        return session.exec(
-            select(Conversation)
-            .where(Conversation.address == address, col(Conversation.state).in_(["bot", "handed_off"]))
-            .order_by(col(Conversation.last_activity_at).desc())
-        ).first()
-
-    async def keep_answering(self, stop: asyncio.Event, every_seconds: float = 2.0, journal_only: bool = False
-                             ) -> None:
-        """The worker's sweep: journaled messages stored; messages kept while the engine was down passed on in
-        order once it answers again; messages a dead process left half-done answered. A web process only
-        stores its own journal."""
-        settle = 0.0  # at start, everything left pending; then only what nobody picked up for a while
-        while not stop.is_set():
-            try:
-                await self.replay_journal()
-                if not journal_only:
-                    await self.retry_failed()
-                    await self.resume_pending(older_than_seconds=settle)
-                    settle = ADDRESS_LEASE.total_seconds() / 4
-            except Exception:
-                log.exception("inbound.sweep_failed")
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=every_seconds)
-            except TimeoutError:
-                pass
-
-    async def retry_failed(self) -> None:
-        def failed_addresses(session: Session) -> list[str]:
-            return list(session.exec(
-                select(Message.address).where(Message.direction == "inbound", Message.engine_state == "failed")
-                .group_by(col(Message.address)).order_by(func.min(Message.created_at))
-            ).all())
-
-        addresses = await self.ctx.db.run(failed_addresses)
-        if not addresses or not await self.ctx.engine.is_ready():
-            return
-
-        def pending_again(session: Session, address: str) -> None:
-            for message in session.exec(select(Message).where(Message.address == address,
-                                                              Message.direction == "inbound",
-                                                              Message.engine_state == "failed")):
-                message.engine_state = "pending"
-                session.add(message)
-
-        for address in addresses:
-            await self.ctx.db.run(lambda s, address=address: pending_again(s, address))  # type: ignore[misc]
-            self._spawn(self.drain(address))
-
     async def _ask_engine(self, conversation: Conversation, message_id: str) -> None:
         def prepare(session: Session) -> str | None:
             message = session.get(Message, message_id)
@@ -381,7 +150,7 @@ class InboundRouter:
         for index, text in enumerate(replies):
             await self._reply(conversation.address, text, f"reply:{message_id}:{index}", conversation,
                               even_if_opted_out=True)
-        await self.ctx.db.run(lambda s: _mark(s, message_id, "processed"))
+        await self.ctx.db.run(lambda s: mark_message(s, message_id, "processed"))
 
     async def _check_identity(self, conversation: Conversation, message_id: str) -> None:
         """The reply to "what is your date of birth?": read here and never passed to the engine. A match opens
@@ -434,7 +203,7 @@ class InboundRouter:
             return
 
         def verified(session: Session) -> None:
-            _mark(session, message_id, "processed")
+            mark_message(session, message_id, "processed")
             record_event(session, "outreach.identity.verified", task_id, {"conversation_id": conversation.id})
 
         await self.ctx.db.run(verified)
@@ -445,7 +214,7 @@ class InboundRouter:
         """The engine could not answer: tell the patient we have their message, and keep it to pass on."""
         def keep(session: Session) -> str:
             patient = session.get(Patient, conversation.patient_id)
-            _mark(session, message_id, "failed")
+            mark_message(session, message_id, "failed")
             if conversation.task_id:
                 record_event(session, "outreach.engine.unavailable", conversation.task_id,
                              {"message_id": message_id, "reason": reason})
@@ -472,7 +241,7 @@ class InboundRouter:
             message = session.get(Message, message_id)
             assert message is not None
             body = message.body
-            conversation = self._open_conversation(session, address)
+            conversation = open_conversation(session, address)
             patient = _patient_for(session, address, conversation)
             patients = [patient] if patient else []
             language = patient.language if patient else "en"
@@ -577,23 +346,3 @@ def _patient_for(session: Session, address: str, conversation: Conversation | No
         return session.get(Patient, task.patient_id) if task else None
     return session.exec(select(Patient).where(Patient.phone == address)).first()
 
-
-class _Repeated(Exception):
-    """The provider sent this message before."""
-
-
-def _next_pending(session: Session, address: str) -> str | None:
-    """The oldest inbound message from ``address`` still to be answered."""
-    return session.exec(
-        select(Message.id).where(Message.address == address, Message.direction == "inbound",
-                                 Message.engine_state == "pending")
-        .order_by(col(Message.created_at), col(Message.id)).limit(1)
-    ).first()
-
-
-def _mark(session: Session, message_id: str, engine_state: str, only_if: str | None = None) -> None:
-    message = session.get(Message, message_id)
-    if message is not None and (only_if is None or message.engine_state == only_if):
-        message.engine_state = engine_state
-        message.updated_at = utcnow()
-        session.add(message)

@@ -2,14 +2,54 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from datetime import timedelta
 
 from sqlalchemy import delete, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
-from bot.core.models import AddressLease, utcnow
+from bot.core.models import AddressLease, OutreachTask, utcnow
+
+HOST = socket.gethostname()
+
+
+def lease_owner(*parts: object) -> str:
+    """An owner name for leases: this host and process, then whatever tells this holder apart."""
+    return ":".join([HOST, str(os.getpid()), *(str(p) for p in parts)])
+
+
+def owner_is_gone(owner: str) -> bool:
+    """True when ``owner`` names a process on this host that is no longer running (it was killed): its leases
+    need not wait for their expiry. Owners on other hosts are never judged from here."""
+    host, _, rest = owner.partition(":")
+    pid = rest.split(":", 1)[0]
+    if host != HOST or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def expire_leases_of_dead_processes(session: Session) -> int:
+    """Let go at once of the task and address leases held by processes of this host that died. Returns how
+    many owners were found dead."""
+    now = utcnow()
+    owners = set(session.exec(select(OutreachTask.lease_owner).where(
+        col(OutreachTask.lease_owner).is_not(None), col(OutreachTask.lease_expires_at) > now).distinct()).all())
+    owners |= set(session.exec(select(AddressLease.owner).where(col(AddressLease.expires_at) > now)).all())
+    dead = [owner for owner in owners if owner and owner_is_gone(owner)]
+    if dead:
+        session.execute(update(OutreachTask).where(col(OutreachTask.lease_owner).in_(dead))
+                        .values(lease_expires_at=now - timedelta(seconds=1)))
+        session.execute(delete(AddressLease).where(col(AddressLease.owner).in_(dead)))
+    return len(dead)
 
 
 def take_address_lease(session: Session, address: str, owner: str, for_time: timedelta) -> bool:

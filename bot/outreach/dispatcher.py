@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import socket
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,6 +13,7 @@ from sqlmodel import Session, and_, col, or_, select
 from bot.conversation.engine import EngineError
 from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
+from bot.core.leases import lease_owner
 from bot.core.models import Conversation, Message, OutreachTask, Patient, utcnow
 from bot.events.outbox import record_event
 from bot.messages.render import render_standalone
@@ -31,7 +30,7 @@ ENGINE_RETRY = timedelta(minutes=1)
 SEND_RETRY = timedelta(minutes=10)
 CALL_RETRY = timedelta(hours=3)  # a call nobody took is tried again later the same day (quiet hours permitting)
 MAX_ATTEMPTS = 3
-WORKER_ID = f"{socket.gethostname()}:{os.getpid()}:{id(object())}"
+WORKER_ID = lease_owner("dispatcher")
 
 
 def lease_due_tasks(session: Session, worker_id: str, limit: int = 10) -> list[str]:

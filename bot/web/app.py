@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from bot.conversation.calls import CallHandler
 from bot.conversation.endpoints import engine_routes
 from bot.conversation.engine import EngineClient
+from bot.conversation.inbound import InboundQueue
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
 from bot.core.db import Database
@@ -47,25 +48,24 @@ def build_app(settings: Settings) -> web.Application:
             base_url=settings.twilio_base_url,
         ),
     )
-    router = InboundRouter(ctx)
-    calls = CallHandler(ctx, router)
+    inbound = InboundQueue(ctx, InboundRouter(ctx))
+    calls = CallHandler(ctx, inbound)
     app = web.Application(middlewares=[json_errors], client_max_size=5 * 1024 * 1024)
     app["ctx"] = ctx
-    app["router"] = router
 
     async def health(_request: web.Request) -> web.Response:
         """200 when the database and the engine answer; 503 with the reasons while either does not."""
         database_problem, engine_ready = await asyncio.gather(ctx.db.problem(within_seconds=2.0), ctx.engine.is_ready())
         problems = [p for p in (database_problem, None if engine_ready else "engine not answering") if p]
         body = {"status": "unavailable" if problems else "ok", "problems": problems, "engine_ready": engine_ready,
-                "database": ctx.db.backend, "journal_waiting": router.journal.waiting(),
+                "database": ctx.db.backend, "journal_waiting": inbound.journal.waiting(),
                 "role": settings.role}
         return web.json_response(body, status=503 if problems else 200)
 
     app.add_routes([web.get("/healthz", health)])
     app.add_routes(engine_routes(ctx))  # every role: the engines this process runs call it back
     if settings.run_web:
-        _public_routes(app, ctx, router, calls)
+        _public_routes(app, ctx, inbound, calls)
 
     async def lifecycle(_app: web.Application) -> AsyncIterator[None]:
         await ctx.engine.start()
@@ -75,16 +75,16 @@ def build_app(settings: Settings) -> web.Application:
         workers: list[asyncio.Task[None]] = []
         if settings.run_workers:
             workers.append(asyncio.create_task(run_dispatcher(ctx, stop), name="dispatcher"))
-            workers.append(asyncio.create_task(router.keep_answering(stop), name="inbound-sweep"))
+            workers.append(asyncio.create_task(inbound.keep_answering(stop), name="inbound-sweep"))
         else:  # a web process still stores what it journaled while the database was away
-            workers.append(asyncio.create_task(router.keep_answering(stop, journal_only=True), name="journal"))
+            workers.append(asyncio.create_task(inbound.keep_answering(stop, journal_only=True), name="journal"))
         yield
         stop.set()
         for worker in workers:
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(worker, timeout=3)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(router.drain_all(), timeout=3)
+            await asyncio.wait_for(inbound.drain_all(), timeout=3)
         await ctx.sms.close()
         await ctx.voice.close()
         await ctx.engine.close()
@@ -94,11 +94,11 @@ def build_app(settings: Settings) -> web.Application:
     return app
 
 
-def _public_routes(app: web.Application, ctx: Outreach, router: InboundRouter, calls: CallHandler) -> None:
+def _public_routes(app: web.Application, ctx: Outreach, inbound: InboundQueue, calls: CallHandler) -> None:
     """What the web role serves: the API, the providers' webhooks, web chat, and the in-process simulator."""
     settings = ctx.settings
     app.add_routes(api_routes(ctx))
-    app.add_routes(ctx.sms.routes(router.on_inbound, router.on_delivery))
+    app.add_routes(ctx.sms.routes(inbound.on_inbound, inbound.on_delivery))
 
     async def chat_transcript(address: str) -> list[dict[str, Any]]:
         def read(session: Session) -> list[dict[str, Any]]:
@@ -113,7 +113,7 @@ def _public_routes(app: web.Application, ctx: Outreach, router: InboundRouter, c
 
     assert ctx.voice is not None
     app.add_routes(ctx.voice.routes(calls.on_answer, calls.on_speech, calls.on_status))
-    app.add_routes(ctx.webchat.routes(router.on_inbound, lambda token: address_for_token(settings, token),
+    app.add_routes(ctx.webchat.routes(inbound.on_inbound, lambda token: address_for_token(settings, token),
                                       chat_transcript))
 
     if settings.simulator_in_process:
