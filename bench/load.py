@@ -89,6 +89,10 @@ def free_port(pair: bool = False) -> int:
     raise RuntimeError("no free port pair")
 
 
+def _output(command: list[str]) -> str:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+
+
 def machine_load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -218,8 +222,8 @@ async def start_stack(args: argparse.Namespace) -> Stack:
                 OUTREACH_ENGINE_TOKEN=engine_token, OUTREACH_ENGINE_CALLBACK_TOKEN=callback_token,
                 OUTREACH_SIMULATOR_URL=stack.sim_url, OUTREACH_JOURNAL_DIR=str(workdir / "journal"))
     try:
-        upgrade = subprocess.run([str(OUTREACH), "db", "upgrade"], cwd=ROOT, env=base, capture_output=True,
-                                 text=True, check=False)
+        upgrade = await asyncio.to_thread(subprocess.run, [str(OUTREACH), "db", "upgrade"], cwd=ROOT, env=base,
+                                          capture_output=True, text=True, check=False)
         if upgrade.returncode != 0:
             raise RuntimeError(f"outreach db upgrade failed:\n{upgrade.stdout}{upgrade.stderr}")
         webs = [web_a]
@@ -478,17 +482,19 @@ async def reply_phase(stack: Stack, phones: list[str], counts: dict[str, int], r
 async def engine_rate(stack: Stack, seconds: float, clients: int, text: str = "1") -> dict[str, Any]:
     if not stack.engine_url or not stack.engine_token:
         return {"skipped": "no engine URL/token (pass --engine-url and --engine-token with --url)"}
+    urls = [f"http://127.0.0.1:{port}" for port in stack.engine_ports] or [stack.engine_url]
     done = 0
     errors: Counter[str] = Counter()
     latencies: list[float] = []
     end = time.monotonic() + seconds
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as http:
-        async def client() -> None:
+        async def client(n: int) -> None:
             nonlocal done
+            base = urls[n % len(urls)]
             while time.monotonic() < end:
                 started = time.monotonic()
                 try:
-                    async with http.post(f"{stack.engine_url}/model/parse", params={"token": stack.engine_token},
+                    async with http.post(f"{base}/model/parse", params={"token": stack.engine_token},
                                          json={"text": text}) as response:
                         await response.read()
                         if response.status == 200:
@@ -499,9 +505,9 @@ async def engine_rate(stack: Stack, seconds: float, clients: int, text: str = "1
                 except (aiohttp.ClientError, TimeoutError) as error:
                     errors[error.__class__.__name__] += 1
         started = time.monotonic()
-        await asyncio.gather(*(client() for _ in range(clients)))
+        await asyncio.gather(*(client(n) for n in range(clients)))
         elapsed = time.monotonic() - started
-    return {"clients": clients, "seconds": round(elapsed, 2), "parses": done,
+    return {"clients": clients, "replicas": len(urls), "seconds": round(elapsed, 2), "parses": done,
             "parses_per_second": round(done / elapsed, 1), "p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
             "errors": dict(errors)}
 
@@ -550,12 +556,17 @@ def _area(frame: str) -> str:
     return "other (stdlib/site)"
 
 
-def summarise_profile(path: Path, top: int = 15) -> dict[str, Any]:
-    """Self and total share per function and self share per area, from py-spy's collapsed stacks."""
+# Leaves that are the event loop waiting for I/O (py-spy cannot see that a C event loop sleeps): not CPU work.
+IDLE_LEAVES = ("EpollSelector.select (", "serve (", "select (", "poll (")
+
+
+def summarise_profile(path: Path, own: tuple[str, ...], top: int = 15) -> dict[str, Any]:
+    """Self and total share per function and self share per area, from py-spy's collapsed stacks. Shares are
+    of the busy samples (the event loop's waits are counted apart, as idle)."""
     self_time: Counter[str] = Counter()
     total_time: Counter[str] = Counter()
     areas: Counter[str] = Counter()
-    samples = 0
+    samples = idle = 0
     for line in path.read_text(errors="replace").splitlines():
         stack, _, count_text = line.rpartition(" ")
         if not stack or not count_text.isdigit():
@@ -563,6 +574,9 @@ def summarise_profile(path: Path, top: int = 15) -> dict[str, Any]:
         count = int(count_text)
         frames = [f for f in stack.split(";") if not f.startswith(("process ", "thread "))]
         if not frames:
+            continue
+        if frames[-1].startswith(IDLE_LEAVES) and ("selectors.py" in frames[-1] or "sanic" in frames[-1]):
+            idle += count
             continue
         samples += count
         self_time[frames[-1]] += count
@@ -581,11 +595,11 @@ def summarise_profile(path: Path, top: int = 15) -> dict[str, Any]:
     def pct(n: int) -> float:
         return round(100 * n / samples, 1) if samples else 0.0
 
-    return {"samples": samples, "file": str(path.relative_to(ROOT)),
+    return {"samples": samples, "idle_samples": idle, "file": str(path.relative_to(ROOT)),
             "self_by_area": [(a, pct(n)) for a, n in areas.most_common(12)],
             "top_self": [(short(f), pct(n)) for f, n in self_time.most_common(top)],
             "top_total": [(short(f), pct(n)) for f, n in total_time.most_common(top * 3)
-                          if "/bot/" in f or "/channels/" in f][:top]}
+                          if any(marker in f for marker in own)][:top]}
 
 
 def finish_profiles(running: list[tuple[str, subprocess.Popen[bytes], Path]]) -> dict[str, Any]:
@@ -599,12 +613,13 @@ def finish_profiles(running: list[tuple[str, subprocess.Popen[bytes], Path]]) ->
         if not out.exists():
             summaries[name] = {"error": err.decode(errors="replace")[-500:]}
             continue
-        summary = summarise_profile(out)
+        summary = summarise_profile(out, ("/bot/", "/channels/") if name == "app" else ("/rasa/", "/engine/"))
         text = out.with_suffix("").with_suffix(".summary.txt")
-        lines = [f"{name}: {summary['samples']} samples (active CPU only) from {summary['file']}", "",
+        lines = [f"{name}: {summary['samples']} busy samples at 100/s ({summary['idle_samples']} more waiting in "
+                 f"the event loop) from {summary['file']}", "",
                  "self time by area:"] + [f"  {p:5.1f}%  {a}" for a, p in summary["self_by_area"]] + \
                 ["", "top functions, self time:"] + [f"  {p:5.1f}%  {f}" for f, p in summary["top_self"]] + \
-                ["", "app functions, total time (inclusive):"] + [f"  {p:5.1f}%  {f}" for f, p in summary["top_total"]]
+                ["", "own functions, total time (inclusive):"] + [f"  {p:5.1f}%  {f}" for f, p in summary["top_total"]]
         text.write_text("\n".join(lines) + "\n")
         summary["summary_file"] = str(text.relative_to(ROOT))
         summaries[name] = summary
@@ -616,6 +631,7 @@ async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> di
     rates = [float(r) for r in args.rates.split(",") if r.strip()]
     needed = [max(1, round(r * args.seconds)) for r in rates]
     result: dict[str, Any] = {"configuration": stack.description, "started": datetime.now(UTC).isoformat(),
+                              "commit": _output(["git", "rev-parse", "--short", "HEAD"]), "uptime": _output(["uptime"]),
                               "load_before": machine_load(), "tasks": args.tasks, "rates": rates,
                               "seconds": args.seconds, "cpu_cores_used": {}}
     run = uuid.uuid4().hex[:6]
@@ -670,7 +686,7 @@ async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> di
 
 def table(result: dict[str, Any]) -> str:
     o = result["openings"]
-    lines = [f"configuration: {result['configuration']}",
+    lines = [f"configuration: {result['configuration']} (commit {result['commit']}, {result['started'][:19]}Z)",
              f"load (1/5/15 min) before: {result['load_before']}; after: {result.get('load_after')}",
              f"openings: {o['opened']}/{o['tasks']} in {o['seconds']} s = {o['openings_per_second']}/s "
              f"(POSTs took {o['post_seconds']} s, {o['posted_per_second']}/s; errors {o['post_errors'] or 'none'})",
@@ -681,7 +697,8 @@ def table(result: dict[str, Any]) -> str:
                      f"{r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | {r['unanswered']} |")
     e = result["engine"]
     lines.append("")
-    lines.append(f"engine alone: {e.get('parses_per_second', '-')} parses/s ({e.get('clients')} clients, "
+    lines.append(f"engine alone: {e.get('parses_per_second', '-')} parses/s ({e.get('clients')} clients over "
+                 f"{e.get('replicas')} replica(s), "
                  f"p50 {e.get('p50_ms')} ms)" if "parses_per_second" in e else f"engine alone: {e}")
     if "ratio_replies_to_parses" in result:
         lines.append(f"ratio answered/s at the highest rate to engine parses/s: {result['ratio_replies_to_parses']}")
@@ -700,7 +717,7 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-async def amain(args: argparse.Namespace) -> int:
+async def amain(args: argparse.Namespace) -> dict[str, Any]:
     meter = CpuMeter()
     if args.url:
         stack = Stack(url=args.url.rstrip("/"), sim_url=(args.sim_url or args.url).rstrip("/"),
@@ -719,11 +736,7 @@ async def amain(args: argparse.Namespace) -> int:
     finally:
         if not args.url:
             stop_stack(stack)
-    say("\n" + table(result))
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
-        say(f"\nwritten to {args.json}")
-    return 0
+    return result
 
 
 def main() -> int:
@@ -762,7 +775,12 @@ def main() -> int:
         parser.error("SQLite runs one process: --workers 1 --webs 1")
     if args.profile and args.profile_rate not in [float(r) for r in args.rates.split(",")]:
         parser.error("--profile-rate must be one of --rates")
-    return asyncio.run(amain(args))
+    result = asyncio.run(amain(args))
+    say("\n" + table(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
+        say(f"\nwritten to {args.json}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,181 @@
+"""Two web and two worker processes on one PostgreSQL database: every task opened once, every reply answered
+once and in the order the patient sent them, nothing lost; and an app or engine killed outright loses nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+from cluster import Cluster, Outside, engine_pid, free_port, phones, process_gone, wait_until
+from conftest import BACKEND, database_for
+
+
+@pytest.fixture
+def cluster(tmp_path: Path) -> Iterator[Cluster]:
+    with database_for(tmp_path, "cluster") as url:
+        running = Cluster(tmp_path, url)
+        running.upgrade()
+        try:
+            yield running
+        finally:
+            running.stop_all()
+
+
+@pytest.mark.skipif(BACKEND != "postgresql",
+                    reason="several processes share one database only on PostgreSQL (its pass runs this)")
+async def test_two_web_and_two_worker_processes_open_each_task_once_and_answer_each_reply_once_in_order(
+        cluster: Cluster) -> None:
+    web_a, web_b = free_port(), free_port()
+    engine_port = free_port()
+    engine_url = f"http://127.0.0.1:{engine_port}"
+    simulator = cluster.add_simulator([web_a, web_b])  # inbound texts go to each web process in turn
+    apps = [
+        cluster.add_app("web-a", "web", engines=1, port=web_a, engine_port=engine_port),
+        cluster.add_app("web-b", "web", engines=0, port=web_b, engine_url=engine_url),
+        cluster.add_app("worker-c", "worker", engines=0, engine_url=engine_url, public_port=web_a),
+        cluster.add_app("worker-d", "worker", engines=0, engine_url=engine_url, public_port=web_a),
+    ]
+    for process in (simulator, *apps):
+        cluster.start(process)
+    await asyncio.gather(*(cluster.wait_ready(p) for p in (simulator, *apps)))
+    apis = [apps[0].url, apps[1].url]
+
+    patients = phones(40, "646")
+    providers = [f"prov-{i}" for i in range(len(patients))]
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as http:
+        outside = Outside(http, cluster.simulator_url)
+        await outside.publish_slots(apis[0], providers, per_provider=6)
+        task_ids = await asyncio.gather(*(outside.create_task(apis[i % 2], phone, providers[i])
+                                          for i, phone in enumerate(patients)))
+
+        async def all_opened() -> bool:
+            counts = await outside.counts()
+            return all(counts.get(phone, 0) >= 1 for phone in patients)
+
+        await wait_until(all_opened, 90, "every patient got an opening text")
+        await asyncio.sleep(2)  # a second worker sending the same opening would show by now
+        for phone in patients:
+            assert len(await outside.texts_to(phone)) == 1, f"{phone} was opened more than once"
+
+        # each patient asks for other times, and at once picks "1": the two texts reach different web processes
+        async def two_replies(phone: str) -> None:
+            await outside.reply(phone, "0")
+            await outside.reply(phone, "1")
+
+        await asyncio.gather(*(two_replies(phone) for phone in patients))
+
+        async def all_answered() -> bool:
+            counts = await outside.counts()
+            return all(counts.get(phone, 0) >= 5 for phone in patients)  # 3 texts out, 2 in
+
+        await wait_until(all_answered, 120, "every patient got both answers")
+        await asyncio.sleep(2)
+        for phone, task_id in zip(patients, task_ids, strict=True):
+            texts = await outside.texts_to(phone)
+            assert len(texts) == 3, (phone, texts)  # nothing answered twice
+            assert "1)" in texts[1] and "booked" not in texts[1], texts  # "0" answered first: other times
+            assert "You are booked" in texts[2], texts  # then "1"
+            events = await outside.events(apis[0], task_id)
+            offers = [e for e in events if e["type"] == "outreach.slot.offered"]
+            booked = [e for e in events if e["type"] == "outreach.appointment.booked"]
+            assert len(booked) == 1
+            # "1" was sent before the patient saw the other times: it means the first time first offered
+            assert booked[0]["data"]["slot_id"] == offers[0]["data"]["slots"][0]["slot_id"]
+            assert sum(e["type"] == "outreach.conversation.started" for e in events) == 1
+
+
+async def test_an_app_or_engine_killed_outright_loses_nothing_sends_nothing_twice_and_leaves_no_engine_behind(
+        cluster: Cluster) -> None:
+    app_port, engine_port = free_port(), free_port()
+    simulator = cluster.add_simulator([app_port])
+    app = cluster.add_app("app", "all", engines=1, port=app_port, engine_port=engine_port)
+    cluster.start(simulator)
+    cluster.start(app)
+    await asyncio.gather(cluster.wait_ready(simulator), cluster.wait_ready(app))
+
+    patients = phones(500, "312")
+    providers = [f"prov-{i}" for i in range(len(patients))]
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
+        outside = Outside(http, cluster.simulator_url)
+        await outside.publish_slots(app.url, providers, per_provider=3)
+        gate = asyncio.Semaphore(20)
+
+        async def create(i: int) -> str:
+            async with gate:
+                return await outside.create_task(app.url, patients[i], providers[i])
+
+        task_ids = await asyncio.gather(*(create(i) for i in range(len(patients))))
+
+        async def opened() -> int:
+            counts = await outside.counts()
+            return sum(counts.get(phone, 0) >= 1 for phone in patients)
+
+        await wait_until(lambda: at_least(opened, 100), 120, "100 openings sent")
+        engine = engine_pid(engine_port)
+        assert engine is not None
+        cluster.kill(app)  # mid-campaign, without warning
+        assert await _soon(lambda: process_gone(engine), 5), "the engine outlived its app"
+        assert await opened() < len(patients), "the campaign finished before the kill; make it bigger"
+
+        cluster.start(app)
+        await cluster.wait_ready(app)
+        await wait_until(lambda: at_least(opened, len(patients)), 180, "every patient opened")
+
+        repliers = patients[:200]
+
+        async def booked() -> int:
+            counts = await outside.counts()
+            waiting = [phone for phone in repliers if counts.get(phone, 0) >= 3]
+            texts = await asyncio.gather(*(outside.texts_to(phone) for phone in waiting))
+            return sum(any("You are booked" in t for t in thread) for thread in texts)
+
+        async def reply(group: list[str]) -> None:
+            for phone in group:  # about 40 replies a second
+                await outside.reply(phone, "1")
+                await asyncio.sleep(0.025)
+
+        # the engine is killed while replies arrive: the app starts it again, and the texts kept meanwhile are
+        # answered in order once it is back
+        await reply(repliers[:50])
+        pid = engine_pid(engine_port)
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        await reply(repliers[50:100])
+        await wait_until(lambda: at_least(booked, 100), 180, "the first 100 replies answered")
+
+        # the app is killed while replies are being answered; started again, it finishes them
+        await reply(repliers[100:200])
+        cluster.kill(app)
+        cluster.start(app)
+        await cluster.wait_ready(app)
+        await wait_until(lambda: at_least(booked, 200), 180, "all 200 replies answered")
+
+        await asyncio.sleep(2)
+        threads = await asyncio.gather(*(outside.texts_to(phone) for phone in patients))
+        for phone, texts in zip(patients, threads, strict=True):
+            assert sum("Pick a new time" in t for t in texts) == 1, (phone, texts)  # one opening each
+            assert sum("You are booked" in t for t in texts) == (phone in repliers), (phone, texts)
+            assert sum("got your message" in t for t in texts) <= 1, (phone, texts)
+        for task_id in task_ids[:200]:
+            assert (await outside.task(app.url, task_id))["state"] == "booked"
+
+    engine = engine_pid(engine_port)
+    cluster.kill(app, signal.SIGTERM)
+    assert engine is None or await _soon(lambda: process_gone(engine), 5), "the engine outlived its app"
+
+
+async def at_least(count: Callable[[], Awaitable[int]], target: int) -> bool:
+    return await count() >= target
+
+
+async def _soon(check: Callable[[], bool], within: float) -> bool:
+    for _ in range(int(within / 0.1)):
+        if check():
+            return True
+        await asyncio.sleep(0.1)
+    return check()
