@@ -394,6 +394,21 @@ async def open_patients(http: aiohttp.ClientSession, stack: Stack, phones: Phone
             "phones": sorted(opened), "counts": counts}
 
 
+async def settle(http: aiohttp.ClientSession, sim_url: str, quiet: float = 4.0, limit: float = 90.0) -> float:
+    """Wait until no phone gets a new text for ``quiet`` seconds (what an earlier phase left queued or is
+    retrying finishes first), at most ``limit`` seconds. Returns the seconds waited."""
+    started = last_change = time.monotonic()
+    seen = -1
+    while time.monotonic() - started < limit:
+        total = sum(item["count"] for item in (await listing(http, sim_url)).values())
+        if total != seen:
+            seen, last_change = total, time.monotonic()
+        elif time.monotonic() - last_change >= quiet:
+            break
+        await asyncio.sleep(0.5)
+    return round(time.monotonic() - started, 1)
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
@@ -475,7 +490,7 @@ async def reply_phase(stack: Stack, phones: list[str], counts: dict[str, int], r
         "p50_ms": round(percentile(latencies, 0.5) * 1000), "p95_ms": round(percentile(latencies, 0.95) * 1000),
         "max_ms": round(max(latencies) * 1000) if latencies else None,
         "webhook_status": dict(webhook), "other_last_texts": dict(Counter(b[:60] for b in others.values())),
-        "unanswered": total - len(answered),
+        "unanswered": total - len(answered), "unanswered_phones": sorted(set(sent_at) - set(answered)),
     }
 
 
@@ -635,6 +650,14 @@ async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> di
                               "load_before": machine_load(), "tasks": args.tasks, "rates": rates,
                               "seconds": args.seconds, "cpu_cores_used": {}}
     run = uuid.uuid4().hex[:6]
+    # the engine alone first, on the idle stack (after the reply phases it would share the machine with the
+    # retries of whatever those left unanswered)
+    say(f"[{time.strftime('%H:%M:%S')}] engine alone: /model/parse, {args.parse_clients} clients, "
+        f"{args.seconds:g} s (load {machine_load()})")
+    before, t = meter.snapshot(), time.monotonic()
+    result["engine"] = await engine_rate(stack, args.seconds, args.parse_clients)
+    result["cpu_cores_used"]["engine parse"] = meter.share(before, meter.snapshot(), time.monotonic() - t)
+    say(f"  {json.dumps(result['engine'])}")
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http:
         phones = Phones(set(await listing(http, stack.sim_url)))
         say(f"[{time.strftime('%H:%M:%S')}] phase 1: {args.tasks} openings (load {machine_load()})")
@@ -653,11 +676,22 @@ async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> di
             result["openings_extra"] = {k: v for k, v in more.items() if k not in ("phones", "counts")}
     random.shuffle(pool)
     result["replies"] = []
+    poll = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
+
+    async def settle_after(previous: dict[str, Any] | None) -> None:
+        waited = await settle(poll, stack.sim_url)
+        if previous is not None:  # replies past the timeout (retried after a holding reply) still booked?
+            late = previous.pop("unanswered_phones")
+            items = await listing(poll, stack.sim_url)
+            previous["booked_after_timeout"] = sum(1 for p in late if items[p]["last_body"].startswith(BOOKED))
+            previous["settled_after_seconds"] = waited
+        say(f"  settled in {waited} s")
+
     for rate, count in zip(rates, needed, strict=True):
         batch, pool = pool[:count], pool[count:]
         if len(batch) < count:
             say(f"  only {len(batch)} opened patients left for {rate}/s")
-        await asyncio.sleep(2)  # let the previous phase's stragglers (status callbacks) settle
+        await settle_after(result["replies"][-1] if result["replies"] else None)
         say(f"[{time.strftime('%H:%M:%S')}] phase 2: {rate:g} replies/s for {args.seconds:g} s "
             f"({len(batch)} patients, load {machine_load()})")
         profiling = start_profiles(stack, f"replies{rate:g}", args.seconds + 6) \
@@ -669,13 +703,9 @@ async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> di
         if profiling:
             result["profile"] = finish_profiles(profiling)
         result["replies"].append(phase)
-        say(f"  {json.dumps(phase)}")
-    say(f"[{time.strftime('%H:%M:%S')}] phase 3: engine /model/parse, {args.parse_clients} clients, "
-        f"{args.seconds:g} s (load {machine_load()})")
-    before, t = meter.snapshot(), time.monotonic()
-    result["engine"] = await engine_rate(stack, args.seconds, args.parse_clients)
-    result["cpu_cores_used"]["engine parse"] = meter.share(before, meter.snapshot(), time.monotonic() - t)
-    say(f"  {json.dumps(result['engine'])}")
+        say(f"  {json.dumps({k: v for k, v in phase.items() if k != 'unanswered_phones'})}")
+    await settle_after(result["replies"][-1] if result["replies"] else None)
+    await poll.close()
     top = max(result["replies"], key=lambda r: r["offered_per_second"], default=None)
     if top and result["engine"].get("parses_per_second"):
         result["ratio_replies_to_parses"] = round(top["answered_per_second"] / result["engine"]["parses_per_second"],
@@ -690,11 +720,12 @@ def table(result: dict[str, Any]) -> str:
              f"load (1/5/15 min) before: {result['load_before']}; after: {result.get('load_after')}",
              f"openings: {o['opened']}/{o['tasks']} in {o['seconds']} s = {o['openings_per_second']}/s "
              f"(POSTs took {o['post_seconds']} s, {o['posted_per_second']}/s; errors {o['post_errors'] or 'none'})",
-             "", "| offered/s | sent | answered | answered/s | p50 ms | p95 ms | max ms | not answered |",
-             "|---|---|---|---|---|---|---|---|"]
+             "", "| offered/s | sent | answered | answered/s | p50 ms | p95 ms | max ms | not answered "
+             "(booked later) |", "|---|---|---|---|---|---|---|---|"]
     for r in result["replies"]:
         lines.append(f"| {r['offered_per_second']:g} | {r['sent']} | {r['answered']} | {r['answered_per_second']} | "
-                     f"{r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | {r['unanswered']} |")
+                     f"{r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | {r['unanswered']} "
+                     f"({r.get('booked_after_timeout', '-')}) |")
     e = result["engine"]
     lines.append("")
     lines.append(f"engine alone: {e.get('parses_per_second', '-')} parses/s ({e.get('clients')} clients over "

@@ -4,6 +4,7 @@ engine, on free ports, with a fresh SQLite database. Tests drive it through the 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import itertools
 import os
@@ -191,15 +192,19 @@ def postgres_database(purpose: str) -> Iterator[str]:
         finally:
             await engine.dispose()
 
+    def run(statement: str) -> None:  # in a thread of its own: callers may be inside a running event loop
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, admin(statement)).result()
+
     try:
-        asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+        run(f'CREATE DATABASE "{name}"')
     except Exception as error:
         pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_SERVER} ({error.__class__.__name__}: {error}); "
                     "start it, or set OUTREACH_TEST_POSTGRES", pytrace=False)
     try:
         yield POSTGRES_SERVER.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextlib.contextmanager

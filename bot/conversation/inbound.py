@@ -65,13 +65,24 @@ class InboundQueue:
             await self.drain(address, wait_seconds=VOICE_WAIT_SECONDS)
 
     async def _store_or_journal(self, inbound: InboundMessage) -> str | None:
+        """Store within STORE_TIMEOUT_SECONDS, or journal it. A store still waiting on a locked database is left
+        to finish on its own (cancelling it would wait for the lock too); if it does, its message is answered,
+        and the journal's copy is dropped as a repeat."""
         received_at = utcnow()
-        try:
-            return await asyncio.wait_for(self._store(inbound, received_at), STORE_TIMEOUT_SECONDS)
-        except Exception as error:  # the database is locked, read-only or down: keep the message on disk
-            log.warning("inbound.store_failed", extra={"error": error.__class__.__name__})
-            self.journal.keep(inbound, received_at)
-            return None
+        storing = asyncio.get_running_loop().create_task(self._store(inbound, received_at))
+        done, _ = await asyncio.wait({storing}, timeout=STORE_TIMEOUT_SECONDS)
+        if done and storing.exception() is None:
+            return storing.result()
+        error = storing.exception() if done else TimeoutError()
+        log.warning("inbound.store_failed", extra={"error": error.__class__.__name__})
+        self.journal.keep(inbound, received_at)
+        if not done:
+            storing.add_done_callback(self._late_store)
+        return None
+
+    def _late_store(self, storing: asyncio.Task[str | None]) -> None:
+        if not storing.cancelled() and storing.exception() is None and (address := storing.result()):
+            self._spawn(self.drain(address))
 
     async def _store(self, inbound: InboundMessage, received_at: datetime) -> str | None:
         """The address of the stored message; None when the provider sent it before."""
@@ -108,7 +119,7 @@ class InboundQueue:
                 done = 0
                 for inbound, received_at in entries:
                     try:
-                        address = await asyncio.wait_for(self._store(inbound, received_at), STORE_TIMEOUT_SECONDS)
+                        address = await self._store(inbound, received_at)
                     except Exception as error:
                         log.warning("inbound.journal_replay_waits", extra={"error": error.__class__.__name__})
                         break
@@ -223,6 +234,7 @@ class InboundQueue:
                 await self.replay_journal()
                 if not journal_only:
                     await self.ctx.db.run(expire_leases_of_dead_processes)
+                if not journal_only and await self.ctx.engine.is_ready():  # not while it starts or restarts
                     await self.retry_failed()
                     await self.resume_pending(older_than_seconds=settle)
                     settle = ADDRESS_LEASE.total_seconds() / 4
@@ -241,8 +253,6 @@ class InboundQueue:
             ).all())
 
         addresses = await self.ctx.db.run(failed_addresses)
-        if not addresses or not await self.ctx.engine.is_ready():
-            return
 
         def pending_again(session: Session, address: str) -> None:
             for message in session.exec(select(Message).where(Message.address == address,

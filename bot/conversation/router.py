@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 
 from sqlmodel import Session, col, select
 
@@ -37,7 +38,7 @@ from channels.base import SendError
 
 log = logging.getLogger(__name__)
 
-HOLDING_REPLY_WINDOW_SECONDS = 15 * 60
+HOLDING_REPLY_QUIET = timedelta(minutes=15)  # after a holding reply, no other for this long
 
 
 class InboundRouter:
@@ -212,18 +213,22 @@ class InboundRouter:
 
     async def _holding_reply(self, conversation: Conversation, message_id: str, reason: str) -> None:
         """The engine could not answer: tell the patient we have their message, and keep it to pass on."""
-        def keep(session: Session) -> str:
+        def keep(session: Session) -> tuple[str, bool]:
             patient = session.get(Patient, conversation.patient_id)
             mark_message(session, message_id, "failed")
             if conversation.task_id:
                 record_event(session, "outreach.engine.unavailable", conversation.task_id,
                              {"message_id": message_id, "reason": reason})
-            return patient.language if patient else "en"
+            told_lately = session.exec(select(Message.id).where(
+                col(Message.idempotency_key).startswith(f"holding:{conversation.id}:"),
+                col(Message.created_at) > utcnow() - HOLDING_REPLY_QUIET)).first() is not None
+            return (patient.language if patient else "en"), told_lately
 
-        language = await self.ctx.db.run(keep)
+        language, told_lately = await self.ctx.db.run(keep)
+        if told_lately:  # one holding reply an outage, not one a message
+            return
         text = self._render("holding_reply", language, conversation.channel)
-        window = int(utcnow().timestamp() // HOLDING_REPLY_WINDOW_SECONDS)  # one holding reply per window
-        await self._reply(conversation.address, text, f"holding:{conversation.id}:{window}", conversation)
+        await self._reply(conversation.address, text, f"holding:{conversation.id}:{message_id}", conversation)
 
     async def _no_conversation(self, address: str, message_id: str) -> None:
         """A message with no conversation to belong to: a person reads it."""

@@ -34,6 +34,10 @@ _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
 _RETRYABLE_CONSTRAINTS = ("uq_event_subject_sequence",)
 
 
+# A request waits this long for a connection; past it, it is told the database is busy (503), not left hanging.
+POOL_WAIT_SECONDS = 10
+
+
 class DatabaseUrlError(ValueError):
     """OUTREACH_DATABASE_URL names a database this service cannot use."""
 
@@ -69,7 +73,7 @@ def make_engine(database_url: str) -> AsyncEngine:
             path.parent.mkdir(parents=True, exist_ok=True)
         # One connection: SQLite takes one writer at a time anyway, and a queue for the connection is fairer
         # (and never "database is locked") than writers polling for the file lock.
-        engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=120,
+        engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=POOL_WAIT_SECONDS,
                                      connect_args={"timeout": 30})
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -82,7 +86,16 @@ def make_engine(database_url: str) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_timeout=30)
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True,
+                               pool_timeout=POOL_WAIT_SECONDS)
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """The database could not be reached, was locked too long, or refused writes: try again later."""
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    return isinstance(error, PoolTimeout | OperationalError | ConnectionError | OSError) or (
+        isinstance(error, DBAPIError) and "read-only" in str(error))
 
 
 def _retryable(error: Exception) -> bool:
@@ -102,6 +115,7 @@ class Database:
         self.url = database_url
         self.engine = make_engine(database_url)
         self.backend = "sqlite" if is_sqlite(database_url) else "postgresql"
+        self._probe: asyncio.Task[None] | None = None
 
     async def run(self, work: Callable[[Session], T]) -> T:
         """Run ``work(session)`` as one transaction: committed when it returns, rolled back if it raises.
@@ -124,18 +138,23 @@ class Database:
             yield connection
 
     async def problem(self, within_seconds: float = 2.0) -> str | None:
-        """None when the database answers within ``within_seconds``; else why not."""
-        async def probe() -> None:
-            async with self.engine.begin() as connection:
-                await connection.execute(text("SELECT 1"))
-
-        try:
-            await asyncio.wait_for(probe(), within_seconds)
-        except TimeoutError:
-            return f"database did not answer within {within_seconds:.0f} s"
-        except Exception as error:
-            return f"database unavailable: {error.__class__.__name__}"
+        """None when the database takes a write within ``within_seconds``; else why not. A check still waiting
+        on a lock is left to finish on its own (cancelling it would wait for the lock as well)."""
+        if self._probe is None or self._probe.done():
+            self._probe = asyncio.get_running_loop().create_task(self._write_check())
+        done, _ = await asyncio.wait({self._probe}, timeout=within_seconds)
+        if not done:
+            return f"database did not take a write within {within_seconds:.0f} s (locked or unreachable)"
+        error = self._probe.exception()
+        if error is not None:
+            detail = str(getattr(error, "orig", None) or error).splitlines()[0][:120]
+            return f"database unavailable: {detail}"
         return None
+
+    async def _write_check(self) -> None:
+        """A write that changes nothing: blocked by another writer's lock, refused by a read-only database."""
+        async with self.engine.begin() as connection:
+            await connection.execute(text("UPDATE addresslease SET owner = owner WHERE 1 = 0"))
 
     async def dispose(self) -> None:
         await self.engine.dispose()

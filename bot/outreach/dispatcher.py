@@ -4,6 +4,7 @@ send its opening messages."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -274,6 +275,9 @@ async def run_dispatcher(ctx: Outreach, stop: asyncio.Event, batch: int = 20) ->
     while not stop.is_set():
         leased: list[str] = []
         try:
+            if not await ctx.engine.is_ready():  # starting, or being restarted: lease nothing until it answers
+                await _pause(stop, ctx.settings.dispatch_interval_seconds)
+                continue
             leased = await ctx.db.run(lambda session: lease_due_tasks(session, WORKER_ID, limit=batch))
             results = await asyncio.gather(*(contact_patient(ctx, task_id) for task_id in leased),
                                            return_exceptions=True)
@@ -284,7 +288,9 @@ async def run_dispatcher(ctx: Outreach, stop: asyncio.Event, batch: int = 20) ->
             log.exception("dispatch.loop_error")
         if len(leased) == batch:
             continue
-        try:
-            await asyncio.wait_for(stop.wait(), timeout=ctx.settings.dispatch_interval_seconds)
-        except TimeoutError:
-            pass
+        await _pause(stop, ctx.settings.dispatch_interval_seconds)
+
+
+async def _pause(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core.context import Outreach
+from bot.core.db import is_unavailable
 from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
 from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view, import_campaign
@@ -49,7 +50,12 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
         if exc.status < 400:
             raise
         return error(exc.status, exc.reason)
-    except Exception:
+    except Exception as exc:
+        if is_unavailable(exc):
+            log.warning("api.database_unavailable", extra={"path": request.path, "error": exc.__class__.__name__})
+            response = error(503, "the database is busy or unavailable; nothing was applied, try again shortly")
+            response.headers["Retry-After"] = "5"
+            return response
         log.exception("api.unhandled", extra={"path": request.path})
         return error(500, "internal error; the request was not applied")
 
