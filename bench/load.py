@@ -394,7 +394,7 @@ async def open_patients(http: aiohttp.ClientSession, stack: Stack, phones: Phone
             "phones": sorted(opened), "counts": counts}
 
 
-async def settle(http: aiohttp.ClientSession, sim_url: str, quiet: float = 4.0, limit: float = 90.0) -> float:
+async def settle(http: aiohttp.ClientSession, sim_url: str, quiet: float = 12.0, limit: float = 90.0) -> float:
     """Wait until no phone gets a new text for ``quiet`` seconds (what an earlier phase left queued or is
     retrying finishes first), at most ``limit`` seconds. Returns the seconds waited."""
     started = last_change = time.monotonic()
@@ -541,8 +541,8 @@ def start_profiles(stack: Stack, label: str, seconds: float) -> list[tuple[str, 
             continue
         out = PROFILES / f"{stamp}-{label}-{name}.raw.txt"
         process = subprocess.Popen([str(PY_SPY), "record", "--pid", str(pid), "--format", "raw", "--function",
-                                    "--full-filenames", "--rate", "100", "--duration", str(int(seconds)),
-                                    "--nonblocking", "--output", str(out)],
+                                    "--full-filenames", "--idle", "--rate", "100", "--duration",
+                                    str(int(seconds)), "--nonblocking", "--output", str(out)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         running.append((name, process, out))
     return running
@@ -576,8 +576,9 @@ IDLE_LEAVES = ("EpollSelector.select (", "serve (", "select (", "poll (")
 
 
 def summarise_profile(path: Path, own: tuple[str, ...], top: int = 15) -> dict[str, Any]:
-    """Self and total share per function and self share per area, from py-spy's collapsed stacks. Shares are
-    of the busy samples (the event loop's waits are counted apart, as idle)."""
+    """Self and total share per function and self share per area, from py-spy's collapsed stacks (wall clock:
+    recorded with --idle, so a blocking call shows where the thread waits). Shares are of the samples when the
+    event loop was not waiting for work (its waits are counted apart, as idle)."""
     self_time: Counter[str] = Counter()
     total_time: Counter[str] = Counter()
     areas: Counter[str] = Counter()
@@ -588,7 +589,7 @@ def summarise_profile(path: Path, own: tuple[str, ...], top: int = 15) -> dict[s
             continue
         count = int(count_text)
         frames = [f for f in stack.split(";") if not f.startswith(("process ", "thread "))]
-        if not frames:
+        if not frames or frames[0].startswith("_bootstrap ("):  # only the main thread (the event loop)
             continue
         if frames[-1].startswith(IDLE_LEAVES) and ("selectors.py" in frames[-1] or "sanic" in frames[-1]):
             idle += count
@@ -630,8 +631,8 @@ def finish_profiles(running: list[tuple[str, subprocess.Popen[bytes], Path]]) ->
             continue
         summary = summarise_profile(out, ("/bot/", "/channels/") if name == "app" else ("/rasa/", "/engine/"))
         text = out.with_suffix("").with_suffix(".summary.txt")
-        lines = [f"{name}: {summary['samples']} busy samples at 100/s ({summary['idle_samples']} more waiting in "
-                 f"the event loop) from {summary['file']}", "",
+        lines = [f"{name}: {summary['samples']} samples at 100/s of the main thread not waiting for work, "
+                 f"{summary['idle_samples']} more with the event loop idle, from {summary['file']}", "",
                  "self time by area:"] + [f"  {p:5.1f}%  {a}" for a, p in summary["self_by_area"]] + \
                 ["", "top functions, self time:"] + [f"  {p:5.1f}%  {f}" for f, p in summary["top_self"]] + \
                 ["", "own functions, total time (inclusive):"] + [f"  {p:5.1f}%  {f}" for f, p in summary["top_total"]]
@@ -684,6 +685,13 @@ async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> di
             late = previous.pop("unanswered_phones")
             items = await listing(poll, stack.sim_url)
             previous["booked_after_timeout"] = sum(1 for p in late if items[p]["last_body"].startswith(BOOKED))
+            previous["late_last_texts"] = dict(Counter(items[p]["last_body"][:60] for p in late).most_common(6))
+            # what a patient whose reply timed out finally read: every text after their "1"
+            sample = late[:40]
+            threads = [await thread(poll, stack.sim_url, p) for p in sample]
+            previous["late_threads_sample"] = dict(Counter(
+                " | ".join(m["body"][:40] for m in t[counts.get(p, 1):]) for p, t in zip(sample, threads, strict=True)
+            ).most_common(5))
             previous["settled_after_seconds"] = waited
         say(f"  settled in {waited} s")
 

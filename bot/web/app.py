@@ -80,11 +80,8 @@ def build_app(settings: Settings) -> web.Application:
             workers.append(asyncio.create_task(inbound.keep_answering(stop, journal_only=True), name="journal"))
         yield
         stop.set()
-        for worker in workers:
-            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                await asyncio.wait_for(worker, timeout=3)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(inbound.drain_all(), timeout=3)
+        with contextlib.suppress(asyncio.CancelledError, TimeoutError):  # a unit of work in flight may finish
+            await asyncio.wait_for(asyncio.gather(*workers, inbound.drain_all(), return_exceptions=True), timeout=2)
         await ctx.sms.close()
         await ctx.voice.close()
         await ctx.engine.close()

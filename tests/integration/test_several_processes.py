@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -94,9 +95,12 @@ async def test_an_app_or_engine_killed_outright_loses_nothing_sends_nothing_twic
     app_port, engine_port = free_port(), free_port()
     simulator = cluster.add_simulator([app_port])
     app = cluster.add_app("app", "all", engines=1, port=app_port, engine_port=engine_port)
+    clock: list[float] = []
+    _mark("start", clock)
     cluster.start(simulator)
     cluster.start(app)
     await asyncio.gather(cluster.wait_ready(simulator), cluster.wait_ready(app))
+    _mark("ready", clock)
 
     patients = phones(500, "312")
     providers = [f"prov-{i}" for i in range(len(patients))]
@@ -110,12 +114,14 @@ async def test_an_app_or_engine_killed_outright_loses_nothing_sends_nothing_twic
                 return await outside.create_task(app.url, patients[i], providers[i])
 
         task_ids = await asyncio.gather(*(create(i) for i in range(len(patients))))
+        _mark("tasks created", clock)
 
         async def opened() -> int:
             counts = await outside.counts()
             return sum(counts.get(phone, 0) >= 1 for phone in patients)
 
         await wait_until(lambda: at_least(opened, 100), 120, "100 openings sent")
+        _mark("100 opened", clock)
         engine = engine_pid(engine_port)
         assert engine is not None
         cluster.kill(app)  # mid-campaign, without warning
@@ -123,8 +129,10 @@ async def test_an_app_or_engine_killed_outright_loses_nothing_sends_nothing_twic
         assert await opened() < len(patients), "the campaign finished before the kill; make it bigger"
 
         cluster.start(app)
+        _mark("app killed, restarting", clock)
         await cluster.wait_ready(app)
         await wait_until(lambda: at_least(opened, len(patients)), 180, "every patient opened")
+        _mark("all opened", clock)
 
         repliers = patients[:200]
 
@@ -142,18 +150,27 @@ async def test_an_app_or_engine_killed_outright_loses_nothing_sends_nothing_twic
         # the engine is killed while replies arrive: the app starts it again, and the texts kept meanwhile are
         # answered in order once it is back
         await reply(repliers[:50])
+        _mark("50 replies sent", clock)
         pid = engine_pid(engine_port)
         assert pid is not None
         os.kill(pid, signal.SIGKILL)
+        async with http.get(f"{app.url}/healthz") as response:  # says so while the engine is away
+            health = await response.json()
+            assert response.status == 503 and any("engine" in p for p in health["problems"]), health
         await reply(repliers[50:100])
+        _mark("engine killed, 50 more sent", clock)
         await wait_until(lambda: at_least(booked, 100), 180, "the first 100 replies answered")
+        _mark("100 booked", clock)
 
         # the app is killed while replies are being answered; started again, it finishes them
         await reply(repliers[100:200])
+        _mark("100 more sent", clock)
         cluster.kill(app)
         cluster.start(app)
+        _mark("app killed and started", clock)
         await cluster.wait_ready(app)
         await wait_until(lambda: at_least(booked, 200), 180, "all 200 replies answered")
+        _mark("200 booked", clock)
 
         await asyncio.sleep(2)
         threads = await asyncio.gather(*(outside.texts_to(phone) for phone in patients))
@@ -165,8 +182,18 @@ async def test_an_app_or_engine_killed_outright_loses_nothing_sends_nothing_twic
             assert (await outside.task(app.url, task_id))["state"] == "booked"
 
     engine = engine_pid(engine_port)
-    cluster.kill(app, signal.SIGTERM)
-    assert engine is None or await _soon(lambda: process_gone(engine), 5), "the engine outlived its app"
+    assert engine is not None
+    stopping = time.monotonic()
+    cluster.kill(app, signal.SIGINT)  # Ctrl-C
+    assert time.monotonic() - stopping < 5, "Ctrl-C took more than 5 s to stop the app"
+    assert await _soon(lambda: process_gone(engine), 5 - (time.monotonic() - stopping)), "the engine outlived its app"
+
+
+def _mark(step: str, started: list[float]) -> None:
+    """Progress on stdout (shown with -s): where a slow run spends its time."""
+    now = time.monotonic()
+    started.append(now)
+    print(f"[{now - started[0]:6.1f} s] {step}", flush=True)
 
 
 async def at_least(count: Callable[[], Awaitable[int]], target: int) -> bool:
