@@ -414,6 +414,10 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
 
 
+def ms(seconds: float) -> int | None:
+    return None if seconds != seconds else round(seconds * 1000)  # NaN (nothing measured): None
+
+
 async def reply_phase(stack: Stack, phones: list[str], counts: dict[str, int], rate: float, seconds: float,
                       answer_timeout: float) -> dict[str, Any]:
     """Open loop: reply "1" from phone i at t0 + i/rate, whatever the answers do; then collect the answers."""
@@ -487,8 +491,8 @@ async def reply_phase(stack: Stack, phones: list[str], counts: dict[str, int], r
         "send_span_seconds": round(last_send - first_send, 2),
         "sender_late_p95_ms": round(percentile(lateness, 0.95) * 1000, 1),
         "answered": len(answered), "answered_per_second": round(len(answered) / span, 1) if answered else 0.0,
-        "p50_ms": round(percentile(latencies, 0.5) * 1000), "p95_ms": round(percentile(latencies, 0.95) * 1000),
-        "max_ms": round(max(latencies) * 1000) if latencies else None,
+        "p50_ms": ms(percentile(latencies, 0.5)), "p95_ms": ms(percentile(latencies, 0.95)),
+        "max_ms": ms(max(latencies)) if latencies else None,
         "webhook_status": dict(webhook), "other_last_texts": dict(Counter(b[:60] for b in others.values())),
         "unanswered": total - len(answered), "unanswered_phones": sorted(set(sent_at) - set(answered)),
     }
@@ -643,13 +647,14 @@ def finish_profiles(running: list[tuple[str, subprocess.Popen[bytes], Path]]) ->
 
 
 # -- the run ----------------------------------------------------------------------------------------------------
-async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> dict[str, Any]:
+async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter, result: dict[str, Any]) -> None:
+    """Fills ``result`` as it goes (a run that fails half-way still reports what it measured)."""
     rates = [float(r) for r in args.rates.split(",") if r.strip()]
     needed = [max(1, round(r * args.seconds)) for r in rates]
-    result: dict[str, Any] = {"configuration": stack.description, "started": datetime.now(UTC).isoformat(),
+    result.update({"configuration": stack.description, "started": datetime.now(UTC).isoformat(),
                               "commit": _output(["git", "rev-parse", "--short", "HEAD"]), "uptime": _output(["uptime"]),
                               "load_before": machine_load(), "tasks": args.tasks, "rates": rates,
-                              "seconds": args.seconds, "cpu_cores_used": {}}
+                              "seconds": args.seconds, "cpu_cores_used": {}, "replies": []})
     run = uuid.uuid4().hex[:6]
     # the engine alone first, on the idle stack (after the reply phases it would share the machine with the
     # retries of whatever those left unanswered)
@@ -676,7 +681,6 @@ async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> di
             counts |= more["counts"]
             result["openings_extra"] = {k: v for k, v in more.items() if k not in ("phones", "counts")}
     random.shuffle(pool)
-    result["replies"] = []
     poll = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
 
     async def settle_after(previous: dict[str, Any] | None) -> None:
@@ -719,22 +723,24 @@ async def measure(args: argparse.Namespace, stack: Stack, meter: CpuMeter) -> di
         result["ratio_replies_to_parses"] = round(top["answered_per_second"] / result["engine"]["parses_per_second"],
                                                   3)
     result["load_after"] = machine_load()
-    return result
 
 
 def table(result: dict[str, Any]) -> str:
+    if "openings" not in result:
+        return json.dumps(result, indent=2)
     o = result["openings"]
     lines = [f"configuration: {result['configuration']} (commit {result['commit']}, {result['started'][:19]}Z)",
              f"load (1/5/15 min) before: {result['load_before']}; after: {result.get('load_after')}",
              f"openings: {o['opened']}/{o['tasks']} in {o['seconds']} s = {o['openings_per_second']}/s "
              f"(POSTs took {o['post_seconds']} s, {o['posted_per_second']}/s; errors {o['post_errors'] or 'none'})",
+             *([f"RUN FAILED: {result['error']}"] if "error" in result else []),
              "", "| offered/s | sent | answered | answered/s | p50 ms | p95 ms | max ms | not answered "
              "(booked later) |", "|---|---|---|---|---|---|---|---|"]
     for r in result["replies"]:
         lines.append(f"| {r['offered_per_second']:g} | {r['sent']} | {r['answered']} | {r['answered_per_second']} | "
                      f"{r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | {r['unanswered']} "
                      f"({r.get('booked_after_timeout', '-')}) |")
-    e = result["engine"]
+    e = result.get("engine", {})
     lines.append("")
     lines.append(f"engine alone: {e.get('parses_per_second', '-')} parses/s ({e.get('clients')} clients over "
                  f"{e.get('replicas')} replica(s), "
@@ -770,8 +776,12 @@ async def amain(args: argparse.Namespace) -> dict[str, Any]:
         for label, process in stack.processes:
             meter.roots[label] = process.pid
         say(f"stack up: {stack.description}; API {stack.url}, simulator {stack.sim_url}, engine {stack.engine_url}")
+    result: dict[str, Any] = {}
     try:
-        result = await measure(args, stack, meter)
+        await measure(args, stack, meter, result)
+    except Exception as error:  # report what was measured before it
+        result["error"] = f"{error.__class__.__name__}: {error}"
+        say(f"run failed: {result['error']}")
     finally:
         if not args.url:
             stop_stack(stack)

@@ -27,6 +27,7 @@ class EngineClient:
         self.token = token
         self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
         self._session: aiohttp.ClientSession | None = None
+        self._ready, self._checked_at = False, float("-inf")
 
     async def start(self) -> None:
         self._session = aiohttp.ClientSession(timeout=self._timeout)
@@ -66,6 +67,13 @@ class EngineClient:
             {"token": self.token},
         )
         return _texts(body, conversation_id)
+
+    async def ready_lately(self, within_seconds: float = 1.0) -> bool:
+        """``is_ready``, asked at most once every ``within_seconds`` (for loops that ask often)."""
+        now = asyncio.get_running_loop().time()
+        if now - self._checked_at >= within_seconds:
+            self._ready, self._checked_at = await self.is_ready(), now
+        return self._ready
 
     async def is_ready(self) -> bool:
         """Every replica answers its status with our token."""

@@ -160,7 +160,14 @@ class InboundQueue:
     async def drain(self, address: str, wait_seconds: float = 0.0) -> None:
         """Answer the address's pending messages one at a time, oldest first, holding the address's lease so
         that no other process (or coroutine) answers the same patient at the same time. Whoever holds the lease
-        answers messages that arrive meanwhile; the last look after letting go closes the gap between them."""
+        answers messages that arrive meanwhile; the last look after letting go closes the gap between them.
+        A message whose processing failed stays pending for the sweep; nothing behind it overtakes it."""
+        try:
+            await self._drain(address, wait_seconds)
+        except Exception:
+            log.exception("inbound.drain_failed")  # what is pending stays so: the sweep answers it later
+
+    async def _drain(self, address: str, wait_seconds: float) -> None:
         owner = lease_owner("inbound", uuid.uuid4().hex[:8])
         deadline = asyncio.get_running_loop().time() + wait_seconds
         while True:
@@ -177,10 +184,12 @@ class InboundQueue:
                         await self.ctx.db.run(lambda s, m=message_id: mark_message(s, m, "processed"))  # type: ignore[misc]
                         continue
                     seen.add(message_id)
-                    await self._process_safely(address, message_id)
+                    if not await self._process_safely(address, message_id):
+                        return  # kept pending, and the lease let go: the sweep tries again in order
                     await self.ctx.db.run(lambda s: take_address_lease(s, address, owner, ADDRESS_LEASE))
             finally:
-                await self.ctx.db.run(lambda s: release_address_lease(s, address, owner))
+                with contextlib.suppress(Exception):  # else it lapses at its expiry
+                    await self.ctx.db.run(lambda s: release_address_lease(s, address, owner))
             if await self.ctx.db.run(lambda s: _next_pending(s, address)) is None:
                 return
             deadline = asyncio.get_running_loop().time()
@@ -215,13 +224,14 @@ class InboundQueue:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _process_safely(self, address: str, message_id: str) -> None:
+    async def _process_safely(self, address: str, message_id: str) -> bool:
+        """Process one message; False when that failed (it stays pending, to be tried again)."""
         try:
             await self.router.process(address, message_id)
         except Exception:
             log.exception("inbound.processing_failed", extra={"message_id": message_id})
-            with contextlib.suppress(Exception):  # kept, and tried again with the engine's failures
-                await self.ctx.db.run(lambda s: mark_message(s, message_id, "failed", only_if="pending"))
+            return False
+        return True
 
     async def keep_answering(self, stop: asyncio.Event, every_seconds: float = 2.0, journal_only: bool = False
                              ) -> None:

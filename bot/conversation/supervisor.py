@@ -219,7 +219,8 @@ class EngineProcess:
             raise EngineSetupError(f"port {self.port} is already in use, so the engine cannot listen there; stop "
                                    "what holds it or set OUTREACH_ENGINE_PORT")
         command = [
-            str(rasa_executable(self.settings)), "run", "--model", str(self.model), "--enable-api",
+            str(rasa_executable(self.settings).with_name("python")), str(PROJECT_ROOT / "engine" / "rasa_run.py"),
+            "run", "--model", str(self.model), "--enable-api",
             "--auth-token", self.settings.engine_token, "--interface", "127.0.0.1",
             "--port", str(self.port), "--endpoints", str(self.endpoints), "--credentials", "credentials.yml",
         ]

@@ -86,7 +86,8 @@ def make_engine(database_url: str) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True,
+    # a few connections a process: PostgreSQL serves ~100 in all, shared by every process and the engines
+    return create_async_engine(url, pool_size=5, max_overflow=5, pool_pre_ping=True,
                                pool_timeout=POOL_WAIT_SECONDS)
 
 
@@ -99,6 +100,8 @@ def is_unavailable(error: BaseException) -> bool:
 
 
 def _retryable(error: Exception) -> bool:
+    if "too many clients" in str(error) or "the database system is starting up" in str(error):
+        return True  # the server is full or restarting for a moment
     if isinstance(error, IntegrityError):
         return any(name in str(error.orig) for name in _RETRYABLE_CONSTRAINTS)
     if isinstance(error, DBAPIError):
@@ -129,7 +132,7 @@ class Database:
                 if attempt == ATTEMPTS or not _retryable(error):
                     raise
                 log.info("db.retry", extra={"attempt": attempt, "error": error.__class__.__name__})
-                await asyncio.sleep(0.01 * attempt)
+                await asyncio.sleep(0.05 * 2 ** attempt)
         raise AssertionError("unreachable")
 
     @asynccontextmanager

@@ -120,6 +120,7 @@ class OutreachTask(SQLModel, table=True):
     lease_owner: str | None = None
     lease_expires_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     campaign_id: str | None = Field(default=None, foreign_key="campaign.id", index=True)
+    event_sequence: int = 0  # the sequence number of the task's last workflow event (the next one counts on)
     context: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -60,6 +60,7 @@ class Settings:
     simulator_url: str = ""  # a simulator running on its own (`outreach simulator`); empty: in-process
     journal_dir: Path = PROJECT_ROOT / "var" / "journal"
     dispatch_interval_seconds: float = 1.0
+    dispatch_concurrency: int = 32  # patients one worker process contacts at once
     quiet_hours_start: int = 8
     quiet_hours_end: int = 21
 
@@ -130,6 +131,7 @@ class Settings:
             run_workers=workers and role in ("all", "worker"),
             run_web=role in ("all", "web"),
             engines=engines,
+            dispatch_concurrency=max(1, _int(env, "OUTREACH_DISPATCH_CONCURRENCY", 32)),
             redis_url=env.get("OUTREACH_REDIS_URL", defaults.redis_url),
             simulator_url=env.get("OUTREACH_SIMULATOR_URL", "").rstrip("/"),
             journal_dir=Path(env.get("OUTREACH_JOURNAL_DIR", str(defaults.journal_dir))),

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
 from bot.core.models import OutreachTask, WorkflowEvent
 
@@ -57,17 +57,20 @@ EVENT_TYPES = frozenset(
 
 
 def record_event(session: Session, event_type: str, subject: str, data: dict[str, Any]) -> WorkflowEvent:
-    """Append one event for ``subject`` (a task id) with the next per-subject sequence number."""
+    """Append one event for ``subject`` (a task id) with the task's next sequence number. Counting on the task's
+    row also makes writers of one task's events take turns (the row stays locked until they commit)."""
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
-    if session.get_bind().dialect.name == "postgresql":  # writers of one task's events take turns
-        session.exec(select(OutreachTask.id).where(OutreachTask.id == subject).with_for_update()).first()
-    last = session.exec(
-        select(func.max(WorkflowEvent.sequence)).where(WorkflowEvent.subject == subject)
-    ).one()
-    event = WorkflowEvent(type=event_type, subject=subject, sequence=(last or 0) + 1, data=data)
-    session.add(event)
-    session.flush()
+    sequence = session.execute(
+        update(OutreachTask).where(col(OutreachTask.id) == subject)
+        .values(event_sequence=col(OutreachTask.event_sequence) + 1)
+        .returning(col(OutreachTask.event_sequence))
+        .execution_options(synchronize_session=False)
+    ).scalar_one_or_none()
+    if sequence is None:
+        raise ValueError(f"no task {subject!r} to record {event_type} for")
+    event = WorkflowEvent(type=event_type, subject=subject, sequence=sequence, data=data)
+    session.add(event)  # inserted with the rest of the unit of work, in the order recorded
     return event
 
 

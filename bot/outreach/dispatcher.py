@@ -269,26 +269,40 @@ async def _after_send_failure(ctx: Outreach, task_id: str, conversation_id: str,
         await _end_attempt(ctx, task_id, conversation_id, outcome=outcome, data=data)
 
 
-async def run_dispatcher(ctx: Outreach, stop: asyncio.Event, batch: int = 20) -> None:
-    """Lease and contact due tasks until ``stop`` is set: a batch at a time, its patients contacted
-    concurrently; a full batch means more are due, so the next is leased at once."""
+async def run_dispatcher(ctx: Outreach, stop: asyncio.Event) -> None:
+    """Lease and contact due tasks until ``stop`` is set, keeping up to ``dispatch_concurrency`` patients being
+    contacted at once: as each attempt ends, more due tasks are leased (no batch waits for its slowest member)."""
+    capacity = ctx.settings.dispatch_concurrency
+    in_flight: set[asyncio.Task[None]] = set()
     while not stop.is_set():
+        free = capacity - len(in_flight)
         leased: list[str] = []
         try:
-            if not await ctx.engine.is_ready():  # starting, or being restarted: lease nothing until it answers
-                await _pause(stop, ctx.settings.dispatch_interval_seconds)
-                continue
-            leased = await ctx.db.run(lambda session: lease_due_tasks(session, WORKER_ID, limit=batch))
-            results = await asyncio.gather(*(contact_patient(ctx, task_id) for task_id in leased),
-                                           return_exceptions=True)
-            for task_id, result in zip(leased, results, strict=True):
-                if isinstance(result, Exception):
-                    log.error("dispatch.contact_failed", extra={"task_id": task_id, "error": repr(result)})
+            if free > 0 and await ctx.engine.ready_lately():  # starting or restarting: lease nothing meanwhile
+                leased = await ctx.db.run(lambda session, room=free: lease_due_tasks(session, WORKER_ID, limit=room))
         except Exception:
             log.exception("dispatch.loop_error")
-        if len(leased) == batch:
+        for task_id in leased:
+            attempt = asyncio.create_task(_contact_logged(ctx, task_id))
+            in_flight.add(attempt)
+            attempt.add_done_callback(in_flight.discard)
+        if leased and len(leased) == free:
+            await asyncio.wait(in_flight, timeout=ctx.settings.dispatch_interval_seconds,
+                               return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.sleep(0.005)  # let a few more finish, so leases are not taken one by one
             continue
+        if leased:
+            continue  # fewer due than room: look again at once, then rest
         await _pause(stop, ctx.settings.dispatch_interval_seconds)
+    if in_flight:
+        await asyncio.wait(in_flight, timeout=5)
+
+
+async def _contact_logged(ctx: Outreach, task_id: str) -> None:
+    try:
+        await contact_patient(ctx, task_id)
+    except Exception as error:
+        log.error("dispatch.contact_failed", extra={"task_id": task_id, "error": repr(error)})
 
 
 async def _pause(stop: asyncio.Event, seconds: float) -> None:

@@ -151,8 +151,8 @@ class Cluster:
 
 def engine_pid(engine_port: int) -> int | None:
     """The pid of the engine listening on ``engine_port``, if one runs."""
-    found = subprocess.run(["pgrep", "-f", f"rasa run .*--port {engine_port} "], capture_output=True, text=True,
-                           check=False)
+    found = subprocess.run(["pgrep", "-f", f"rasa_run.py run .*--port {engine_port}( |$)"], capture_output=True,
+                           text=True, check=False)
     pids = [int(p) for p in found.stdout.split()]
     return pids[0] if pids else None
 

@@ -68,7 +68,8 @@ async def test_opt_out_works_mid_conversation_in_both_languages(stack: Stack, la
 
 def _engine_pid(stack: Stack) -> int:
     port = stack.engine_port
-    found = subprocess.run(["pgrep", "-f", f"rasa run .*--port {port}"], capture_output=True, text=True, check=False)
+    found = subprocess.run(["pgrep", "-f", f"rasa_run.py run .*--port {port}( |$)"], capture_output=True,
+                           text=True, check=False)
     pids = [int(p) for p in found.stdout.split()]
     assert pids, "engine process not found"
     return pids[0]
