@@ -45,7 +45,7 @@ async def _serve(settings: Settings, banner: str = "") -> None:
     from bot.web.app import build_app
 
     app = build_app(settings)
-    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)
     stop = asyncio.Event()
@@ -86,7 +86,7 @@ async def _serve(settings: Settings, banner: str = "") -> None:
         if watcher is not None:
             watcher.cancel()
         # the engines and the app stop side by side: everything is gone within 5 s of Ctrl-C
-        await asyncio.gather(supervisor.stop(grace_seconds=2.5) if supervisor else asyncio.sleep(0), runner.cleanup())
+        await asyncio.gather(supervisor.stop(grace_seconds=1.0) if supervisor else asyncio.sleep(0), runner.cleanup())
         _say("stopped.")
 
 

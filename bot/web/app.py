@@ -81,7 +81,7 @@ def build_app(settings: Settings) -> web.Application:
         yield
         stop.set()
         with contextlib.suppress(asyncio.CancelledError, TimeoutError):  # a unit of work in flight may finish
-            await asyncio.wait_for(asyncio.gather(*workers, inbound.drain_all(), return_exceptions=True), timeout=2)
+            await asyncio.wait_for(asyncio.gather(*workers, inbound.drain_all(), return_exceptions=True), timeout=1)
         await ctx.sms.close()
         await ctx.voice.close()
         await ctx.engine.close()
