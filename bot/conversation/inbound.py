@@ -171,26 +171,28 @@ class InboundQueue:
         owner = lease_owner("inbound", uuid.uuid4().hex[:8])
         deadline = asyncio.get_running_loop().time() + wait_seconds
         while True:
-            if not await self.ctx.db.run(lambda s: take_address_lease(s, address, owner, ADDRESS_LEASE)):
+            held, message_id = await self.ctx.db.run(lambda s: _hold_and_next(s, address, owner))
+            if not held:
                 if asyncio.get_running_loop().time() >= deadline:
                     return  # the holder answers this message too
                 await asyncio.sleep(0.05)
                 continue
             try:
                 seen: set[str] = set()
-                while (message_id := await self.ctx.db.run(lambda s: _next_pending(s, address))) is not None:
+                while message_id is not None:
                     if message_id in seen:  # a path that left it pending must not hold the patient up forever
                         log.error("inbound.left_pending", extra={"message_id": message_id})
                         await self.ctx.db.run(lambda s, m=message_id: mark_message(s, m, "processed"))  # type: ignore[misc]
-                        continue
-                    seen.add(message_id)
-                    if not await self._process_safely(address, message_id):
-                        return  # kept pending, and the lease let go: the sweep tries again in order
-                    await self.ctx.db.run(lambda s: take_address_lease(s, address, owner, ADDRESS_LEASE))
+                    else:
+                        seen.add(message_id)
+                        if not await self._process_safely(address, message_id):
+                            return  # kept pending, and the lease let go: the sweep tries again in order
+                    held, message_id = await self.ctx.db.run(lambda s: _hold_and_next(s, address, owner))
             finally:
-                with contextlib.suppress(Exception):  # else it lapses at its expiry
-                    await self.ctx.db.run(lambda s: release_address_lease(s, address, owner))
-            if await self.ctx.db.run(lambda s: _next_pending(s, address)) is None:
+                still_pending: str | None = "unknown"
+                with contextlib.suppress(Exception):  # else the lease lapses at its expiry
+                    still_pending = await self.ctx.db.run(lambda s: _let_go_and_next(s, address, owner))
+            if still_pending is None:
                 return
             deadline = asyncio.get_running_loop().time()
 
@@ -278,6 +280,19 @@ class InboundQueue:
 
 class _Repeated(Exception):
     """The provider sent this message before."""
+
+def _hold_and_next(session: Session, address: str, owner: str) -> tuple[bool, str | None]:
+    """Take (or keep) the address's lease and, if held, find its oldest pending message."""
+    if not take_address_lease(session, address, owner, ADDRESS_LEASE):
+        return False, None
+    return True, _next_pending(session, address)
+
+
+def _let_go_and_next(session: Session, address: str, owner: str) -> str | None:
+    """Let go of the lease; then the oldest pending message that arrived meanwhile, if any."""
+    release_address_lease(session, address, owner)
+    return _next_pending(session, address)
+
 
 def _next_pending(session: Session, address: str) -> str | None:
     """The oldest inbound message from ``address`` still to be answered."""

@@ -50,7 +50,10 @@ class InboundRouter:
 
     # -- entry points given to the channel ------------------------------------------------------------
     async def process(self, address: str, message_id: str) -> None:
-        def triage(session: Session) -> tuple[Keyword | None, Emergency | None, Conversation | None, bool] | None:
+        Triaged = tuple[Keyword | None, Emergency | None, Conversation | None, bool, bool]
+
+        def triage(session: Session) -> Triaged | None:
+            """What the message is, where it belongs, and (no emergency) whether it goes on: one transaction."""
             message = session.get(Message, message_id)
             if message is None or message.engine_state != "pending":
                 return None
@@ -63,31 +66,26 @@ class InboundRouter:
                 message.task_id = conversation.task_id
             if emergency is not None:
                 message.engine_state = "processed"
-            return keyword, emergency, conversation, first_time
+                return keyword, emergency, conversation, first_time, False
+            goes_on = _route(session, message, address, keyword, conversation, first_time)
+            return keyword, emergency, conversation, first_time, goes_on
 
         triaged = await self.ctx.db.run(triage)
         if triaged is None:
             return
-        keyword, emergency, conversation, first_time = triaged
+        keyword, emergency, conversation, first_time, goes_on = triaged
         if emergency is not None:
             await self._answer_emergency(emergency, address, message_id, conversation)
             if keyword is not Keyword.OPT_OUT:
                 return
 
-        def route(session: Session) -> bool:
-            message = session.get(Message, message_id)
-            assert message is not None
-            if keyword is None and is_opted_out(session, address):
-                message.engine_state = "processed"  # kept, never answered: they asked us to stop
-                return False
-            if keyword is None and first_time and conversation and conversation.task_id:
-                record_event(session, "outreach.patient.replied", conversation.task_id,
-                             {"message_id": message.id, "conversation_id": conversation.id})
-            if keyword is not None or conversation is None or conversation.state != "bot":
-                message.engine_state = "processed"
-            return True
+            def route(session: Session) -> bool:
+                message = session.get(Message, message_id)
+                assert message is not None
+                return _route(session, message, address, keyword, conversation, first_time)
 
-        if not await self.ctx.db.run(route):
+            goes_on = await self.ctx.db.run(route)
+        if not goes_on:
             return
         if keyword is not None:
             await self._answer_keyword(keyword, address, message_id)
@@ -316,6 +314,21 @@ class InboundRouter:
             )
         except SendError:
             pass  # recorded by send_text
+
+
+def _route(session: Session, message: Message, address: str, keyword: Keyword | None,
+           conversation: Conversation | None, first_time: bool) -> bool:
+    """Record the reply; False when nothing more is to be done (the address opted out and this is no keyword).
+    A message for a keyword, for no conversation or for a person is done with once answered."""
+    if keyword is None and is_opted_out(session, address):
+        message.engine_state = "processed"  # kept, never answered: they asked us to stop
+        return False
+    if keyword is None and first_time and conversation and conversation.task_id:
+        record_event(session, "outreach.patient.replied", conversation.task_id,
+                     {"message_id": message.id, "conversation_id": conversation.id})
+    if keyword is not None or conversation is None or conversation.state != "bot":
+        message.engine_state = "processed"
+    return True
 
 
 _CANCEL_WORD = re.compile(r"\b(cancel|cancelar|cancela|canceled|cancelled)\b")
