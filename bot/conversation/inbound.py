@@ -40,6 +40,7 @@ STATUS_RANK = {
     "undelivered": 5, "failed": 5, "canceled": 5, "partially_delivered": 4,
 }
 ADDRESS_LEASE = timedelta(seconds=60)  # renewed before each message; a holder that died lets go after this
+DELIVERY_RETRY_SECONDS = (0.5, 2.0, 10.0)  # a status callback that came before we knew the message's id
 STORE_TIMEOUT_SECONDS = 5.0  # a message the database cannot take in this time goes to the journal
 VOICE_WAIT_SECONDS = 12.0  # a caller waits at most this long for a turn another process is finishing
 
@@ -48,7 +49,7 @@ class InboundQueue:
     def __init__(self, ctx: Outreach, router: InboundRouter) -> None:
         self.ctx = ctx
         self.router = router
-        self.journal = InboundJournal(ctx.settings.journal_dir)
+        self.journal = InboundJournal(ctx.settings.journal_dir, ctx.settings.database_url)
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def on_inbound(self, inbound: InboundMessage) -> None:
@@ -135,15 +136,28 @@ class InboundQueue:
         return stored
 
     async def on_delivery(self, update: DeliveryUpdate) -> None:
-        def record(session: Session) -> None:
+        """A provider's word on a message we sent. It may come before the send's own answer told us the
+        provider's id for it (Twilio does that too): then it is applied a little later, in the background."""
+        if not await self._record_delivery(update):
+            self._spawn(self._record_delivery_later(update))
+
+    async def _record_delivery_later(self, update: DeliveryUpdate) -> None:
+        for wait in DELIVERY_RETRY_SECONDS:
+            await asyncio.sleep(wait)
+            if await self._record_delivery(update):
+                return
+        log.info("delivery.unknown_message", extra={"provider_sid": update.provider_sid})
+
+    async def _record_delivery(self, update: DeliveryUpdate) -> bool:
+        """Apply the update; False when no message of ours has that provider id (yet)."""
+        def record(session: Session) -> bool:
             message = session.exec(select(Message).where(Message.provider_sid == update.provider_sid)).first()
             if message is None:
-                log.info("delivery.unknown_message", extra={"provider_sid": update.provider_sid})
-                return
+                return False
             if STATUS_RANK.get(update.status, 0) < STATUS_RANK.get(message.delivery_status, 0):
-                return
+                return True  # a late callback never moves a message backwards
             if message.delivery_status == update.status:
-                return  # a repeated callback changes nothing
+                return True  # a repeated callback changes nothing
             message.delivery_status = update.status
             message.error_code = update.error_code
             message.updated_at = utcnow()
@@ -154,8 +168,9 @@ class InboundQueue:
                 record_event(session, "outreach.message.failed", message.task_id,
                              {"message_id": message.id, "provider_sid": update.provider_sid,
                               "error_code": update.error_code})
+            return True
 
-        await self.ctx.db.run(record)
+        return await self.ctx.db.run(record)
 
     async def drain(self, address: str, wait_seconds: float = 0.0) -> None:
         """Answer the address's pending messages one at a time, oldest first, holding the address's lease so

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -35,8 +36,9 @@ def _running(pid: str) -> bool:
 
 
 class InboundJournal:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, database_url: str) -> None:
+        # one folder per database: stacks from one checkout on different databases never replay each other's
+        self.folder = folder / hashlib.sha256(database_url.encode()).hexdigest()[:12]
         self.path = folder / f"inbound-{os.getpid()}.jsonl"
 
     def keep(self, inbound: InboundMessage, received_at: datetime) -> None:

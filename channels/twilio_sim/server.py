@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 API_VERSION = "2010-04-01"
 MAX_BODY = 1600
+WEBHOOK_TIMEOUT = aiohttp.ClientTimeout(total=15)
 STOP_REPLY = ("You have successfully been unsubscribed. You will not receive any more messages from this number. "
               "Reply START to resubscribe.")
 START_REPLY = "You have successfully been re-subscribed to messages from this number. Reply HELP for help. Reply STOP to unsubscribe. Msg&Data Rates May Apply."  # noqa: E501
@@ -110,10 +111,11 @@ class TwilioSimulator:
         assert self._session is not None, "simulator not started"
         signature = self._validator.compute_signature(url, params)
         try:
-            async with self._session.post(url, data=params, headers={"X-Twilio-Signature": signature}) as resp:
+            async with self._session.post(url, data=params, headers={"X-Twilio-Signature": signature},
+                                          timeout=WEBHOOK_TIMEOUT) as resp:
                 return resp.status, await resp.text()
-        except aiohttp.ClientError as error:
-            log.warning("sim.webhook_failed", extra={"url": url, "error": str(error)})
+        except (aiohttp.ClientError, TimeoutError) as error:  # Twilio gives up after 15 s as well (error 11200)
+            log.warning("sim.webhook_failed", extra={"url": url, "error": error.__class__.__name__})
             return 599, ""
 
     async def _status_callbacks(self, message: SimMessage, callback_url: str | None) -> None:

@@ -196,3 +196,18 @@ async def test_a_spanish_patient_who_asks_for_a_day_with_no_times_hears_so_and_g
     texts = await stack.wait_for_texts(phone, 2)
     assert "No tenemos horas así" in texts[1] and "1)" in texts[1]
     await stack.wait_for_event(task["id"], "outreach.patient.preferred_times")
+
+
+async def test_every_text_sent_is_recorded_delivered_even_when_the_carrier_says_so_before_the_send_returns(
+        stack: Stack) -> None:
+    started = await stack.start_conversation(slots=3)
+    await stack.reply(started.phone, "1")
+    await stack.wait_for_event(started.task_id, "outreach.appointment.booked")
+    for _ in range(40):
+        events = await stack.events(started.task_id)
+        sent = {e["data"]["provider_sid"] for e in events if e["type"] == "outreach.message.sent"}
+        delivered = {e["data"]["provider_sid"] for e in events if e["type"] == "outreach.message.delivered"}
+        if sent and sent == delivered:
+            break
+        await asyncio.sleep(0.25)
+    assert sent == delivered and len(sent) == 2
