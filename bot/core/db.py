@@ -86,9 +86,12 @@ def make_engine(database_url: str) -> AsyncEngine:
             cursor.close()
 
         return engine
-    # a few connections a process: PostgreSQL serves ~100 in all, shared by every process and the engines
-    return create_async_engine(url, pool_size=5, max_overflow=5, pool_pre_ping=True,
-                               pool_timeout=POOL_WAIT_SECONDS)
+    # a few connections a process (PostgreSQL serves ~100 in all, shared by every process and the engines)
+    # A fixed number of connections (ones opened past the pool's size are closed again when returned, and a new
+    # one costs far more than waiting for a free one), and no ping before each use (a round trip a transaction):
+    # a connection the server dropped fails its unit of work, which is run again on a fresh one.
+    return create_async_engine(url, pool_size=8, max_overflow=0, pool_timeout=POOL_WAIT_SECONDS,
+                               pool_recycle=1800)
 
 
 def is_unavailable(error: BaseException) -> bool:
@@ -102,6 +105,8 @@ def is_unavailable(error: BaseException) -> bool:
 def _retryable(error: Exception) -> bool:
     if "too many clients" in str(error) or "the database system is starting up" in str(error):
         return True  # the server is full or restarting for a moment
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True  # the server dropped the connection (restart, idle timeout): a fresh one is used
     if isinstance(error, IntegrityError):
         return any(name in str(error.orig) for name in _RETRYABLE_CONSTRAINTS)
     if isinstance(error, DBAPIError):
