@@ -39,7 +39,7 @@ class InboundJournal:
     def __init__(self, folder: Path, database_url: str) -> None:
         # one folder per database: stacks from one checkout on different databases never replay each other's
         self.folder = folder / hashlib.sha256(database_url.encode()).hexdigest()[:12]
-        self.path = folder / f"inbound-{os.getpid()}.jsonl"
+        self.path = self.folder / f"inbound-{os.getpid()}.jsonl"
 
     def keep(self, inbound: InboundMessage, received_at: datetime) -> None:
         """Append one message and flush it to disk before the provider is told we have it."""

@@ -85,8 +85,9 @@ async def test_two_web_and_two_worker_processes_open_each_task_once_and_answer_e
             offers = [e for e in events if e["type"] == "outreach.slot.offered"]
             booked = [e for e in events if e["type"] == "outreach.appointment.booked"]
             assert len(booked) == 1
-            # "1" was sent before the patient saw the other times: it means the first time first offered
-            assert booked[0]["data"]["slot_id"] == offers[0]["data"]["slots"][0]["slot_id"]
+            # "1" means the first time of the list on offer when it arrived: the first list if it came before
+            # "0" was answered (as it nearly always does), else the other times
+            assert booked[0]["data"]["slot_id"] in {offer["data"]["slots"][0]["slot_id"] for offer in offers[:2]}
             assert sum(e["type"] == "outreach.conversation.started" for e in events) == 1
 
 
