@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Coroutine
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from bot.conversation.journal import InboundJournal
-from bot.conversation.records import mark_message, open_conversation
+from bot.conversation.records import open_conversation
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
 from bot.core.leases import (
@@ -193,15 +194,17 @@ class InboundQueue:
                 await asyncio.sleep(0.05)
                 continue
             try:
-                seen: set[str] = set()
+                # A message may come round again: one kept while the engine was away is made pending again by
+                # the sweep, maybe while this loop still runs. It is answered again, never dropped; only one
+                # that stays pending after two tries here is left to the sweep, so the loop cannot spin.
+                tries: Counter[str] = Counter()
                 while message_id is not None:
-                    if message_id in seen:  # a path that left it pending must not hold the patient up forever
-                        log.error("inbound.left_pending", extra={"message_id": message_id})
-                        await self.ctx.db.run(lambda s, m=message_id: mark_message(s, m, "processed"))  # type: ignore[misc]
-                    else:
-                        seen.add(message_id)
-                        if not await self._process_safely(address, message_id):
-                            return  # kept pending, and the lease let go: the sweep tries again in order
+                    tries[message_id] += 1
+                    if tries[message_id] > 2:
+                        log.error("inbound.still_pending", extra={"message_id": message_id})
+                        return
+                    if not await self._process_safely(address, message_id):
+                        return  # kept pending, and the lease let go: the sweep tries again in order
                     held, message_id = await self.ctx.db.run(lambda s: _hold_and_next(s, address, owner))
             finally:
                 still_pending: str | None = "unknown"
