@@ -59,6 +59,19 @@ class TwilioSms:
             raise SendError(f"could not reach the SMS provider: {error}", retryable=True) from None
         return SendResult(provider_sid=str(message.sid), status=str(message.status))
 
+    async def find_sent(self, to: str, body: str) -> SendResult | None:
+        """The provider's record of ``body`` sent to ``to``, if it took it (after a crash between our handing a
+        message over and hearing back, this says whether it went)."""
+        client = self.account.client("SMS")
+        try:
+            sent = await client.messages.list_async(to=to, limit=50)
+        except (TwilioRestException, OSError, TimeoutError) as error:
+            raise SendError(f"could not ask the SMS provider what it sent: {error}", retryable=True) from None
+        for message in sent:
+            if message.body == body and str(message.from_) == self.from_number:
+                return SendResult(provider_sid=str(message.sid), status=str(message.status))
+        return None
+
     @staticmethod
     def provider_blocks(body: str) -> bool:
         """True when Twilio itself blocks the number on this message, and confirms it."""

@@ -19,7 +19,7 @@ from bot.core.models import Conversation, Message, OutreachTask, Patient, utcnow
 from bot.events.outbox import record_event
 from bot.messages.render import render_standalone
 from bot.outreach.addresses import address_for
-from bot.outreach.outbound import send_text
+from bot.outreach.outbound import confirm_or_resend, send_text
 from bot.outreach.policy import QuietHours, check_contact
 from bot.outreach.states import move_task
 from channels.base import SendError
@@ -133,12 +133,11 @@ def _attempt(task: OutreachTask, patient: Patient, conversation: Conversation, r
     )
 
 
-def _already_opened(session: Session, attempt: Attempt) -> bool:
-    """Did this attempt send (or try to send) its opening before its worker died?"""
+def _opening_so_far(session: Session, attempt: Attempt) -> list[Message]:
+    """What this attempt stored of its opening before its worker died."""
     prefix = f"{attempt.task_id}:{attempt.attempt}:"
-    return session.exec(
-        select(Message.id).where(col(Message.idempotency_key).startswith(prefix))
-    ).first() is not None
+    return list(session.exec(select(Message).where(col(Message.idempotency_key).startswith(prefix))
+                             .order_by(col(Message.idempotency_key))))
 
 
 async def contact_patient(ctx: Outreach, task_id: str, worker_id: str = WORKER_ID) -> None:
@@ -146,8 +145,16 @@ async def contact_patient(ctx: Outreach, task_id: str, worker_id: str = WORKER_I
     attempt = await ctx.db.run(lambda session: begin_attempt(session, task_id, worker_id, ctx.quiet_hours))
     if attempt is None:
         return
-    if attempt.resumed and await ctx.db.run(lambda session: _already_opened(session, attempt)):
+    opened = await ctx.db.run(lambda session: _opening_so_far(session, attempt)) if attempt.resumed else []
+    if opened:  # the opening was handed over before the worker died: make sure it went, once
         log.info("dispatch.resumed_after_worker_lost", extra={"task_id": task_id})
+        try:
+            for message in opened:
+                if message.channel == "sms" and message.provider_sid is None and message.delivery_status == "sending":
+                    await confirm_or_resend(ctx, message)
+        except SendError as error:
+            await _after_send_failure(ctx, task_id, attempt.conversation_id, error, attempt.attempt)
+            return
         await ctx.db.run(lambda session: _awaiting_reply(session, task_id, attempt.conversation_id))
         return
     if attempt.channel == "voice":  # what is said is decided when the call is answered, by a person or a machine

@@ -10,7 +10,7 @@ from bot.core.context import Outreach
 from bot.core.models import Message, utcnow
 from bot.events.outbox import record_event
 from bot.outreach.policy import is_opted_out, record_opt_out
-from channels.base import SendError
+from channels.base import SendError, SendResult
 
 log = logging.getLogger(__name__)
 
@@ -69,19 +69,34 @@ async def send_text(
         log.warning("outbound.failed", extra={"task_id": task_id, "error_code": error.code})
         raise
 
-    def record_sent(session: Session) -> Message:
-        stored = session.get(Message, message.id)
-        assert stored is not None
-        stored.provider_sid = result.provider_sid
-        if stored.delivery_status == "sending":  # a status callback may already have moved it on
-            stored.delivery_status = result.status
-        stored.updated_at = utcnow()
-        if task_id:
-            record_event(session, "outreach.message.sent", task_id,
-                         {"message_id": message.id, "provider_sid": result.provider_sid, "channel": channel,
-                          "conversation_id": conversation_id})
-        return stored
-
-    stored = await ctx.db.run(record_sent)
+    stored = await ctx.db.run(lambda session: record_provider_answer(session, message.id, result))
     log.info("outbound.sent", extra={"task_id": task_id, "provider_sid": result.provider_sid})
     return stored
+
+
+def record_provider_answer(session: Session, message_id: str, result: SendResult) -> Message:
+    """The provider took the message: its id and status, and the ``outreach.message.sent`` event."""
+    stored = session.get(Message, message_id)
+    assert stored is not None
+    stored.provider_sid = result.provider_sid
+    if stored.delivery_status == "sending":  # a status callback may already have moved it on
+        stored.delivery_status = result.status
+    stored.updated_at = utcnow()
+    if stored.task_id:
+        record_event(session, "outreach.message.sent", stored.task_id,
+                     {"message_id": stored.id, "provider_sid": result.provider_sid, "channel": stored.channel,
+                      "conversation_id": stored.conversation_id})
+    return stored
+
+
+async def confirm_or_resend(ctx: Outreach, message: Message) -> None:
+    """A text stored as being sent whose provider answer was never heard (the process died in between): ask
+    the provider whether it took it, and adopt its record; only if it did not, send it now. Nothing twice,
+    nothing lost."""
+    result = await ctx.sms.find_sent(message.address, message.body)
+    if result is None:
+        result = await ctx.sms.send(message.address, message.body)
+        log.warning("outbound.resent_after_crash", extra={"task_id": message.task_id})
+    else:
+        log.info("outbound.confirmed_after_crash", extra={"task_id": message.task_id})
+    await ctx.db.run(lambda session: record_provider_answer(session, message.id, result))

@@ -192,6 +192,21 @@ class TwilioSimulator:
             return _twilio_error(404, 20404, "The requested resource was not found")
         return web.json_response(self._resource(message))
 
+    async def list_messages(self, request: web.Request) -> web.Response:
+        """Messages sent to a number (``To``), newest first, as Twilio's list: how an app that crashed mid-send
+        learns whether the provider took its message."""
+        if request.match_info["account"] != self.account_sid or not self._authorised(request):
+            return _twilio_error(401, 20003, "Authenticate")
+        phone = _e164(request.query.get("To", "")) if request.query.get("To") else None
+        sent = [m for m in self.state.messages.values()
+                if m.direction == "outbound-api" and (phone is None or m.phone == phone)]
+        sent.sort(key=lambda m: m.created_at, reverse=True)
+        size = int(request.query.get("PageSize", "50") or 50)
+        page = [self._resource(m) for m in sent[:size]]
+        return web.json_response({"messages": page, "page": 0, "page_size": size, "start": 0,
+                                  "end": max(len(page) - 1, 0), "uri": request.path_qs, "first_page_uri":
+                                  request.path_qs, "next_page_uri": None, "previous_page_uri": None})
+
     async def create_call(self, request: web.Request) -> web.Response:
         if request.match_info["account"] != self.account_sid or not self._authorised(request):
             return _twilio_error(401, 20003, "Authenticate")
@@ -361,6 +376,7 @@ class TwilioSimulator:
         app.add_routes([
             web.get("/", self.page),
             web.post(f"{base}/Messages.json", self.create_message),
+            web.get(f"{base}/Messages.json", self.list_messages),
             web.get(f"{base}/Messages/{{sid}}.json", self.fetch_message),
             web.get("/phones", self.phones),
             web.get("/phones/{phone}", self.thread),
