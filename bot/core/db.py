@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -139,11 +138,6 @@ class Database:
                 log.info("db.retry", extra={"attempt": attempt, "error": error.__class__.__name__})
                 await asyncio.sleep(0.05 * 2 ** attempt)
         raise AssertionError("unreachable")
-
-    @asynccontextmanager
-    async def connection(self) -> AsyncIterator[Any]:
-        async with self.engine.connect() as connection:
-            yield connection
 
     async def problem(self, within_seconds: float = 2.0) -> str | None:
         """None when the database takes a write within ``within_seconds``; else why not. A check still waiting
