@@ -27,6 +27,8 @@ from bot.core.settings import Settings, SettingsError
 from bot.messages.literacy import LANGUAGES
 from bot.outreach.policy import fixed_offset_zone
 from bot.outreach.workflows import WORKFLOWS
+from bot.staff import users_cli
+from bot.staff.demo import DEMO_STAFF, demo_password
 from channels.sms import INBOUND_PATH
 from channels.twilio_sim import TwilioSimulator
 
@@ -136,22 +138,28 @@ def _demo_banner(settings: Settings) -> str:
         f"{curl} '{json.dumps(body)}'\n"
         f"  (the timezone {zone} is one where it is daytime now: texts are only sent 8:00-21:00 patient time)\n"
         "Or a web chat: the answer's chat_url is the patient's page; the date of birth there is 07/04/1961.\n"
-        f"{curl} '{json.dumps(chat)}'"
+        f"{curl} '{json.dumps(chat)}'\n"
+        f"\nStaff consoles: {base}/staff/login  (demo sign-ins, one per role)\n" + "\n".join(
+            f"  {role:10}  {username} / {demo_password(username)}  ({name}, {team} team)"
+            for username, role, team, _locale, name in DEMO_STAFF)
     )
 
 
 def _seed(settings: Settings) -> None:
     from bot.seed import seed_demo
+    from bot.staff.demo import seed_staff_demo
 
     async def seed() -> dict[str, int]:
         db = Database(settings.database_url)
         try:
-            return await db.run(seed_demo)
+            added = await db.run(seed_demo)
+            return {**added, **await db.run(seed_staff_demo)}
         finally:
             await db.dispose()
 
     added = asyncio.run(seed())
-    _say(f"seed: added {added['slots']} slots and {added['patients']} patients (existing data kept)")
+    _say(f"seed: added {added['slots']} slots, {added['patients']} patients, {added['staff']} staff and "
+         f"{added['handoffs']} handed-off conversations (existing data kept)")
 
 
 async def _engine_run(settings: Settings) -> None:
@@ -233,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--channel", default="sms", choices=("sms", "sms_simple", "voice", "chat"))
     db = commands.add_parser("db", help="database").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="migrate the schema to the newest revision")
+    users_cli.add_arguments(commands)
     args = parser.parse_args(argv)
 
     try:
@@ -263,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_engine_run(settings))
         elif args.command == "simulator":
             asyncio.run(_simulate(settings, args.port, args.webhook))
+        elif args.command == "users":
+            upgrade_database(settings.database_url)
+            return users_cli.run(args, settings)
         elif args.command == "seed":
             upgrade_database(settings.database_url)
             _seed(settings)

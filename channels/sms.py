@@ -59,18 +59,16 @@ class TwilioSms:
             raise SendError(f"could not reach the SMS provider: {error}", retryable=True) from None
         return SendResult(provider_sid=str(message.sid), status=str(message.status))
 
-    async def find_sent(self, to: str, body: str) -> SendResult | None:
-        """The provider's record of ``body`` sent to ``to``, if it took it (after a crash between our handing a
-        message over and hearing back, this says whether it went)."""
+    async def find_sent(self, to: str, body: str) -> list[SendResult]:
+        """The provider's records of ``body`` sent to ``to``, newest first (after a crash between our handing a
+        message over and hearing back, this says whether it went; the caller skips the ones it knows)."""
         client = self.account.client("SMS")
         try:
             sent = await client.messages.list_async(to=to, limit=50)
         except (TwilioRestException, OSError, TimeoutError) as error:
             raise SendError(f"could not ask the SMS provider what it sent: {error}", retryable=True) from None
-        for message in sent:
-            if message.body == body and str(message.from_) == self.from_number:
-                return SendResult(provider_sid=str(message.sid), status=str(message.status))
-        return None
+        return [SendResult(provider_sid=str(message.sid), status=str(message.status)) for message in sent
+                if message.body == body and str(message.from_) == self.from_number]
 
     @staticmethod
     def provider_blocks(body: str) -> bool:

@@ -55,6 +55,7 @@ fi
 
 # --- message catalogs (compiled here, never committed) --------------------------------------------------
 .venv/bin/pybabel compile -d locales --statistics 2>&1 | grep -v "^compiling" || true
+.venv/bin/pybabel compile -d bot/staff/locales -D staff --statistics 2>&1 | grep -v "^compiling" || true
 
 # --- database and model ---------------------------------------------------------------------------------
 .venv/bin/outreach db upgrade

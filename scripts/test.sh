@@ -12,6 +12,13 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "test: /usr/bin/chromium is missing and this is not root: browser tests will be skipped" >&2
   fi
 fi
+# axe-core (pinned in tests/browser/package.json) checks the staff pages' accessibility in the browser tests
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] || \
+   ! grep -q "\"version\": \"$(sed -n 's/.*"axe-core": "\(.*\)".*/\1/p' tests/browser/package.json)\"" \
+     tests/browser/node_modules/axe-core/package.json; then
+  echo "test: installing axe-core for the browser tests"
+  (cd tests/browser && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
+fi
 echo "== ruff"
 .venv/bin/ruff check .
 echo "== engine data"

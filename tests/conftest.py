@@ -8,6 +8,7 @@ import concurrent.futures
 import contextlib
 import itertools
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -28,6 +29,10 @@ from bot.core.db import async_url
 from bot.outreach.policy import fixed_offset_zone
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+HAVE_CHROMIUM = Path(CHROMIUM).exists()
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
 API_TOKEN = "test-api-token"
 
 
@@ -58,6 +63,18 @@ class Stack:
         self.engine_port = engine_port
         self.http = session
         self.auth = {"Authorization": f"Bearer {API_TOKEN}"}
+
+    async def add_staff(self, username: str, role: str, team: str = "scheduling", locale: str = "en") -> str:
+        """A staff account made the way an admin makes one (``outreach users add``); returns its password."""
+        password = f"pw-{uuid.uuid4().hex}"
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "users", "add", username, "--role", role, "--team", team,
+            "--locale", locale, "--password-stdin", "--replace", cwd=ROOT,
+            env={**os.environ, "OUTREACH_DATABASE_URL": self.database_url}, stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        output, _ = await process.communicate(password.encode() + b"\n")
+        assert process.returncode == 0, output.decode()
+        return password
 
     async def let_time_pass(self, sql: str, params: dict[str, Any]) -> None:
         """Move a record's times (the clock cannot be moved), on whichever database the stack runs."""
@@ -269,3 +286,23 @@ async def stack(stack_process: tuple[str, int, str]) -> AsyncIterator[Stack]:
     base_url, engine_port, database_url = stack_process
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
         yield Stack(base_url, session, engine_port, database_url)
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Any]:
+    if not HAVE_CHROMIUM:
+        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it when run as root)")
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        await browser.close()
+
+
+@pytest.fixture
+async def page(browser: Any) -> AsyncIterator[Any]:
+    # axe-core is injected as a script; the staff pages' Content-Security-Policy would (rightly) refuse it
+    context = await browser.new_context(bypass_csp=True)
+    yield await context.new_page()
+    await context.close()

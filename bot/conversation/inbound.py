@@ -14,8 +14,9 @@ from collections.abc import Coroutine
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, or_, select
 
 from bot.conversation.journal import InboundJournal
 from bot.conversation.records import open_conversation
@@ -151,23 +152,30 @@ class InboundQueue:
 
     async def _record_delivery(self, update: DeliveryUpdate) -> bool:
         """Apply the update; False when no message of ours has that provider id (yet)."""
+        rank = STATUS_RANK.get(update.status, 0)
+        # a late callback never moves a message backwards, and a repeated one changes nothing
+        movable = or_(col(Message.delivery_status).not_in(list(STATUS_RANK)), col(Message.delivery_status).in_(
+            [status for status, earlier in STATUS_RANK.items() if earlier <= rank and status != update.status]))
+
         def record(session: Session) -> bool:
-            message = session.exec(select(Message).where(Message.provider_sid == update.provider_sid)).first()
-            if message is None:
-                return False
-            if STATUS_RANK.get(update.status, 0) < STATUS_RANK.get(message.delivery_status, 0):
-                return True  # a late callback never moves a message backwards
-            if message.delivery_status == update.status:
-                return True  # a repeated callback changes nothing
-            message.delivery_status = update.status
-            message.error_code = update.error_code
-            message.updated_at = utcnow()
-            if message.task_id and update.status == "delivered":
-                record_event(session, "outreach.message.delivered", message.task_id,
-                             {"message_id": message.id, "provider_sid": update.provider_sid})
-            elif message.task_id and update.status in ("undelivered", "failed"):
-                record_event(session, "outreach.message.failed", message.task_id,
-                             {"message_id": message.id, "provider_sid": update.provider_sid,
+            # one statement in the usual case: move the message on, unless it is already there or further
+            moved = session.execute(
+                sql_update(Message)
+                .where(col(Message.provider_sid) == update.provider_sid, movable)
+                .values(delivery_status=update.status, error_code=update.error_code, updated_at=utcnow())
+                .returning(col(Message.id), col(Message.task_id))
+                .execution_options(synchronize_session=False)
+            ).first()
+            if moved is None:  # unknown (yet), or nothing to change
+                return session.exec(select(Message.id).where(Message.provider_sid == update.provider_sid)
+                                    ).first() is not None
+            message_id, task_id = moved
+            if task_id and update.status == "delivered":
+                record_event(session, "outreach.message.delivered", task_id,
+                             {"message_id": message_id, "provider_sid": update.provider_sid})
+            elif task_id and update.status in ("undelivered", "failed"):
+                record_event(session, "outreach.message.failed", task_id,
+                             {"message_id": message_id, "provider_sid": update.provider_sid,
                               "error_code": update.error_code})
             return True
 

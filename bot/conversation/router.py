@@ -50,7 +50,7 @@ class InboundRouter:
 
     # -- entry points given to the channel ------------------------------------------------------------
     async def process(self, address: str, message_id: str) -> None:
-        Triaged = tuple[Keyword | None, Emergency | None, Conversation | None, bool, bool]
+        Triaged = tuple[Keyword | None, Emergency | None, Conversation | None, bool, bool, str | None]
 
         def triage(session: Session) -> Triaged | None:
             """What the message is, where it belongs, and (no emergency) whether it goes on: one transaction."""
@@ -66,14 +66,18 @@ class InboundRouter:
                 message.task_id = conversation.task_id
             if emergency is not None:
                 message.engine_state = "processed"
-                return keyword, emergency, conversation, first_time, False
+                return keyword, emergency, conversation, first_time, False, None
             goes_on = _route(session, message, address, keyword, conversation, first_time)
-            return keyword, emergency, conversation, first_time, goes_on
+            for_engine = None
+            if goes_on and keyword is None and conversation is not None and conversation.state == "bot" \
+                    and conversation.identity_state != "pending":
+                for_engine = _for_engine(session, message, conversation)
+            return keyword, emergency, conversation, first_time, goes_on, for_engine
 
         triaged = await self.ctx.db.run(triage)
         if triaged is None:
             return
-        keyword, emergency, conversation, first_time, goes_on = triaged
+        keyword, emergency, conversation, first_time, goes_on, for_engine = triaged
         if emergency is not None:
             await self._answer_emergency(emergency, address, message_id, conversation)
             if keyword is not Keyword.OPT_OUT:
@@ -93,10 +97,11 @@ class InboundRouter:
             await self._no_conversation(address, message_id)
         elif conversation.state != "bot":
             log.info("inbound.for_person", extra={"conversation_id": conversation.id})
+            await self._acknowledge_for_person(conversation)
         elif conversation.identity_state == "pending":
             await self._check_identity(conversation, message_id)
-        else:
-            await self._ask_engine(conversation, message_id)
+        elif for_engine is not None:
+            await self._ask_engine(conversation, message_id, for_engine)
 
     async def _answer_emergency(self, emergency: Emergency, address: str, message_id: str,
                                 conversation: Conversation | None) -> None:
@@ -117,26 +122,7 @@ class InboundRouter:
         text = self._render(f"emergency_{emergency.value}", language, channel_of(address))
         await self._reply(address, text, f"emergency:{message_id}", conversation, even_if_opted_out=True)
 
-    async def _ask_engine(self, conversation: Conversation, message_id: str) -> None:
-        def prepare(session: Session) -> str | None:
-            message = session.get(Message, message_id)
-            assert message is not None
-            earlier_failed = session.exec(
-                select(Message).where(Message.conversation_id == conversation.id, Message.engine_state == "failed",
-                                      col(Message.created_at) < message.created_at)
-            ).first()
-            if earlier_failed is not None:  # keep the order: this one waits behind the ones still unanswered
-                message.engine_state = "failed"
-                return None
-            conversation_row = session.get(Conversation, conversation.id)
-            assert conversation_row is not None
-            conversation_row.last_activity_at = utcnow()
-            # a photo (MMS) is a document sent: the engine gets that as an intent, whatever the caption says
-            return "/document_received" if message.media_urls else message.body
-
-        body = await self.ctx.db.run(prepare)
-        if body is None:
-            return
+    async def _ask_engine(self, conversation: Conversation, message_id: str, body: str) -> None:
         try:
             replies = await self.ctx.engine.tell(conversation.id, body,
                                                  {"channel": conversation.channel, "message_id": message_id})
@@ -208,6 +194,35 @@ class InboundRouter:
         await self.ctx.db.run(verified)
         for index, text in enumerate(replies):
             await self._reply(conversation.address, text, f"reply:{message_id}:{index}", conversation)
+
+    async def _acknowledge_for_person(self, conversation: Conversation) -> None:
+        """A patient who writes while a person has the conversation (the bot silent) hears once that their
+        message is with us, until that person writes to them; their messages show in the staff inbox."""
+        def first_since_handoff(session: Session) -> tuple[str, str] | None:
+            handoff = session.exec(
+                select(Handoff).where(Handoff.conversation_id == conversation.id,
+                                      col(Handoff.state).in_(["open", "claimed"]))
+                .order_by(col(Handoff.created_at).desc())).first()
+            if handoff is None or handoff.acknowledged:
+                return None
+            handoff.acknowledged = True
+            session.add(handoff)
+            answered = session.exec(select(Message.id).where(
+                Message.conversation_id == conversation.id, col(Message.sent_by).is_not(None),
+                col(Message.created_at) > handoff.created_at)).first()
+            if answered is not None:  # a person is already talking with them
+                return None
+            patient = session.get(Patient, conversation.patient_id)
+            return handoff.id, patient.language if patient else "en"
+
+        if conversation.channel == "voice":
+            return  # a caller is answered on the line by the call handler
+        found = await self.ctx.db.run(first_since_handoff)
+        if found is None:
+            return
+        handoff_id, language = found
+        text = self._render("holding_reply", language, conversation.channel)
+        await self._reply(conversation.address, text, f"ack:{handoff_id}", conversation)
 
     async def _holding_reply(self, conversation: Conversation, message_id: str, reason: str) -> None:
         """The engine could not answer: tell the patient we have their message, and keep it to pass on."""
@@ -314,6 +329,21 @@ class InboundRouter:
             )
         except SendError:
             pass  # recorded by send_text
+
+
+def _for_engine(session: Session, message: Message, conversation: Conversation) -> str | None:
+    """What the engine is told of ``message``; None when it must wait (an earlier message of the conversation
+    is still unanswered: this one is kept behind it, in order)."""
+    earlier_failed = session.exec(
+        select(Message.id).where(Message.conversation_id == conversation.id, Message.engine_state == "failed",
+                                 col(Message.created_at) < message.created_at)
+    ).first()
+    if earlier_failed is not None:
+        message.engine_state = "failed"
+        return None
+    conversation.last_activity_at = utcnow()
+    # a photo (MMS) is a document sent: the engine gets that as an intent, whatever the caption says
+    return "/document_received" if message.media_urls else message.body
 
 
 def _route(session: Session, message: Message, address: str, keyword: Keyword | None,

@@ -162,6 +162,7 @@ class Message(SQLModel, table=True):
     # inbound only: the times on offer in the conversation when the patient wrote, so a "2" answered late (a
     # replay after an outage, a message queued behind another) means the time the patient saw as 2
     offered_slot_ids: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    sent_by: str | None = None  # outbound only: the staff member who wrote it (None: the bot)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
@@ -184,7 +185,11 @@ class Handoff(SQLModel, table=True):
     priority: str = "normal"  # normal | urgent
     state: str = Field(default="open", index=True)  # open | claimed | resolved
     claimed_by: str | None = None
+    claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     resolution: str | None = None
+    resolved_by: str | None = None
+    resolved_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    acknowledged: bool = False  # the patient was told once that a person will answer their new message
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 
@@ -202,9 +207,25 @@ class WorkflowEvent(SQLModel, table=True):
 
 
 class AuditEntry(SQLModel, table=True):
+    """Who did what (append-only: the database refuses to change or delete a row)."""
+
     id: int | None = Field(default=None, primary_key=True)
-    actor: str
+    actor: str  # "patient", "system", or "staff:<username>"
     action: str
-    subject: str
+    subject: str = Field(index=True)  # what it was done to: an address, a handoff, a conversation, a user
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class StaffUser(SQLModel, table=True):
+    """A person who signs in to the consoles: a scheduler, an operations user or an admin."""
+
+    username: str = Field(primary_key=True)
+    display_name: str = ""
+    password_hash: str
+    role: str  # scheduler | operations | admin
+    team: str = "scheduling"  # the handoff queue they see first
+    locale: str = "en"  # the consoles' language for them (en | es)
+    failed_sign_ins: int = 0
+    locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -63,6 +63,9 @@ class Settings:
     dispatch_concurrency: int = 32  # patients one worker process contacts at once
     quiet_hours_start: int = 8
     quiet_hours_end: int = 21
+    # signs and encrypts staff session cookies (a Fernet key); empty: kept in var/staff-session.key, made once
+    staff_session_key: str = ""
+    handoff_teams: dict[str, str] = field(default_factory=dict)  # handoff group or reason → team's queue
 
     @property
     def twilio_base_url(self) -> str | None:
@@ -108,6 +111,12 @@ class Settings:
             raise SettingsError(f"OUTREACH_ROLE must be all, web or worker, got {role!r}")
         workers = env.get("OUTREACH_WORKERS", "1") not in ("0", "false", "no")
         defaults = cls()
+        from bot.staff.reasons import parse_teams
+
+        try:
+            handoff_teams = parse_teams(env.get("OUTREACH_HANDOFF_TEAMS", ""))
+        except ValueError as error:
+            raise SettingsError(str(error)) from None
         return cls(
             host=host,
             port=port,
@@ -135,4 +144,6 @@ class Settings:
             redis_url=env.get("OUTREACH_REDIS_URL", defaults.redis_url),
             simulator_url=env.get("OUTREACH_SIMULATOR_URL", "").rstrip("/"),
             journal_dir=Path(env.get("OUTREACH_JOURNAL_DIR", str(defaults.journal_dir))),
+            staff_session_key=env.get("OUTREACH_STAFF_SESSION_KEY", ""),
+            handoff_teams=handoff_teams,
         )

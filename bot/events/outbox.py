@@ -39,6 +39,7 @@ EVENT_TYPES = frozenset(
         "outreach.patient.opted_out",
         "outreach.patient.opted_in",
         "outreach.handoff.requested",
+        "outreach.handoff.resolved",
         "outreach.engine.unavailable",
         "outreach.appointment.confirmed",
         "outreach.appointment.cancelled",

@@ -171,15 +171,21 @@ async def contact_patient(ctx: Outreach, task_id: str, worker_id: str = WORKER_I
             await _end_attempt(ctx, task_id, attempt.conversation_id, outcome=None, retry_in=ENGINE_RETRY,
                                data={"reason": "engine_unavailable", "detail": str(error)})
             return
+    def awaiting_reply(session: Session) -> None:
+        _awaiting_reply(session, task_id, attempt.conversation_id)
+
     try:
         for index, text in enumerate(texts):
-            await send_text(ctx, address=attempt.address, body=text,
-                            idempotency_key=f"{task_id}:{attempt.attempt}:{index}",
-                            conversation_id=attempt.conversation_id, task_id=task_id, channel=attempt.channel)
+            last = index == len(texts) - 1
+            sent = await send_text(ctx, address=attempt.address, body=text,
+                                   idempotency_key=f"{task_id}:{attempt.attempt}:{index}",
+                                   conversation_id=attempt.conversation_id, task_id=task_id,
+                                   channel=attempt.channel, then=awaiting_reply if last else None)
     except SendError as error:
         await _after_send_failure(ctx, task_id, attempt.conversation_id, error, attempt.attempt)
         return
-    await ctx.db.run(lambda session: _awaiting_reply(session, task_id, attempt.conversation_id))
+    if sent is None:  # the last text was not sent (opted out meanwhile, or already sent): still, we wait
+        await ctx.db.run(awaiting_reply)
 
 
 def _awaiting_reply(session: Session, task_id: str, conversation_id: str) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.core.context import Outreach
 from bot.core.models import Message, utcnow
@@ -27,27 +28,39 @@ async def send_text(
     task_id: str | None = None,
     even_if_opted_out: bool = False,
     channel: str = "sms",
+    then: Callable[[Session], None] | None = None,
+    sent_by: str | None = None,
 ) -> Message | None:
     """Send ``body`` to ``address`` on ``channel`` (SMS unless told) at most once per ``idempotency_key``.
 
     Returns the stored message, or None when nothing was sent (already sent under this key, or the address
-    opted out; only the opt-out confirmation itself passes ``even_if_opted_out``)."""
-    def store(session: Session) -> Message | None:
-        if session.exec(select(Message).where(Message.idempotency_key == idempotency_key)).first():
-            return None
+    opted out; only the opt-out confirmation itself passes ``even_if_opted_out``). ``then`` runs in the
+    transaction that records the provider's answer (what follows a sent text, committed with it); ``sent_by``
+    names the staff member who wrote it."""
+    def store(session: Session) -> tuple[Message | None, bool]:
+        """The message to send, and whether it was stored before (by a process that died before the provider
+        answered); None when there is nothing to send."""
+        earlier = session.exec(select(Message).where(Message.idempotency_key == idempotency_key)).first()
+        if earlier is not None:
+            unconfirmed = earlier.delivery_status == "sending" and earlier.provider_sid is None
+            return (earlier if unconfirmed else None), True
         if not even_if_opted_out and is_opted_out(session, address):
             log.info("outbound.suppressed", extra={"reason": "opted_out", "task_id": task_id})
-            return None
+            return None, False
         message = Message(
             conversation_id=conversation_id, task_id=task_id, direction="outbound", channel=channel,
             address=address, body=body, idempotency_key=idempotency_key, delivery_status="sending",
+            sent_by=sent_by,
         )
         session.add(message)
-        return message
+        return message, False
 
-    message = await ctx.db.run(store)
+    message, stored_before = await ctx.db.run(store)
     if message is None:
         return None
+    if stored_before:  # its sender died between storing it and hearing back: nothing lost, nothing twice
+        await confirm_or_resend(ctx, message, then)
+        return message
     try:
         result = await ctx.channel(channel).send(address, body)
     except SendError as send_error:
@@ -69,7 +82,13 @@ async def send_text(
         log.warning("outbound.failed", extra={"task_id": task_id, "error_code": error.code})
         raise
 
-    stored = await ctx.db.run(lambda session: record_provider_answer(session, message.id, result))
+    def record_answer(session: Session) -> Message:
+        stored = record_provider_answer(session, message.id, result)
+        if then is not None:
+            then(session)
+        return stored
+
+    stored = await ctx.db.run(record_answer)
     log.info("outbound.sent", extra={"task_id": task_id, "provider_sid": result.provider_sid})
     return stored
 
@@ -83,20 +102,40 @@ def record_provider_answer(session: Session, message_id: str, result: SendResult
         stored.delivery_status = result.status
     stored.updated_at = utcnow()
     if stored.task_id:
-        record_event(session, "outreach.message.sent", stored.task_id,
-                     {"message_id": stored.id, "provider_sid": result.provider_sid, "channel": stored.channel,
-                      "conversation_id": stored.conversation_id})
+        data = {"message_id": stored.id, "provider_sid": result.provider_sid, "channel": stored.channel,
+                "conversation_id": stored.conversation_id}
+        if stored.sent_by:
+            data["sent_by"] = stored.sent_by
+        record_event(session, "outreach.message.sent", stored.task_id, data)
     return stored
 
 
-async def confirm_or_resend(ctx: Outreach, message: Message) -> None:
+async def confirm_or_resend(ctx: Outreach, message: Message, then: Callable[[Session], None] | None = None
+                            ) -> None:
     """A text stored as being sent whose provider answer was never heard (the process died in between): ask
     the provider whether it took it, and adopt its record; only if it did not, send it now. Nothing twice,
-    nothing lost."""
-    result = await ctx.sms.find_sent(message.address, message.body)
+    nothing lost. (Web chat keeps no record to ask: its message is sent again.)"""
+    result = None
+    if message.channel == "sms":
+        candidates = await ctx.sms.find_sent(message.address, message.body)
+
+        def not_ours_yet(session: Session) -> list[str]:
+            known = set(session.exec(select(Message.provider_sid).where(
+                col(Message.provider_sid).in_([c.provider_sid for c in candidates]))).all())
+            return [c.provider_sid for c in candidates if c.provider_sid not in known]
+
+        unclaimed = await ctx.db.run(not_ours_yet) if candidates else []
+        result = next((c for c in candidates if c.provider_sid in unclaimed), None)
     if result is None:
-        result = await ctx.sms.send(message.address, message.body)
+        result = await ctx.channel(message.channel).send(message.address, message.body)
         log.warning("outbound.resent_after_crash", extra={"task_id": message.task_id})
     else:
         log.info("outbound.confirmed_after_crash", extra={"task_id": message.task_id})
-    await ctx.db.run(lambda session: record_provider_answer(session, message.id, result))
+    found = result
+
+    def record(session: Session) -> None:
+        record_provider_answer(session, message.id, found)
+        if then is not None:
+            then(session)
+
+    await ctx.db.run(record)

@@ -20,8 +20,11 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
         {"queued", "booked", "declined", "completed", "opted_out", "unreachable", "handed_off", "expired", "cancelled"}
     ),
     **{state: frozenset() for state in TERMINAL_STATES},
-    # the one way out of an outcome: a patient who booked through us and then cancels that visit
+    # the ways out of an outcome: a patient who booked through us and then cancels that visit; a handoff that a
+    # person resolves with an outcome, or hands back to the bot (the task awaits the patient's reply again)
     "booked": frozenset({"cancelled"}),
+    "handed_off": frozenset({"awaiting_reply", "booked", "declined", "completed", "unreachable", "cancelled",
+                             "opted_out"}),
 }
 
 _EVENT_FOR_STATE = {

@@ -22,6 +22,7 @@ from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view
 from bot.outreach.chat_links import chat_url
 from bot.outreach.tasks import IdempotencyConflict, TaskIn, aware_datetime, create_task, task_view
 from bot.outreach.workflows import WORKFLOWS
+from bot.reports.funnel import Range, ReportError, funnel_report
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +234,18 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             raise _Bad(404, "no campaign with that id")
         return web.json_response(view)
 
+    async def get_funnel(request: web.Request) -> web.Response:
+        try:
+            scope = Range.from_query(request.query)
+            if scope.workflow and scope.workflow not in WORKFLOWS:
+                raise ReportError(f"no workflow {scope.workflow!r}; one of {', '.join(sorted(WORKFLOWS))}")
+            report = await ctx.db.run(lambda session: funnel_report(session, scope))
+        except ReportError as problem:
+            raise _Bad(400, str(problem)) from None
+        return web.json_response(report)
+
     return [
+        web.get("/api/v1/reports/funnel", guarded(get_funnel)),
         web.post("/api/v1/campaigns", guarded(post_campaign)),
         web.get("/api/v1/campaigns/{campaign_id}", guarded(get_campaign)),
         web.post("/api/v1/tasks", guarded(post_task)),

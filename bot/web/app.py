@@ -23,6 +23,9 @@ from bot.core.settings import Settings
 from bot.outreach.chat_links import address_for_token
 from bot.outreach.dispatcher import run_dispatcher
 from bot.outreach.policy import QuietHours
+from bot.staff import security as staff_security
+from bot.staff.dashboard import dashboard_routes
+from bot.staff.pages import staff_routes
 from bot.web.api import api_routes, json_errors
 from channels.sms import INBOUND_PATH, TwilioSms
 from channels.twilio_sim import TwilioSimulator
@@ -95,6 +98,9 @@ def _public_routes(app: web.Application, ctx: Outreach, inbound: InboundQueue, c
     """What the web role serves: the API, the providers' webhooks, web chat, and the in-process simulator."""
     settings = ctx.settings
     app.add_routes(api_routes(ctx))
+    staff_security.install(app, settings)
+    app.add_routes(staff_routes(ctx))
+    app.add_routes(dashboard_routes(ctx))
     app.add_routes(ctx.sms.routes(inbound.on_inbound, inbound.on_delivery))
 
     async def chat_transcript(address: str) -> list[dict[str, Any]]:

@@ -3,38 +3,11 @@ as the patient."""
 
 from __future__ import annotations
 
-import shutil
 import uuid
-from collections.abc import AsyncIterator
-from pathlib import Path
 from urllib.parse import quote
 
-import pytest
+from browsing import stack_shot_dir
 from conftest import Stack, future_weekday_times, new_phone, task_body
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-HAVE_CHROMIUM = Path(CHROMIUM).exists()
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-def stack_shot_dir() -> Path:
-    folder = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
-async def page() -> AsyncIterator[object]:
-    if not HAVE_CHROMIUM:
-        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it when run as root)")
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = await browser.new_page()
-        yield page
-        await browser.close()
 
 
 async def test_the_phones_page_shows_the_thread_and_sends_a_reply(stack: Stack, page) -> None:  # type: ignore[no-untyped-def]

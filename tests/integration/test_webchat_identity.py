@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 import uuid
 from typing import Any
 
 import aiohttp
+import pytest
 from conftest import Stack, new_phone, task_body
 
 PHI_WORDS = ("result", "abnormal", "test", "diagnos", "cancer", "lab")
@@ -97,9 +97,12 @@ async def test_three_wrong_dates_of_birth_hand_the_chat_to_a_person_and_reveal_n
     assert not any(has_phi(text) or "resultado" in text.lower() for text in said)
     handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
     assert handoff["data"]["reason"] == "identity_not_verified"
-    await chat.type("14/03/1962")  # too late: a person has the conversation now
-    await asyncio.sleep(1.5)
-    assert len(chat.bot_said) == 4
+    await chat.type("14/03/1962")  # too late: a person has the conversation now, and the date is not checked
+    said = await chat.wait_for_bot(5)
+    assert said[4].startswith("Gracias, recibimos su mensaje")  # told once that a person has their message
+    await chat.type("hola?")
+    with pytest.raises(AssertionError, match="expected 6 messages"):  # and nothing more from the bot
+        await chat.wait_for_bot(6, within=2.0)
     await chat.socket.close()
 
 

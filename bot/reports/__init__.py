@@ -1,0 +1,1 @@
+"""Reports for operations and for warehouses: the same figures on the dashboard and through the API."""

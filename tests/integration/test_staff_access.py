@@ -1,0 +1,105 @@
+"""Who may do what in the staff consoles, tried at the door: sign-in, roles, CSRF, lock-out, and an audit log
+the database itself keeps append-only."""
+
+from __future__ import annotations
+
+import re
+
+import aiohttp
+import pytest
+from conftest import Stack
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+async def form_token(http: aiohttp.ClientSession, url: str) -> str:
+    async with http.get(url) as response:
+        assert response.status == 200, url
+        found = TOKEN.search(await response.text())
+        assert found, f"no CSRF token on {url}"
+        return found.group(1)
+
+
+async def signed_in(stack: Stack, username: str, password: str) -> aiohttp.ClientSession:
+    http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    token = await form_token(http, f"{stack.base_url}/staff/login")
+    async with http.post(f"{stack.base_url}/staff/login", allow_redirects=False,
+                         data={"username": username, "password": password, "csrf_token": token}) as response:
+        assert response.status == 302, await response.text()
+    return http
+
+
+async def test_pages_need_a_sign_in_and_the_right_role(stack: Stack) -> None:
+    async with aiohttp.ClientSession() as anonymous:
+        async with anonymous.get(f"{stack.base_url}/staff/inbox", allow_redirects=False) as response:
+            assert response.status == 302
+            assert response.headers["Location"] == "/staff/login?next=/staff/inbox"
+        async with anonymous.get(f"{stack.base_url}/staff/inbox/events", allow_redirects=False,
+                                 headers={"Accept": "text/event-stream"}) as response:
+            assert response.status == 401
+    operations = await stack.add_staff("ops-refused", "operations")
+    async with await signed_in(stack, "ops-refused", operations) as http:
+        async with http.get(f"{stack.base_url}/staff/inbox") as response:
+            assert response.status == 403
+        async with http.get(f"{stack.base_url}/staff/audit") as response:
+            assert response.status == 403
+
+
+async def test_a_change_without_the_forms_csrf_token_is_refused(stack: Stack) -> None:
+    password = await stack.add_staff("sched-csrf", "scheduler")
+    started = await stack.start_conversation(slots=1)
+    await stack.reply(started.phone, "can I talk to someone")
+    handoff_id = (await stack.wait_for_event(started.task_id, "outreach.handoff.requested"))["data"]["handoff_id"]
+    async with await signed_in(stack, "sched-csrf", password) as http:
+        claim = f"{stack.base_url}/staff/inbox/{handoff_id}/claim"
+        async with http.post(claim, data={}, allow_redirects=False) as response:
+            assert response.status == 403
+        async with http.post(claim, data={"csrf_token": "forged"}, allow_redirects=False) as response:
+            assert response.status == 403
+        token = await form_token(http, f"{stack.base_url}/staff/inbox/{handoff_id}")
+        async with http.post(claim, data={"csrf_token": token}, allow_redirects=False) as response:
+            assert response.status == 303
+        async with http.post(claim, headers={"X-CSRF-Token": token}, allow_redirects=False) as response:
+            assert response.status == 303  # scripts send the token as a header
+    async with aiohttp.ClientSession() as anonymous:  # no session: no token can match
+        async with anonymous.post(f"{stack.base_url}/staff/login", allow_redirects=False,
+                                  data={"username": "sched-csrf", "password": password}) as response:
+            assert response.status == 403
+
+
+async def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(stack: Stack) -> None:
+    password = await stack.add_staff("sched-locked", "scheduler")
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        for attempt in range(5):
+            token = await form_token(http, f"{stack.base_url}/staff/login")
+            async with http.post(f"{stack.base_url}/staff/login", allow_redirects=False,
+                                 data={"username": "sched-locked", "password": f"wrong-{attempt}",
+                                       "csrf_token": token}) as response:
+                assert response.status == 401
+        token = await form_token(http, f"{stack.base_url}/staff/login")
+        async with http.post(f"{stack.base_url}/staff/login", allow_redirects=False,
+                             data={"username": "sched-locked", "password": password,
+                                   "csrf_token": token}) as response:
+            assert response.status == 401
+            assert "locked for 15 minutes" in await response.text()
+
+
+async def test_the_audit_log_cannot_be_changed_or_deleted(stack: Stack) -> None:
+    await stack.add_staff("sched-audit-row", "scheduler")  # writes an audit row
+    for statement in ("UPDATE auditentry SET action = 'nothing' WHERE subject = 'user:sched-audit-row'",
+                      "DELETE FROM auditentry WHERE subject = 'user:sched-audit-row'"):
+        with pytest.raises(Exception, match="append-only"):
+            await stack.let_time_pass(statement, {})
+
+
+async def test_the_consoles_speak_the_members_language(stack: Stack) -> None:
+    async with aiohttp.ClientSession(headers={"Accept-Language": "es-MX,es;q=0.9"}) as visitor:
+        async with visitor.get(f"{stack.base_url}/staff/login") as response:
+            page = await response.text()
+            assert '<html lang="es">' in page and "Iniciar sesión" in page
+    password = await stack.add_staff("sched-es", "scheduler", locale="es")
+    async with await signed_in(stack, "sched-es", password) as http:
+        async with http.get(f"{stack.base_url}/staff/inbox") as response:
+            page = await response.text()
+            assert response.status == 200
+            assert '<html lang="es">' in page and "Bandeja de transferencias" in page
