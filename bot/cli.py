@@ -77,6 +77,8 @@ async def _serve(settings: Settings, banner: str = "") -> None:
         elif settings.use_simulator:
             _say(f"  Phones:     {settings.simulator_url}/sim/  (simulated Twilio, its own process)")
         engines = ", ".join(r.url for r in supervisor.replicas) if supervisor else settings.engine_url
+        if settings.run_web:
+            _say(f"  Staff:      {base}/staff/login  (inbox, dashboard, campaigns; accounts: `outreach users add`)")
         _say(f"  Engine:     {engines}  (Rasa, token-protected)\n  Health:     {base}/healthz")
         if banner:
             _say(banner)
@@ -158,8 +160,9 @@ def _seed(settings: Settings) -> None:
             await db.dispose()
 
     added = asyncio.run(seed())
-    _say(f"seed: added {added['slots']} slots, {added['patients']} patients, {added['staff']} staff and "
-         f"{added['handoffs']} handed-off conversations (existing data kept)")
+    _say(f"seed: added {added['slots']} slots, {added['patients']} patients, {added['staff']} staff, "
+         f"{added['handoffs']} handed-off conversations and {added['campaigns']} running campaign (existing data "
+         "kept)")
 
 
 async def _engine_run(settings: Settings) -> None:

@@ -28,7 +28,7 @@ from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import Choice, OfferedOption, fold, rejects_options, resolve_choice
 from bot.scheduling.preferences import TimePreference, read_preference
-from bot.scheduling.slots import book_slot, find_open_slots
+from bot.scheduling.slots import book_slot, find_open_slots, release_appointment
 
 log = logging.getLogger(__name__)
 
@@ -195,20 +195,6 @@ def seen_offer(turn: Turn) -> list[str]:
     if message is not None and message.offered_slot_ids:
         return list(message.offered_slot_ids)
     return list(turn.conversation.offered_slot_ids)
-
-
-def release_appointment(session: Session, appointment: Appointment) -> None:
-    """Cancel a booking of ours and open its slot again, so the next patient can have it."""
-    if appointment.status == "cancelled":
-        return
-    freed = appointment.slot_id
-    appointment.status, appointment.cancelled_slot_id, appointment.slot_id = "cancelled", freed, None
-    session.add(appointment)
-    session.flush()
-    slot = session.get(Slot, freed) if freed else None
-    if slot is not None:
-        slot.status = "open"
-        session.add(slot)
 
 
 def change_booking(turn: Turn) -> None:

@@ -101,6 +101,10 @@ class Campaign(SQLModel, table=True):
     tasks_created: int = 0
     tasks_existing: int = 0  # rows whose idempotency key matched a task already there
     errors: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # draft (uploaded in the console, not started) | running | paused | cancelled; only a running campaign's
+    # tasks are contacted (an upload through the API starts at once)
+    state: str = Field(default="running", index=True)
+    created_by: str | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 
@@ -228,4 +232,6 @@ class StaffUser(SQLModel, table=True):
     locale: str = "en"  # the consoles' language for them (en | es)
     failed_sign_ins: int = 0
     locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # sessions signed in before this moment are refused (signing out, or a new password, ends them all)
+    sessions_valid_after: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

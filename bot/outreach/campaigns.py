@@ -32,8 +32,9 @@ class CampaignFileError(ValueError):
     """The upload as a whole cannot be read (not CSV, no header, no rows, too many rows)."""
 
 
-def read_rows(raw: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """(header, [(line number, row)]) from CSV bytes; column names are case- and space-insensitive."""
+def read_rows(raw: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[dict[str, Any]]]:
+    """(header, [(line number, row)], rows that could not be read) from CSV bytes; column names are case- and
+    space-insensitive."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -50,16 +51,25 @@ def read_rows(raw: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         raise CampaignFileError("the header row must name at least the columns given_name and phone "
                                 f"(found: {', '.join(header) or 'nothing'})")
     rows = []
+    broken: list[dict[str, Any]] = []
+    line = reader.line_num
     for row in reader:
+        first_line, line = line + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        if len(rows) >= MAX_ROWS:
+        if len(rows) + len(broken) >= MAX_ROWS:
             raise CampaignFileError(f"more than {MAX_ROWS} rows; split the file")
         cells = [cell.strip() for cell in row] + [""] * (len(header) - len(row))
-        rows.append((reader.line_num, dict(zip(header, cells, strict=False))))
-    if not rows:
+        spilled = next((name for name, cell in zip(header, cells, strict=False) if "\n" in cell or "\r" in cell),
+                       None)
+        if spilled is not None or line > first_line:  # no column of ours holds a line break: a quote is open
+            broken.append(row_error(first_line, spilled or header[0], f'a quote (") opened here is not closed, so '
+                                    f"lines {first_line}-{line} were read as one row; fix the quotes"))
+            continue
+        rows.append((first_line, dict(zip(header, cells, strict=False))))
+    if not rows and not broken:
         raise CampaignFileError("the file has a header but no rows")
-    return header, rows
+    return header, rows, broken
 
 
 def row_to_task(row: dict[str, str], workflow: str | None, campaign_name: str, line: int) -> dict[str, Any]:
@@ -82,7 +92,8 @@ def row_to_task(row: dict[str, str], workflow: str | None, campaign_name: str, l
     return body
 
 
-CHUNK = 200  # rows validated between two yields to the event loop, and stored in one transaction
+CHUNK = 50  # rows validated between two yields to the event loop, and stored in one transaction (short,
+# because on SQLite a request waits for the one connection while a chunk holds it)
 
 
 class NoUsableRow(ValueError):
@@ -93,6 +104,23 @@ class NoUsableRow(ValueError):
         self.errors = errors
 
 
+def column_of(field: str) -> str:
+    """The CSV column a task field came from: ``patient.phone`` → ``phone``, ``context.appointment.starts_at``
+    → ``appointment_starts_at``."""
+    parts = field.split(".")
+    if parts[:2] == ["context", "appointment"]:
+        return "appointment_" + "_".join(parts[2:]) if len(parts) > 2 else "appointment_starts_at"
+    if parts[0] in ("patient", "context") and len(parts) > 1:
+        return parts[1]
+    return parts[0]
+
+
+def row_error(line: int, field: str, problem: str) -> dict[str, Any]:
+    """A bad row as a person fixing the spreadsheet needs it: the line, the column, the problem in words."""
+    problem = problem.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return {"line": line, "column": column_of(field), "field": field, "problem": problem}
+
+
 def _validate(rows: list[tuple[int, dict[str, str]]], workflow: str | None, name: str,
               errors: list[dict[str, Any]]) -> list[tuple[int, TaskIn]]:
     payloads = []
@@ -101,8 +129,7 @@ def _validate(rows: list[tuple[int, dict[str, str]]], workflow: str | None, name
             payloads.append((line, TaskIn.model_validate(row_to_task(row, workflow, name, line))))
         except ValidationError as exc:
             for item in exc.errors():
-                errors.append({"line": line, "field": ".".join(str(p) for p in item["loc"]),
-                               "problem": item["msg"]})
+                errors.append(row_error(line, ".".join(str(p) for p in item["loc"]), item["msg"]))
     return payloads
 
 
@@ -117,11 +144,13 @@ def _store_rows(session: Session, campaign_id: str, payloads: list[tuple[int, Ta
             task, created = create_task(session, payload)
         except IdempotencyConflict:
             savepoint.rollback()
-            errors.append({"line": line, "field": "idempotency_key", "problem": "already used for a different task"})
+            errors.append(row_error(line, "idempotency_key", "this row's key (the campaign name and the mrn, unless "
+                                    "the file gives one) was used before for a different patient or task: "
+                                    "name this campaign differently, or give the row its own idempotency_key"))
             continue
         except IntegrityError:
             savepoint.rollback()
-            errors.append({"line": line, "field": "patient.mrn", "problem": "conflicts with another row"})
+            errors.append(row_error(line, "patient.mrn", "conflicts with another row"))
             continue
         savepoint.commit()
         if created:
@@ -134,11 +163,13 @@ def _store_rows(session: Session, campaign_id: str, payloads: list[tuple[int, Ta
     return errors
 
 
-async def import_campaign(db: Database, name: str, workflow: str | None, raw: bytes) -> dict[str, Any]:
+async def import_campaign(db: Database, name: str, workflow: str | None, raw: bytes, *, state: str = "running",
+                          created_by: str | None = None) -> dict[str, Any]:
     """Read the file, check every row, then store the good rows a chunk at a time, yielding to the event loop
-    between chunks so a large file never holds up other requests. Returns the campaign as the API shows it."""
-    _header, rows = read_rows(raw)
-    errors: list[dict[str, Any]] = []
+    between chunks so a large file never holds up other requests. Returns the campaign as the API shows it.
+    A campaign made as a ``draft`` contacts nobody until it is launched."""
+    _header, rows, broken = read_rows(raw)
+    errors: list[dict[str, Any]] = list(broken)
     payloads: list[tuple[int, TaskIn]] = []
     for start in range(0, len(rows), CHUNK):
         payloads.extend(_validate(rows[start:start + CHUNK], workflow, name, errors))
@@ -147,7 +178,8 @@ async def import_campaign(db: Database, name: str, workflow: str | None, raw: by
         raise NoUsableRow(errors)
 
     def open_campaign(session: Session) -> str:
-        campaign = Campaign(name=name, workflow=workflow, rows_total=len(rows))
+        campaign = Campaign(name=name, workflow=workflow, rows_total=len(rows) + len(broken), state=state,
+                            created_by=created_by)
         session.add(campaign)
         session.flush()
         return campaign.id
@@ -186,5 +218,54 @@ def campaign_view(session: Session | OrmSession, campaign: Campaign) -> dict[str
         "tasks_existing": campaign.tasks_existing, "rows_with_errors": len({e["line"] for e in campaign.errors}),
         "errors": campaign.errors, "tasks_by_state": dict(states),
         "progress": {"finished": done, "total": campaign.tasks_created},
-        "created_at": campaign.created_at.isoformat(),
+        "state": campaign.state, "created_at": campaign.created_at.isoformat(),
     }
+
+
+# what each action does to a campaign: the states it may start from, and the state it leaves
+CAMPAIGN_ACTIONS = {
+    "launch": (frozenset({"draft"}), "running"),
+    "pause": (frozenset({"running"}), "paused"),
+    "resume": (frozenset({"paused"}), "running"),
+    "cancel": (frozenset({"draft", "running", "paused"}), "cancelled"),
+}
+
+
+class CampaignStateError(ValueError):
+    """The action does not apply to the campaign as it is (e.g. resuming one that runs)."""
+
+
+def change_campaign(session: Session, campaign_id: str, action: str) -> Campaign:
+    """Launch, pause, resume or cancel. From the moment a campaign stops running nobody new is contacted (the
+    dispatcher leases only running campaigns' tasks); ``cancel_waiting_tasks`` then records its waiting tasks
+    as cancelled. Conversations already under way are finished (a patient who answers is still answered)."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise CampaignStateError("There is no such campaign.")
+    if action not in CAMPAIGN_ACTIONS:
+        raise CampaignStateError(f"Unknown action {action!r}.")
+    allowed, new_state = CAMPAIGN_ACTIONS[action]
+    if campaign.state not in allowed:
+        raise CampaignStateError(f"A {campaign.state} campaign cannot be told to {action}.")
+    campaign.state = new_state
+    session.add(campaign)
+    return campaign
+
+
+async def cancel_waiting_tasks(db: Database, campaign_id: str) -> int:
+    """Cancel a cancelled campaign's tasks that nobody was contacted for, a chunk per transaction (a 10,000-row
+    campaign never holds the database, or the event loop, for long). Returns how many."""
+    from bot.outreach.states import move_task
+
+    def cancel_some(session: Session) -> int:
+        tasks = session.exec(select(OutreachTask).where(OutreachTask.campaign_id == campaign_id,
+                                                         OutreachTask.state == "queued").limit(CHUNK)).all()
+        for task in tasks:
+            move_task(session, task, "cancelled", {"reason": "campaign_cancelled"})
+        return len(tasks)
+
+    cancelled = 0
+    while done := await db.run(cancel_some):
+        cancelled += done
+        await asyncio.sleep(0)
+    return cancelled

@@ -15,7 +15,7 @@ from bot.conversation.engine import EngineError
 from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
 from bot.core.leases import lease_owner
-from bot.core.models import Conversation, Message, OutreachTask, Patient, utcnow
+from bot.core.models import Campaign, Conversation, Message, OutreachTask, Patient, utcnow
 from bot.events.outbox import record_event
 from bot.messages.render import render_standalone
 from bot.outreach.addresses import address_for
@@ -36,16 +36,20 @@ WORKER_ID = lease_owner("dispatcher")
 
 def lease_due_tasks(session: Session, worker_id: str, limit: int = 10) -> list[str]:
     """Take up to ``limit`` tasks whose time has come: queued ones, and ones left ``contacting`` by a worker
-    whose lease ran out (it died mid-attempt). PostgreSQL: rows other workers hold are skipped."""
+    whose lease ran out (it died mid-attempt); not those of a campaign that is not running. PostgreSQL: rows
+    other workers hold are skipped."""
     now = utcnow()
     lease_free = or_(col(OutreachTask.lease_expires_at).is_(None), col(OutreachTask.lease_expires_at) < now)
     due = or_(
         and_(OutreachTask.state == "queued", col(OutreachTask.next_attempt_at) <= now),
         and_(OutreachTask.state == "contacting", col(OutreachTask.lease_expires_at) < now),
     )
+    # a campaign's tasks wait while it is a draft, paused or cancelled
+    running = or_(col(OutreachTask.campaign_id).is_(None), col(OutreachTask.campaign_id).in_(
+        select(Campaign.id).where(Campaign.state == "running")))
     tasks = session.exec(
         select(OutreachTask)
-        .where(due, lease_free)
+        .where(due, lease_free, running)
         .order_by(col(OutreachTask.priority), col(OutreachTask.next_attempt_at))
         .limit(limit)
         .with_for_update(skip_locked=True)

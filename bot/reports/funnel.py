@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, or_, select
 
-from bot.core.models import Conversation, Handoff, OutreachTask, Patient, WorkflowEvent
+from bot.core.models import Campaign, Conversation, Handoff, OutreachTask, Patient, WorkflowEvent
 from bot.outreach.policy import patient_zones
 from bot.staff.reasons import group_of
 
@@ -45,18 +45,21 @@ class Range:
     campaign: str = ""
     start: datetime | None = None  # tasks created from this moment (UTC) …
     end: datetime | None = None  # … to before this one
+    asked_from: str = ""  # as given, to echo back
+    asked_to: str = ""
 
     @classmethod
     def from_query(cls, query: Any) -> Range:
         """``workflow``, ``campaign``, ``from`` and ``to`` (dates YYYY-MM-DD, ``to`` inclusive; or ISO times)."""
+        asked_from, asked_to = str(query.get("from") or "").strip(), str(query.get("to") or "").strip()
         return cls(workflow=str(query.get("workflow", "")).strip(), campaign=str(query.get("campaign", "")).strip(),
-                   start=_moment(query.get("from"), "from", end_of_day=False),
-                   end=_moment(query.get("to"), "to", end_of_day=True))
+                   start=_moment(asked_from, "from", end_of_day=False), end=_moment(asked_to, "to", end_of_day=True),
+                   asked_from=asked_from[:40], asked_to=asked_to[:40])
 
     def as_query(self) -> dict[str, str]:
-        return {"workflow": self.workflow, "campaign": self.campaign,
-                "from": self.start.date().isoformat() if self.start else "",
-                "to": (self.end - timedelta(days=1)).date().isoformat() if self.end else ""}
+        return {"workflow": self.workflow, "campaign": self.campaign, "from": self.asked_from, "to": self.asked_to,
+                "from_utc": self.start.isoformat() if self.start else "",
+                "before_utc": self.end.isoformat() if self.end else ""}
 
 
 def _moment(raw: Any, name: str, end_of_day: bool) -> datetime | None:
@@ -69,7 +72,7 @@ def _moment(raw: Any, name: str, end_of_day: bool) -> datetime | None:
             moment = datetime.combine(day, time.min, tzinfo=UTC)
             return moment + timedelta(days=1) if end_of_day else moment
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ReportError(f"'{name}' must be a date like 2026-12-01 (or an ISO time), not {text[:40]!r}") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -89,6 +92,8 @@ def funnel_report(session: Session, scope: Range) -> dict[str, Any]:
     """The funnel and its breakdowns for the tasks in ``scope``."""
     if scope.start and scope.end and scope.start >= scope.end:
         raise ReportError("'from' must be before 'to'")
+    if scope.campaign and session.get(Campaign, scope.campaign) is None:
+        raise ReportError(f"no campaign with the id {scope.campaign[:60]!r}")
     query = select(OutreachTask, Patient).join(Patient, col(Patient.id) == OutreachTask.patient_id)
     if scope.workflow:
         query = query.where(OutreachTask.workflow == scope.workflow)
@@ -98,6 +103,9 @@ def funnel_report(session: Session, scope: Range) -> dict[str, Any]:
         query = query.where(col(OutreachTask.created_at) >= scope.start)
     if scope.end:
         query = query.where(col(OutreachTask.created_at) < scope.end)
+    # a draft campaign's patients are not targeted yet (nobody may contact them until it is launched)
+    query = query.where(or_(col(OutreachTask.campaign_id).is_(None), col(OutreachTask.campaign_id).not_in(
+        select(Campaign.id).where(Campaign.state == "draft"))))
     rows = session.exec(query.order_by(col(OutreachTask.created_at).desc()).limit(MAX_TASKS)).all()
     tasks = {t.id: _Task(t.id, t.workflow, t.campaign_id, t.state, t.created_at, p.language, p) for t, p in rows}
     firsts = _first_times(session, list(tasks))

@@ -59,3 +59,17 @@ def book_slot(session: Session, *, slot_id: str, patient_id: str, task_id: str |
     session.add(appointment)
     session.flush()
     return appointment
+
+
+def release_appointment(session: Session, appointment: Appointment) -> None:
+    """Cancel a booking of ours and open its slot again, so the next patient can have it."""
+    if appointment.status == "cancelled":
+        return
+    freed = appointment.slot_id
+    appointment.status, appointment.cancelled_slot_id, appointment.slot_id = "cancelled", freed, None
+    session.add(appointment)
+    session.flush()
+    slot = session.get(Slot, freed) if freed else None
+    if slot is not None:
+        slot.status = "open"
+        session.add(slot)

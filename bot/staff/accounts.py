@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -76,6 +76,7 @@ def add_user(session: Session, username: str, password: str, role: str, *, team:
     user.role, user.team, user.locale = role, team, locale
     user.display_name = display_name or user.display_name or username
     user.failed_sign_ins, user.locked_until = 0, None
+    user.sessions_valid_after = utcnow()  # a new password ends the sessions signed in with the old one
     session.add(user)
     audit(session, "system", "user_saved", f"user:{username}", {"role": role, "team": team})
     return member(user)
@@ -124,12 +125,24 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def current_member(session: Session, username: str) -> StaffMember | None:
-    """The signed-in member as the database has them now (a removed or locked account is signed out)."""
+def current_member(session: Session, username: str, signed_in_at: datetime) -> StaffMember | None:
+    """The signed-in member as the database has them now: a removed or locked account, or a session from
+    before the member signed out (anywhere) or got a new password, is signed out."""
     user = session.get(StaffUser, username)
     if user is None or (user.locked_until is not None and user.locked_until > utcnow()):
         return None
+    if user.sessions_valid_after is not None and signed_in_at < user.sessions_valid_after:
+        return None
     return member(user)
+
+
+def sign_out(session: Session, username: str) -> None:
+    """End every session of the member: a copied or forgotten cookie stops working at once."""
+    user = session.get(StaffUser, username)
+    if user is not None:
+        user.sessions_valid_after = utcnow()
+        session.add(user)
+        audit(session, f"staff:{username}", "signed_out", f"user:{username}", {})
 
 
 def audit(session: Session, actor: str, action: str, subject: str, detail: dict[str, Any]) -> None:

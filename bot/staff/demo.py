@@ -6,12 +6,23 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.conversation.handoffs import hand_off
-from bot.core.models import Conversation, Message, OutreachTask, Patient, StaffUser, utcnow
+from bot.core.models import (
+    Campaign,
+    Conversation,
+    Message,
+    OutreachTask,
+    Patient,
+    StaffUser,
+    WorkflowEvent,
+    utcnow,
+)
 from bot.events.outbox import record_event
+from bot.outreach.policy import fixed_offset_zone
 from bot.outreach.states import move_task
+from bot.outreach.tasks import TaskIn, create_task
 from bot.staff.accounts import add_user
 
 # username, role, team, locale, name. The password is printed by the demo: demo-<username>-pass
@@ -42,6 +53,11 @@ DEMO_HANDOFFS = (
 )
 
 
+DEMO_CAMPAIGN = "Winter physical therapy recall (demo)"
+DEMO_CAMPAIGN_PATIENTS = (("Ruth", "Bell", "en"), ("Marco", "Silva", "es"), ("Linh", "Tran", "vi"),
+                          ("Wei", "Zhang", "zh"), ("Omar", "Haddad", "en"), ("Elena", "Cruz", "es"))
+
+
 def demo_password(username: str) -> str:
     return f"demo-{username}-pass"
 
@@ -61,37 +77,87 @@ def seed_staff_demo(session: Session) -> dict[str, int]:
         _handed_off_conversation(session, mrn, given, family, f"+1212555{2001 + index:04d}", language, workflow,
                                  said, answer, reason, priority, utcnow() - timedelta(minutes=ago))
         handoffs += 1
-    return {"staff": users, "handoffs": handoffs}
+    return {"staff": users, "handoffs": handoffs, "campaigns": _running_campaign(session)}
+
+
+def _running_campaign(session: Session) -> int:
+    """A small running campaign whose patients the demo texts as it starts, so the funnel moves while you
+    watch (their phones are on the simulator's page; answer as them to move it further)."""
+    if session.exec(select(Campaign).where(Campaign.name == DEMO_CAMPAIGN)).first() is not None:
+        return 0
+    campaign = Campaign(name=DEMO_CAMPAIGN, workflow="missed_appointment", rows_total=len(DEMO_CAMPAIGN_PATIENTS),
+                        state="running", created_by="olu")
+    session.add(campaign)
+    session.flush()
+    zone = fixed_offset_zone(utcnow(), (10, 18))  # daytime for these patients now, so they are texted at once
+    for number, (given, family, language) in enumerate(DEMO_CAMPAIGN_PATIENTS, start=1):
+        payload = TaskIn.model_validate({
+            "workflow": "missed_appointment", "idempotency_key": f"demo-campaign-{number}",
+            "patient": {"mrn": f"DEMO-30{number:02d}", "given_name": given, "family_name": family,
+                        "phone": f"+1212555{3000 + number:04d}", "language": language, "timezone": zone},
+            "context": {"visit_type": "physical_therapy", "provider_id": "riverside-pt"},
+        })
+        task, created = create_task(session, payload)
+        if created:
+            task.campaign_id = campaign.id
+            session.add(task)
+            campaign.tasks_created += 1
+    session.add(campaign)
+    return 1
 
 
 def _handed_off_conversation(session: Session, mrn: str, given: str, family: str, phone: str, language: str,
                              workflow: str, said: list[str], answer: str, reason: str, priority: str,
                              at: datetime) -> None:
+    """A patient texted, answered, and was handed to a person ``at``: the records and workflow events a real
+    conversation would have left, at the times it would have left them."""
     patient = Patient(mrn=mrn, given_name=given, family_name=family, phone=phone, language=language,
                       timezone="America/New_York")
     session.add(patient)
     session.flush()
+    opened = at - timedelta(minutes=8)
     task = OutreachTask(workflow=workflow, patient_id=patient.id, state="queued", idempotency_key=f"demo-{mrn}",
                         context={"visit_type": "physical_therapy", "provider_id": "riverside-pt"},
-                        created_at=at - timedelta(minutes=10))
+                        created_at=opened - timedelta(minutes=2), updated_at=at)
     session.add(task)
     session.flush()
     record_event(session, "outreach.task.created", task.id, {"workflow": workflow})
     move_task(session, task, "contacting", {"attempt": 1})
-    conversation = Conversation(patient_id=patient.id, task_id=task.id, address=phone, created_at=at,
+    conversation = Conversation(patient_id=patient.id, task_id=task.id, address=phone, created_at=opened,
                                 last_activity_at=at)
     session.add(conversation)
     session.flush()
-    move_task(session, task, "awaiting_reply", {"conversation_id": conversation.id})
+    record_event(session, "outreach.conversation.started", task.id,
+                 {"conversation_id": conversation.id, "channel": "sms"})
     step = timedelta(seconds=40)
-    for number, text in enumerate(said):
-        session.add(Message(conversation_id=conversation.id, task_id=task.id, direction="inbound", address=phone,
-                            body=text, engine_state="processed", created_at=at + step * number,
-                            updated_at=at + step * number))
-    session.add(Message(conversation_id=conversation.id, task_id=task.id, direction="outbound", address=phone,
-                        body=answer, delivery_status="delivered", idempotency_key=f"demo-{mrn}-answer",
-                        created_at=at + step * len(said), updated_at=at + step * len(said)))
+    texts = [("outbound", f"Hi {given}, this is Riverside Health with a message about your care. Reply here.",
+              opened)]
+    texts += [("inbound", text, at - step * (len(said) - number)) for number, text in enumerate(said)]
+    texts.append(("outbound", answer, at))
+    for number, (direction, body, when) in enumerate(texts):
+        message = Message(conversation_id=conversation.id, task_id=task.id, direction=direction, address=phone,
+                          body=body, engine_state="processed" if direction == "inbound" else "none",
+                          delivery_status="delivered" if direction == "outbound" else "received",
+                          idempotency_key=f"demo-{mrn}-{number}" if direction == "outbound" else None,
+                          created_at=when, updated_at=when)
+        session.add(message)
+        session.flush()
+        if direction == "outbound":
+            record_event(session, "outreach.message.sent", task.id, {"message_id": message.id, "channel": "sms"})
+            record_event(session, "outreach.message.delivered", task.id, {"message_id": message.id})
+        if number == 1:
+            move_task(session, task, "awaiting_reply", {"conversation_id": conversation.id})
+            record_event(session, "outreach.patient.replied", task.id,
+                         {"message_id": message.id, "conversation_id": conversation.id})
     handoff = hand_off(session, conversation, task, reason=reason, priority=priority)
     handoff.created_at = at
     session.add(handoff)
-
+    session.flush()
+    # the events were written now; give them the times the conversation had
+    events = session.exec(select(WorkflowEvent).where(WorkflowEvent.subject == task.id)
+                          .order_by(col(WorkflowEvent.sequence))).all()
+    moments = [task.created_at, opened, opened, opened, opened, opened + step, *(
+        [at - step * (len(said) - n) for n in range(len(said))]), at]
+    for event, moment in zip(events, moments + [at] * len(events), strict=False):
+        event.time = moment
+        session.add(event)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlmodel import Session, col, or_, select
 
 from bot.core.models import (
+    Appointment,
     AuditEntry,
     Conversation,
     Handoff,
@@ -24,10 +25,11 @@ from bot.core.models import (
     utcnow,
 )
 from bot.events.outbox import record_event
-from bot.outreach.policy import patient_zones
+from bot.outreach.policy import is_opted_out, patient_zones
 from bot.outreach.states import move_task
+from bot.scheduling.slots import book_slot, release_appointment
 from bot.staff.accounts import StaffMember, audit
-from bot.staff.reasons import DUE_WITHIN, GROUPS, N_, PRIORITY_ORDER, group_of, plain_reason, team_for
+from bot.staff.reasons import DUE_WITHIN, N_, PRIORITY_ORDER, group_of, plain_reason, team_for
 
 # what a person may close a handoff with, and what it makes of the task (None: the task is left as it is)
 OUTCOMES: dict[str, tuple[str, str | None]] = {
@@ -158,6 +160,8 @@ class ConversationView:
     events: list[WorkflowEvent] = field(default_factory=list)
     notes: list[AuditEntry] = field(default_factory=list)
     zone: tzinfo = UTC  # the patient's: times on the page are theirs, as they read them in their texts
+    booking: Slot | None = None  # the time the task holds now, if any
+    opted_out: bool = False  # the patient's address opted out: nothing can be texted to them
 
 
 def conversation_view(session: Session, member: StaffMember, handoff_id: str, routing: dict[str, str],
@@ -196,7 +200,10 @@ def conversation_view(session: Session, member: StaffMember, handoff_id: str, ro
         handoff=handoff, reason_words=plain_reason(handoff.reason), team=team_for(handoff.reason, routing),
         due_at=handoff.created_at + DUE_WITHIN.get(handoff.priority, DUE_WITHIN["normal"]),
         conversation=conversation, patient=patient, task=task, transcript=transcript, offered=offered,
-        open_slots=open_slots, events=events, notes=notes, zone=patient_zones(patient)[0] if patient else UTC)
+        open_slots=open_slots, events=events, notes=notes, zone=patient_zones(patient)[0] if patient else UTC,
+        booking=held[1] if (held := current_booking(session, task)) else None,
+        opted_out=bool(conversation and is_opted_out(session, conversation.address))
+        or bool(patient and is_opted_out(session, patient.phone)))
 
 
 def _open_slots_for(session: Session, task: OutreachTask | None, limit: int = 12) -> list[Slot]:
@@ -222,11 +229,14 @@ def claim(session: Session, member: StaffMember, handoff_id: str) -> None:
     handoff = _handoff(session, handoff_id)
     if handoff.state == "resolved":
         raise InboxError(N_("This handoff is already resolved."))
-    if handoff.state == "claimed" and handoff.claimed_by != member.username:
+    taken_from = handoff.claimed_by if handoff.state == "claimed" and handoff.claimed_by != member.username \
+        else None
+    if taken_from and member.role != "admin":  # an admin may take over from someone who is away
         raise InboxError(f"{handoff.claimed_by} has already claimed this handoff.")
     handoff.state, handoff.claimed_by, handoff.claimed_at = "claimed", member.username, utcnow()
     session.add(handoff)
-    audit(session, member.actor, "claimed", f"handoff:{handoff.id}", {})
+    audit(session, member.actor, "taken_over" if taken_from else "claimed", f"handoff:{handoff.id}",
+          {"from": taken_from} if taken_from else {})
 
 
 def release(session: Session, member: StaffMember, handoff_id: str) -> None:
@@ -239,7 +249,7 @@ def release(session: Session, member: StaffMember, handoff_id: str) -> None:
 
 def _owned(session: Session, member: StaffMember, handoff_id: str) -> Handoff:
     handoff = _handoff(session, handoff_id)
-    if handoff.state != "claimed" or (handoff.claimed_by != member.username and member.role != "admin"):
+    if handoff.state != "claimed" or handoff.claimed_by != member.username:
         raise InboxError(N_("Claim this handoff first."))
     return handoff
 
@@ -281,25 +291,31 @@ def add_note(session: Session, member: StaffMember, handoff_id: str, note: str) 
     audit(session, member.actor, "note", f"handoff:{handoff.id}", {"note": note})
 
 
+def _close(session: Session, member: StaffMember, handoff: Handoff, resolution: str) -> OutreachTask | None:
+    """The handoff done with ``resolution``, written to its task as ``outreach.handoff.resolved``."""
+    handoff.state, handoff.resolution = "resolved", resolution
+    handoff.resolved_by, handoff.resolved_at = member.username, utcnow()
+    session.add(handoff)
+    task = session.get(OutreachTask, handoff.task_id) if handoff.task_id else None
+    if task is not None:
+        record_event(session, "outreach.handoff.resolved", task.id,
+                     {"handoff_id": handoff.id, "outcome": resolution, "resolved_by": member.username})
+    return task
+
+
 def resolve(session: Session, member: StaffMember, handoff_id: str, outcome: str) -> None:
     """Close the handoff with an outcome; the task takes the outcome and the conversation is closed."""
     if outcome not in OUTCOMES:
         raise InboxError(f"Choose an outcome: {', '.join(OUTCOMES)}.")
     handoff = _owned(session, member, handoff_id)
-    handoff.state, handoff.resolution = "resolved", outcome
-    handoff.resolved_by, handoff.resolved_at = member.username, utcnow()
-    session.add(handoff)
     conversation = session.get(Conversation, handoff.conversation_id) if handoff.conversation_id else None
     if conversation is not None:
         conversation.state = "closed"
         session.add(conversation)
-    task = session.get(OutreachTask, handoff.task_id) if handoff.task_id else None
-    if task is not None:
-        record_event(session, "outreach.handoff.resolved", task.id,
-                     {"handoff_id": handoff.id, "outcome": outcome, "resolved_by": member.username})
-        task_state = OUTCOMES[outcome][1]
-        if task_state is not None and task.state == "handed_off":
-            move_task(session, task, task_state, {"reason": "resolved_by_staff", "handoff_id": handoff.id})
+    task = _close(session, member, handoff, outcome)
+    task_state = OUTCOMES[outcome][1]
+    if task is not None and task_state is not None and task.state == "handed_off":
+        move_task(session, task, task_state, {"reason": "resolved_by_staff", "handoff_id": handoff.id})
     audit(session, member.actor, "resolved", f"handoff:{handoff.id}", {"outcome": outcome})
 
 
@@ -309,22 +325,12 @@ def hand_back(session: Session, member: StaffMember, handoff_id: str) -> None:
     conversation = session.get(Conversation, handoff.conversation_id) if handoff.conversation_id else None
     if conversation is None:
         raise InboxError(N_("There is no conversation to hand back to the bot."))
-    handoff.state, handoff.resolution = "resolved", "handed_back"
-    handoff.resolved_by, handoff.resolved_at = member.username, utcnow()
-    session.add(handoff)
     conversation.state = "bot"
     session.add(conversation)
-    task = session.get(OutreachTask, handoff.task_id) if handoff.task_id else None
-    if task is not None:
-        record_event(session, "outreach.handoff.resolved", task.id,
-                     {"handoff_id": handoff.id, "outcome": "handed_back", "resolved_by": member.username})
-        if task.state == "handed_off":
-            move_task(session, task, "awaiting_reply", {"reason": "handed_back_to_bot", "handoff_id": handoff.id})
+    task = _close(session, member, handoff, "handed_back")
+    if task is not None and task.state == "handed_off":
+        move_task(session, task, "awaiting_reply", {"reason": "handed_back_to_bot", "handoff_id": handoff.id})
     audit(session, member.actor, "handed_back", f"handoff:{handoff.id}", {})
-
-
-def group_choices() -> dict[str, str]:
-    return dict(GROUPS)
 
 
 @dataclass(frozen=True)
@@ -333,26 +339,60 @@ class Booked:
     slot_id: str
 
 
-def book_for_patient(session: Session, member: StaffMember, handoff_id: str, slot_id: str) -> Booked:
-    """Book an open time for the patient of a claimed handoff (the same race-safe booking the bot uses)."""
-    from bot.scheduling.slots import book_slot
+def current_booking(session: Session, task: OutreachTask | None) -> tuple[Appointment, Slot] | None:
+    """The live booking the task holds (the bot's or a person's), with its time."""
+    appointment_id = task.context.get("appointment_id") if task else None
+    appointment = session.get(Appointment, appointment_id) if appointment_id else None
+    if appointment is None or appointment.status == "cancelled" or appointment.slot_id is None:
+        return None
+    slot = session.get(Slot, appointment.slot_id)
+    return (appointment, slot) if slot is not None else None
 
+
+def book_for_patient(session: Session, member: StaffMember, handoff_id: str, slot_id: str) -> Booked:
+    """Book an open time for the patient of a claimed handoff (the same race-safe booking the bot uses); a
+    booking the task already holds is moved: the new time is taken first, then the old one let go."""
     handoff = _owned(session, member, handoff_id)
     if handoff.patient_id is None:
         raise InboxError(N_("This handoff has no patient to book for."))
     task = session.get(OutreachTask, handoff.task_id) if handoff.task_id else None
+    before = current_booking(session, task)
     appointment = book_slot(session, slot_id=slot_id, patient_id=handoff.patient_id,
                             task_id=task.id if task else None, not_before=utcnow())
     if appointment is None:
         raise InboxError(N_("That time is no longer open. Choose another."))
+    appointment.source = "staff"
     slot = session.get(Slot, slot_id)
     assert slot is not None
+    if before is not None:
+        release_appointment(session, before[0])
     if task is not None:
+        if before is not None:
+            record_event(session, "outreach.appointment.cancelled", task.id, {
+                "appointment_id": before[0].id, "reason": "moved_by_staff", "cancelled_by": member.username})
         record_event(session, "outreach.appointment.booked", task.id, {
             "appointment_id": appointment.id, "slot_id": slot.id, "starts_at": slot.starts_at.isoformat(),
-            "provider_id": slot.provider_id, "booked_by": member.username})
+            "provider_id": slot.provider_id, "booked_by": member.username,
+            "replaces": before[0].id if before else None})
         task.context = {**task.context, "booked_slot_id": slot.id, "appointment_id": appointment.id}
         session.add(task)
-    audit(session, member.actor, "booked", f"handoff:{handoff.id}", {"slot_id": slot.id,
-                                                                        "appointment_id": appointment.id})
+    audit(session, member.actor, "booked", f"handoff:{handoff.id}",
+          {"slot_id": slot.id, "appointment_id": appointment.id, "replaces": before[0].id if before else None})
     return Booked(appointment.id, slot.id)
+
+
+def cancel_booking(session: Session, member: StaffMember, handoff_id: str) -> None:
+    """Cancel the booking the task holds and open its time again for the next patient."""
+    handoff = _owned(session, member, handoff_id)
+    task = session.get(OutreachTask, handoff.task_id) if handoff.task_id else None
+    held = current_booking(session, task)
+    if task is None or held is None:
+        raise InboxError(N_("There is no booking to cancel."))
+    release_appointment(session, held[0])
+    record_event(session, "outreach.appointment.cancelled", task.id, {
+        "appointment_id": held[0].id, "reason": "cancelled_by_staff", "cancelled_by": member.username})
+    task.context = {k: v for k, v in task.context.items() if k not in ("booked_slot_id", "appointment_id")}
+    if task.state == "booked":
+        move_task(session, task, "cancelled", {"reason": "cancelled_by_staff"})
+    session.add(task)
+    audit(session, member.actor, "booking_cancelled", f"handoff:{handoff.id}", {"appointment_id": held[0].id})

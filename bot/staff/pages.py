@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 import uuid
 from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
@@ -38,6 +39,7 @@ from bot.staff.security import (
     staff_only,
     start_session,
 )
+from bot.web.forms import read_form
 from channels.base import SendError
 
 log = logging.getLogger(__name__)
@@ -100,7 +102,7 @@ def staff_routes(ctx: Outreach) -> list[web.AbstractRouteDef]:
                       next=_safe_next(request.query.get("next", "")), problem="")
 
     async def login(request: web.Request) -> web.StreamResponse:
-        form = await request.post()
+        form = await read_form(request)
         username, password = str(form.get("username", ""))[:64], str(form.get("password", ""))[:256]
         next_page = _safe_next(str(form.get("next", "")))
         result = await ctx.db.run(lambda s: sign_in(s, username, password))
@@ -156,7 +158,7 @@ def staff_routes(ctx: Outreach) -> list[web.AbstractRouteDef]:
     @staff_only("scheduler")
     async def act(request: web.Request, member: StaffMember) -> web.StreamResponse:
         handoff_id, action = request.match_info["handoff_id"], request.match_info["action"]
-        form = await request.post()
+        form = await read_form(request)
         back = f"{STAFF_PREFIX}/inbox/{handoff_id}"
         session = await get_session(request)
         try:
@@ -219,6 +221,9 @@ async def _act(ctx: Outreach, member: StaffMember, handoff_id: str, action: str,
         slot_id = str(form.get("slot_id", ""))
         booked = await db.run(lambda s: inbox.book_for_patient(s, member, handoff_id, slot_id))
         return await _confirm_booking(ctx, member, handoff_id, booked)
+    if action == "cancel-booking":
+        await db.run(lambda s: inbox.cancel_booking(s, member, handoff_id))
+        return N_("Booking cancelled; the time is open again. Tell the patient.")
     if action == "resolve":
         outcome = str(form.get("outcome", ""))
         await db.run(lambda s: inbox.resolve(s, member, handoff_id, outcome))
@@ -229,8 +234,12 @@ async def _act(ctx: Outreach, member: StaffMember, handoff_id: str, action: str,
     raise inbox.InboxError(N_("Unknown action."))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _text(form: Any, name: str) -> str:
-    text = str(form.get(name, "")).strip()
+    """What a person wrote, without control and text-direction characters (which no patient should receive)."""
+    text = _CONTROL.sub("", str(form.get(name, ""))).strip()
     if not text:
         raise inbox.InboxError(N_("Write something first."))
     if len(text) > MAX_REPLY_CHARS:
@@ -268,12 +277,14 @@ async def _confirm_booking(ctx: Outreach, member: StaffMember, handoff_id: str, 
                                               plan.channel)
     rendered = render_message("booking_confirmed", plan.channel, language, context)
     try:
-        await send_text(ctx, address=plan.address, body=rendered.text,
-                        idempotency_key=f"staff-book:{booked.appointment_id}",
-                        conversation_id=plan.conversation_id, task_id=plan.task_id, channel=plan.channel,
-                        sent_by=member.username)
+        sent = await send_text(ctx, address=plan.address, body=rendered.text,
+                               idempotency_key=f"staff-book:{booked.appointment_id}",
+                               conversation_id=plan.conversation_id, task_id=plan.task_id, channel=plan.channel,
+                               sent_by=member.username)
     except SendError:
         return N_("Booked. The confirmation text could not be sent: tell the patient yourself.")
+    if sent is None:
+        return N_("Booked, but not texted: this patient opted out of texts. Call them with the time.")
     return N_("Booked, and the patient was sent the time.")
 
 
@@ -281,23 +292,28 @@ async def _stream(request: web.Request, fingerprint: Any, event: str) -> web.Str
     """Send ``event`` whenever ``fingerprint`` (read from the database, so any process's writes count)
     changes; a comment every 15 s keeps proxies from closing the stream."""
     ctx: Outreach = request.app["ctx"]
+    last = await ctx.db.run(fingerprint)
+    if last == "gone":
+        raise web.HTTPNotFound(text="no such handoff")
     async with sse_response(request) as stream:
-        last = await ctx.db.run(fingerprint)
         quiet = 0.0
-        while stream.is_connected():
-            await asyncio.sleep(LIVE_POLL_SECONDS)
-            try:
-                now = await ctx.db.run(fingerprint)
-            except Exception as error:  # the database is away for a moment: keep the stream, try again
-                log.warning("staff.stream_check_failed", extra={"error": error.__class__.__name__})
-                continue
-            quiet += LIVE_POLL_SECONDS
-            if now != last:
-                last, quiet = now, 0.0
-                await stream.send(now, event=event)
-            elif quiet >= 15:
-                quiet = 0.0
-                await stream.send("", event="ping")
+        try:
+            while stream.is_connected():
+                await asyncio.sleep(LIVE_POLL_SECONDS)
+                try:
+                    now = await ctx.db.run(fingerprint)
+                except Exception as error:  # the database is away for a moment: keep the stream, try again
+                    log.warning("staff.stream_check_failed", extra={"error": error.__class__.__name__})
+                    continue
+                quiet += LIVE_POLL_SECONDS
+                if now != last:
+                    last, quiet = now, 0.0
+                    await stream.send(now, event=event)
+                elif quiet >= 15:
+                    quiet = 0.0
+                    await stream.send("", event="ping")
+        except ConnectionResetError:
+            pass  # the page was closed or left: nothing to tell anyone
     return stream
 
 

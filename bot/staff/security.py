@@ -13,6 +13,7 @@ import functools
 import os
 import secrets
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 
 from aiohttp import web
@@ -21,8 +22,10 @@ from aiohttp_session import setup as setup_session
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.core.context import Outreach
+from bot.core.models import utcnow
 from bot.core.settings import PROJECT_ROOT, Settings, SettingsError
-from bot.staff.accounts import StaffMember, current_member
+from bot.staff.accounts import StaffMember, current_member, sign_out
+from bot.web.forms import UnreadableForm, read_form
 
 STAFF_PREFIX = "/staff"
 COOKIE = "outreach_staff"
@@ -79,7 +82,12 @@ async def staff_guard(request: web.Request, handler: Callable[[web.Request], Awa
             text="<!doctype html><html lang=en><title>Refused</title><main><h1>This form has expired</h1>"
                  "<p>Go back, reload the page and try again.</p></main></html>")
     else:
-        response = await handler(request)
+        try:
+            response = await handler(request)
+        except UnreadableForm as problem:
+            response = web.Response(status=400, content_type="text/html", text=(
+                "<!doctype html><html lang=en><title>Not sent</title><main><h1>The form did not arrive whole</h1>"
+                f"<p>{problem}.</p></main></html>"))
     response.headers.setdefault("Cache-Control", "no-store")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -97,7 +105,10 @@ async def _csrf_ok(request: web.Request) -> bool:
         return False
     sent = request.headers.get(CSRF_HEADER, "")
     if not sent and request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.post()
+        try:
+            form = await read_form(request)
+        except UnreadableForm:
+            return False
         sent = str(form.get(CSRF_FIELD, ""))
     return bool(sent) and secrets.compare_digest(sent, str(expected))
 
@@ -115,12 +126,19 @@ async def start_session(request: web.Request, member: StaffMember) -> None:
     have planted), with a new CSRF token."""
     session = await new_session(request)
     session["username"] = member.username
+    session["since"] = utcnow().isoformat()
     session["csrf"] = secrets.token_urlsafe(32)
 
 
 async def end_session(request: web.Request) -> None:
+    """Sign out: this cookie is cleared, and every session of the member ends (the cookie is the session, so
+    the server remembers when the member last signed out)."""
     session = await get_session(request)
+    username = session.get("username")
     session.invalidate()
+    if username:
+        ctx: Outreach = request.app["ctx"]
+        await ctx.db.run(lambda s: sign_out(s, str(username)))
 
 
 def staff_only(*roles: str) -> Callable[[Page], Callable[[web.Request], Awaitable[web.StreamResponse]]]:
@@ -146,11 +164,16 @@ def staff_only(*roles: str) -> Callable[[Page], Callable[[web.Request], Awaitabl
 
 async def signed_in(request: web.Request) -> StaffMember | None:
     session = await get_session(request)
-    username = session.get("username")
-    if not username:
+    username, since = session.get("username"), session.get("since")
+    if not username or not since:
+        return None
+    try:
+        signed_in_at = datetime.fromisoformat(str(since))
+    except ValueError:
+        session.invalidate()
         return None
     ctx: Outreach = request.app["ctx"]
-    member = await ctx.db.run(lambda s: current_member(s, str(username)))
+    member = await ctx.db.run(lambda s: current_member(s, str(username), signed_in_at))
     if member is None:
         session.invalidate()
     return member

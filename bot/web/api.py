@@ -23,6 +23,7 @@ from bot.outreach.chat_links import chat_url
 from bot.outreach.tasks import IdempotencyConflict, TaskIn, aware_datetime, create_task, task_view
 from bot.outreach.workflows import WORKFLOWS
 from bot.reports.funnel import Range, ReportError, funnel_report
+from bot.web.forms import UnreadableForm, read_form
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +204,10 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         name = request.query.get("name", "")
         workflow = request.query.get("workflow") or None
         if request.content_type.startswith("multipart/"):
-            form = await request.post()
+            try:
+                form = await read_form(request)
+            except UnreadableForm as problem:
+                raise _Bad(400, str(problem)) from None
             upload = form.get("file")
             raw = upload.file.read() if hasattr(upload, "file") else b""  # type: ignore[union-attr]
             name = name or str(form.get("name") or getattr(upload, "filename", "") or "")

@@ -24,6 +24,7 @@ from bot.outreach.chat_links import address_for_token
 from bot.outreach.dispatcher import run_dispatcher
 from bot.outreach.policy import QuietHours
 from bot.staff import security as staff_security
+from bot.staff.campaigns import campaign_routes
 from bot.staff.dashboard import dashboard_routes
 from bot.staff.pages import staff_routes
 from bot.web.api import api_routes, json_errors
@@ -101,6 +102,7 @@ def _public_routes(app: web.Application, ctx: Outreach, inbound: InboundQueue, c
     staff_security.install(app, settings)
     app.add_routes(staff_routes(ctx))
     app.add_routes(dashboard_routes(ctx))
+    app.add_routes(campaign_routes(ctx))
     app.add_routes(ctx.sms.routes(inbound.on_inbound, inbound.on_delivery))
 
     async def chat_transcript(address: str) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ the database itself keeps append-only."""
 from __future__ import annotations
 
 import re
+import uuid
 
 import aiohttp
 import pytest
@@ -103,3 +104,45 @@ async def test_the_consoles_speak_the_members_language(stack: Stack) -> None:
             page = await response.text()
             assert response.status == 200
             assert '<html lang="es">' in page and "Bandeja de transferencias" in page
+
+
+async def test_signing_out_ends_the_session_even_for_a_copied_cookie(stack: Stack) -> None:
+    password = await stack.add_staff("sched-signout", "scheduler")
+    http = await signed_in(stack, "sched-signout", password)
+    copied = {cookie.key: cookie.value for cookie in http.cookie_jar}
+    async with http:
+        token = await form_token(http, f"{stack.base_url}/staff/inbox")
+        async with http.post(f"{stack.base_url}/staff/logout", data={"csrf_token": token},
+                             allow_redirects=False) as response:
+            assert response.status == 302
+    async with aiohttp.ClientSession(cookies=copied) as replay:
+        async with replay.get(f"{stack.base_url}/staff/inbox", allow_redirects=False) as response:
+            assert response.status == 302 and response.headers["Location"].startswith("/staff/login")
+
+
+async def test_odd_report_ranges_and_garbled_uploads_get_clear_errors(stack: Stack) -> None:
+    funnel = f"{stack.base_url}/api/v1/reports/funnel"
+    for params in ({"to": "9999-12-31"}, {"from": "2026-12-02", "to": "2026-12-01"}, {"campaign": "no-such"},
+                   {"workflow": "no_such"}):
+        async with stack.http.get(funnel, params=params, headers=stack.auth) as response:
+            assert response.status == 400, (params, await response.text())
+    async with stack.http.get(funnel, params={"from": "2026-12-01T11:00:00Z"}, headers=stack.auth) as response:
+        assert (await response.json())["scope"]["from_utc"] == "2026-12-01T11:00:00+00:00"
+    async with stack.http.post(f"{stack.base_url}/api/v1/campaigns", params={"name": "x", "workflow": "referral"},
+                               data=b"garbage", headers={**stack.auth,
+                                                         "Content-Type": "multipart/form-data; boundary=xyz"}
+                               ) as response:
+        assert response.status == 400, await response.text()
+
+
+async def test_a_stray_quote_in_a_campaign_file_is_reported_not_read_as_a_patient(stack: Stack) -> None:
+    rows = ("given_name,phone,mrn,timezone\n"
+            "Ana,+12125550181,Q-1,America/New_York\n"
+            '"Unclosed,+12125550182,Q-2,America/New_York\n'
+            "Bo,+12125550183,Q-3,America/New_York\n")
+    async with stack.http.post(f"{stack.base_url}/api/v1/campaigns",
+                               params={"name": f"quotes-{uuid.uuid4().hex[:6]}", "workflow": "care_gap"},
+                               data=rows.encode(), headers={**stack.auth, "Content-Type": "text/csv"}) as response:
+        report = await response.json()
+    assert response.status == 201 and report["tasks_created"] == 1, report
+    assert report["errors"][0]["line"] == 3 and "quote" in report["errors"][0]["problem"]
