@@ -17,6 +17,9 @@ if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] || \
    ! grep -q "\"version\": \"$(sed -n 's/.*"axe-core": "\(.*\)".*/\1/p' tests/browser/package.json)\"" \
      tests/browser/node_modules/axe-core/package.json; then
   echo "test: installing axe-core for the browser tests"
+  if ! command -v npm >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
   (cd tests/browser && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
 fi
 echo "== ruff"

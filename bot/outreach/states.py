@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from bot.core.models import OutreachTask, utcnow
+from bot.core.models import Conversation, Handoff, OutreachTask, utcnow
 from bot.events.outbox import record_event
 
 TERMINAL_STATES = frozenset(
@@ -25,6 +25,8 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     "booked": frozenset({"cancelled"}),
     "handed_off": frozenset({"awaiting_reply", "booked", "declined", "completed", "unreachable", "cancelled",
                              "opted_out"}),
+    # a patient we could not reach goes to a person's queue; what they reach by other means is the outcome
+    "unreachable": frozenset({"booked", "declined", "completed"}),
 }
 
 _EVENT_FOR_STATE = {
@@ -60,3 +62,17 @@ def move_task(
     if new_state in TERMINAL_STATES:
         payload["outcome"] = new_state
     record_event(session, _EVENT_FOR_STATE.get(new_state, "outreach.task.completed"), task.id, payload)
+    if new_state == "unreachable":
+        _ask_a_person(session, task, str((data or {}).get("reason", "")))
+
+
+def _ask_a_person(session: Session, task: OutreachTask, why: str) -> None:
+    """Nobody could be reached by text or call: a person tries another way (the handoff inbox's "unreachable")."""
+    conversation = session.exec(select(Conversation).where(Conversation.task_id == task.id)
+                                .order_by(col(Conversation.created_at).desc())).first()
+    handoff = Handoff(task_id=task.id, patient_id=task.patient_id, reason="unreachable",
+                      conversation_id=conversation.id if conversation else None)
+    session.add(handoff)
+    session.flush()
+    record_event(session, "outreach.handoff.requested", task.id,
+                 {"handoff_id": handoff.id, "reason": "unreachable", "priority": "normal", "detail": why})

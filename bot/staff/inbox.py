@@ -314,7 +314,8 @@ def resolve(session: Session, member: StaffMember, handoff_id: str, outcome: str
         session.add(conversation)
     task = _close(session, member, handoff, outcome)
     task_state = OUTCOMES[outcome][1]
-    if task is not None and task_state is not None and task.state == "handed_off":
+    if task is not None and task_state is not None and task.state != task_state \
+            and task.state in ("handed_off", "unreachable"):
         move_task(session, task, task_state, {"reason": "resolved_by_staff", "handoff_id": handoff.id})
     audit(session, member.actor, "resolved", f"handoff:{handoff.id}", {"outcome": outcome})
 
@@ -326,6 +327,8 @@ def hand_back(session: Session, member: StaffMember, handoff_id: str) -> None:
     if conversation is None:
         raise InboxError(N_("There is no conversation to hand back to the bot."))
     conversation.state = "bot"
+    if conversation.offered_slot_ids:  # the times still on offer answer a "2" again, as before the handoff
+        conversation.awaiting = "slot_choice"
     session.add(conversation)
     task = _close(session, member, handoff, "handed_back")
     if task is not None and task.state == "handed_off":

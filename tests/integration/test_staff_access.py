@@ -8,7 +8,7 @@ import uuid
 
 import aiohttp
 import pytest
-from conftest import Stack
+from conftest import Stack, new_phone, task_body
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -146,3 +146,40 @@ async def test_a_stray_quote_in_a_campaign_file_is_reported_not_read_as_a_patien
         report = await response.json()
     assert response.status == 201 and report["tasks_created"] == 1, report
     assert report["errors"][0]["line"] == 3 and "quote" in report["errors"][0]["problem"]
+
+
+async def test_a_conversation_handed_back_to_the_bot_books_the_time_the_patient_picks(stack: Stack) -> None:
+    password = await stack.add_staff("sched-back", "scheduler")
+    started = await stack.start_conversation(slots=3)
+    await stack.reply(started.phone, "can I talk to someone")
+    handoff_id = (await stack.wait_for_event(started.task_id, "outreach.handoff.requested"))["data"]["handoff_id"]
+    async with await signed_in(stack, "sched-back", password) as http:
+        page = f"{stack.base_url}/staff/inbox/{handoff_id}"
+        for action in ("claim", "hand-back"):
+            token = await form_token(http, page)
+            async with http.post(f"{page}/{action}", data={"csrf_token": token}, allow_redirects=False) as response:
+                assert response.status == 303
+    assert (await stack.task(started.task_id))["state"] == "awaiting_reply"
+    await stack.reply(started.phone, "2")
+    booked = await stack.wait_for_event(started.task_id, "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == started.slot_ids[1]
+
+
+async def test_a_patient_nobody_may_text_goes_to_a_persons_queue_and_their_outcome_counts(stack: Stack) -> None:
+    password = await stack.add_staff("sched-unreached", "scheduler")
+    started_phone = new_phone()
+    body = task_body(started_phone, "prov-none", consent_sms=False, consent_voice=False)
+    task = await stack.create_task(body, expect=201)
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "unreachable" and handoff["data"]["detail"] == "no_consent"
+    assert (await stack.task(task["id"]))["state"] == "unreachable"
+    async with await signed_in(stack, "sched-unreached", password) as http:
+        page = f"{stack.base_url}/staff/inbox/{handoff['data']['handoff_id']}"
+        async with http.get(page) as response:
+            assert "Could not be reached" in await response.text()
+        for action, data in (("claim", {}), ("resolve", {"outcome": "declined"})):
+            token = await form_token(http, page)
+            async with http.post(f"{page}/{action}", data={"csrf_token": token, **data},
+                                 allow_redirects=False) as response:
+                assert response.status == 303
+    assert (await stack.task(task["id"]))["state"] == "declined"  # reached by phone, and declined
