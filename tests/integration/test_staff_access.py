@@ -136,10 +136,11 @@ async def test_odd_report_ranges_and_garbled_uploads_get_clear_errors(stack: Sta
 
 
 async def test_a_stray_quote_in_a_campaign_file_is_reported_not_read_as_a_patient(stack: Stack) -> None:
+    ana, unclosed, bo = new_phone(), new_phone(), new_phone()  # never a number another test's patient has
     rows = ("given_name,phone,mrn,timezone\n"
-            "Ana,+12125550181,Q-1,America/New_York\n"
-            '"Unclosed,+12125550182,Q-2,America/New_York\n'
-            "Bo,+12125550183,Q-3,America/New_York\n")
+            f"Ana,{ana},Q-1,America/New_York\n"
+            f'"Unclosed,{unclosed},Q-2,America/New_York\n'
+            f"Bo,{bo},Q-3,America/New_York\n")
     async with stack.http.post(f"{stack.base_url}/api/v1/campaigns",
                                params={"name": f"quotes-{uuid.uuid4().hex[:6]}", "workflow": "care_gap"},
                                data=rows.encode(), headers={**stack.auth, "Content-Type": "text/csv"}) as response:
