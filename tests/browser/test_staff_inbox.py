@@ -13,12 +13,12 @@ from conftest import Stack, daytime_zone, future_weekday_times, new_phone, task_
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 
 
-async def sign_in(page: Any, base_url: str, username: str, password: str) -> None:
+async def sign_in(page: Any, base_url: str, username: str, password: str, lands_on: str = "inbox") -> None:
     await page.goto(f"{base_url}/staff/login")
     await page.get_by_label("Username").fill(username)
     await page.get_by_label("Password").fill(password)
     await page.get_by_role("button", name="Sign in").click()
-    await page.wait_for_url("**/staff/inbox")
+    await page.wait_for_url(f"**/staff/{lands_on}")
 
 
 async def shots(page: Any, name: str) -> None:
@@ -133,11 +133,7 @@ async def test_the_sign_in_and_audit_pages_pass_axe_and_the_audit_shows_who_look
 async def test_operations_watch_the_funnel_move_on_the_dashboard_and_through_the_api(stack: Stack, page: Any
                                                                                         ) -> None:
     operations = await stack.add_staff("ops-dash", "operations")
-    await page.goto(f"{stack.base_url}/staff/login")
-    await page.get_by_label("Username").fill("ops-dash")
-    await page.get_by_label("Password").fill(operations)
-    await page.get_by_role("button", name="Sign in").click()
-    await page.wait_for_url("**/staff/dashboard")
+    await sign_in(page, stack.base_url, "ops-dash", operations, lands_on="dashboard")
 
     async def funnel() -> dict[str, Any]:
         async with stack.http.get(f"{stack.base_url}/api/v1/reports/funnel", params={"workflow": "referral"},
@@ -186,11 +182,7 @@ async def test_operations_upload_a_campaign_read_its_bad_rows_launch_it_and_see_
         f"Bea,Moss,555-0199,W-{name}-2,{zone},{provider}\n"
         f"Cal,Nash,{good[1]},W-{name}-3,{zone},{provider}\n"
         f"Dee,Ortiz,{new_phone()},W-{name}-4,Mars/Base,{provider}\n")
-    await page.goto(f"{stack.base_url}/staff/login")
-    await page.get_by_label("Username").fill("ops-campaign")
-    await page.get_by_label("Password").fill(operations)
-    await page.get_by_role("button", name="Sign in").click()
-    await page.wait_for_url("**/staff/dashboard")
+    await sign_in(page, stack.base_url, "ops-campaign", operations, lands_on="dashboard")
     await page.get_by_role("link", name="Campaigns").click()
     await page.get_by_label("Name", exact=True).fill(name)
     await page.get_by_label("Workflow").select_option("missed_appointment")

@@ -8,7 +8,7 @@ import uuid
 
 import aiohttp
 import pytest
-from conftest import Stack, new_phone, task_body
+from conftest import Stack, Started, new_phone, task_body
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -30,6 +30,14 @@ async def signed_in(stack: Stack, username: str, password: str) -> aiohttp.Clien
     return http
 
 
+async def asking_for_a_person(stack: Stack, slots: int) -> tuple[Started, str]:
+    """A patient in conversation who asks for a person; the handoff's id."""
+    started = await stack.start_conversation(slots=slots)
+    await stack.reply(started.phone, "can I talk to someone")
+    handoff = await stack.wait_for_event(started.task_id, "outreach.handoff.requested")
+    return started, handoff["data"]["handoff_id"]
+
+
 async def test_pages_need_a_sign_in_and_the_right_role(stack: Stack) -> None:
     async with aiohttp.ClientSession() as anonymous:
         async with anonymous.get(f"{stack.base_url}/staff/inbox", allow_redirects=False) as response:
@@ -48,9 +56,7 @@ async def test_pages_need_a_sign_in_and_the_right_role(stack: Stack) -> None:
 
 async def test_a_change_without_the_forms_csrf_token_is_refused(stack: Stack) -> None:
     password = await stack.add_staff("sched-csrf", "scheduler")
-    started = await stack.start_conversation(slots=1)
-    await stack.reply(started.phone, "can I talk to someone")
-    handoff_id = (await stack.wait_for_event(started.task_id, "outreach.handoff.requested"))["data"]["handoff_id"]
+    _started, handoff_id = await asking_for_a_person(stack, slots=1)
     async with await signed_in(stack, "sched-csrf", password) as http:
         claim = f"{stack.base_url}/staff/inbox/{handoff_id}/claim"
         async with http.post(claim, data={}, allow_redirects=False) as response:
@@ -151,9 +157,7 @@ async def test_a_stray_quote_in_a_campaign_file_is_reported_not_read_as_a_patien
 
 async def test_a_conversation_handed_back_to_the_bot_books_the_time_the_patient_picks(stack: Stack) -> None:
     password = await stack.add_staff("sched-back", "scheduler")
-    started = await stack.start_conversation(slots=3)
-    await stack.reply(started.phone, "can I talk to someone")
-    handoff_id = (await stack.wait_for_event(started.task_id, "outreach.handoff.requested"))["data"]["handoff_id"]
+    started, handoff_id = await asking_for_a_person(stack, slots=3)
     async with await signed_in(stack, "sched-back", password) as http:
         page = f"{stack.base_url}/staff/inbox/{handoff_id}"
         for action in ("claim", "hand-back"):
