@@ -220,7 +220,8 @@ async def start_stack(args: argparse.Namespace) -> Stack:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("OUTREACH_", "TWILIO_"))}
     base.update(OUTREACH_DATABASE_URL=database_url, OUTREACH_API_TOKEN=api_token,
                 OUTREACH_ENGINE_TOKEN=engine_token, OUTREACH_ENGINE_CALLBACK_TOKEN=callback_token,
-                OUTREACH_SIMULATOR_URL=stack.sim_url, OUTREACH_JOURNAL_DIR=str(workdir / "journal"))
+                OUTREACH_SIMULATOR_URL=stack.sim_url, OUTREACH_SIMULATOR_AUTH_TOKEN=uuid.uuid4().hex,
+                OUTREACH_JOURNAL_DIR=str(workdir / "journal"))
     try:
         upgrade = await asyncio.to_thread(subprocess.run, [str(OUTREACH), "db", "upgrade"], cwd=ROOT, env=base,
                                           capture_output=True, text=True, check=False)

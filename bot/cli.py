@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import signal
 import sys
@@ -23,7 +24,8 @@ from bot.conversation.supervisor import (
 )
 from bot.core.db import Database, DatabaseUrlError, async_url, upgrade_database
 from bot.core.logs import configure_logging
-from bot.core.settings import Settings, SettingsError
+from bot.core.private import keep_files_private, token_hint
+from bot.core.settings import DEMO_API_TOKEN, Settings, SettingsError
 from bot.messages.literacy import LANGUAGES
 from bot.outreach.policy import fixed_offset_zone
 from bot.outreach.workflows import WORKFLOWS
@@ -31,6 +33,8 @@ from bot.staff import users_cli
 from bot.staff.demo import DEMO_STAFF, demo_password
 from channels.sms import INBOUND_PATH
 from channels.twilio_sim import TwilioSimulator
+
+log = logging.getLogger(__name__)
 
 # Zones tried, in order, for the demo's example task, so the example lands inside quiet-hours rules now.
 DEMO_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
@@ -41,7 +45,7 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
-async def _serve(settings: Settings, banner: str = "") -> None:
+async def _serve(settings: Settings, banner: str = "", show_api_token: bool = False) -> None:
     """Run the app (its role's parts) and its engine replicas until Ctrl-C or SIGTERM; stop all within seconds."""
     supervisor = EngineSupervisor(settings, train_model(settings)) if settings.engines else None
     from bot.web.app import build_app
@@ -70,8 +74,11 @@ async def _serve(settings: Settings, banner: str = "") -> None:
             watcher = asyncio.create_task(supervisor.watch(stop), name="engine-watch")
         base = f"http://{settings.host}:{settings.port}"
         backend = make_url(settings.database_url).get_backend_name()
+        shown_token = settings.api_token if show_api_token else f"{token_hint(settings.api_token)} (OUTREACH_API_TOKEN)"
         _say(f"\nOutreach bot is running (role {settings.role}, database {backend})."
-             f"\n  API:        {base}/api/v1  (Authorization: Bearer {settings.api_token})")
+             f"\n  API:        {base}/api/v1  (Authorization: Bearer {shown_token})")
+        if settings.use_simulator:
+            log.warning("simulator.on", extra={"url": settings.simulator_url or f"{base}/sim/"})
         if settings.simulator_in_process:
             _say(f"  Phones:     {base}/sim/  (simulated Twilio)")
         elif settings.use_simulator:
@@ -168,7 +175,8 @@ def _seed(settings: Settings) -> None:
 async def _engine_run(settings: Settings) -> None:
     supervisor = EngineSupervisor(settings, train_model(settings))
     await supervisor.start()
-    _say(f"engine running on {', '.join(r.url for r in supervisor.replicas)} (token {settings.engine_token}); "
+    _say(f"engine running on {', '.join(r.url for r in supervisor.replicas)} (token "
+         f"{token_hint(settings.engine_token)}, from OUTREACH_ENGINE_TOKEN); "
          "logs under var/logs/")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -212,6 +220,7 @@ def _templates(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_files_private()
     parser = argparse.ArgumentParser(prog="outreach", description="Patient outreach bot")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, text in (("serve", "run the app, the engine, the simulator and the workers"),
@@ -253,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
             env["OUTREACH_ROLE"] = args.role
         if getattr(args, "engines", None) is not None:
             env["OUTREACH_ENGINES"] = str(args.engines)
+        if args.command in ("demo", "simulator"):  # the simulator runs only when asked for
+            env.setdefault("OUTREACH_SIMULATOR", "on")
         settings = Settings.from_env(env)
         async_url(settings.database_url)
     except (SettingsError, DatabaseUrlError) as error:
@@ -274,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "engine":
             asyncio.run(_engine_run(settings))
         elif args.command == "simulator":
+            if not settings.use_simulator or "OUTREACH_SIMULATOR_AUTH_TOKEN" not in env:
+                print("outreach: the simulator on its own needs OUTREACH_SIMULATOR_AUTH_TOKEN (the same in every app "
+                      "process that uses it) and no TWILIO_* settings", file=sys.stderr)
+                return 2
             asyncio.run(_simulate(settings, args.port, args.webhook))
         elif args.command == "users":
             upgrade_database(settings.database_url)
@@ -282,10 +297,16 @@ def main(argv: list[str] | None = None) -> int:
             upgrade_database(settings.database_url)
             _seed(settings)
         else:
+            if problem := settings.start_problem():
+                print(f"outreach: {problem}", file=sys.stderr)
+                return 2
             upgrade_database(settings.database_url)
-            if args.command == "demo":
+            demo = args.command == "demo"
+            if demo:
                 _seed(settings)
-            asyncio.run(_serve(settings, _demo_banner(settings) if args.command == "demo" else ""))
+            # the demo's token is the published demo default, shown so the banner's commands work as printed
+            asyncio.run(_serve(settings, _demo_banner(settings) if demo else "",
+                               show_api_token=demo and settings.api_token == DEMO_API_TOKEN))
     except EngineSetupError as error:
         print(f"outreach: {error}", file=sys.stderr)
         return 1

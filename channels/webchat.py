@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 CHAT_PATH = "/chat"
 PAGE = Path(__file__).with_name("webchat.html")
+ASSETS = {"webchat.js": "text/javascript", "webchat.css": "text/css"}  # the page's script and style: no inline code
 MAX_TEXT = 1600
 
 Resolve = Callable[[str], str | None]
@@ -72,7 +73,15 @@ class WebChat:
                 self._sockets[address].discard(ws)
             return ws
 
-        return [web.get(CHAT_PATH + "/{token}", page), web.get(CHAT_PATH + "/{token}/ws", socket)]
+        async def asset(request: web.Request) -> web.Response:
+            name = request.match_info["name"]
+            if name not in ASSETS:
+                raise web.HTTPNotFound()
+            return web.Response(text=Path(__file__).with_name(name).read_text(encoding="utf-8"),
+                                content_type=ASSETS[name], headers={"Cache-Control": "public, max-age=3600"})
+
+        return [web.get(CHAT_PATH + "/static/{name}", asset), web.get(CHAT_PATH + "/{token}", page),
+                web.get(CHAT_PATH + "/{token}/ws", socket)]
 
     @staticmethod
     async def _receive(ws: web.WebSocketResponse, address: str, data: str, on_inbound: OnInbound) -> None:

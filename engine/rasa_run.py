@@ -5,10 +5,13 @@ went to checking, on every custom-action and NLG response, that Rasa's own JSON 
 (``jsonschema.validate`` re-checks the schema each call) and about 10 % to the SQLite tracker store waiting on
 a disk flush for every commit. Responses are still validated against the same schemas, by validators compiled
 once; the SQLite tracker store runs in WAL mode with normal synchronisation (PostgreSQL is untouched).
+
+The API token comes from the environment, never from the command line (see ``_token_from_environment``).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -68,9 +71,18 @@ def install() -> None:
     event.listen(Engine, "connect", _sqlite_without_flush_per_commit)
 
 
+def _token_from_environment(argv: list[str]) -> list[str]:
+    """Rasa's API token from the environment (``OUTREACH_ENGINE_TOKEN``), given to Rasa here, inside the
+    process, so that it never stands on the command line where any local user could read it."""
+    token = os.environ.get("OUTREACH_ENGINE_TOKEN", "")
+    if argv[1:2] == ["run"] and token and "--auth-token" not in argv:
+        return [*argv, "--auth-token", token]
+    return argv
+
+
 if __name__ == "__main__":
     install()
     from rasa.__main__ import main
 
-    sys.argv[0] = "rasa"
+    sys.argv = _token_from_environment(["rasa", *sys.argv[1:]])
     sys.exit(main())

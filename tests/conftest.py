@@ -34,6 +34,9 @@ HAVE_CHROMIUM = Path(CHROMIUM).exists()
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 API_TOKEN = "test-api-token"
+# the simulator signs webhooks with a secret drawn per start; the tests give it one so they can sign too
+SIMULATOR_TOKEN = uuid.uuid4().hex
+ENGINE_TOKEN = uuid.uuid4().hex  # what the app shows the engine; a test knocks without it
 
 
 def free_port() -> int:
@@ -252,6 +255,9 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory, stack_database: str)
         "OUTREACH_JOURNAL_DIR": str(workdir / "journal"),
         "OUTREACH_API_TOKEN": API_TOKEN,
         "OUTREACH_ENGINE_TIMEOUT_SECONDS": "4",
+        "OUTREACH_SIMULATOR": "on",
+        "OUTREACH_ENGINE_TOKEN": ENGINE_TOKEN,
+        "OUTREACH_SIMULATOR_AUTH_TOKEN": SIMULATOR_TOKEN,
     }
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"):
         env.pop(name, None)

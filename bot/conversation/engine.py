@@ -1,4 +1,5 @@
-"""HTTP client for the Rasa engine: proactive openings (trigger_intent) and patient messages (REST channel).
+"""HTTP client for the Rasa engine: proactive openings (trigger_intent) and patient messages (our own channel,
+engine/outreach_channel.py, which takes a message only with the engine token, and each message only once).
 
 An empty reply is an error, never silence: Rasa answers HTTP 200 with no messages when our NLG or action
 endpoint failed, and the caller must fall back (holding reply, handoff) rather than leave the patient waiting.
@@ -62,7 +63,7 @@ class EngineClient:
     async def tell(self, conversation_id: str, text: str, metadata: dict[str, Any]) -> list[str]:
         """Pass a patient's message on; returns the texts of the engine's replies."""
         body = await self._post(
-            conversation_id, "/webhooks/rest/webhook",
+            conversation_id, "/webhooks/outreach/webhook",
             {"sender": conversation_id, "message": text, "metadata": metadata},
             {"token": self.token},
         )

@@ -7,12 +7,11 @@ import logging
 import re
 from datetime import timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from bot.conversation.engine import EngineError
 from bot.conversation.handoffs import hand_off
-from bot.conversation.identity import MAX_ATTEMPTS as IDENTITY_ATTEMPTS
-from bot.conversation.identity import birth_date_matches
+from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.records import mark_message, open_conversation
 from bot.conversation.safety import Emergency, detect_emergency
@@ -147,16 +146,20 @@ class InboundRouter:
             task = session.get(OutreachTask, conversation.task_id) if conversation.task_id else None
             assert message is not None and row is not None and patient is not None
             language, today = patient.language, utcnow().astimezone(patient_zones(patient)[0]).date()
-            matched = patient.birth_date is not None and birth_date_matches(
+            before = _patient_identity_misses(session, patient.id)
+            # a patient locked out elsewhere is not checked here at all: even the right date opens nothing
+            matched = not locked_out(0, before) and patient.birth_date is not None and birth_date_matches(
                 message.body, resolve_language(language), patient.birth_date, today)
             template, entities = "", {}
             if not matched:
                 message.engine_state = "processed"
                 row.identity_attempts += 1
+                row.last_activity_at = utcnow()
                 if task is not None:
                     record_event(session, "outreach.identity.not_matched", task.id,
-                                 {"conversation_id": row.id, "attempt": row.identity_attempts})
-                if row.identity_attempts >= IDENTITY_ATTEMPTS:
+                                 {"conversation_id": row.id, "attempt": row.identity_attempts,
+                                  "patient_attempts": before + 1})
+                if locked_out(row.identity_attempts, before + 1):
                     row.identity_state = "failed"
                     hand_off(session, row, task, reason="identity_not_verified", priority="normal")
                 template = "identity_failed" if row.identity_state == "failed" else "identity_retry"
@@ -329,6 +332,13 @@ class InboundRouter:
             )
         except SendError:
             pass  # recorded by send_text
+
+
+def _patient_identity_misses(session: Session, patient_id: str) -> int:
+    """The patient's wrong or unreadable dates of birth lately, over all their conversations and channels."""
+    since = utcnow() - PATIENT_WINDOW
+    return int(session.exec(select(func.coalesce(func.sum(Conversation.identity_attempts), 0)).where(
+        Conversation.patient_id == patient_id, col(Conversation.last_activity_at) >= since)).one())
 
 
 def _for_engine(session: Session, message: Message, conversation: Conversation) -> str | None:

@@ -64,13 +64,20 @@ def rasa_executable(settings: Settings) -> Path:
     return rasa
 
 
+# What the engine's process may see of ours: how to run (paths, locale, time zone) and nothing else.
+_ENGINE_PASSES = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "USER", "LOGNAME")
+
+
 def engine_environment(settings: Settings) -> dict[str, str]:
-    env = dict(os.environ)
+    """The engine's environment: only what it needs. The app's API token, its database password and every other
+    setting of ours stay out (the engine reads its tracker store's address from its endpoints file, 0600)."""
+    env = {name: os.environ[name] for name in _ENGINE_PASSES if name in os.environ}
     env.update(
         RASA_TELEMETRY_ENABLED="false",
         RASA_CACHE_DIRECTORY=str(PROJECT_ROOT / "var" / "rasa-cache"),
         OUTREACH_APP_URL=f"http://{settings.host}:{settings.port}",
-        OUTREACH_ENGINE_CALLBACK_TOKEN=settings.engine_callback_token,
+        OUTREACH_ENGINE_CALLBACK_TOKEN=settings.engine_callback_token,  # the engine's key to our callbacks
+        OUTREACH_ENGINE_TOKEN=settings.engine_token,  # what the app must show the engine (never on argv)
         PYTHONPATH=str(PROJECT_ROOT / "engine"),  # the engine's own components (config.yml names them)
         TF_CPP_MIN_LOG_LEVEL="2",
         PYTHONWARNINGS="ignore",
@@ -220,8 +227,7 @@ class EngineProcess:
                                    "what holds it or set OUTREACH_ENGINE_PORT")
         command = [
             str(rasa_executable(self.settings).with_name("python")), str(PROJECT_ROOT / "engine" / "rasa_run.py"),
-            "run", "--model", str(self.model), "--enable-api",
-            "--auth-token", self.settings.engine_token, "--interface", "127.0.0.1",
+            "run", "--model", str(self.model), "--enable-api", "--interface", "127.0.0.1",
             "--port", str(self.port), "--endpoints", str(self.endpoints), "--credentials", "credentials.yml",
         ]
         env = engine_environment(self.settings)

@@ -65,6 +65,8 @@ def sqlite_path(database_url: str) -> Path | None:
 
 
 def make_engine(database_url: str) -> AsyncEngine:
+    """The process's engine. ``hide_parameters``: an error's text (and so a logged traceback) never carries a
+    statement's values (phones, names, message texts)."""
     url = async_url(database_url)
     if is_sqlite(database_url):
         path = sqlite_path(database_url)
@@ -73,7 +75,7 @@ def make_engine(database_url: str) -> AsyncEngine:
         # One connection: SQLite takes one writer at a time anyway, and a queue for the connection is fairer
         # (and never "database is locked") than writers polling for the file lock.
         engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=POOL_WAIT_SECONDS,
-                                     connect_args={"timeout": 30})
+                                     connect_args={"timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -90,7 +92,7 @@ def make_engine(database_url: str) -> AsyncEngine:
     # one costs far more than waiting for a free one), and no ping before each use (a round trip a transaction):
     # a connection the server dropped fails its unit of work, which is run again on a fresh one.
     return create_async_engine(url, pool_size=8, max_overflow=0, pool_timeout=POOL_WAIT_SECONDS,
-                               pool_recycle=1800)
+                               pool_recycle=1800, hide_parameters=True)
 
 
 def is_unavailable(error: BaseException) -> bool:

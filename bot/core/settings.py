@@ -12,10 +12,15 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
-# The simulator's fixed account: only ever used against the local simulator.
+# The simulator's account: only ever used against the local simulator. Its signing secret is not fixed: it is
+# drawn at random at each start (or given by OUTREACH_SIMULATOR_AUTH_TOKEN, when several processes share one).
 SIMULATOR_ACCOUNT_SID = "AC" + "0" * 30 + "51"
-SIMULATOR_AUTH_TOKEN = "simulator-auth-token-not-a-secret"
 SIMULATOR_FROM_NUMBER = "+15005550006"
+SIMULATOR_ON = ("on", "1", "true", "yes")
+DEMO_API_TOKEN = "demo-api-token"  # published in the README: good for the demo and tests, never for real patients
+NO_TWILIO = ("no Twilio settings: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER to send real "
+             "texts and calls, or run `outreach demo` (or set OUTREACH_SIMULATOR=on) to use the local simulator, "
+             "which must never face the internet")
 
 
 class SettingsError(ValueError):
@@ -38,14 +43,15 @@ class Settings:
     port: int = 8080
     public_url: str = "http://127.0.0.1:8080"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'outreach.db'}"
-    api_token: str = "demo-api-token"
+    api_token: str = DEMO_API_TOKEN
     chat_link_secret: str = ""  # signs web-chat links; empty: derived from the API token
     organisation_name: str = "Riverside Health"
     support_phone: str = "(555) 010-0100"
     twilio_account_sid: str = SIMULATOR_ACCOUNT_SID
-    twilio_auth_token: str = SIMULATOR_AUTH_TOKEN
+    twilio_auth_token: str = field(default_factory=lambda: secrets.token_hex(16))
     twilio_from_number: str = SIMULATOR_FROM_NUMBER
-    use_simulator: bool = True
+    use_simulator: bool = True  # asked for (demo, tests, OUTREACH_SIMULATOR=on) and no real Twilio settings
+    real_twilio: bool = False
     engine_url: str = "http://127.0.0.1:5005"
     engine_port: int = 5005
     engine_token: str = field(default_factory=lambda: secrets.token_hex(16))
@@ -73,6 +79,15 @@ class Settings:
         if not self.use_simulator:
             return None
         return f"{self.simulator_url or f'http://{self.host}:{self.port}'}/sim"
+
+    def start_problem(self) -> str | None:
+        """Why `outreach serve` must not start with these settings, if it must not: it would send nowhere (no
+        Twilio, no simulator asked for), or face real patients behind the published demo API token."""
+        if not self.real_twilio and not self.use_simulator:
+            return NO_TWILIO
+        if self.real_twilio and self.api_token == DEMO_API_TOKEN:
+            return "OUTREACH_API_TOKEN is the demo's published token: set your own before using real Twilio"
+        return None
 
     @property
     def role(self) -> str:
@@ -111,6 +126,13 @@ class Settings:
             raise SettingsError(f"OUTREACH_ROLE must be all, web or worker, got {role!r}")
         workers = env.get("OUTREACH_WORKERS", "1") not in ("0", "false", "no")
         defaults = cls()
+        simulator_url = env.get("OUTREACH_SIMULATOR_URL", "").rstrip("/")
+        use_simulator = not real_twilio and (env.get("OUTREACH_SIMULATOR", "").lower() in SIMULATOR_ON
+                                             or bool(simulator_url))
+        simulator_token = env.get("OUTREACH_SIMULATOR_AUTH_TOKEN", "")
+        if use_simulator and simulator_url and not simulator_token:
+            raise SettingsError("a simulator on its own (OUTREACH_SIMULATOR_URL) needs OUTREACH_SIMULATOR_AUTH_TOKEN, "
+                                "the same in the simulator and in every app process")
         from bot.staff.reasons import parse_teams
 
         try:
@@ -127,9 +149,10 @@ class Settings:
             organisation_name=env.get("OUTREACH_ORG_NAME", defaults.organisation_name),
             support_phone=env.get("OUTREACH_SUPPORT_PHONE", defaults.support_phone),
             twilio_account_sid=sid or SIMULATOR_ACCOUNT_SID,
-            twilio_auth_token=token or SIMULATOR_AUTH_TOKEN,
+            twilio_auth_token=token or simulator_token or defaults.twilio_auth_token,
             twilio_from_number=number or SIMULATOR_FROM_NUMBER,
-            use_simulator=not real_twilio,
+            use_simulator=use_simulator,
+            real_twilio=real_twilio,
             engine_url=env.get("OUTREACH_ENGINE_URL", f"http://127.0.0.1:{engine_port}").rstrip("/"),
             engine_port=engine_port,
             engine_token=env.get("OUTREACH_ENGINE_TOKEN") or defaults.engine_token,
@@ -142,7 +165,7 @@ class Settings:
             engines=engines,
             dispatch_concurrency=max(1, _int(env, "OUTREACH_DISPATCH_CONCURRENCY", 32)),
             redis_url=env.get("OUTREACH_REDIS_URL", defaults.redis_url),
-            simulator_url=env.get("OUTREACH_SIMULATOR_URL", "").rstrip("/"),
+            simulator_url=simulator_url,
             journal_dir=Path(env.get("OUTREACH_JOURNAL_DIR", str(defaults.journal_dir))),
             staff_session_key=env.get("OUTREACH_STAFF_SESSION_KEY", ""),
             handoff_teams=handoff_teams,

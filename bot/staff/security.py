@@ -88,14 +88,7 @@ async def staff_guard(request: web.Request, handler: Callable[[web.Request], Awa
             response = web.Response(status=400, content_type="text/html", text=(
                 "<!doctype html><html lang=en><title>Not sent</title><main><h1>The form did not arrive whole</h1>"
                 f"<p>{problem}.</p></main></html>"))
-    response.headers.setdefault("Cache-Control", "no-store")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
-    return response
+    return response  # its security headers: bot/web/headers.py, as for every answer of the app
 
 
 async def _csrf_ok(request: web.Request) -> bool:

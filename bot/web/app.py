@@ -28,6 +28,7 @@ from bot.staff.campaigns import campaign_routes
 from bot.staff.dashboard import dashboard_routes
 from bot.staff.pages import staff_routes
 from bot.web.api import api_routes, json_errors
+from bot.web.headers import security_headers
 from channels.sms import INBOUND_PATH, TwilioSms
 from channels.twilio_sim import TwilioSimulator
 from channels.voice import TwilioVoice
@@ -54,7 +55,7 @@ def build_app(settings: Settings) -> web.Application:
     )
     inbound = InboundQueue(ctx, InboundRouter(ctx))
     calls = CallHandler(ctx, inbound)
-    app = web.Application(middlewares=[json_errors], client_max_size=5 * 1024 * 1024)
+    app = web.Application(middlewares=[security_headers, json_errors], client_max_size=5 * 1024 * 1024)
     app["ctx"] = ctx
 
     async def health(_request: web.Request) -> web.Response:
@@ -63,7 +64,9 @@ def build_app(settings: Settings) -> web.Application:
         problems = [p for p in (database_problem, None if engine_ready else "engine not answering") if p]
         body = {"status": "unavailable" if problems else "ok", "problems": problems, "engine_ready": engine_ready,
                 "database": ctx.db.backend, "journal_waiting": inbound.journal.waiting(),
-                "role": settings.role}
+                "role": settings.role,
+                # the local Twilio simulator (demo and tests only) says so wherever someone looks
+                "simulator": "on" if settings.use_simulator else "off"}
         return web.json_response(body, status=503 if problems else 200)
 
     app.add_routes([web.get("/healthz", health)])

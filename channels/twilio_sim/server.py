@@ -349,6 +349,13 @@ class TwilioSimulator:
     async def page(self, _request: web.Request) -> web.Response:
         return web.Response(text=PAGE.read_text(encoding="utf-8"), content_type="text/html")
 
+    async def asset(self, request: web.Request) -> web.Response:
+        kind = {"phones.js": "text/javascript", "phones.css": "text/css"}.get(request.match_info["name"])
+        if kind is None:
+            raise web.HTTPNotFound()
+        return web.Response(text=PAGE.with_name(request.match_info["name"]).read_text(encoding="utf-8"),
+                            content_type=kind)
+
     # -- wiring -------------------------------------------------------------------------------------
     async def _lifecycle(self, _app: web.Application) -> Any:
         self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
@@ -375,6 +382,7 @@ class TwilioSimulator:
         base = f"/{API_VERSION}/Accounts/{{account}}"
         app.add_routes([
             web.get("/", self.page),
+            web.get("/{name:phones\\.(?:js|css)}", self.asset),
             web.post(f"{base}/Messages.json", self.create_message),
             web.get(f"{base}/Messages.json", self.list_messages),
             web.get(f"{base}/Messages/{{sid}}.json", self.fetch_message),

@@ -59,6 +59,7 @@ class Cluster:
     processes: dict[str, Process] = field(default_factory=dict)
     engine_token: str = field(default_factory=lambda: uuid.uuid4().hex)
     callback_token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    simulator_token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def base_env(self) -> dict[str, str]:
         env = {key: value for key, value in os.environ.items()
@@ -66,6 +67,7 @@ class Cluster:
         env.update(OUTREACH_DATABASE_URL=self.database_url, OUTREACH_API_TOKEN=API_TOKEN,
                    OUTREACH_ENGINE_TOKEN=self.engine_token, OUTREACH_ENGINE_CALLBACK_TOKEN=self.callback_token,
                    OUTREACH_SIMULATOR_URL=f"http://127.0.0.1:{self.simulator_port}",
+                   OUTREACH_SIMULATOR_AUTH_TOKEN=self.simulator_token,
                    OUTREACH_JOURNAL_DIR=str(self.workdir / "journal"), OUTREACH_ENGINE_TIMEOUT_SECONDS="4")
         return env
 

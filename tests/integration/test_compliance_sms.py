@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-from conftest import Stack, new_phone, task_body
+from conftest import SIMULATOR_TOKEN, Stack, new_phone, task_body
 from twilio.request_validator import RequestValidator
 
-from bot.core.settings import SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN
+from bot.core.settings import SIMULATOR_ACCOUNT_SID
 
 
 async def test_a_patient_who_texts_stop_hears_nothing_more(stack: Stack) -> None:
@@ -56,7 +56,7 @@ async def test_a_webhook_with_a_bad_signature_is_refused(stack: Stack) -> None:
         assert response.status == 403
     async with stack.http.post(url, data=params) as response:
         assert response.status == 403
-    good = RequestValidator(SIMULATOR_AUTH_TOKEN).compute_signature(url, params)
+    good = RequestValidator(SIMULATOR_TOKEN).compute_signature(url, params)
     async with stack.http.post(url, data={**params, "Body": "3"}, headers={"X-Twilio-Signature": good}) as r:
         assert r.status == 403  # the body changed after signing
     async with stack.http.post(url, data=params, headers={"X-Twilio-Signature": good}) as response:
@@ -68,7 +68,7 @@ async def test_a_repeated_webhook_is_processed_once(stack: Stack) -> None:
     url = f"{stack.base_url}/channels/sms/inbound"
     params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": phone, "To": "+15005550006", "Body": "HELP",
               "AccountSid": SIMULATOR_ACCOUNT_SID}
-    signature = RequestValidator(SIMULATOR_AUTH_TOKEN).compute_signature(url, params)
+    signature = RequestValidator(SIMULATOR_TOKEN).compute_signature(url, params)
     for _ in range(3):
         async with stack.http.post(url, data=params, headers={"X-Twilio-Signature": signature}) as response:
             assert response.status == 200

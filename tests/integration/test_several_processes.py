@@ -41,6 +41,8 @@ async def test_two_web_and_two_worker_processes_open_each_task_once_and_answer_e
         cluster.add_app("worker-c", "worker", engines=0, engine_url=engine_url, public_port=web_a),
         cluster.add_app("worker-d", "worker", engines=0, engine_url=engine_url, public_port=web_a),
     ]
+    for app in apps:  # the product's own engine wait: 80 turns at once on 2 cores can take a few seconds each
+        app.env["OUTREACH_ENGINE_TIMEOUT_SECONDS"] = "10"
     for process in (simulator, *apps):
         cluster.start(process)
     await asyncio.gather(*(cluster.wait_ready(p) for p in (simulator, *apps)))
@@ -78,6 +80,11 @@ async def test_two_web_and_two_worker_processes_open_each_task_once_and_answer_e
         await asyncio.sleep(2)
         for phone, task_id in zip(patients, task_ids, strict=True):
             texts = await outside.texts_to(phone)
+            # when the engine is slower than the app waits, the patient is told once that we have their message
+            # (then answered once the engine has): that is no answer, and never comes twice
+            holding = [t for t in texts if t.startswith("Thanks, we got your message.")]
+            assert len(holding) <= 1, (phone, texts)
+            texts = [t for t in texts if t not in holding]
             assert len(texts) == 3, (phone, texts)  # nothing answered twice
             assert "1)" in texts[1] and "booked" not in texts[1], texts  # "0" answered first: other times
             assert "You are booked" in texts[2], texts  # then "1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from datetime import date, timedelta
 from typing import Any
 
 import aiohttp
@@ -43,8 +44,9 @@ class ChatPage:
         return self.bot_said
 
 
-async def chat_task(stack: Stack, workflow: str = "abnormal_result", **patient: Any) -> dict[str, Any]:
-    body = task_body(new_phone(), "prov-chat", preferred_channel="chat", birth_date=BIRTH_DATE, **patient)
+async def chat_task(stack: Stack, workflow: str = "abnormal_result", phone: str | None = None, **patient: Any
+                    ) -> dict[str, Any]:
+    body = task_body(phone or new_phone(), "prov-chat", preferred_channel="chat", birth_date=BIRTH_DATE, **patient)
     body["workflow"] = workflow
     body["context"] = {"visit_type": "follow_up"}
     task = await stack.create_task(body, expect=201)
@@ -155,4 +157,68 @@ async def test_a_spanish_chat_patient_who_says_alto_before_identity_is_opted_out
     assert "fecha de nacimiento" not in said[1]
     await stack.wait_for_event(task["id"], "outreach.patient.opted_out")
     assert (await stack.task(task["id"]))["state"] == "opted_out"
+    await chat.socket.close()
+
+
+def _many_dates(count: int, first: date, right: date) -> str:
+    """What an attacker types: ``count`` dates in a row, the right one somewhere among them."""
+    days = [first + timedelta(days=i) for i in range(count)]
+    days[count // 2] = right
+    return " ".join(f"{d:%m/%d/%Y}" for d in days)
+
+
+async def test_a_message_listing_many_dates_opens_nothing_and_three_of_them_lock_the_chat(stack: Stack) -> None:
+    task = await chat_task(stack)
+    chat = await open_chat(stack, task)
+    await chat.wait_for_bot(1)
+    right = date.fromisoformat(BIRTH_DATE)
+    for attempt in range(3):
+        await chat.type(_many_dates(140, right - timedelta(days=70 + attempt * 140), right))  # a chat message's most
+        await chat.wait_for_bot(attempt + 2)
+    said = chat.bot_said
+    assert "does not match" in said[1] and "does not match" in said[2]
+    assert "could not confirm" in said[3].lower() or "No pudimos" in said[3], said[3]
+    assert not any(has_phi(text) for text in said)
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "identity_not_verified"
+    types = [e["type"] for e in await stack.events(task["id"])]
+    assert "outreach.identity.verified" not in types
+    await chat.socket.close()
+
+
+async def test_the_right_date_among_others_is_not_an_answer(stack: Stack) -> None:
+    task = await chat_task(stack)
+    chat = await open_chat(stack, task)
+    await chat.wait_for_bot(1)
+    await chat.type("03/14/1962 or maybe 03/15/1962")
+    assert "does not match" in (await chat.wait_for_bot(2))[1]
+    await chat.type("03/14/1962")  # one date, the right one
+    assert "test results" in (await chat.wait_for_bot(3))[2]
+    await chat.socket.close()
+
+
+async def test_wrong_dates_count_across_a_patients_conversations(stack: Stack) -> None:
+    """Three misses in one chat lock it; two more in the same patient's next chat lock that one too (five a
+    day across conversations and channels), so starting a new conversation gives no fresh tries."""
+    mrn = f"MRN-{uuid.uuid4().hex[:8]}"
+    phone = new_phone()
+    first = await chat_task(stack, mrn=mrn, phone=phone)
+    chat = await open_chat(stack, first)
+    await chat.wait_for_bot(1)
+    for attempt, reply in enumerate(("01/01/1970", "02/02/1971", "03/03/1972"), start=2):
+        await chat.type(reply)
+        await chat.wait_for_bot(attempt)
+    await stack.wait_for_event(first["id"], "outreach.handoff.requested")
+    await chat.socket.close()
+
+    second = await chat_task(stack, workflow="prior_authorization", mrn=mrn, phone=phone)
+    chat = await open_chat(stack, second)
+    await chat.wait_for_bot(1)
+    for attempt, reply in enumerate(("04/04/1973", "05/05/1974"), start=2):
+        await chat.type(reply)
+        await chat.wait_for_bot(attempt)
+    handoff = await stack.wait_for_event(second["id"], "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "identity_not_verified"
+    misses = [e for e in await stack.events(second["id"]) if e["type"] == "outreach.identity.not_matched"]
+    assert [e["data"]["patient_attempts"] for e in misses] == [4, 5]
     await chat.socket.close()
