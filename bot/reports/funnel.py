@@ -6,6 +6,7 @@ figures the page shows). Every figure is counted per task: a task reaches a step
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -15,9 +16,9 @@ from typing import Any
 
 from sqlmodel import Session, col, func, or_, select
 
-from bot.core.models import Campaign, Conversation, Handoff, OutreachTask, Patient, WorkflowEvent
+from bot.core.models import Campaign, Conversation, Handoff, OutreachTask, Patient, WorkflowEvent, utcnow
 from bot.outreach.policy import patient_zones
-from bot.staff.reasons import group_of
+from bot.staff.reasons import DUE_WITHIN, group_of
 
 # the steps, in order, and the events that show a task reached each (the first one counts)
 STEPS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -86,6 +87,7 @@ class _Task:
     created_at: datetime
     language: str
     patient: Patient
+    visit_at: datetime | None = None  # the visit booked for the patient, if one was (the next step in care)
 
 
 def funnel_report(session: Session, scope: Range) -> dict[str, Any]:
@@ -109,6 +111,8 @@ def funnel_report(session: Session, scope: Range) -> dict[str, Any]:
     rows = session.exec(query.order_by(col(OutreachTask.created_at).desc()).limit(MAX_TASKS)).all()
     tasks = {t.id: _Task(t.id, t.workflow, t.campaign_id, t.state, t.created_at, p.language, p) for t, p in rows}
     firsts = _first_times(session, list(tasks))
+    for task_id, visit_at in _visits(session, list(tasks)).items():
+        tasks[task_id].visit_at = visit_at
     channels = _channels(session, list(tasks))
     by_workflow: dict[str, list[_Task]] = defaultdict(list)
     for task in tasks.values():
@@ -122,7 +126,7 @@ def funnel_report(session: Session, scope: Range) -> dict[str, Any]:
             "by_language": _rates(tasks.values(), firsts, lambda t: t.language),
             "by_hour": _rates(tasks.values(), firsts, lambda t: _contact_hour(t, firsts), order=int),
         },
-        "handoffs": _handoffs(session, list(tasks)),
+        "handoffs": _handoffs(session, tasks),
     }
 
 
@@ -137,6 +141,21 @@ def _first_times(session: Session, task_ids: list[str]) -> dict[str, dict[str, d
         ).all():
             firsts[subject][kind] = first
     return firsts
+
+
+def _visits(session: Session, task_ids: list[str]) -> dict[str, datetime]:
+    """Per task: when the visit booked for it takes place (the last booking, if it was moved)."""
+    found: dict[str, datetime] = {}
+    for chunk in _chunks(task_ids):
+        for subject, data in session.exec(
+            select(WorkflowEvent.subject, WorkflowEvent.data)
+            .where(col(WorkflowEvent.subject).in_(chunk), WorkflowEvent.type == "outreach.appointment.booked")
+            .order_by(col(WorkflowEvent.time))
+        ).all():
+            with contextlib.suppress(TypeError, ValueError, KeyError):
+                moment = datetime.fromisoformat(str(data["starts_at"]))
+                found[subject] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return found
 
 
 def _channels(session: Session, task_ids: list[str]) -> dict[str, str]:
@@ -165,29 +184,35 @@ def _outcome(task: _Task, firsts: dict[str, dict[str, datetime]]) -> str:
 
 
 def _funnel(tasks: list[_Task], firsts: dict[str, dict[str, datetime]]) -> dict[str, Any]:
-    """Counts per step and outcome, fall-out between steps, and median minutes from each step to the next."""
-    counts = {"targeted": len(tasks)}
-    previous_times: dict[str, datetime] = {t.id: t.created_at for t in tasks}
-    waits: dict[str, float | None] = {}
-    previous = "targeted"
+    """Counts per step (through to an outcome), fall-out between steps (reached one, not the next), median
+    minutes from each step to the next, and median days from the task to the visit it led to."""
+    outcomes = Counter(_outcome(t, firsts) for t in tasks)
+    reached_at: dict[str, dict[str, datetime]] = {"targeted": {t.id: t.created_at for t in tasks}}
     for step, events in STEPS:
-        reached = {t.id: moment for t in tasks if (moment := _reached(t.id, firsts, events)) is not None}
-        counts[step] = len(reached)
-        minutes = [(moment - previous_times[tid]).total_seconds() / 60 for tid, moment in reached.items()
-                   if tid in previous_times and moment >= previous_times[tid]]
-        waits[f"{previous}_to_{step}"] = round(statistics.median(minutes), 1) if minutes else None
-        previous_times, previous = reached, step
+        reached_at[step] = {t.id: moment for t in tasks if (moment := _reached(t.id, firsts, events)) is not None}
+    reached_at["resolved"] = {t.id: t.created_at for t in tasks if _outcome(t, firsts) in RESOLVED}
+    steps = list(reached_at)
+    counts = {step: len(reached) for step, reached in reached_at.items()}
+    fall_out = {f"{a}_to_{b}": len(set(reached_at[a]) - set(reached_at[b])) for a, b in pairwise(steps)}
+    waits: dict[str, float | None] = {}
+    for a, b in pairwise(steps[:-1]):
+        waits[f"{a}_to_{b}"] = _median_minutes(reached_at[a], reached_at[b])
     booked_at = {t.id: moment for t in tasks
                  if (moment := _reached(t.id, firsts, frozenset({"outreach.appointment.booked"}))) is not None}
-    minutes = [(moment - previous_times[tid]).total_seconds() / 60 for tid, moment in booked_at.items()
-               if tid in previous_times and moment >= previous_times[tid]]
-    waits["replied_to_booked"] = round(statistics.median(minutes), 1) if minutes else None
-    outcomes = Counter(_outcome(t, firsts) for t in tasks)
-    steps = ["targeted", *(name for name, _ in STEPS)]
-    fall_out = {f"{a}_to_{b}": counts[a] - counts[b] for a, b in pairwise(steps)}
-    resolved = sum(outcomes[o] for o in RESOLVED)
+    waits["replied_to_booked"] = _median_minutes(reached_at["replied"], booked_at)
+    waits["targeted_to_booked"] = _median_minutes(reached_at["targeted"], booked_at)
+    visit_days = [(t.visit_at - t.created_at).total_seconds() / 86400 for t in tasks if t.visit_at]
+    resolved = counts["resolved"]
     return {"counts": counts, "outcomes": {o: outcomes.get(o, 0) for o in OUTCOMES}, "fall_out": fall_out,
-            "median_minutes": waits, "resolution_rate": round(resolved / len(tasks), 3) if tasks else None}
+            "median_minutes": waits,
+            "median_days_to_visit": round(statistics.median(visit_days), 1) if visit_days else None,
+            "resolution_rate": round(resolved / len(tasks), 3) if tasks else None}
+
+
+def _median_minutes(start: dict[str, datetime], end: dict[str, datetime]) -> float | None:
+    minutes = [(moment - start[tid]).total_seconds() / 60 for tid, moment in end.items()
+               if tid in start and moment >= start[tid]]
+    return round(statistics.median(minutes), 1) if minutes else None
 
 
 def _contact_hour(task: _Task, firsts: dict[str, dict[str, datetime]]) -> int | None:
@@ -212,19 +237,28 @@ def _rates(tasks: Any, firsts: dict[str, dict[str, datetime]], key: Any, order: 
              "rate": round(replied[group] / contacted[group], 3)} for group in sorted(contacted, key=order)]
 
 
-def _handoffs(session: Session, task_ids: list[str]) -> list[dict[str, Any]]:
-    """Handoffs by reason group: how many, how many still waiting, and the median minutes to be claimed."""
+def _handoffs(session: Session, tasks: dict[str, _Task]) -> list[dict[str, Any]]:
+    """Handoffs by reason group: how many, in which workflows, how many still waiting, how long the oldest has
+    waited, how many waited past their due time, and the median minutes to be claimed."""
     found: list[Handoff] = []
-    for chunk in _chunks(task_ids):
+    for chunk in _chunks(list(tasks)):
         found.extend(session.exec(select(Handoff).where(col(Handoff.task_id).in_(chunk))))
     groups: dict[str, list[Handoff]] = defaultdict(list)
     for handoff in found:
         groups[group_of(handoff.reason)].append(handoff)
+    now = utcnow()
     report = []
     for group, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         claim_minutes = [(h.claimed_at - h.created_at).total_seconds() / 60 for h in items if h.claimed_at]
-        report.append({"group": group, "handoffs": len(items),
-                       "waiting": sum(h.state != "resolved" for h in items),
-                       "median_minutes_to_claim": round(statistics.median(claim_minutes), 1) if claim_minutes
-                       else None})
+        waiting = [h for h in items if h.state != "resolved" and h.claimed_at is None]
+        workflows = Counter(tasks[h.task_id].workflow for h in items if h.task_id in tasks)
+        report.append({
+            "group": group, "handoffs": len(items),
+            "workflows": {name: workflows[name] for name in sorted(workflows)},
+            "waiting": len(waiting),
+            "oldest_waiting_minutes": round(max((now - h.created_at).total_seconds() / 60 for h in waiting), 1)
+            if waiting else None,
+            "overdue": sum(now - h.created_at > DUE_WITHIN.get(h.priority, DUE_WITHIN["normal"]) for h in waiting),
+            "median_minutes_to_claim": round(statistics.median(claim_minutes), 1) if claim_minutes else None,
+        })
     return report

@@ -20,7 +20,7 @@ from bot.staff.reasons import GROUPS, N_
 from bot.staff.security import STAFF_PREFIX, staff_only
 
 TABLES = ("workflows", "outcomes", "fall_out", "waits", "by_channel", "by_language", "by_hour", "handoffs")
-STEP_NAMES = ("targeted", *(name for name, _ in STEPS))
+STEP_NAMES = ("targeted", *(name for name, _ in STEPS), "resolved")
 
 
 def table(report: dict[str, Any], name: str) -> tuple[list[str], list[list[Any]]]:
@@ -36,13 +36,19 @@ def table(report: dict[str, Any], name: str) -> tuple[list[str], list[list[Any]]
         return ["workflow", *steps], [[w, *(f["fall_out"][s] for s in steps)] for w, f in workflows.items()]
     if name == "waits":
         waits = list(report["total"]["median_minutes"])
-        return ["workflow", *waits], [[w, *(f["median_minutes"][s] for s in waits)] for w, f in workflows.items()]
+        return (["workflow", *waits, "median_days_to_visit"],
+                [[w, *(f["median_minutes"][s] for s in waits), f["median_days_to_visit"]]
+                 for w, f in workflows.items()])
     if name in ("by_channel", "by_language", "by_hour"):
         return (["group", "contacted", "replied", "rate"],
                 [[r["group"], r["contacted"], r["replied"], r["rate"]] for r in report["response_rate"][name]])
     if name == "handoffs":
-        return (["reason", "handoffs", "waiting", "median_minutes_to_claim"],
-                [[r["group"], r["handoffs"], r["waiting"], r["median_minutes_to_claim"]] for r in report["handoffs"]])
+        return (["reason", "handoffs", "workflows", "waiting", "oldest_waiting_minutes", "overdue",
+                 "median_minutes_to_claim"],
+                [[GROUPS.get(r["group"], r["group"]), r["handoffs"],
+                  "; ".join(f"{w} {n}" for w, n in r["workflows"].items()), r["waiting"],
+                  r["oldest_waiting_minutes"], r["overdue"], r["median_minutes_to_claim"]]
+                 for r in report["handoffs"]])
     raise KeyError(name)
 
 
@@ -97,5 +103,7 @@ COLUMN_WORDS = (
     N_("booked"), N_("confirmed"), N_("completed"), N_("declined"), N_("opted out"), N_("unreachable"),
     N_("handed off"), N_("cancelled"), N_("expired"), N_("open"), N_("targeted to contacted"),
     N_("contacted to delivered"), N_("delivered to replied"), N_("replied to booked"), N_("group"), N_("rate"),
-    N_("reason"), N_("handoffs"), N_("waiting"), N_("median minutes to claim"),
+    N_("reason"), N_("handoffs"), N_("waiting"), N_("median minutes to claim"), N_("resolved"),
+    N_("replied to resolved"), N_("targeted to booked"), N_("median days to visit"), N_("workflows"),
+    N_("oldest waiting minutes"), N_("overdue"),
 )

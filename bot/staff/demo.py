@@ -53,6 +53,12 @@ DEMO_HANDOFFS = (
 )
 
 
+DEMO_OPENINGS = {  # the seeded conversations' first text, in the patient's language
+    "en": "Hi {given}, this is Riverside Health with a message about your care. Reply here.",
+    "es": "Hola {given}, le escribe Riverside Health con un mensaje sobre su atención. Responda aquí.",
+    "vi": "Xin chào {given}, đây là Riverside Health, có tin nhắn về việc chăm sóc của bạn. Hãy trả lời tại đây.",
+}
+
 DEMO_CAMPAIGN = "Winter physical therapy recall (demo)"
 DEMO_CAMPAIGN_PATIENTS = (("Ruth", "Bell", "en"), ("Marco", "Silva", "es"), ("Linh", "Tran", "vi"),
                           ("Wei", "Zhang", "zh"), ("Omar", "Haddad", "en"), ("Elena", "Cruz", "es"))
@@ -70,12 +76,14 @@ def seed_staff_demo(session: Session) -> dict[str, int]:
                      display_name=name)
             users += 1
     handoffs = 0
+    # a zone where the last few hours were daytime: the seeded conversations happened within the contact hours
+    zone = fixed_offset_zone(utcnow(), (13, 20))
     for index, (mrn, (given, family), language, workflow, said, answer, reason, priority, ago) in enumerate(
             DEMO_HANDOFFS):
         if session.exec(select(Patient).where(Patient.mrn == mrn)).first() is not None:
             continue
         _handed_off_conversation(session, mrn, given, family, f"+1212555{2001 + index:04d}", language, workflow,
-                                 said, answer, reason, priority, utcnow() - timedelta(minutes=ago))
+                                 said, answer, reason, priority, utcnow() - timedelta(minutes=ago), zone)
         handoffs += 1
     return {"staff": users, "handoffs": handoffs, "campaigns": _running_campaign(session)}
 
@@ -108,11 +116,11 @@ def _running_campaign(session: Session) -> int:
 
 def _handed_off_conversation(session: Session, mrn: str, given: str, family: str, phone: str, language: str,
                              workflow: str, said: list[str], answer: str, reason: str, priority: str,
-                             at: datetime) -> None:
+                             at: datetime, zone: str) -> None:
     """A patient texted, answered, and was handed to a person ``at``: the records and workflow events a real
     conversation would have left, at the times it would have left them."""
     patient = Patient(mrn=mrn, given_name=given, family_name=family, phone=phone, language=language,
-                      timezone="America/New_York")
+                      timezone=zone)
     session.add(patient)
     session.flush()
     opened = at - timedelta(minutes=8)
@@ -130,8 +138,7 @@ def _handed_off_conversation(session: Session, mrn: str, given: str, family: str
     record_event(session, "outreach.conversation.started", task.id,
                  {"conversation_id": conversation.id, "channel": "sms"})
     step = timedelta(seconds=40)
-    texts = [("outbound", f"Hi {given}, this is Riverside Health with a message about your care. Reply here.",
-              opened)]
+    texts = [("outbound", DEMO_OPENINGS.get(language, DEMO_OPENINGS["en"]).format(given=given), opened)]
     texts += [("inbound", text, at - step * (len(said) - number)) for number, text in enumerate(said)]
     texts.append(("outbound", answer, at))
     for number, (direction, body, when) in enumerate(texts):

@@ -146,9 +146,10 @@ async def test_operations_watch_the_funnel_move_on_the_dashboard_and_through_the
     await stack.reply(started.phone, "1")
     await stack.wait_for_event(started.task_id, "outreach.appointment.booked")
     after = await funnel()
-    for step in ("targeted", "contacted", "replied"):
+    for step in ("targeted", "contacted", "replied", "resolved"):
         assert after["counts"][step] == before["counts"][step] + 1, step
     assert after["outcomes"]["booked"] == before["outcomes"]["booked"] + 1
+    assert after["median_days_to_visit"] is not None and after["median_days_to_visit"] > 0
 
     await page.get_by_label("Workflow", exact=True).select_option("referral")
     await page.get_by_role("button", name="Show").click()

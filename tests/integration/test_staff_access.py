@@ -188,3 +188,21 @@ async def test_a_patient_nobody_may_text_goes_to_a_persons_queue_and_their_outco
                                  allow_redirects=False) as response:
                 assert response.status == 303
     assert (await stack.task(task["id"]))["state"] == "declined"  # reached by phone, and declined
+
+
+async def test_the_funnel_shows_where_escalations_wait_and_in_which_workflow(stack: Stack) -> None:
+    started, _handoff_id = await asking_for_a_person(stack, slots=2)
+    async with stack.http.get(f"{stack.base_url}/api/v1/reports/funnel",
+                              params={"workflow": "missed_appointment"}, headers=stack.auth) as response:
+        assert response.status == 200
+        report = await response.json()
+    asked = next(r for r in report["handoffs"] if r["group"] == "asked_for_person")
+    assert asked["workflows"]["missed_appointment"] >= 1
+    assert asked["waiting"] >= 1 and asked["oldest_waiting_minutes"] is not None
+    assert asked["overdue"] == 0  # asked a moment ago; due within 4 hours
+    total = report["total"]
+    # a patient who replied but reached no outcome yet counts as falling out after "replied"
+    assert total["fall_out"]["replied_to_resolved"] >= 1
+    assert list(total["counts"]) == ["targeted", "contacted", "delivered", "replied", "resolved"]
+    events = [e["type"] for e in await stack.events(started.task_id)]
+    assert "outreach.handoff.requested" in events
