@@ -22,6 +22,8 @@ OPT_OUT_WORDS = frozenset(
         "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out", "stop all",
         # Spanish
         "alto", "parar", "para", "detener", "cancelar", "baja", "fin", "no mas", "basta",
+        # Chinese (退订 is the usual word on Chinese carriers) and Vietnamese (HỦY, DỪNG, NGỪNG), as normalised
+        "退订", "取消订阅", "退出", "停止", "取消", "tui ding", "huy", "dung", "ngung", "huy đang ky", "dung lai",
     }
 )
 OPT_OUT_PHRASES = (
@@ -33,10 +35,14 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno me (escriban|manden|envien)\b"),
     re.compile(r"\b(dejen|deje) de (escribirme|mandarme|enviarme|escribir)\b"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
+    # Chinese has no spaces between words: these match anywhere in the message
+    re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息)|不想(再)?(收到|接收)(短信|信息|消息)"),
+    re.compile(r"\b(dung|ngung|huy) (nhan|gui) tin\b"),
+    re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
 )
 # Opt-in words only count for an address that has opted out ("yes" is otherwise an answer, not a keyword).
-OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar"})
-HELP_WORDS = frozenset({"help", "info", "ayuda"})
+OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar", "开始", "bat đau"})
+HELP_WORDS = frozenset({"help", "info", "ayuda", "帮助", "tro giup"})
 
 
 def normalise(body: str) -> str:

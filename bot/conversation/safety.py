@@ -24,25 +24,43 @@ _MEDICAL = [
     r"(dolor|duele|presion|apretado)( \w+){0,3} (el |del |en el |de )?pecho", r"ataque (al|de) corazon",
     r"infarto",
     # breathing
-    r"(can ?t|cannot|can not|hard to|trouble|difficulty|struggling to) (breathe|breathing|catch my breath)",
+    r"(can'? ?t|cannot|can not|hard to|trouble|difficulty|struggling to) (breathe|breathing|catch my breath)",
     r"short(ness)? of breath", r"not breathing", r"no (puedo|puede) respirar", r"me falta (el )?aire",
     r"dificultad para respirar", r"me ahogo",
     # stroke signs
-    r"stroke", r"face (is )?(drooping|droops|numb)", r"slurred speech", r"(can ?t|cannot) (move|feel) my (arm|leg)",
+    r"stroke", r"face (is )?(drooping|droops|numb)", r"slurred speech", r"(can'? ?t|cannot) (move|feel) my (arm|leg)",
     r"derrame", r"embolia", r"cara (caida|torcida)", r"no puedo mover (el|mi) (brazo|pierna)",
     # other 911 signs
-    r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won ?t stop)",
+    r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo", r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
     r"overdose", r"sobredosis",
 ]
 _CRISIS = [
-    r"suicid", r"kill (myself|me)", r"end (my|it) (life|all)", r"want to die", r"don ?t want to (live|be alive)",
+    r"suicid", r"kill (myself|me)", r"end (my|it) (life|all)", r"want to die", r"don'? ?t want to (live|be alive)",
     r"hurt(ing)? myself", r"self harm", r"no quiero vivir", r"quiero morir", r"matarme", r"suicidarme",
     r"quitarme la vida", r"hacerme dano",
 ]
-_MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")")
-_CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")")
-_NEGATED = re.compile(r"\b(no|not|never|without|sin|nada de) (\w+ ){0,2}$")
+# Vietnamese, as normalised (tone marks dropped, đ kept)
+_MEDICAL += [
+    r"đau (o |that )?nguc", r"tuc nguc", r"nhoi mau co tim", r"đau tim", r"kho tho", r"khong tho (đuoc|noi)",
+    r"ngung tho", r"đot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
+    r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)", r"ho ra mau", r"qua lieu",
+]
+_CRISIS += [
+    r"tu sat", r"(muon|se|đinh|nghi (đen|toi)|co y đinh) tu tu", r"muon chet", r"khong muon song",
+    r"ket thuc (cuoc đoi|cuoc song|mang song)", r"tu lam hai (ban than|minh)", r"tu hai",
+]
+# Chinese: no spaces between words, so these match anywhere (no word boundary)
+_MEDICAL_ZH = [
+    r"胸(口|部)?(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)", r"呼吸困难", r"喘不(过|上)气",
+    r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
+    r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
+]
+_CRISIS_ZH = [r"自杀", r"(想|要)死", r"不想活", r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
+              r"杀了?我自己"]
+_MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
+_CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
+_NEGATED = re.compile(r"(\b(no|not|never|without|sin|nada de|khong|chang) (\w+ ){0,2}|(没有|没|无|不|未)\s*)$")
 
 
 def detect_emergency(body: str) -> Emergency | None:

@@ -50,3 +50,20 @@ def test_without_a_stated_zone_every_zone_of_the_number_counts() -> None:
     patient = Patient(given_name="A", phone="+16055550101")  # South Dakota: Chicago and Denver
     names = {str(zone) for zone in patient_zones(patient)}
     assert len(names) >= 2
+
+
+@pytest.mark.parametrize("body", ["退订", "请退订", "退订，谢谢", "取消订阅", "不要再给我发短信", "别再发信息了",
+                                  "我不想再收到短信", "HỦY", "Dừng", "ngừng", "dừng nhắn tin", "Hủy đăng ký",
+                                  "không muốn nhận tin nhắn nữa"])
+def test_chinese_and_vietnamese_opt_out_words_are_honoured_before_any_nlu(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["2", "第二个", "好的", "đúng", "Thứ ba được", "không, cảm ơn", "我想改时间"])
+def test_chinese_and_vietnamese_replies_are_not_keywords(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None
+
+
+def test_help_in_chinese_and_vietnamese() -> None:
+    assert classify_keyword("帮助", opted_out=False) is Keyword.HELP
+    assert classify_keyword("Trợ giúp", opted_out=False) is Keyword.HELP

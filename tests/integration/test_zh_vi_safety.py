@@ -1,0 +1,32 @@
+"""Chinese and Vietnamese patients: emergencies and opt-out words are honoured before any NLU."""
+
+from __future__ import annotations
+
+from conftest import Stack
+
+
+async def test_a_chinese_patient_with_chest_pain_is_told_to_call_911_and_goes_to_a_person_at_once(stack: Stack
+                                                                                                  ) -> None:
+    started = await stack.start_conversation(language="zh")
+    await stack.reply(started.phone, "我胸口很痛，喘不过气")
+    handoff = await stack.wait_for_event(started.task_id, "outreach.handoff.requested")
+    assert handoff["data"]["priority"] == "urgent"
+    texts = await stack.wait_for_texts(started.phone, 2)
+    assert "911" in texts[1]
+
+
+async def test_a_vietnamese_patient_who_wants_to_die_is_given_988_and_a_person(stack: Stack) -> None:
+    started = await stack.start_conversation(language="vi")
+    await stack.reply(started.phone, "tôi không muốn sống nữa")
+    handoff = await stack.wait_for_event(started.task_id, "outreach.handoff.requested")
+    assert handoff["data"]["priority"] == "urgent"
+    texts = await stack.wait_for_texts(started.phone, 2)
+    assert "988" in texts[1]
+
+
+async def test_tuiding_opts_a_chinese_patient_out(stack: Stack) -> None:
+    started = await stack.start_conversation(language="zh")
+    await stack.reply(started.phone, "退订")
+    await stack.wait_for_event(started.task_id, "outreach.patient.opted_out")
+    task = await stack.task(started.task_id)
+    assert task["state"] == "opted_out"

@@ -1,0 +1,32 @@
+"""Emergency words in all four languages, checked before any NLU; a negated one is not an emergency."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.safety import Emergency, detect_emergency
+
+
+@pytest.mark.parametrize("body", [
+    "my chest hurts bad", "I can't breathe", "dolor fuerte en el pecho", "no puedo respirar",
+    "我胸口很痛", "胸闷得厉害", "喘不过气来", "我爸爸晕倒了", "我可能中风了", "咳血",
+    "Tôi bị đau ngực", "tức ngực quá", "khó thở", "mẹ tôi ngất xỉu", "ho ra máu",
+])
+def test_medical_emergencies_are_caught(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "I want to die", "quiero morir", "我想死", "我不想活了", "我想自杀", "tôi muốn chết", "không muốn sống nữa",
+    "tôi định tự tử",
+])
+def test_crisis_words_are_caught(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", [
+    "no chest pain, just sore", "我没有胸痛", "我不想死", "không đau ngực", "từ từ thôi", "好的，第二个", "2",
+    "Thứ ba được không", "我很好，谢谢", "cảm ơn",
+])
+def test_ordinary_and_negated_replies_are_not_emergencies(body: str) -> None:
+    assert detect_emergency(body) is None
