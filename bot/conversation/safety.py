@@ -56,7 +56,7 @@ _MEDICAL_ZH = [
     r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
 ]
-_CRISIS_ZH = [r"自杀", r"(想|要)死", r"不想活", r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
+_CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
               r"杀了?我自己"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
