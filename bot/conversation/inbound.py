@@ -32,6 +32,7 @@ from bot.core.leases import (
 from bot.core.models import Message, utcnow
 from bot.core.phones import to_e164
 from bot.events.outbox import record_event
+from bot.outreach.outbound import OPT_OUT_ERROR, provider_says_unsubscribed
 from channels.base import DeliveryUpdate, InboundMessage
 
 log = logging.getLogger(__name__)
@@ -163,13 +164,15 @@ class InboundQueue:
                 sql_update(Message)
                 .where(col(Message.provider_sid) == update.provider_sid, movable)
                 .values(delivery_status=update.status, error_code=update.error_code, updated_at=utcnow())
-                .returning(col(Message.id), col(Message.task_id))
+                .returning(col(Message.id), col(Message.task_id), col(Message.address))
                 .execution_options(synchronize_session=False)
             ).first()
             if moved is None:  # unknown (yet), or nothing to change
                 return session.exec(select(Message.id).where(Message.provider_sid == update.provider_sid)
                                     ).first() is not None
-            message_id, task_id = moved
+            message_id, task_id, address = moved
+            if update.error_code and str(update.error_code) == str(OPT_OUT_ERROR):  # the carrier says unsubscribed
+                provider_says_unsubscribed(session, address)
             if task_id and update.status == "delivered":
                 record_event(session, "outreach.message.delivered", task_id,
                              {"message_id": message_id, "provider_sid": update.provider_sid})

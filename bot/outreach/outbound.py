@@ -73,7 +73,7 @@ async def send_text(
             stored.error_code = str(error.code) if error.code else "send_error"
             stored.updated_at = utcnow()
             if error.code == OPT_OUT_ERROR:
-                record_opt_out(session, address, keyword="provider:21610", channel="sms")
+                provider_says_unsubscribed(session, address)
             if task_id:
                 record_event(session, "outreach.message.failed", task_id,
                              {"message_id": message.id, "error_code": error.code, "retryable": error.retryable})
@@ -91,6 +91,13 @@ async def send_text(
     stored = await ctx.db.run(record_answer)
     log.info("outbound.sent", extra={"task_id": task_id, "provider_sid": result.provider_sid})
     return stored
+
+
+def provider_says_unsubscribed(session: Session, address: str) -> None:
+    """The provider refused a text because the number unsubscribed (21610), on sending or in a status callback:
+    nothing more goes to it until the patient texts START."""
+    if record_opt_out(session, address, keyword=f"provider:{OPT_OUT_ERROR}", channel="sms"):
+        log.info("outbound.provider_unsubscribed")
 
 
 def record_provider_answer(session: Session, message_id: str, result: SendResult) -> Message:

@@ -75,3 +75,25 @@ async def test_a_repeated_webhook_is_processed_once(stack: Stack) -> None:
     texts = await stack.wait_for_texts(phone, 2)
     await asyncio.sleep(1.0)
     assert len(await stack.texts_to(phone)) == 2 and "STOP" in texts[1]
+
+
+async def test_a_status_callback_saying_the_number_unsubscribed_stops_all_further_texts(stack: Stack) -> None:
+    """Carrier error 21610 in a status callback (the number replied STOP to the carrier): an opt-out, as when a
+    send is refused with it; the next task for that number texts nothing."""
+    started = await stack.start_conversation()
+    opening = (await stack.thread(started.phone))[0]
+    url = f"{stack.base_url}/channels/sms/status"
+    params = {"MessageSid": opening["sid"], "MessageStatus": "undelivered", "ErrorCode": "21610",
+              "AccountSid": SIMULATOR_ACCOUNT_SID, "From": "+15005550006", "To": started.phone}
+    signature = RequestValidator(SIMULATOR_TOKEN).compute_signature(url, params)
+    async with stack.http.post(url, data=params, headers={"X-Twilio-Signature": signature}) as response:
+        assert response.status == 204
+    await stack.wait_for_event(started.task_id, "outreach.message.failed")
+    again = await stack.create_task(task_body(started.phone, started.provider), expect=201)
+    for _ in range(20):
+        task = await stack.task(again["id"])
+        if task["state"] != "queued":
+            break
+        await asyncio.sleep(0.3)
+    assert task["state"] == "opted_out", task
+    assert len(await stack.texts_to(started.phone)) == 1  # the opening only
