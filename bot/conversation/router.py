@@ -33,6 +33,7 @@ from bot.outreach.dispatcher import opening_entities
 from bot.outreach.outbound import send_text
 from bot.outreach.policy import is_opted_out, patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
+from bot.outreach.workflows import WORKFLOWS
 from channels.base import SendError
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,11 @@ class InboundRouter:
             await self._acknowledge_for_person(conversation)
         elif conversation.identity_state == "pending":
             await self._check_identity(conversation, message_id)
+        elif for_engine == PHOTO_ALONE:
+            language = await self.ctx.db.run(lambda session: _language_of(session, conversation))
+            await self._reply(conversation.address, self._render("didnt_understand_general", language,
+                                                                 conversation.channel),
+                              f"reply:{message_id}:0", conversation)
         elif for_engine is not None:
             await self._ask_engine(conversation, message_id, for_engine)
 
@@ -334,6 +340,14 @@ class InboundRouter:
             pass  # recorded by send_text
 
 
+PHOTO_ALONE = ""  # what the engine would be told of a photo with no words where no document was asked for
+
+
+def _language_of(session: Session, conversation: Conversation) -> str:
+    patient = session.get(Patient, conversation.patient_id) if conversation.patient_id else None
+    return patient.language if patient else "en"
+
+
 def _patient_identity_misses(session: Session, patient_id: str) -> int:
     """The patient's wrong or unreadable dates of birth lately, over all their conversations and channels."""
     since = utcnow() - PATIENT_WINDOW
@@ -352,8 +366,17 @@ def _for_engine(session: Session, message: Message, conversation: Conversation) 
         message.engine_state = "failed"
         return None
     conversation.last_activity_at = utcnow()
-    # a photo (MMS) is a document sent: the engine gets that as an intent, whatever the caption says
-    return "/document_received" if message.media_urls else message.body
+    if not message.media_urls:
+        return message.body
+    # a photo (MMS) is the document asked for only where one was asked for: the engine gets that as an intent,
+    # whatever the caption says; elsewhere the caption is the reply, and a photo alone is not understood
+    task = session.get(OutreachTask, conversation.task_id) if conversation.task_id else None
+    if task is not None and task.workflow in WORKFLOWS and WORKFLOWS[task.workflow].awaiting == "document":
+        return "/document_received"
+    if message.body.strip():
+        return message.body
+    message.engine_state = "processed"
+    return PHOTO_ALONE
 
 
 def _route(session: Session, message: Message, address: str, keyword: Keyword | None,

@@ -108,6 +108,23 @@ async def test_a_prior_authorization_photo_completes_the_task(stack: Stack) -> N
     await stack.wait_for_event(task_id, "outreach.document.received")
 
 
+async def test_a_photo_where_no_document_was_asked_for_is_not_taken_as_one(stack: Stack) -> None:
+    """A photo in a missed-visit conversation is not "sent to your insurance": alone it is not understood (a
+    person is offered); with words, the words are the reply."""
+    started = await stack.start_conversation(slots=3)
+    async with stack.http.post(f"{stack.base_url}/sim/phones/{started.phone}/reply",
+                               json={"body": "", "media_url": "https://example.org/knee.jpg"}) as response:
+        assert response.status == 201
+    texts = await stack.wait_for_texts(started.phone, 2)
+    assert "did not get that" in texts[1] and "insurance" not in texts[1].lower(), texts[1]
+    async with stack.http.post(f"{stack.base_url}/sim/phones/{started.phone}/reply",
+                               json={"body": "2", "media_url": "https://example.org/knee.jpg"}) as response:
+        assert response.status == 201
+    await stack.wait_for_event(started.task_id, "outreach.appointment.booked")
+    events = [e["type"] for e in await stack.events(started.task_id)]
+    assert "outreach.document.received" not in events
+
+
 async def test_a_patient_without_the_document_is_handed_to_a_person(stack: Stack) -> None:
     task_id, phone = await start(stack, "prior_authorization", slots=0)
     await stack.reply(phone, "i dont have that letter anymore")
