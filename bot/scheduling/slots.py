@@ -23,7 +23,8 @@ def find_open_slots(
 ) -> list[Slot]:
     """The earliest open slots of a visit type (and provider, when given), skipping ones already offered and,
     given ``accept``, ones the patient's preference rules out. One slot per day first, so the patient gets a
-    real choice of days; then the next earliest."""
+    real choice of days; then the next earliest. Never two at the same time: "2) Tue, 9:00 AM" and
+    "3) Tue, 9:00 AM" (two clinics) would read as one option twice."""
     query = select(Slot).where(Slot.status == "open", Slot.visit_type == visit_type, col(Slot.starts_at) > after)
     if provider_id:
         query = query.where(Slot.provider_id == provider_id)
@@ -34,13 +35,16 @@ def find_open_slots(
         candidates = [slot for slot in candidates if accept(slot)]
     chosen: list[Slot] = []
     days: set[object] = set()
+    times: set[datetime] = set()  # two options never read the same: one slot per start time (any clinic)
     for slot in candidates:
-        if len(chosen) < limit and slot.starts_at.date() not in days:
+        if len(chosen) < limit and slot.starts_at.date() not in days and slot.starts_at not in times:
             chosen.append(slot)
             days.add(slot.starts_at.date())
+            times.add(slot.starts_at)
     for slot in candidates:
-        if len(chosen) < limit and slot not in chosen:
+        if len(chosen) < limit and slot not in chosen and slot.starts_at not in times:
             chosen.append(slot)
+            times.add(slot.starts_at)
     return sorted(chosen, key=lambda slot: slot.starts_at)
 
 

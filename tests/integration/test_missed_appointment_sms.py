@@ -211,3 +211,18 @@ async def test_every_text_sent_is_recorded_delivered_even_when_the_carrier_says_
             break
         await asyncio.sleep(0.25)
     assert sent == delivered and len(sent) == 2
+
+
+async def test_times_open_at_several_clinics_at_once_are_offered_once_each(stack: Stack) -> None:
+    """Three clinics free at the same hour would read "1) Tue, 9:00 AM / 2) Tue, 9:00 AM / 3) …": each time is
+    offered once, and the list still holds three different times."""
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    first = future_weekday_times(1)[0]
+    second, third = first + timedelta(hours=1), first + timedelta(hours=2)  # all on one day
+    await stack.add_slots(provider, [first, first, first, second, second, third])
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider), expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    opening = (await stack.texts_to(phone))[0]
+    options = [line.split(")", 1)[1].strip() for line in opening.splitlines() if line[:1].isdigit() and ")" in line]
+    assert len(options) == 3 and len(set(options)) == 3, opening
