@@ -5,14 +5,48 @@
   const seen = new Set(), unsent = [];
   let socket = null;
 
+  // "2) Tue, Dec 8, 1:00 PM": a choice the bot offers; shown as a button that sends "2" (the same in every
+  // language, and what a patient could type). Only the newest message's choices can be pressed.
+  const CHOICE = /^(\d{1,2})\) (.+)$/;
+
   function show(message) {
     if (message.id && seen.has(message.id)) return;
     if (message.id) seen.add(message.id);
     const item = document.createElement("li");
     item.className = message.direction;
-    item.textContent = message.text;
+    const lines = String(message.text).split("\n");
+    const choices = message.direction === "outbound" ? lines.filter((line) => CHOICE.test(line)) : [];
+    item.textContent = lines.filter((line) => !choices.includes(line)).join("\n");
+    if (choices.length) {
+      for (const old of log.querySelectorAll(".choices button")) old.disabled = true;
+      const group = document.createElement("div");
+      group.className = "choices";
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", item.textContent.split("\n").pop() || "Choices");
+      for (const line of choices) {
+        const [, value, label] = line.match(CHOICE);
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = label;
+        button.dataset.value = value;
+        button.addEventListener("click", () => {
+          for (const other of group.querySelectorAll("button")) other.disabled = true;
+          say(value, label);
+        });
+        group.appendChild(button);
+      }
+      item.appendChild(group);
+    }
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
+  }
+
+  function say(text, shown) {
+    const message = { id: crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random(), text };
+    error.textContent = "";
+    show({ id: message.id, direction: "inbound", text: shown || text });
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+    else unsent.push(message);  // kept until the connection is back
   }
 
   function connect() {
@@ -34,11 +68,7 @@
     event.preventDefault();
     const text = input.value.trim();
     if (!text) return;
-    const message = { id: crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random(), text };
-    error.textContent = "";
-    show({ id: message.id, direction: "inbound", text });
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
-    else unsent.push(message);  // kept until the connection is back
+    say(text);
     input.value = "";
   });
   connect();

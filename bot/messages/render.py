@@ -65,13 +65,17 @@ def _environment(language: str, templates_dir: Path = TEMPLATES_DIR) -> Environm
     return env
 
 
-BUTTON_PREFIX = "[button] "
+# "[button 2] Tue, Dec 8, 1:00 PM": a web-chat quick reply and the value it sends (the number an SMS asks for, so
+# it means the same in every language); the chat text carries it as "2) Tue, Dec 8, 1:00 PM", which the chat page
+# shows as a button and a patient can also type
+_DOUBLE_STOP = re.compile(r"\b([ap]\. ?m\.)\.")  # "a las 2:00 p. m.." at a sentence's end: one stop
+BUTTON_LINE = re.compile(r"^\[button(?: (\w+))?\]\s*(.*)$")
 
 
 @dataclass(frozen=True)
 class Rendered:
     text: str
-    buttons: list[str] = field(default_factory=list)  # web-chat quick replies
+    buttons: list[str] = field(default_factory=list)  # web-chat quick replies' labels
 
 
 def template_path(message: str, channel: str, simpler: bool = False) -> Path:
@@ -98,9 +102,17 @@ def render_message(
     except (TemplateNotFound, TemplatesNotFound):
         raise UnknownMessage(f"no template for message {message!r} on channel {channel!r}") from None
     lines = [" ".join(line.split()) for line in template.render(**context).strip().splitlines()]
-    buttons = [line.removeprefix(BUTTON_PREFIX.strip()).strip() for line in lines
-               if line.startswith(BUTTON_PREFIX.strip())]
-    text = "\n".join(line for line in lines if not line.startswith(BUTTON_PREFIX.strip())).strip()
+    text_lines, buttons = [], []
+    for line in lines:
+        button = BUTTON_LINE.match(line)
+        if button is None:
+            text_lines.append(line)
+            continue
+        value, label = button.group(1), button.group(2).strip()
+        buttons.append(label)
+        if value is not None:
+            text_lines.append(f"{value}) {label}")
+    text = _DOUBLE_STOP.sub(r"\1", "\n".join(text_lines).strip())
     return Rendered(_CJK_SPACE.sub(r"\1", text), buttons)
 
 

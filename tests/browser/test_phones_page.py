@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from urllib.parse import quote
 
-from browsing import stack_shot_dir
+from browsing import serious_accessibility_problems, stack_shot_dir
 from conftest import Stack, future_weekday_times, new_phone, task_body
 
 
@@ -72,4 +72,35 @@ async def test_a_call_is_answered_from_the_phones_page(stack: Stack, page) -> No
     await thread.get_by_text("When is a good time to call you?").wait_for(timeout=20000)
     await page.screenshot(path=str(stack_shot_dir() / "phones-page-call.png"))
     await stack.wait_for_event(task["id"], "outreach.identity.verified")
+    assert errors == []
+
+
+async def test_a_chat_patient_books_by_pressing_a_time_and_the_page_passes_axe_at_390px(stack: Stack, page) -> None:  # type: ignore[no-untyped-def]
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    slot_ids = await stack.add_slots(provider, future_weekday_times(3))
+    body = task_body(new_phone(), provider, preferred_channel="chat", birth_date="1958-11-02", language="es")
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await page.goto(task["chat_url"])
+    log = page.locator("#log")
+    await log.get_by_text("fecha de nacimiento").first.wait_for()
+    await page.get_by_placeholder("Type your message").fill("02/11/1958")
+    await page.keyboard.press("Enter")
+    choices = log.locator(".choices").last
+    await choices.wait_for(timeout=20000)
+    buttons = choices.get_by_role("button")
+    assert await buttons.count() == 4  # three times and "other times"
+    assert await log.locator("li.outbound").last.get_by_text("1)").count() == 0  # shown as buttons, not lines
+    assert await serious_accessibility_problems(page) == []
+    await buttons.nth(1).focus()
+    await page.keyboard.press("Enter")  # by keyboard alone
+    await log.get_by_text("quedó programada").wait_for(timeout=20000)
+    booked = await stack.wait_for_event(task["id"], "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[1]
+    assert await buttons.nth(0).is_disabled()  # an answered question's choices cannot be pressed again
+    await page.screenshot(path=str(stack_shot_dir() / "chat-booking-390.png"))
     assert errors == []
