@@ -3,6 +3,7 @@
   const error = document.getElementById("error"), form = document.getElementById("send");
   const input = document.getElementById("text");
   const seen = new Set(), unsent = [];
+  const words = document.querySelector("main").dataset;  // the page's own words, in the patient's language
   let socket = null;
 
   // "2) Tue, Dec 8, 1:00 PM": a choice the bot offers; shown as a button that sends "2" (the same in every
@@ -16,13 +17,18 @@
     item.className = message.direction;
     const lines = String(message.text).split("\n");
     const choices = message.direction === "outbound" ? lines.filter((line) => CHOICE.test(line)) : [];
-    item.textContent = lines.filter((line) => !choices.includes(line)).join("\n");
+    const who = document.createElement("span");  // who said it, for screen readers
+    who.className = "sr-only";
+    who.textContent = (message.direction === "outbound" ? words.team : words.you) + " ";
+    const said = document.createElement("span");
+    said.textContent = lines.filter((line) => !choices.includes(line)).join("\n");
+    item.append(who, said);
     if (choices.length) {
       for (const old of log.querySelectorAll(".choices button")) old.disabled = true;
       const group = document.createElement("div");
       group.className = "choices";
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", item.textContent.split("\n").pop() || "Choices");
+      group.setAttribute("aria-label", words.choices);
       for (const line of choices) {
         const [, value, label] = line.match(CHOICE);
         const button = document.createElement("button");
@@ -53,7 +59,7 @@
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     socket = new WebSocket(`${scheme}://${location.host}${location.pathname.replace(/\/$/, "")}/ws`);
     socket.onopen = () => {
-      status.textContent = "Connected";
+      status.textContent = words.connected;
       while (unsent.length) socket.send(JSON.stringify(unsent.shift()));
     };
     socket.onmessage = (event) => {
@@ -61,7 +67,7 @@
       if (data.type === "message") show(data);
       else if (data.type === "error") error.textContent = data.error;
     };
-    socket.onclose = () => { status.textContent = "Reconnecting…"; setTimeout(connect, 2000); };
+    socket.onclose = () => { status.textContent = words.reconnecting; setTimeout(connect, 2000); };
   }
 
   form.addEventListener("submit", (event) => {

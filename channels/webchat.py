@@ -8,12 +8,14 @@ kept by the app and shown when the patient opens the link.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from string import Template
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -25,10 +27,37 @@ log = logging.getLogger(__name__)
 CHAT_PATH = "/chat"
 PAGE = Path(__file__).with_name("webchat.html")
 ASSETS = {"webchat.js": "text/javascript", "webchat.css": "text/css"}  # the page's script and style: no inline code
+# the page's own words, in the patient's language (the bot's messages are already in it)
+PAGE_WORDS: dict[str, dict[str, str]] = {
+    "en": {"title": "Chat with your care team", "connecting": "Connecting…", "connected": "Connected",
+           "reconnecting": "Reconnecting…", "messages": "Messages", "your_message": "Your message",
+           "placeholder": "Type your message", "send": "Send", "you": "You said:", "team": "Your care team said:",
+           "choices": "Choices"},
+    "es": {"title": "Chat con su equipo de atención", "connecting": "Conectando…", "connected": "Conectado",
+           "reconnecting": "Reconectando…", "messages": "Mensajes", "your_message": "Su mensaje",
+           "placeholder": "Escriba su mensaje", "send": "Enviar", "you": "Usted dijo:",
+           "team": "Su equipo de atención dijo:", "choices": "Opciones"},
+    "zh": {"title": "与您的医疗团队聊天", "connecting": "正在连接…", "connected": "已连接",
+           "reconnecting": "正在重新连接…", "messages": "消息", "your_message": "您的消息",
+           "placeholder": "请输入消息", "send": "发送", "you": "您说：", "team": "您的医疗团队说：",
+           "choices": "选项"},
+    "vi": {"title": "Trò chuyện với nhóm chăm sóc của bạn", "connecting": "Đang kết nối…",
+           "connected": "Đã kết nối", "reconnecting": "Đang kết nối lại…", "messages": "Tin nhắn",
+           "your_message": "Tin nhắn của bạn", "placeholder": "Nhập tin nhắn", "send": "Gửi",
+           "you": "Bạn nói:", "team": "Nhóm chăm sóc của bạn nói:", "choices": "Lựa chọn"},
+}
+
+
+def chat_page(language: str) -> str:
+    """The chat page in ``language`` (English when we do not speak it): its ``lang`` and its own words."""
+    lang = language if language in PAGE_WORDS else "en"
+    words = {name: html.escape(text) for name, text in PAGE_WORDS[lang].items()}
+    return Template(PAGE.read_text(encoding="utf-8")).substitute(lang=lang, **words)
 MAX_TEXT = 1600
 
 Resolve = Callable[[str], str | None]
 Transcript = Callable[[str], Awaitable[list[dict[str, Any]]]]
+Language = Callable[[str], Awaitable[str]]  # the language of the patient at a chat address
 
 
 class WebChat:
@@ -49,11 +78,13 @@ class WebChat:
                 self._sockets[to].discard(socket)
         return SendResult(provider_sid=sid, status="delivered" if delivered else "queued")
 
-    def routes(self, on_inbound: OnInbound, resolve: Resolve, transcript: Transcript) -> list[web.RouteDef]:
+    def routes(self, on_inbound: OnInbound, resolve: Resolve, transcript: Transcript,
+               language: Language) -> list[web.RouteDef]:
         async def page(request: web.Request) -> web.Response:
-            if resolve(request.match_info["token"]) is None:
+            address = resolve(request.match_info["token"])
+            if address is None:
                 raise web.HTTPNotFound(text="This chat link is not valid. Please call the number in your message.")
-            return web.Response(text=PAGE.read_text(encoding="utf-8"), content_type="text/html")
+            return web.Response(text=chat_page(await language(address)), content_type="text/html")
 
         async def socket(request: web.Request) -> web.WebSocketResponse:
             address = resolve(request.match_info["token"])

@@ -18,7 +18,7 @@ from bot.conversation.inbound import InboundQueue
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
 from bot.core.db import Database
-from bot.core.models import Message
+from bot.core.models import Conversation, Message, Patient
 from bot.core.settings import Settings
 from bot.outreach.chat_links import address_for_token
 from bot.outreach.dispatcher import run_dispatcher
@@ -121,8 +121,17 @@ def _public_routes(app: web.Application, ctx: Outreach, inbound: InboundQueue, c
 
     assert ctx.voice is not None
     app.add_routes(ctx.voice.routes(calls.on_answer, calls.on_speech, calls.on_status))
+    async def chat_language(address: str) -> str:
+        def read(session: Session) -> str:
+            conversation = session.exec(select(Conversation).where(Conversation.address == address)
+                                        .order_by(col(Conversation.created_at).desc())).first()
+            patient = session.get(Patient, conversation.patient_id) if conversation else None
+            return patient.language if patient else "en"
+
+        return await ctx.db.run(read)
+
     app.add_routes(ctx.webchat.routes(inbound.on_inbound, lambda token: address_for_token(settings, token),
-                                      chat_transcript))
+                                      chat_transcript, chat_language))
 
     if settings.simulator_in_process:
         simulator = TwilioSimulator(

@@ -88,7 +88,9 @@ async def test_a_chat_patient_books_by_pressing_a_time_and_the_page_passes_axe_a
     await page.goto(task["chat_url"])
     log = page.locator("#log")
     await log.get_by_text("fecha de nacimiento").first.wait_for()
-    await page.get_by_placeholder("Type your message").fill("02/11/1958")
+    assert await page.locator("html").get_attribute("lang") == "es"  # the page speaks the patient's language
+    assert await page.title() == "Chat con su equipo de atención"
+    await page.get_by_role("textbox", name="Su mensaje").fill("02/11/1958")
     await page.keyboard.press("Enter")
     choices = log.locator(".choices").last
     await choices.wait_for(timeout=20000)
@@ -102,5 +104,7 @@ async def test_a_chat_patient_books_by_pressing_a_time_and_the_page_passes_axe_a
     booked = await stack.wait_for_event(task["id"], "outreach.appointment.booked")
     assert booked["data"]["slot_id"] == slot_ids[1]
     assert await buttons.nth(0).is_disabled()  # an answered question's choices cannot be pressed again
+    # a screen reader hears who said each message
+    assert (await log.locator("li.outbound").first.inner_text()).startswith("Su equipo de atención dijo:")
     await page.screenshot(path=str(stack_shot_dir() / "chat-booking-390.png"))
     assert errors == []
