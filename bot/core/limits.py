@@ -28,6 +28,7 @@ MAX_QUERY_VALUE = 256  # one query parameter's value
 MAX_PATH_PARAM = 128  # one path segment we look up (ids)
 # numbers: JSON integers and cursors must fit a signed 64-bit column
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+MAX_EVENT_POSITION = 2**31 - 1  # the event cursor's column is a 32-bit INTEGER on PostgreSQL
 # times: anything outside this window is a typo, and at the calendar's edges a UTC offset would overflow
 EARLIEST_MOMENT = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST_MOMENT = datetime(2200, 1, 1, tzinfo=UTC)
@@ -40,6 +41,15 @@ MAX_ID = 64
 MAX_KEY = 200
 MAX_LABEL = 200  # campaign names, locations, provider names
 MAX_CSV_CELL = 1000  # any CSV cell (the columns' own limits are lower); a longer cell is a row error
+
+
+def text_problem(value: str, max_length: int) -> str | None:
+    """Why a piece of text cannot be taken (too long, or holding a NUL, which PostgreSQL cannot store), or None."""
+    if len(value) > max_length:
+        return f"longer than {max_length} characters"
+    if "\x00" in value:
+        return "holds a NUL character"
+    return None
 
 
 class InputError(ValueError):
@@ -99,8 +109,8 @@ def check_json_value(value: Any) -> None:
             raise InputError(where, f"nested deeper than {MAX_JSON_DEPTH} levels")
         if isinstance(item, dict):
             for key, child in item.items():
-                if len(key) > MAX_ID:
-                    raise InputError(where, f"has a key longer than {MAX_ID} characters")
+                if text_problem(key, MAX_ID):
+                    raise InputError(where, f"has a key that is longer than {MAX_ID} characters or holds a NUL")
                 stack.append((child, (*path, key)))
         elif isinstance(item, list):
             stack.extend((child, (*path, str(i))) for i, child in enumerate(item))
@@ -112,8 +122,8 @@ def check_json_value(value: Any) -> None:
         elif isinstance(item, float):
             if not math.isfinite(item):
                 raise InputError(where, "a number too large to represent; send a finite number")
-        elif isinstance(item, str) and len(item) > MAX_JSON_STRING:
-            raise InputError(where, f"longer than {MAX_JSON_STRING} characters")
+        elif isinstance(item, str) and (problem := text_problem(item, MAX_JSON_STRING)):
+            raise InputError(where, problem)
 
 
 def bounded_int(raw: str | None, field: str, default: int, low: int = INT64_MIN, high: int = INT64_MAX) -> int:

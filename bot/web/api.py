@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from bot.core.context import Outreach
 from bot.core.db import is_unavailable
-from bot.core.limits import MAX_ID, MAX_LABEL, MAX_UPLOAD_BYTES, InputError, same_secret
+from bot.core.limits import MAX_EVENT_POSITION, MAX_ID, MAX_LABEL, MAX_UPLOAD_BYTES, InputError, same_secret
 from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
 from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view, import_campaign
@@ -129,7 +129,7 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         return web.json_response(view)
 
     async def get_events(request: web.Request) -> web.Response:
-        after = query_int(request, "after", 0, low=0)
+        after = query_int(request, "after", 0, low=0, high=MAX_EVENT_POSITION)
         limit = query_int(request, "limit", 500, low=1, high=1000)
         task_id = request.query.get("task_id") or None
         def read(session: Session) -> list[dict[str, Any]] | None:

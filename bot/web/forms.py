@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.core.limits import InputError
+from bot.core.limits import MAX_ID, MAX_JSON_STRING, InputError, text_problem
 
 
 class UnreadableForm(InputError):
@@ -21,13 +21,18 @@ class UnreadableForm(InputError):
 
 
 async def read_form(request: web.Request) -> Any:
-    """The request's form fields (aiohttp keeps them, so later reads are free)."""
+    """The request's form fields (aiohttp keeps them, so later reads are free); every text field is held to
+    the limits (length, no NUL)."""
     try:
-        return await request.post()
+        form = await request.post()
     except web.HTTPException:
         raise  # too large (413) and the like: answered by the input guard
     except Exception as error:
         raise UnreadableForm(f"the form could not be read ({error.__class__.__name__}); send it again") from None
+    for name, value in form.items():
+        if isinstance(value, str) and (problem := text_problem(name, MAX_ID) or text_problem(value, MAX_JSON_STRING)):
+            raise InputError(name[:MAX_ID].replace("\x00", ""), problem)
+    return form
 
 
 def form_text(form: Any, field: str, max_length: int, default: str = "") -> str:

@@ -23,6 +23,7 @@ from bot.core.limits import (
     body_cap,
     bounded_int,
     parse_json,
+    text_problem,
 )
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,9 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 def refusal(request: web.Request, problem: InputError) -> web.Response:
     """The answer to a request that broke a rule: JSON naming the field (HTML on the staff pages)."""
-    log.info("input.refused", extra={"path": request.path, "field": problem.field[:80], "status": problem.status})
+    resource = request.match_info.route.resource
+    route = resource.canonical if resource is not None else "unmatched"  # never the path: it may hold a token
+    log.info("input.refused", extra={"route": route, "field": problem.field[:80], "status": problem.status})
     if request.path.startswith("/staff/"):
         return web.Response(status=problem.status, content_type="text/html", text=(
             "<!doctype html><html lang=en><title>Not accepted</title><main><h1>This could not be accepted</h1>"
@@ -46,11 +49,11 @@ def refusal(request: web.Request, problem: InputError) -> web.Response:
 def check_url_and_size(request: web.Request) -> None:
     """Query values, path ids and the declared body size, before any handler reads them."""
     for name, value in request.query.items():
-        if len(name) > MAX_QUERY_VALUE or len(value) > MAX_QUERY_VALUE:
-            raise InputError(name[:40], f"query parameter longer than {MAX_QUERY_VALUE} characters")
+        if problem := text_problem(name, MAX_QUERY_VALUE) or text_problem(value, MAX_QUERY_VALUE):
+            raise InputError(name[:40].replace("\x00", ""), f"query parameter {problem}")
     for name, value in request.match_info.items():
-        if len(value) > MAX_PATH_PARAM:
-            raise InputError(name, f"longer than {MAX_PATH_PARAM} characters", 404)
+        if problem := text_problem(value, MAX_PATH_PARAM):
+            raise InputError(name, problem, 404)
     cap = body_cap(request.path)
     if request.content_length is not None and request.content_length > cap:
         raise InputError("body", f"larger than {cap} bytes", 413)
