@@ -53,6 +53,8 @@ def field_problem(form: dict[str, str]) -> tuple[str, str] | None:
             return key[:64], "field name longer than 64 characters"
         if len(value) > limit:
             return key, f"longer than {limit} characters"
+        if "\x00" in value:  # no carrier sends one, and PostgreSQL cannot store it
+            return key, "holds a NUL character"
     return None
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, func, select
 
 from bot.core.db import Database
-from bot.core.limits import MAX_CSV_CELL, MAX_ID, MAX_UPLOAD_BYTES
+from bot.core.limits import MAX_CSV_CELL, MAX_ID, MAX_UPLOAD_BYTES, text_problem
 from bot.core.models import Campaign, OutreachTask
 from bot.core.spreadsheets import looks_like_formula
 from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task
@@ -48,8 +48,8 @@ def cell_problem(column: str, cell: str) -> str | None:
     E.164: a phone cell must start with + or a digit)."""
     if _BARE_CR in cell:
         return "has a carriage return (CR) inside the cell; remove it"
-    if len(cell) > MAX_CSV_CELL:
-        return f"longer than {MAX_CSV_CELL} characters"
+    if problem := text_problem(cell, MAX_CSV_CELL):
+        return problem
     if column == "phone":
         if cell and not (cell[0] == "+" or cell[0] == "(" or cell[0].isdigit()):
             return "a phone number starts with + or a digit"
@@ -93,9 +93,9 @@ def read_rows(raw: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]], 
 
 def _rows_of(reader: Any) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[dict[str, Any]]]:
     header = [name.strip().lower().replace(" ", "_") for name in next(reader, [])]
-    if any(len(name) > MAX_ID or _BARE_CR in name for name in header):
+    if any(text_problem(name, MAX_ID) or _BARE_CR in name for name in header):
         raise CampaignFileError(f"a column name in the header row is longer than {MAX_ID} characters or holds a "
-                                "line break")
+                                "line break or NUL")
     if "phone" not in header or "given_name" not in header:
         raise CampaignFileError("the header row must name at least the columns given_name and phone "
                                 f"(found: {', '.join(header) or 'nothing'})")
