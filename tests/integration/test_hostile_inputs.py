@@ -3,6 +3,8 @@ names the field, or taken whole, and never answered with a 500 or stored cut sho
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import uuid
 from typing import Any
@@ -254,3 +256,22 @@ async def test_a_nul_character_is_refused_by_name_wherever_it_is_sent(stack: Sta
         async with http.post(f"{stack.base_url}/staff/login", data={"username": "a\x00b", "password": "x",
                                                                    "csrf_token": token}) as response:
             assert response.status == 400, await response.text()
+
+
+async def test_every_dashboard_csv_export_is_safe_to_open_in_a_spreadsheet(stack: Stack) -> None:
+    await stack.create_task(task_body(new_phone(), "prov-none"), expect=201)
+    username = f"ops-{uuid.uuid4().hex[:6]}"
+    http = await signed_in(stack, username, await stack.add_staff(username, "operations"))
+    try:
+        for table in ("workflows", "outcomes", "fall_out", "waits", "by_channel", "by_language", "by_hour",
+                      "handoffs"):
+            async with http.get(f"{stack.base_url}/staff/dashboard/{table}.csv") as response:
+                assert response.status == 200 and response.content_type == "text/csv"
+                rows = list(csv.reader(io.StringIO(await response.text(), newline="")))
+            assert rows and rows[0]
+            for cell in (cell for row in rows for cell in row):
+                assert not cell.startswith(("=", "@", "\t", "\r")), (table, cell)
+                if cell.startswith(("+", "-")):
+                    float(cell)  # only numbers, which a spreadsheet reads as numbers
+    finally:
+        await http.close()
