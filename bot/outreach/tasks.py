@@ -22,9 +22,10 @@ from bot.core.limits import (
     MAX_TIMEZONE,
     Moment,
 )
-from bot.core.models import OutreachTask, Patient
+from bot.core.models import Conversation, Handoff, OutreachTask, Patient, utcnow
 from bot.core.phones import PhoneError, parse_phone
 from bot.events.outbox import record_event
+from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
 
 
@@ -183,3 +184,37 @@ def task_view(task: OutreachTask) -> dict[str, Any]:
         "context": task.context, "campaign_id": task.campaign_id, "created_at": task.created_at.isoformat(),
         "updated_at": task.updated_at.isoformat(),
     }
+
+
+class CannotCancel(ValueError):
+    """The task has already ended in another outcome; the message says which."""
+
+
+MAX_CANCEL_REASON = 200
+
+
+def cancel_task(session: Session, task_id: str, reason: str) -> OutreachTask | None:
+    """Stop all further contact for a task at once (the patient booked elsewhere, the order was withdrawn): the
+    task is cancelled with ``reason``, its conversation closed (a later reply is no answer to this task), and a
+    handoff still waiting for a person is closed too. Cancelling a cancelled task changes nothing. None when there
+    is no such task; CannotCancel when it already ended otherwise."""
+    task = session.get(OutreachTask, task_id)
+    if task is None:
+        return None
+    if task.state == "cancelled":
+        return task
+    if task.state not in ACTIVE_STATES and task.state != "handed_off":
+        raise CannotCancel(f"the task already ended as {task.state!r}; nothing is left to cancel")
+    move_task(session, task, "cancelled", {"reason": reason or "cancelled_by_integrator", "by": "api"})
+    task.lease_owner = task.lease_expires_at = None
+    for conversation in session.exec(select(Conversation).where(Conversation.task_id == task.id,
+                                                                Conversation.state != "closed")):
+        conversation.state = "closed"
+        session.add(conversation)
+    for handoff in session.exec(select(Handoff).where(Handoff.task_id == task.id, Handoff.state != "resolved")):
+        handoff.state, handoff.resolution, handoff.resolved_at = "resolved", "task_cancelled", utcnow()
+        session.add(handoff)
+        record_event(session, "outreach.handoff.resolved", task.id,
+                     {"handoff_id": handoff.id, "outcome": "task_cancelled", "resolved_by": "api"})
+    session.add(task)
+    return task

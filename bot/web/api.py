@@ -18,7 +18,15 @@ from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
 from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view, import_campaign
 from bot.outreach.chat_links import chat_url
-from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task, task_view
+from bot.outreach.tasks import (
+    MAX_CANCEL_REASON,
+    CannotCancel,
+    IdempotencyConflict,
+    TaskIn,
+    cancel_task,
+    create_task,
+    task_view,
+)
 from bot.outreach.workflows import WORKFLOWS
 from bot.reports.funnel import Range, ReportError, funnel_report
 from bot.scheduling.slots import SlotsIn
@@ -128,6 +136,28 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             raise _Bad(404, "no task with that id")
         return web.json_response(view)
 
+    async def cancel(request: web.Request) -> web.Response:
+        body = await read_json(request) if request.body_exists else {}
+        if not isinstance(body, dict):
+            raise InputError("body", "must be a JSON object like {\"reason\": \"booked elsewhere\"}", 422)
+        reason = body.get("reason", "")
+        if not isinstance(reason, str):
+            raise InputError("reason", "must be a string", 422)
+        if len(reason) > MAX_CANCEL_REASON:
+            raise InputError("reason", f"longer than {MAX_CANCEL_REASON} characters", 422)
+
+        def stop(session: Session) -> dict[str, Any] | None:
+            task = cancel_task(session, request.match_info["task_id"], reason.strip())
+            return None if task is None else _view(session, task)
+
+        try:
+            view = await ctx.db.run(stop)
+        except CannotCancel as problem:
+            raise _Bad(409, str(problem)) from None
+        if view is None:
+            raise _Bad(404, "no task with that id")
+        return web.json_response(view)
+
     async def get_events(request: web.Request) -> web.Response:
         after = query_int(request, "after", 0, low=0, high=MAX_EVENT_POSITION)
         limit = query_int(request, "limit", 500, low=1, high=1000)
@@ -218,6 +248,7 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         web.get("/api/v1/campaigns/{campaign_id}", guarded(get_campaign)),
         web.post("/api/v1/tasks", guarded(post_task)),
         web.get("/api/v1/tasks/{task_id}", guarded(get_task)),
+        web.post("/api/v1/tasks/{task_id}/cancel", guarded(cancel)),
         web.get("/api/v1/events", guarded(get_events)),
         web.post("/api/v1/slots", guarded(post_slots)),
     ]
