@@ -28,7 +28,7 @@ from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import Choice, OfferedOption, fold, rejects_options, resolve_choice
 from bot.scheduling.preferences import TimePreference, read_preference
-from bot.scheduling.slots import book_slot, find_open_slots, release_appointment
+from bot.scheduling.slots import book_slot, find_open_slots, release_appointment, shown_zone
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +154,7 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
     slots = []
     if preference is not None and not preference.is_empty():
         turn.record("outreach.patient.preferred_times", preference.as_event())
-        slots = search(accept=lambda slot: preference.allows(slot.starts_at.astimezone(zone)))
+        slots = search(accept=lambda slot: preference.allows(slot.starts_at.astimezone(shown_zone(slot, zone)[0])))
         if not slots:
             message = "no_matching_slots"
     if not slots:
@@ -185,7 +185,9 @@ def offered_options(turn: Turn) -> list[OfferedOption]:
     message, means what the patient saw), numbered as the patient saw them, in the patient's zone."""
     zone = patient_zones(turn.patient)[0]
     offered = [turn.session.get(Slot, slot_id) for slot_id in seen_offer(turn)]
-    return [OfferedOption(i + 1, s.id, s.starts_at.astimezone(zone)) for i, s in enumerate(offered) if s]
+    # each time as the patient read it: in the clinic's zone when we know it
+    return [OfferedOption(i + 1, s.id, s.starts_at.astimezone(shown_zone(s, zone)[0]))
+            for i, s in enumerate(offered) if s]
 
 
 def seen_offer(turn: Turn) -> list[str]:

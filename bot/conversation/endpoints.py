@@ -19,6 +19,7 @@ from bot.core.models import Conversation, Patient, Slot
 from bot.messages.dates import format_visit_time
 from bot.messages.render import UnknownMessage, organisation_context, render_message, resolve_language
 from bot.outreach.policy import patient_zones
+from bot.scheduling.slots import shown_zone
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,9 @@ async def message_context(
 
         def describe(slot: Slot) -> dict[str, Any]:
             assert zone is not None
-            day, clock = format_visit_time(slot.starts_at, zone, language, short=channel != "voice")
+            shown, named = shown_zone(slot, zone)  # the clinic's time, named when the patient's clock differs
+            day, clock = format_visit_time(slot.starts_at, shown, language, short=channel != "voice",
+                                           name_zone=named)
             return {"day": day, "time": clock, "location": slot.location}
 
         slot_ids = arguments.get("slot_ids") or []

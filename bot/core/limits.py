@@ -12,6 +12,7 @@ import math
 import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator
 
@@ -154,6 +155,17 @@ def within_our_calendar(value: datetime) -> datetime:
 
 Moment = Annotated[datetime, AfterValidator(within_our_calendar)]
 """A datetime the API accepts: with a UTC offset and within our calendar."""
+
+
+def iana_zone(value: str | None) -> str | None:
+    """``value`` when it names an IANA time zone (None stays None); else ValueError saying what is wanted."""
+    if value is None:
+        return None
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError("not an IANA time zone such as America/Chicago") from None
+    return value
 
 
 def same_secret(sent: str, expected: str) -> bool:

@@ -67,6 +67,7 @@ class Provider(SQLModel, table=True):
     name: str
     location: str = ""
     phone: str = ""
+    timezone: str | None = None  # the clinic's IANA zone: its visits' times are said in it
 
 
 class Slot(SQLModel, table=True):
@@ -77,6 +78,7 @@ class Slot(SQLModel, table=True):
     duration_minutes: int = 45
     location: str = ""
     status: str = Field(default="open", index=True)  # open | booked | blocked
+    timezone: str | None = None  # the clinic's zone (else the provider's; else the patient's is all we know)
 
 
 class Appointment(SQLModel, table=True):

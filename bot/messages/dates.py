@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
 
 # said aloud (voice): the whole weekday and month, never an abbreviation ("Wednesday, December 2")
 SPOKEN_DAY = {"en": "EEEE, MMMM d", "es": "EEEE d 'de' MMMM", "zh": "M月d日EEEE", "vi": "EEEE, 'ngày' d 'tháng' M"}
@@ -16,11 +16,15 @@ TWELVE_HOUR = frozenset({"es", "zh"})  # clocks said with a.m./p.m. (上午/下�
 _NARROW_SPACES = str.maketrans({"\u202f": " ", "\u00a0": " "})
 
 
-def format_visit_time(when: datetime, zone: ZoneInfo, locale: str, *, short: bool = True) -> tuple[str, str]:
-    """(day, time) of a visit as the patient reads them, in their zone and language."""
+def format_visit_time(when: datetime, zone: ZoneInfo, locale: str, *, short: bool = True, name_zone: bool = False
+                      ) -> tuple[str, str]:
+    """(day, time) of a visit as the patient reads them, in ``zone`` and their language; ``name_zone`` adds the
+    zone's name to the time ("9:00 AM Eastern Time") for a patient whose own clock reads differently."""
     local = when.astimezone(zone)
     day = format_skeleton("MMMEd", local, locale=locale) if short else \
         format_date(local, SPOKEN_DAY.get(locale, SPOKEN_DAY["en"]), locale=locale)
     clock = format_skeleton("hm", local, locale=locale) if locale in TWELVE_HOUR else format_time(local, "short",
                                                                                                    locale=locale)
+    if name_zone:
+        clock = f"{clock} {get_timezone_name(local, 'long', locale=locale, zone_variant='generic')}"
     return day.translate(_NARROW_SPACES), clock.translate(_NARROW_SPACES)

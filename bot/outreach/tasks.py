@@ -6,7 +6,6 @@ import hashlib
 import json
 from datetime import date
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from sqlmodel import Session, select
@@ -21,6 +20,7 @@ from bot.core.limits import (
     MAX_PHONE,
     MAX_TIMEZONE,
     Moment,
+    iana_zone,
 )
 from bot.core.models import Conversation, Handoff, OutreachTask, Patient, utcnow
 from bot.core.phones import PhoneError, parse_phone
@@ -70,13 +70,7 @@ class PatientIn(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            raise ValueError("not an IANA time zone such as America/Chicago") from None
-        return value
+        return iana_zone(value)
 
 
 class AppointmentIn(BaseModel):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import true, update
 from sqlmodel import Session, col, select
 
-from bot.core.limits import MAX_ID, MAX_LABEL, Moment
+from bot.core.limits import MAX_ID, MAX_LABEL, MAX_TIMEZONE, Moment, iana_zone
 from bot.core.models import Appointment, Slot
 
 
@@ -24,12 +25,29 @@ class SlotIn(BaseModel):
     starts_at: Moment
     duration_minutes: int = Field(default=45, ge=5, le=480)
     location: str = Field(default="", max_length=MAX_LABEL)
+    timezone: str | None = Field(default=None, max_length=MAX_TIMEZONE)  # the clinic's IANA zone
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        return iana_zone(value)
 
 
 class SlotsIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     slots: list[SlotIn] = Field(min_length=1, max_length=1000)
+
+
+def shown_zone(slot: Slot, patient_zone: ZoneInfo) -> tuple[ZoneInfo, bool]:
+    """The zone a visit's time is said in, and whether to name it: the clinic's, named when the patient's clock
+    reads differently at that moment ("9:00 AM Eastern Time" to a patient in Honolulu); the patient's when the
+    clinic's zone is not known."""
+    if not slot.timezone:
+        return patient_zone, False
+    clinic = ZoneInfo(slot.timezone)
+    moment = slot.starts_at
+    return clinic, moment.astimezone(clinic).utcoffset() != moment.astimezone(patient_zone).utcoffset()
 
 
 def find_open_slots(

@@ -182,12 +182,18 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         def publish(session: Session) -> list[Slot]:
             created = []
             for item in payload.slots:
-                if session.get(Provider, item.provider_id) is None:
-                    session.add(Provider(id=item.provider_id, name=item.provider_name or item.provider_id,
-                                         location=item.location))
+                provider = session.get(Provider, item.provider_id)
+                if provider is None:
+                    provider = Provider(id=item.provider_id, name=item.provider_name or item.provider_id,
+                                        location=item.location, timezone=item.timezone)
+                    session.add(provider)
                     session.flush()
+                elif item.timezone and not provider.timezone:
+                    provider.timezone = item.timezone
+                    session.add(provider)
                 slot = Slot(provider_id=item.provider_id, visit_type=item.visit_type, starts_at=item.starts_at,
-                            duration_minutes=item.duration_minutes, location=item.location)
+                            duration_minutes=item.duration_minutes, location=item.location,
+                            timezone=item.timezone or provider.timezone)
                 session.add(slot)
                 created.append(slot)
             return created
