@@ -11,7 +11,7 @@ from bot.core.models import Patient, Provider, Slot, utcnow
 
 CLINIC_ZONE = ZoneInfo("America/New_York")
 DEMO_PROVIDER = Provider(id="riverside-pt", name="Riverside Physical Therapy", location="200 River St, Suite 3",
-                         phone="(555) 010-0100")
+                         phone="(555) 010-0100", timezone=CLINIC_ZONE.key)
 DEMO_TIMES = ((9, 0), (10, 30), (14, 30), (16, 0))
 DEMO_PATIENTS = (
     {"mrn": "DEMO-1001", "given_name": "Ana", "family_name": "Rivera", "phone": "+12125550101"},
@@ -38,7 +38,7 @@ def seed_demo(session: Session, days: int = 14) -> dict[str, int]:
             if starts in existing:
                 continue
             session.add(Slot(provider_id=DEMO_PROVIDER.id, visit_type="physical_therapy", starts_at=starts,
-                             location=DEMO_PROVIDER.location))
+                             location=DEMO_PROVIDER.location, timezone=CLINIC_ZONE.key))
             added_slots += 1
     added_patients = 0
     for data in DEMO_PATIENTS:
