@@ -18,6 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
+from bot.conversation.evidence import says_wrong_number
 from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
 from bot.core.models import Appointment, Conversation, Message, OutreachTask, Patient, Slot, utcnow
@@ -382,26 +383,34 @@ class ActionAnswer(OutreachAction):
     action_name = "action_answer"
 
     def act(self, turn: Turn) -> None:
-        awaiting = turn.conversation.awaiting
-        if awaiting == "slot_choice":
-            booked = turn.task is not None and turn.task.state == "booked"
-            if booked and turn.intent in ("affirm", "confirm_appointment", "thanks") and menu_number(turn.text) is None:
-                turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
-            elif turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
-                    and menu_number(turn.text) is None:
-                turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
-            else:
-                book_choice(turn)
-        elif awaiting == "reminder_choice":
-            answer_reminder(turn)
-        elif awaiting == "checkin":
-            answer_checkin(turn)
-        elif awaiting == "callback_time":
-            answer_callback_time(turn)
-        elif awaiting == "document":
-            turn.say("document_request_again")
+        answer_what_was_asked(turn)
+
+
+def answer_what_was_asked(turn: Turn) -> None:
+    """A choice, a yes, a number, a how-I-feel or a time: read against the question the bot last asked."""
+    awaiting = turn.conversation.awaiting
+    if awaiting == "slot_choice":
+        booked = turn.task is not None and turn.task.state == "booked"
+        # a reply that names an offered time ("2", "第二个", "the tuesday one") is that time, whatever the intent
+        named = menu_number(turn.text) is not None or \
+            resolve_choice(turn.text, offered_options(turn), patient_today(turn)).chosen is not None
+        if booked and turn.intent in ("affirm", "confirm_appointment", "thanks") and not named:
+            turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
+        elif turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
+                and not named:
+            turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
         else:
-            turn.say("you_are_welcome" if turn.intent in ("affirm", "thanks") else "didnt_understand_general")
+            book_choice(turn)
+    elif awaiting == "reminder_choice":
+        answer_reminder(turn)
+    elif awaiting == "checkin":
+        answer_checkin(turn)
+    elif awaiting == "callback_time":
+        answer_callback_time(turn)
+    elif awaiting == "document":
+        turn.say("document_request_again")
+    else:
+        turn.say("you_are_welcome" if turn.intent in ("affirm", "thanks") else "didnt_understand_general")
 
 
 class ActionOfferSlots(OutreachAction):
@@ -505,6 +514,10 @@ class ActionWrongNumber(OutreachAction):
     action_name = "action_wrong_number"
 
     def act(self, turn: Turn) -> None:
+        if not says_wrong_number(turn.text):  # "number two", "la segunda": no evidence; read it as an answer
+            log.info("action.wrong_number_without_evidence")
+            answer_what_was_asked(turn)
+            return
         record_opt_out(turn.session, turn.conversation.address, keyword="wrong_number", channel="sms")
         turn.conversation.state = "closed"
         turn.conclude("outreach.patient.wrong_number", {}, "unreachable", {"reason": "wrong_number"}, "wrong_number")

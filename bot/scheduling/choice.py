@@ -34,6 +34,10 @@ _ORDINALS = {
     "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
 }
 _LAST = {"last", "ultimo", "ultima"}
+# Chinese writes "the second" as 第二(个), with no spaces: read as the English ordinal before the words are split
+_CHINESE_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次)?")
+_CHINESE_DIGITS = {"一": "first", "二": "second", "三": "third", "四": "fourth", "五": "fifth", "1": "first",
+                   "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -105,7 +109,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     ``today`` (the patient's local date) lets "tomorrow" / "mañana" / "hoy" name a day."""
     if not options:
         return Choice()
-    folded = fold(text)
+    folded = fold(_CHINESE_ORDINAL.sub(lambda m: f" {_CHINESE_DIGITS[m.group(1)]} ", text))
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
     constrained = False

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from conftest import Stack, daytime_zone, new_phone, task_body
 
 
@@ -162,3 +163,17 @@ async def test_a_reminded_patient_who_names_another_hour_is_offered_times_to_mov
     await stack.reply(phone, "3pm works better for me")
     await stack.wait_for_event(task["id"], "outreach.patient.preferred_times")
     assert "outreach.appointment.cancelled" not in await _types(stack, task["id"])
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("number two", "en"), ("the second one please", "en"), ("la segunda", "es"), ("numero dos", "es"),
+    ("第二个", "zh"),
+])
+async def test_a_spelled_out_choice_books_that_time_and_is_never_a_wrong_number(stack: Stack, reply: str,
+                                                                                 language: str) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
+    task_id, phone, slot_ids = await _offer(stack, starts, language)
+    await stack.reply(phone, reply)
+    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[1]
+    assert "outreach.patient.wrong_number" not in await _types(stack, task_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -68,3 +68,10 @@ def test_a_reply_that_turns_a_time_down_is_told_from_one_that_picks_it(reply: st
     from bot.scheduling.choice import rejects_options
 
     assert rejects_options(reply) is rejects
+
+
+@pytest.mark.parametrize(("text", "position"), [("第二个", 2), ("我选第三个", 3), ("第1个", 1), ("第二", 2)])
+def test_chinese_ordinals_name_an_option(text: str, position: int) -> None:
+    options = [OfferedOption(i + 1, f"slot-{i}", datetime(2026, 12, 7 + i, 14, 0, tzinfo=UTC)) for i in range(3)]
+    chosen = resolve_choice(text, options, date(2026, 12, 4)).chosen
+    assert chosen is not None and chosen.position == position
