@@ -35,6 +35,18 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno me (escriban|manden|envien)\b"),
     re.compile(r"\b(dejen|deje) de (escribirme|mandarme|enviarme|escribir)\b"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
+    # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
+    re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those )?(more )?"
+               r"(texts?|messages?|text messages|calls|sms)\b"),
+    re.compile(r"\b(stop|quit) (sending|calling|texting)\b"),
+    re.compile(r"\bno more (texts|messages|calls)\b"),
+    re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"),
+    re.compile(r"\bno (quiero|deseo) (recibir |que me (manden|envien|escriban) )?(mas )?(estos |sus |los |mas )?"
+               r"(mensajes|textos|llamadas)\b"),
+    re.compile(r"\bbasta (de|con) (mensajes|textos|llamadas)\b"),
+    re.compile(r"\b(saquenme|sacarme|borrenme) de (la|su|esta) lista\b|\b(den|dar)(me)? de baja\b"),
+    re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
+    re.compile(r"(别|不要)再(联系|打扰|打电话给)我"),
     # Chinese has no spaces between words: these match anywhere in the message
     re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息)|不想(再)?(收到|接收)(短信|信息|消息)"),
     re.compile(r"\b(dung|ngung|huy) (nhan|gui) tin\b"),

@@ -97,3 +97,14 @@ async def test_a_status_callback_saying_the_number_unsubscribed_stops_all_furthe
         await asyncio.sleep(0.3)
     assert task["state"] == "opted_out", task
     assert len(await stack.texts_to(started.phone)) == 1  # the opening only
+
+
+async def test_a_patient_who_withdraws_consent_in_plain_words_is_opted_out_and_told_once(stack: Stack) -> None:
+    started = await stack.start_conversation(language="es")
+    await stack.reply(started.phone, "ya no quiero recibir mensajes, gracias")
+    await stack.wait_for_event(started.task_id, "outreach.patient.opted_out")
+    texts = await stack.wait_for_texts(started.phone, 2)
+    await stack.reply(started.phone, "hola?")
+    await asyncio.sleep(2)
+    assert len(await stack.texts_to(started.phone)) == len(texts) == 2  # one confirmation, then silence
+    assert (await stack.task(started.task_id))["state"] == "opted_out"

@@ -67,3 +67,20 @@ def test_chinese_and_vietnamese_replies_are_not_keywords(body: str) -> None:
 def test_help_in_chinese_and_vietnamese() -> None:
     assert classify_keyword("帮助", opted_out=False) is Keyword.HELP
     assert classify_keyword("Trợ giúp", opted_out=False) is Keyword.HELP
+
+
+@pytest.mark.parametrize("body", [
+    "I don't want these texts anymore", "please stop sending me these", "dont want any more messages",
+    "i no longer want to receive texts", "ya no quiero recibir mensajes", "basta de mensajes", "denme de baja",
+    "no me llamen más", "别再联系我",
+])
+def test_consent_withdrawn_in_plain_words_is_an_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", [
+    "I don't want an appointment", "I don't want the tuesday one", "I dont want to reschedule", "no quiero cancelar",
+    "no quiero esa hora", "quiero mensajes en español", "no, gracias",
+])
+def test_declining_a_visit_or_a_time_is_not_an_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None
