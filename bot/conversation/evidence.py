@@ -26,3 +26,24 @@ _WRONG_NUMBER = re.compile(
 def says_wrong_number(text: str) -> bool:
     """Whether the reply itself says we reached the wrong person."""
     return bool(_WRONG_NUMBER.search(normalise(text)))
+
+
+_FOR_SOMEONE = re.compile(
+    r"\b(i'?m|i am|this is|its|it'?s) (his|her|their|the patient'?s|(\w+'?s)) (\w+ )?(mom|mother|dad|father|son|"
+    r"daughter|wife|husband|partner|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|"
+    r"brother|sister|niece|nephew|caregiver|caretaker|aide|guardian)\b"
+    r"|\bcan (my|his|her) (\w+ )?(mom|mother|dad|father|son|daughter|wife|husband|caregiver|sister|brother)"
+    r" (call|talk|speak|text|answer)\b"
+    r"|\b(writing|texting|answering|replying) for (my|him|her)\b|\bon (his|her|their) behalf\b|\bon behalf of\b"
+    r"|\bsoy (su|el|la) (hij[oa]|espos[oa]|madre|padre|mama|papa|herman[oa]|niet[oa]|sobrin[oa]|cuidador[a]?|"
+    r"tutor[a]?)\b|\b(escribo|respondo|contesto) (por|de parte de) (mi|el|la)\b|\bde parte de (mi|su)\b"
+    r"|\bpuede (mi|su) (hij[oa]|espos[oa]|madre|padre|herman[oa]) (llamar|hablar)\b"
+    r"|我是(他|她|病人)的|我(替|帮)(我的)?(妈妈|爸爸|母亲|父亲|丈夫|妻子|儿子|女儿)"
+    r"|\btoi la (con|vo|chong|me|bo|chau|em|anh|chi) (cua|trai|gai)\b"
+)
+
+
+def speaks_for_someone(text: str) -> bool:
+    """Whether a relative or caregiver is writing for the patient: a person takes it from there (they may not
+    be the one to hear the patient's details, and they have questions the bot cannot answer)."""
+    return bool(_FOR_SOMEONE.search(normalise(text)))

@@ -10,6 +10,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, func, select
 
 from bot.conversation.engine import EngineError
+from bot.conversation.evidence import speaks_for_someone
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
@@ -105,6 +106,9 @@ class InboundRouter:
             await self._reply(conversation.address, self._render("didnt_understand_general", language,
                                                                  conversation.channel),
                               f"reply:{message_id}:0", conversation)
+        elif for_engine and not for_engine.startswith("/") and conversation.awaiting != "checkin" \
+                and speaks_for_someone(for_engine):  # after discharge, what a relative says is read for red flags
+            await self._someone_else_writes(conversation, message_id)
         elif for_engine is not None:
             await self._ask_engine(conversation, message_id, for_engine)
 
@@ -126,6 +130,21 @@ class InboundRouter:
         log.warning("inbound.emergency", extra={"kind": emergency.value, "message_id": message_id})
         text = self._render(f"emergency_{emergency.value}", language, channel_of(address))
         await self._reply(address, text, f"emergency:{message_id}", conversation, even_if_opted_out=True)
+
+    async def _someone_else_writes(self, conversation: Conversation, message_id: str) -> None:
+        """A relative or caregiver writes for the patient: a person takes it (what may be told to whom, and their
+        questions, are for a person), and the writer hears so once."""
+        def to_person(session: Session) -> str:
+            row = session.get(Conversation, conversation.id)
+            assert row is not None
+            task = session.get(OutreachTask, row.task_id) if row.task_id else None
+            hand_off(session, row, task, reason="caregiver_writing")
+            mark_message(session, message_id, "processed")
+            return _language_of(session, row)
+
+        language = await self.ctx.db.run(to_person)
+        await self._reply(conversation.address, self._render("handoff", language, conversation.channel),
+                          f"reply:{message_id}:0", conversation)
 
     async def _ask_engine(self, conversation: Conversation, message_id: str, body: str) -> None:
         try:

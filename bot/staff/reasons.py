@@ -21,6 +21,7 @@ def N_(text: str) -> str:  # gettext's name for "translate this later", found by
 REASONS: dict[str, tuple[str, str]] = {
     "patient_asked_for_person": ("asked_for_person", N_("Asked for a person")),
     "asked_to_cancel": ("asked_for_person", N_("Wants to cancel; a person should talk it through")),
+    "caregiver_writing": ("asked_for_person", N_("A relative or caregiver wrote for the patient")),
     "callback_declined": ("asked_for_person", N_("Did not want a call back")),
     "document_unavailable": ("asked_for_person", N_("Cannot send the document asked for")),
     "clinician_callback": ("clinical_red_flag", N_("Asked a clinician to call back")),

@@ -177,3 +177,15 @@ async def test_a_spelled_out_choice_books_that_time_and_is_never_a_wrong_number(
     booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
     assert booked["data"]["slot_id"] == slot_ids[1]
     assert "outreach.patient.wrong_number" not in await _types(stack, task_id)
+
+
+@pytest.mark.parametrize(("reply", "language"), [("can my daughter call you instead", "en"), ("soy su hijo", "es")])
+async def test_a_relative_or_caregiver_writing_goes_to_a_person(stack: Stack, reply: str, language: str) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
+    task_id, phone, _ = await _offer(stack, starts, language)
+    await stack.reply(phone, reply)
+    handoff = await stack.wait_for_event(task_id, "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "caregiver_writing"
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "1)" not in texts[1]  # a person answers; no menu
+    assert "outreach.appointment.booked" not in await _types(stack, task_id)

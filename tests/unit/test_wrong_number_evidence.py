@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.evidence import says_wrong_number
+from bot.conversation.evidence import says_wrong_number, speaks_for_someone
 
 
 @pytest.mark.parametrize("body", [
@@ -22,3 +22,15 @@ def test_a_reply_that_says_so_is_a_wrong_number(body: str) -> None:
 ])
 def test_a_number_word_or_an_answer_is_not_evidence(body: str) -> None:
     assert not says_wrong_number(body)
+
+
+@pytest.mark.parametrize("body", ["can my daughter call you", "soy su hijo", "this is his wife", "我是她的女儿",
+                                  "I am writing for my mom", "Tôi là con của bà"])
+def test_a_relative_or_caregiver_writing_is_recognised(body: str) -> None:
+    assert speaks_for_someone(body)
+
+
+@pytest.mark.parametrize("body", ["I cant do tuesday, my daughter has school", "my son will drive me", "2",
+                                  "my wife said 2 is better"])
+def test_a_patient_mentioning_family_is_still_the_patient(body: str) -> None:
+    assert not speaks_for_someone(body)
