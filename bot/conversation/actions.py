@@ -18,7 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
-from bot.conversation.evidence import says_wrong_number
+from bot.conversation.evidence import decline_reason, is_bare_no, says_wrong_number
 from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
 from bot.core.models import Appointment, Conversation, Message, OutreachTask, Patient, Slot, utcnow
@@ -388,6 +388,8 @@ class ActionAnswer(OutreachAction):
 
 def answer_what_was_asked(turn: Turn) -> None:
     """A choice, a yes, a number, a how-I-feel or a time: read against the question the bot last asked."""
+    if reason_or_no(turn):
+        return
     awaiting = turn.conversation.awaiting
     if awaiting == "slot_choice":
         booked = turn.task is not None and turn.task.state == "booked"
@@ -464,9 +466,31 @@ class ActionRecordDecline(OutreachAction):
             turn.record("outreach.patient.declined", {"reason": "callback_declined"})
             turn.hand_off("callback_declined", "handoff")
             return
-        reason = "already_scheduled" if turn.intent == "already_scheduled" else "patient_declined"
-        turn.conclude("outreach.patient.declined", {"reason": reason}, "declined", {"reason": reason},
-                      "already_scheduled" if reason == "already_scheduled" else "declined")
+        decline(turn, decline_reason(turn.text))
+
+
+def decline(turn: Turn, category: str | None) -> None:
+    """The patient turns the visit down: the task ends declined, with the reason's category when they gave one
+    ("feels_better", "care_elsewhere", …; their words stay in the transcript, not in the event)."""
+    reason = "already_scheduled" if turn.intent == "already_scheduled" else "patient_declined"
+    data = {"reason": reason, **({"category": category} if category else {})}
+    turn.conclude("outreach.patient.declined", data, "declined", data,
+                  "already_scheduled" if reason == "already_scheduled" else "declined")
+
+
+def reason_or_no(turn: Turn) -> bool:
+    """A reply to an offer that gives a reason to decline ("I switched clinics") or says no to every time
+    ("nope", "ninguna"), whatever intent the engine saw in it: decline with the reason, or offer other times."""
+    if turn.conversation.awaiting != "slot_choice" or (turn.task is not None and turn.task.state == "booked"):
+        return False  # a visit already booked is cancelled by asking to cancel it, not by a reason
+    category = decline_reason(turn.text)
+    if category is not None:
+        decline(turn, category)
+        return True
+    if is_bare_no(turn.text):
+        offer_slots(turn, "more_slots", exclude=frozenset(seen_offer(turn)))
+        return True
+    return False
 
 
 class ActionContactLater(OutreachAction):
@@ -545,12 +569,36 @@ class ActionSwitchLanguage(OutreachAction):
         repeat_question(turn)
 
 
-def requested_language(text: str, current: str) -> str:
+_LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano"), ("en", r"english|ingl[eé]s"),
+                   ("zh", r"中文|汉语|普通话|国语|chinese|chino"), ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita"))
+_NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
+                         r"kh[oô]ng (n[oó]i|bi[eế]t|hi[eể]u))\b|不会说|不懂|看不懂|听不懂")
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+_SPANISH_WORDS = re.compile(r"\b(no|hablo|habla|por favor|entiendo|quiero|en|el|la|ñ)\b|[ñ¿¡áéíóú]")
+
+
+def written_language(text: str) -> str:
+    """The language a short message is written in, by its letters: enough to tell our four apart."""
     lowered = text.lower()
-    if re.search(r"espa[nñ]ol|spanish|castellano", lowered):
-        return "es"
-    if re.search(r"english|ingl[eé]s", lowered):
-        return "en"
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return "zh"
+    if _VIETNAMESE_LETTERS.search(lowered):
+        return "vi"
+    return "es" if _SPANISH_WORDS.search(lowered) else "en"
+
+
+def requested_language(text: str, current: str) -> str:
+    """The language the patient asks for: the one they name ("español", "in English please"), unless they say
+    they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
+    lowered = text.lower()
+    named = [code for code, pattern in _LANGUAGE_NAMES if re.search(pattern, lowered)]
+    if _NOT_SPOKEN.search(lowered):
+        written = written_language(text)
+        if written not in named:
+            return written
+        return next((code for code in ("es", "en") if code not in named), "en")
+    if named:
+        return named[0]
     return "en" if resolve_language(current) == "es" else "es"
 
 
@@ -616,7 +664,7 @@ class ActionClarify(OutreachAction):
     action_name = "action_clarify"
 
     def act(self, turn: Turn) -> None:
-        if answered_by_menu(turn):
+        if reason_or_no(turn) or answered_by_menu(turn):
             return
         asked = int(turn.tracker.get_slot("clarifications") or 0)
         if asked >= 1:

@@ -47,3 +47,40 @@ def speaks_for_someone(text: str) -> bool:
     """Whether a relative or caregiver is writing for the patient: a person takes it from there (they may not
     be the one to hear the patient's details, and they have questions the bot cannot answer)."""
     return bool(_FOR_SOMEONE.search(normalise(text)))
+
+
+# why a patient turns the visit down, as a category the event keeps (operations count them; the words stay private)
+_DECLINE_REASONS = (
+    ("feels_better", re.compile(
+        r"\b(i )?(feel|feeling|am|im|i'?m) (much |a lot |way )?(better|fine now|recovered|all better)\b"
+        r"|\bdoing better\b|\bno longer (hurts|in pain)\b"
+        r"|\b(me siento|estoy|ya estoy) (mucho |muy )?(mejor|bien ya|recuperad[oa])\b"
+        r"|好多了|已经好了|康复了|\b(đa )?(khoe|đo) (hon|roi)\b")),
+    ("care_elsewhere", re.compile(
+        r"\b(switched|changed|moved to|going to|go to|see|seeing) (a |another |a different |other |my own )?"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice)\b|\b(somewhere|someplace) else\b"
+        r"|\belsewhere\b|\bya me (atendieron|atendi|vieron)\b|\ben otro (lado|lugar|sitio|hospital|consultorio)\b"
+        r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta)\b"
+        r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b")),
+    ("already_done", re.compile(
+        r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
+        r"|已经(做|去|看)过|\bđa (lam|đi|kham) roi\b")),
+    ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
+                        r"|\bno tengo (seguro|dinero)\b|\b(muy|demasiado) caro\b|太贵|没有保险"
+                        r"|\bkhong co (bao hiem|tien)\b")),
+    ("not_needed", re.compile(r"\b(don'?t|do not|no longer) need (it|this|the visit|therapy|an appointment)\b"
+                              r"|\bya no (lo |la )?necesito\b|不需要了|\bkhong can (nua)?\b")),
+)
+_BARE_NO = re.compile(r"^(no+|nope|nah|none|none of (them|those|these)|neither|not those|ninguno|ninguna|"
+                      r"no,? ninguno|no,? ninguna|ningun[oa] de (esos|esas|esos horarios)|都不(行|要)|不行|khong)$")
+
+
+def decline_reason(text: str) -> str | None:
+    """The category of a reason to turn the visit down that the reply gives, if it gives one."""
+    folded = normalise(text)
+    return next((category for category, pattern in _DECLINE_REASONS if pattern.search(folded)), None)
+
+
+def is_bare_no(text: str) -> bool:
+    """"no", "nope", "none of them", "ninguna": none of the offered times (not: no visit at all)."""
+    return bool(_BARE_NO.match(normalise(text)))

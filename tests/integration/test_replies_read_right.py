@@ -189,3 +189,38 @@ async def test_a_relative_or_caregiver_writing_goes_to_a_person(stack: Stack, re
     texts = await stack.wait_for_texts(phone, 2)
     assert "1)" not in texts[1]  # a person answers; no menu
     assert "outreach.appointment.booked" not in await _types(stack, task_id)
+
+
+@pytest.mark.parametrize(("reply", "language"), [("no", "en"), ("nope", "en"), ("no, ninguno", "es")])
+async def test_a_bare_no_to_an_offer_gets_other_times(stack: Stack, reply: str, language: str) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 9)]
+    task_id, phone, slot_ids = await _offer(stack, starts, language)
+    await stack.reply(phone, reply)
+    texts = await stack.wait_for_texts(phone, 2)
+    offers = [e for e in await stack.events(task_id) if e["type"] == "outreach.slot.offered"]
+    assert len(offers) == 2, texts[1]
+    assert not {s["slot_id"] for s in offers[1]["data"]["slots"]} & set(slot_ids[:3])  # other times indeed
+
+
+@pytest.mark.parametrize(("reply", "language", "category"), [
+    ("I feel better now, thanks", "en", "feels_better"), ("I switched clinics", "en", "care_elsewhere"),
+    ("ya me atendieron en otro lado", "es", "care_elsewhere"),
+])
+async def test_a_reason_to_decline_ends_the_task_declined_with_its_category(stack: Stack, reply: str, language: str,
+                                                                           category: str) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
+    task_id, phone, _ = await _offer(stack, starts, language)
+    await stack.reply(phone, reply)
+    declined = await stack.wait_for_event(task_id, "outreach.patient.declined")
+    assert declined["data"]["category"] == category
+    assert (await stack.task(task_id))["state"] == "declined"
+
+
+async def test_no_hablo_ingles_switches_to_spanish_in_the_very_next_message(stack: Stack) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
+    task_id, phone, _ = await _offer(stack, starts, "en")
+    await stack.reply(phone, "no hablo inglés")
+    changed = await stack.wait_for_event(task_id, "outreach.patient.language_changed")
+    assert changed["data"]["language"] == "es"
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "Responda" in texts[1] or "horario" in texts[1], texts[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.evidence import says_wrong_number, speaks_for_someone
+from bot.conversation.evidence import decline_reason, is_bare_no, says_wrong_number, speaks_for_someone
 
 
 @pytest.mark.parametrize("body", [
@@ -34,3 +34,23 @@ def test_a_relative_or_caregiver_writing_is_recognised(body: str) -> None:
                                   "my wife said 2 is better"])
 def test_a_patient_mentioning_family_is_still_the_patient(body: str) -> None:
     assert not speaks_for_someone(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("I feel better now", "feels_better"), ("me siento mucho mejor", "feels_better"),
+    ("I switched clinics", "care_elsewhere"), ("ya me atendieron en otro lado", "care_elsewhere"),
+    ("I already had it done", "already_done"), ("can't afford it", "cost"), ("ya no lo necesito", "not_needed"),
+])
+def test_a_reason_to_decline_has_a_category(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["2", "tuesday works", "I feel worse", "can I see the doctor on friday", "no"])
+def test_an_answer_or_a_symptom_is_no_reason_to_decline(body: str) -> None:
+    assert decline_reason(body) is None
+
+
+@pytest.mark.parametrize(("body", "bare"), [("no", True), ("Nope", True), ("none of them", True), ("ninguna", True),
+                                            ("no thanks", False), ("no, the 2nd", False), ("2", False)])
+def test_a_bare_no_is_none_of_the_times(body: str, bare: bool) -> None:
+    assert is_bare_no(body) is bare
