@@ -18,7 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
-from bot.conversation.evidence import decline_reason, is_bare_no, says_wrong_number
+from bot.conversation.evidence import decline_reason, is_bare_no, ordinary_recovery, says_wrong_number
 from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
 from bot.core.models import Appointment, Conversation, Message, OutreachTask, Patient, Slot, utcnow
@@ -334,6 +334,9 @@ def answer_checkin(turn: Turn) -> None:
         turn.hand_off("back_in_hospital", "handoff_nurse", priority="high")
     elif turn.intent == "feeling_good" or number == 1 or (turn.intent == "affirm" and number is None):
         turn.record("outreach.checkin.answered", {"answer": "feeling_ok"})
+        offer_slots(turn, "followup_offer")
+    elif number is None and ordinary_recovery(turn.text):  # "a little sore but ok": healing, not a red flag
+        turn.record("outreach.checkin.answered", {"answer": "feeling_ok", "note": "ordinary_recovery"})
         offer_slots(turn, "followup_offer")
     elif turn.intent == "feeling_unwell" or number == 2:
         turn.record("outreach.checkin.answered", {"answer": "feeling_worse"})

@@ -84,3 +84,34 @@ def decline_reason(text: str) -> str | None:
 def is_bare_no(text: str) -> bool:
     """"no", "nope", "none of them", "ninguna": none of the offered times (not: no visit at all)."""
     return bool(_BARE_NO.match(normalise(text)))
+
+
+# after discharge: the usual aches of getting better, said mildly, and nothing that sounds like getting worse
+_MILD = re.compile(r"\b(a little|a bit|bit|slightly|kind of|kinda|somewhat|still a little|just a little|some) "
+                   r"(sore|stiff|tired|achy|aches|pain|painful|weak|bruised)\b"
+                   r"|\bun poco (adolorid[oa]|cansad[oa]|de dolor|debil|tiesa|tieso)\b"
+                   r"|\balgo (adolorid[oa]|cansad[oa])\b"
+                   r"|有点(疼|痛|累|酸)|\bhoi (đau|met|moi)\b")
+_WORSE = re.compile(r"\b(worse|worst|peor|swell|swollen|hinchad|fever|fiebre|bleed|sangr|pus|infect|can'?t|cannot|"
+                    r"no puedo|severe|terrible|unbearable|fuerte|mucho dolor|very|muy|really bad|red|roj[oa]|hot)\b"
+                    r"|更(疼|痛|严重)|肿|发烧|出血|\b(te hon|sung|sot|chay mau)\b")
+
+
+def ordinary_recovery(text: str) -> bool:
+    """"a little sore but ok", "un poco adolorido": recovery as expected, not a red flag for a nurse."""
+    folded = normalise(text)
+    return bool(_MILD.search(folded)) and not _WORSE.search(folded)
+
+
+# questions the bot cannot answer, whatever the conversation: a person (scheduling) answers them
+_FOR_A_PERSON = re.compile(
+    r"\b(insurance|insured|copay|co pay|deductible|medicaid|medicare|bill|billing|cost|how much|price)\b"
+    r"|\b(closer|nearer|near me|nearby|other location|another location|different location|parking|directions)\b"
+    r"|\b((mi|su|tu|el) seguro|seguro medico|aseguranza|copago|factura|cuanto cuesta|costo|precio|mas cerca|"
+    r"cerca de mi|otra (clinica|ubicacion|sucursal)|estacionamiento)\b"
+    r"|保险|医保|费用|多少钱|账单|近一点|附近|\b(bao hiem|chi phi|bao nhieu tien|gan hon|gan nha)\b")
+
+
+def asks_what_a_person_must_answer(text: str) -> bool:
+    """Insurance, cost, a closer clinic: a question for a person, not for the bot (nor a nurse)."""
+    return bool(_FOR_A_PERSON.search(normalise(text)))

@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, func, select
 
 from bot.conversation.engine import EngineError
-from bot.conversation.evidence import speaks_for_someone
+from bot.conversation.evidence import asks_what_a_person_must_answer, speaks_for_someone
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
@@ -106,9 +106,8 @@ class InboundRouter:
             await self._reply(conversation.address, self._render("didnt_understand_general", language,
                                                                  conversation.channel),
                               f"reply:{message_id}:0", conversation)
-        elif for_engine and not for_engine.startswith("/") and conversation.awaiting != "checkin" \
-                and speaks_for_someone(for_engine):  # after discharge, what a relative says is read for red flags
-            await self._someone_else_writes(conversation, message_id)
+        elif (to_person := _for_a_person(for_engine, conversation)) is not None:
+            await self._to_a_person(conversation, message_id, to_person)
         elif for_engine is not None:
             await self._ask_engine(conversation, message_id, for_engine)
 
@@ -131,14 +130,14 @@ class InboundRouter:
         text = self._render(f"emergency_{emergency.value}", language, channel_of(address))
         await self._reply(address, text, f"emergency:{message_id}", conversation, even_if_opted_out=True)
 
-    async def _someone_else_writes(self, conversation: Conversation, message_id: str) -> None:
-        """A relative or caregiver writes for the patient: a person takes it (what may be told to whom, and their
-        questions, are for a person), and the writer hears so once."""
+    async def _to_a_person(self, conversation: Conversation, message_id: str, reason: str) -> None:
+        """A reply only a person can answer (see ``_for_a_person``): a person takes the conversation, and the
+        patient (or whoever writes) hears so once."""
         def to_person(session: Session) -> str:
             row = session.get(Conversation, conversation.id)
             assert row is not None
             task = session.get(OutreachTask, row.task_id) if row.task_id else None
-            hand_off(session, row, task, reason="caregiver_writing")
+            hand_off(session, row, task, reason=reason)
             mark_message(session, message_id, "processed")
             return _language_of(session, row)
 
@@ -357,6 +356,19 @@ class InboundRouter:
             )
         except SendError:
             pass  # recorded by send_text
+
+
+def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | None:
+    """The handoff reason when a reply is one only a person can answer, whatever the engine would make of it: a
+    relative or caregiver writing for the patient, or a question about insurance, cost or a closer clinic. After
+    discharge the engine reads every reply first (a relative's report of a red flag goes to a nurse)."""
+    if not for_engine or for_engine.startswith("/") or conversation.awaiting == "checkin":
+        return None
+    if speaks_for_someone(for_engine):
+        return "caregiver_writing"
+    if asks_what_a_person_must_answer(for_engine):
+        return "question_for_person"
+    return None
 
 
 PHOTO_ALONE = ""  # what the engine would be told of a photo with no words where no document was asked for

@@ -22,6 +22,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "patient_asked_for_person": ("asked_for_person", N_("Asked for a person")),
     "asked_to_cancel": ("asked_for_person", N_("Wants to cancel; a person should talk it through")),
     "caregiver_writing": ("asked_for_person", N_("A relative or caregiver wrote for the patient")),
+    "question_for_person": ("asked_for_person", N_("Asked about insurance, cost or a closer clinic")),
     "callback_declined": ("asked_for_person", N_("Did not want a call back")),
     "document_unavailable": ("asked_for_person", N_("Cannot send the document asked for")),
     "clinician_callback": ("clinical_red_flag", N_("Asked a clinician to call back")),

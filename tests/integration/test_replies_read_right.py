@@ -224,3 +224,28 @@ async def test_no_hablo_ingles_switches_to_spanish_in_the_very_next_message(stac
     assert changed["data"]["language"] == "es"
     texts = await stack.wait_for_texts(phone, 2)
     assert "Responda" in texts[1] or "horario" in texts[1], texts[1]
+
+
+@pytest.mark.parametrize(("reply", "language"), [("do you take my insurance?", "en"),
+                                                 ("is there a doctor closer to me?", "en"),
+                                                 ("¿aceptan mi seguro?", "es")])
+async def test_a_question_the_bot_cannot_answer_goes_to_a_person_not_a_nurse(stack: Stack, reply: str,
+                                                                           language: str) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
+    task_id, phone, _ = await _offer(stack, starts, language)
+    await stack.reply(phone, reply)
+    handoff = await stack.wait_for_event(task_id, "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "question_for_person"
+    assert "nurse" not in (await stack.wait_for_texts(phone, 2))[1].lower()
+
+
+@pytest.mark.parametrize(("reply", "language"), [("a little sore but ok", "en"), ("un poco adolorido", "es")])
+async def test_ordinary_recovery_after_discharge_does_not_page_a_nurse(stack: Stack, reply: str, language: str
+                                                                     ) -> None:
+    task, phone = await _waiting(stack, "post_discharge", language=language)
+    await stack.reply(phone, reply)
+    answered = await stack.wait_for_event(task["id"], "outreach.checkin.answered")
+    assert answered["data"]["answer"] == "feeling_ok"
+    await stack.wait_for_texts(phone, 2)
+    handoffs = [e for e in await stack.events(task["id"]) if e["type"] == "outreach.handoff.requested"]
+    assert all(h["data"]["reason"] != "feeling_worse_after_discharge" for h in handoffs)

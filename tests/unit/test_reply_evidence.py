@@ -1,10 +1,18 @@
-"""A wrong number ends contact: it needs the reply to say so, never a bare number word."""
+"""What a reply must say before the bot acts on it outside the engine: a wrong number, a relative writing, a reason
+to decline, a bare no, ordinary recovery, a question only a person can answer."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.conversation.evidence import decline_reason, is_bare_no, says_wrong_number, speaks_for_someone
+from bot.conversation.evidence import (
+    asks_what_a_person_must_answer,
+    decline_reason,
+    is_bare_no,
+    ordinary_recovery,
+    says_wrong_number,
+    speaks_for_someone,
+)
 
 
 @pytest.mark.parametrize("body", [
@@ -54,3 +62,17 @@ def test_an_answer_or_a_symptom_is_no_reason_to_decline(body: str) -> None:
                                             ("no thanks", False), ("no, the 2nd", False), ("2", False)])
 def test_a_bare_no_is_none_of_the_times(body: str, bare: bool) -> None:
     assert is_bare_no(body) is bare
+
+
+@pytest.mark.parametrize(("body", "mild"), [("a little sore but ok", True), ("un poco adolorido", True),
+                                            ("a little sore and the wound is red", False), ("very sore", False),
+                                            ("I feel worse", False)])
+def test_ordinary_recovery_is_told_from_getting_worse(body: str, mild: bool) -> None:
+    assert ordinary_recovery(body) is mild
+
+
+@pytest.mark.parametrize(("body", "for_person"), [("do you take my insurance?", True), ("¿aceptan mi seguro?", True),
+                                                  ("is there a clinic closer to me", True), ("estoy seguro", False),
+                                                  ("tuesday", False), ("2", False)])
+def test_questions_only_a_person_can_answer(body: str, for_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_person
