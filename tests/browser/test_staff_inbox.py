@@ -260,7 +260,9 @@ async def test_a_scheduler_can_do_the_work_with_the_keyboard_alone(stack: Stack,
     await stack.wait_for_event(started.task_id, "outreach.handoff.requested")
 
     await page.goto(f"{stack.base_url}/staff/login")
-    await page.keyboard.type("sched-keys")  # the username field has the focus
+    # the username field takes the focus by itself (autofocus; a loaded machine may apply it a moment late)
+    await page.wait_for_function("document.activeElement && document.activeElement.id === 'username'")
+    await page.keyboard.type("sched-keys")
     await page.keyboard.press("Tab")
     await page.keyboard.type(password)
     await page.keyboard.press("Enter")
