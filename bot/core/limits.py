@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, StringConstraints
 
 # bodies
 MAX_JSON_BYTES = 1024 * 1024  # an API request body
@@ -166,6 +166,10 @@ def iana_zone(value: str | None) -> str | None:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError("not an IANA time zone such as America/Chicago") from None
     return value
+
+
+# an IANA time zone's name, checked (the longest real one is 32 characters)
+Zone = Annotated[str, StringConstraints(max_length=MAX_TIMEZONE), AfterValidator(iana_zone)]
 
 
 def same_secret(sent: str, expected: str) -> bool:

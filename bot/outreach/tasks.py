@@ -18,9 +18,8 @@ from bot.core.limits import (
     MAX_LABEL,
     MAX_NAME,
     MAX_PHONE,
-    MAX_TIMEZONE,
     Moment,
-    iana_zone,
+    Zone,
 )
 from bot.core.models import Conversation, Handoff, OutreachTask, Patient, utcnow
 from bot.core.phones import PhoneError, parse_phone
@@ -38,7 +37,7 @@ class PatientIn(BaseModel):
     phone: str = Field(max_length=MAX_PHONE)
     email: str | None = Field(default=None, max_length=MAX_EMAIL, pattern=r"^[^@\s]+@[^@\s]+$")
     language: str = Field(default="en", max_length=35, pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
-    timezone: str | None = Field(default=None, max_length=MAX_TIMEZONE)
+    timezone: Zone | None = None
     needs_simpler_text: bool = False
     consent_sms: bool = True
     consent_voice: bool = True
@@ -66,11 +65,6 @@ class PatientIn(BaseModel):
             return parse_phone(value)
         except PhoneError as problem:
             raise ValueError(str(problem)) from None
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        return iana_zone(value)
 
 
 class AppointmentIn(BaseModel):

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import true, update
 from sqlmodel import Session, col, select
 
-from bot.core.limits import MAX_ID, MAX_LABEL, MAX_TIMEZONE, Moment, iana_zone
+from bot.core.limits import MAX_ID, MAX_LABEL, Moment, Zone
 from bot.core.models import Appointment, Slot
 
 
@@ -25,12 +25,7 @@ class SlotIn(BaseModel):
     starts_at: Moment
     duration_minutes: int = Field(default=45, ge=5, le=480)
     location: str = Field(default="", max_length=MAX_LABEL)
-    timezone: str | None = Field(default=None, max_length=MAX_TIMEZONE)  # the clinic's IANA zone
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        return iana_zone(value)
+    timezone: Zone | None = None  # the clinic's IANA zone
 
 
 class SlotsIn(BaseModel):

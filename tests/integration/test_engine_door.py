@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
+from cluster import engine_pid
 from conftest import API_TOKEN, ENGINE_TOKEN, Stack
 
 
 async def _conversation_id(stack: Stack, task_id: str) -> str:
     started = await stack.wait_for_event(task_id, "outreach.conversation.started")
     return str(started["data"]["conversation_id"])
-
-
-def _engine_pid(engine_port: int) -> int:
-    found = subprocess.run(["pgrep", "-f", f"rasa_run.py run .*--port {engine_port}( |$)"], capture_output=True,
-                           text=True, check=False)
-    pids = [int(p) for p in found.stdout.split()]
-    assert pids, "no engine process found"
-    return pids[0]
 
 
 async def test_a_message_without_the_engine_token_books_nothing(stack: Stack) -> None:
@@ -65,7 +57,8 @@ async def test_the_engine_takes_each_message_once_even_when_asked_twice(stack: S
 def test_the_engine_token_is_on_no_command_line_and_the_api_token_not_in_its_environment(
         stack_process: tuple[str, int, str]) -> None:
     _, engine_port, _ = stack_process
-    pid = _engine_pid(engine_port)
+    pid = engine_pid(engine_port)
+    assert pid is not None, "no engine process found"
     command_line = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     assert ENGINE_TOKEN not in command_line
     environment = Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace").split("\0")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import subprocess
 
 import pytest
+from cluster import engine_pid
 from conftest import Stack
 
 
@@ -67,12 +67,9 @@ async def test_opt_out_works_mid_conversation_in_both_languages(stack: Stack, la
 
 
 def _engine_pid(stack: Stack) -> int:
-    port = stack.engine_port
-    found = subprocess.run(["pgrep", "-f", f"rasa_run.py run .*--port {port}( |$)"], capture_output=True,
-                           text=True, check=False)
-    pids = [int(p) for p in found.stdout.split()]
-    assert pids, "engine process not found"
-    return pids[0]
+    pid = engine_pid(stack.engine_port)
+    assert pid is not None, "engine process not found"
+    return pid
 
 
 async def test_while_the_engine_is_down_messages_are_kept_answered_and_replayed_in_order(stack: Stack) -> None:
