@@ -11,6 +11,8 @@ from datetime import date, timedelta
 
 from dateparser.search import search_dates
 
+from bot.conversation.spoken_dates import digits_for_spoken_numbers
+
 IDENTITY_CHANNELS = frozenset({"chat", "voice"})
 MAX_ATTEMPTS = 3  # a conversation's misses; then a person takes over, and nothing more is said by the bot
 PATIENT_MAX_ATTEMPTS = 5  # a patient's misses across all their conversations and channels within PATIENT_WINDOW
@@ -30,6 +32,7 @@ def birth_date_readings(text: str, language: str, today: date) -> set[date]:
     message listing hundreds of dates would find the right one."""
     if len(text) > MAX_ANSWER_CHARS:
         return set()
+    text = digits_for_spoken_numbers(text)  # "august ninth nineteen fifty two", as a call's speech comes
     languages = [language, *(lang for lang in _SEARCH_LANGUAGES if lang != language)]
     readings: set[date] = set()
     keyed = "".join(ch for ch in text if ch.isdigit())

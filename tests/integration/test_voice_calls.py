@@ -7,6 +7,7 @@ import asyncio
 import time
 from typing import Any
 
+import pytest
 from conftest import Stack, new_phone, task_body
 
 PHI_WORDS = ("result", "abnormal", "test", "diagnos", "cancer", "lab")
@@ -109,3 +110,12 @@ async def test_a_caller_who_asks_for_spanish_hears_spanish_from_then_on(stack: S
     await stack.wait_for_event(task["id"], "outreach.identity.verified")
     call = await say(stack, call, speech="en español por favor")
     assert call["language"] == "es-US" and call["listening"]
+
+
+@pytest.mark.parametrize(("spoken", "language"), [("march fourteenth nineteen sixty two", "en"),
+                                                  ("catorce de marzo de mil novecientos sesenta y dos", "es")])
+async def test_a_date_of_birth_said_in_words_is_understood(stack: Stack, spoken: str, language: str) -> None:
+    task, phone = await place_voice_task(stack, language=language)
+    call = await the_call(stack, phone)
+    call = await say(stack, call, speech=spoken)
+    await stack.wait_for_event(task["id"], "outreach.identity.verified")
