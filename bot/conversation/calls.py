@@ -8,18 +8,21 @@ engine), only the caller waits on the line for the answer.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections import defaultdict
 
 from sqlmodel import Session, col, select
 
+from bot.conversation.endpoints import message_context
 from bot.conversation.inbound import InboundQueue
 from bot.core.context import Outreach
 from bot.core.models import Conversation, Message, OutreachTask, Patient
-from bot.messages.render import render_standalone
+from bot.messages.render import render_message, render_standalone
 from bot.outreach.dispatcher import call_not_answered
 from bot.outreach.outbound import send_text
-from channels.base import DeliveryUpdate, InboundMessage
+from bot.outreach.states import TERMINAL_STATES
+from channels.base import DeliveryUpdate, InboundMessage, SendError
 from channels.voice import VoiceTurn
 
 SILENCES_BEFORE_HANGING_UP = 2
@@ -88,7 +91,49 @@ class CallHandler:
         if not sentences:  # a person has the conversation now (or it ended): nothing more from the bot
             sentences = [self._said("handoff", language)] if reloaded and reloaded[0].state == "handed_off" \
                 else [self._said("goodbye", language)]
+        booked = await self._text_the_booking(conversation, task_id)
+        if still_ours and (booked or await self._task_ended(task_id)):  # nothing left to ask: goodbye, and hang up
+            sentences.append(self._said("goodbye", language))
+            still_ours = False
         return VoiceTurn(sentences, language, listen=still_ours)
+
+    async def _task_ended(self, task_id: str | None) -> bool:
+        if task_id is None:
+            return False
+
+        def ended(session: Session) -> bool:
+            task = session.get(OutreachTask, task_id)
+            return task is not None and task.state in TERMINAL_STATES
+
+        return await self.ctx.db.run(ended)
+
+    async def _text_the_booking(self, conversation: Conversation, task_id: str | None) -> bool:
+        """A visit booked on this call is confirmed by text too, when the patient agreed to texts (something to
+        keep: the day, the time, the place); True when the task is booked."""
+        if task_id is None:
+            return False
+
+        def booking(session: Session) -> tuple[str, str, str] | None:
+            task = session.get(OutreachTask, task_id)
+            patient = session.get(Patient, conversation.patient_id) if conversation.patient_id else None
+            if task is None or task.state != "booked" or patient is None:
+                return None
+            slot_id, appointment_id = task.context.get("booked_slot_id"), task.context.get("appointment_id")
+            if not (patient.consent_sms and patient.phone and slot_id and appointment_id):
+                return "", "", ""
+            return patient.phone, str(slot_id), str(appointment_id)
+
+        found = await self.ctx.db.run(booking)
+        if found is None:
+            return False
+        phone, slot_id, appointment_id = found
+        if phone:
+            context, language = await message_context(self.ctx, conversation.id, {"slot_id": slot_id}, "sms")
+            text = render_message("booking_confirmed", "sms", language, context).text
+            with contextlib.suppress(SendError):  # recorded by send_text; the call has confirmed it aloud
+                await send_text(self.ctx, address=phone, body=text, idempotency_key=f"voice-booked:{appointment_id}",
+                                conversation_id=conversation.id, task_id=task_id, channel="sms")
+        return True
 
     async def on_status(self, update: DeliveryUpdate) -> None:
         """Twilio's word on a call: one nobody took is tried again later."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 from typing import Any
 
 import pytest
-from conftest import Stack, new_phone, task_body
+from conftest import Stack, future_weekday_times, new_phone, task_body
 
 PHI_WORDS = ("result", "abnormal", "test", "diagnos", "cancer", "lab")
 BIRTH_DATE = "1962-03-14"
@@ -119,3 +120,34 @@ async def test_a_date_of_birth_said_in_words_is_understood(stack: Stack, spoken:
     call = await the_call(stack, phone)
     call = await say(stack, call, speech=spoken)
     await stack.wait_for_event(task["id"], "outreach.identity.verified")
+
+
+async def test_a_visit_booked_on_a_call_ends_the_call_and_is_confirmed_by_text(stack: Stack) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    slot_ids = await stack.add_slots(provider, future_weekday_times(3))
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider, preferred_channel="voice", birth_date=BIRTH_DATE),
+                                   expect=201)
+    call = await the_call(stack, phone)
+    call = await say(stack, call, speech="March 14th, 1962.")
+    assert "press 2" in " ".join(bot_lines(call))
+    call = await say(stack, call, digits="2")
+    booked = await stack.wait_for_event(task["id"], "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[1]
+    assert not call["listening"] and call["status"] == "completed"  # said goodbye and hung up
+    texts = await stack.wait_for_texts(phone, 1)
+    assert "You are booked" in texts[-1]  # something to keep: day, time and place by text
+
+
+async def test_a_voice_booking_is_not_texted_without_consent_to_texts(stack: Stack) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, future_weekday_times(2))
+    phone = new_phone()
+    task = await stack.create_task(task_body(phone, provider, preferred_channel="voice", birth_date=BIRTH_DATE,
+                                             consent_sms=False), expect=201)
+    call = await the_call(stack, phone)
+    call = await say(stack, call, speech="March 14th, 1962.")
+    call = await say(stack, call, digits="1")
+    await stack.wait_for_event(task["id"], "outreach.appointment.booked")
+    await asyncio.sleep(1.5)
+    assert await stack.texts_to(phone) == []
