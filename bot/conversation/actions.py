@@ -152,12 +152,26 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
         provider_id=context.get("provider_id"), after=utcnow() + EARLIEST_NOTICE, limit=OPTIONS_PER_OFFER,
         exclude_ids=already,
     )
+    def local(slot: Slot) -> datetime:
+        return slot.starts_at.astimezone(shown_zone(slot, zone)[0])
+
     slots = []
     if preference is not None and not preference.is_empty():
         turn.record("outreach.patient.preferred_times", preference.as_event())
-        slots = search(accept=lambda slot: preference.allows(slot.starts_at.astimezone(shown_zone(slot, zone)[0])))
-        if not slots:
+        on_offer = [local(s) for s in (turn.session.get(Slot, i) for i in seen_offer(turn)) if s is not None]
+        slots = search(accept=lambda slot: preference.allows(local(slot))
+                       and beyond(preference.direction, local(slot), on_offer))
+        if not slots:  # none like that: say so, and offer the nearest in that direction, never the same list
             message = "no_matching_slots"
+            nearest = find_open_slots(turn.session, visit_type=search.keywords["visit_type"],
+                                      provider_id=search.keywords["provider_id"], after=search.keywords["after"],
+                                      limit=OPTIONS_PER_OFFER * 20, exclude_ids=frozenset(seen_offer(turn)))
+            slots = sorted(nearest, key=lambda slot: (preference.closeness(local(slot)), slot.starts_at)
+                           )[:OPTIONS_PER_OFFER]
+            slots.sort(key=lambda slot: slot.starts_at)
+            if not slots:
+                turn.hand_off("no_open_slots", "no_slots")  # nothing else at all: a person finds a way
+                return
     if not slots:
         slots = search()
     if not slots:
@@ -170,6 +184,16 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
                   for s in slots],
     })
     turn.say(message, slot_ids=turn.conversation.offered_slot_ids)
+
+
+def beyond(direction: str | None, local_start: datetime, on_offer: list[datetime]) -> bool:
+    """Whether a time is earlier (or later) in the day than every time on offer, as asked; any time when no
+    direction was asked for (or nothing was on offer)."""
+    if direction is None or not on_offer:
+        return True
+    minutes = local_start.hour * 60 + local_start.minute
+    offered = [t.hour * 60 + t.minute for t in on_offer]
+    return minutes < min(offered) if direction == "earlier" else minutes > max(offered)
 
 
 def patient_today(turn: Turn) -> date:

@@ -16,6 +16,8 @@ from bot.scheduling.choice import MORNING_LEAD_INS, NEGATIONS, PARTS_OF_DAY, REL
 _EXCEPT = frozenset({"except", "excepto", "salvo", "menos", "but"})  # colour only what follows them
 _NEGATION_SCOPE = 3
 _AFTER = frozenset({"after", "despues", "luego"})
+_EARLIER = frozenset({"earlier", "sooner", "temprano"})
+_LATER = frozenset({"later"})
 _BEFORE = frozenset({"before", "antes"})
 _TOKEN = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
 _CLAUSE_END = frozenset(",.;!?")
@@ -42,6 +44,7 @@ class TimePreference:
     hours: tuple[int, int] | None = None  # local [from, to)
     dates: tuple[date, date] | None = None  # local, inclusive
     avoid_hours: tuple[int, int] | None = None
+    direction: str | None = None  # "earlier" / "later" than the times on offer ("anything later in the morning?")
 
     def as_event(self) -> dict[str, object]:
         """The preference as workflow-event data (no words of the patient's)."""
@@ -50,7 +53,21 @@ class TimePreference:
             "hours": list(self.hours) if self.hours else None,
             "avoid_hours": list(self.avoid_hours) if self.avoid_hours else None,
             "dates": [d.isoformat() for d in self.dates] if self.dates else None,
+            "direction": self.direction,
         }
+
+    def closeness(self, local_start: datetime) -> float:
+        """How far a time is from what was asked (0: inside it), for offering the nearest when none fits."""
+        minutes = local_start.hour * 60 + local_start.minute
+        if self.hours:
+            low, high = self.hours[0] * 60, self.hours[1] * 60
+            if not low <= minutes < high:
+                return min(abs(minutes - low), abs(minutes - high))
+        if self.direction == "later":
+            return 24 * 60 - minutes
+        if self.direction == "earlier":
+            return minutes
+        return 0
 
     def is_empty(self) -> bool:
         return self == TimePreference()
@@ -75,6 +92,7 @@ class _Reading:
     hours: tuple[int, int] | None = None
     avoid_hours: tuple[int, int] | None = None
     dates: tuple[date, date] | None = None
+    direction: str | None = None
 
 
 def _hour(token: str, previous: str) -> int | None:
@@ -135,12 +153,17 @@ def read_preference(text: str, today: date) -> TimePreference:
             (found.avoid_weekdays if negated else found.weekdays).add(WEEKDAYS[word])
             if not negated:
                 named.append((index, "weekday", WEEKDAYS[word]))
-        elif word in PARTS_OF_DAY and not (word == "manana" and previous not in MORNING_LEAD_INS):
+        elif word in PARTS_OF_DAY and not (word == "manana" and previous not in MORNING_LEAD_INS) \
+                and not (word == "tarde" and previous == "mas"):  # "más tarde" is later, not the afternoon
             if negated:
                 found.avoid_hours = PARTS_OF_DAY[word]
             else:
                 found.hours = PARTS_OF_DAY[word]
                 named.append((index, "hours", PARTS_OF_DAY[word]))
+        elif word in _EARLIER or (word == "antes" and index + 1 == len(words)):
+            found.direction = "earlier"
+        elif word in _LATER or (word == "tarde" and previous == "mas"):
+            found.direction = "later"
         elif (hour := _hour(word, previous)) is not None:
             if previous in _AFTER:
                 found.hours = (hour, 24)
@@ -150,7 +173,7 @@ def read_preference(text: str, today: date) -> TimePreference:
                 found.hours = (hour, hour + 1)  # "3pm works better", "a las 4": that hour
         index += 1
     return TimePreference(frozenset(found.weekdays - found.avoid_weekdays), frozenset(found.avoid_weekdays),
-                          found.hours, found.dates, found.avoid_hours)
+                          found.hours, found.dates, found.avoid_hours, found.direction)
 
 
 def _negate_just_named(found: _Reading, named: list[tuple[int, str, object]], index: int) -> None:

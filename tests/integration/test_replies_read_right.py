@@ -249,3 +249,31 @@ async def test_ordinary_recovery_after_discharge_does_not_page_a_nurse(stack: St
     await stack.wait_for_texts(phone, 2)
     handoffs = [e for e in await stack.events(task["id"]) if e["type"] == "outreach.handoff.requested"]
     assert all(h["data"]["reason"] != "feeling_worse_after_discharge" for h in handoffs)
+
+
+async def _mornings(stack: Stack, language: str = "en") -> tuple[str, str, str]:
+    """A patient offered 8:00 times; the clinic also has 9:00 ones, and nothing in the afternoon."""
+    zone = daytime_zone()
+    starts = _local_days(zone, [(d, h) for d in (2, 3, 4, 5, 6) for h in (8, 9)])
+    task_id, phone, _ = await _offer(stack, starts, language)
+    return task_id, phone, zone
+
+
+@pytest.mark.parametrize(("reply", "language"), [("do you have anything in the afternoon?", "en"),
+                                                 ("¿algo en la tarde?", "es")])
+async def test_a_part_of_the_day_with_no_times_is_said_plainly_with_the_nearest_not_the_same_list(
+        stack: Stack, reply: str, language: str) -> None:
+    task_id, phone, _ = await _mornings(stack, language)
+    await stack.reply(phone, reply)
+    texts = await stack.wait_for_texts(phone, 2)
+    offers = [e for e in await stack.events(task_id) if e["type"] == "outreach.slot.offered"]
+    first, second = ({s["slot_id"] for s in o["data"]["slots"]} for o in offers[:2])
+    assert not first & second, texts[1]  # never the same list again
+    assert "9:00" in texts[1] and "8:00" not in texts[1], texts[1]  # the nearest towards the afternoon
+
+
+async def test_later_in_the_morning_offers_later_mornings(stack: Stack) -> None:
+    _, phone, _ = await _mornings(stack)
+    await stack.reply(phone, "anything later in the morning?")
+    texts = await stack.wait_for_texts(phone, 2)
+    assert "9:00 AM" in texts[1] and "8:00" not in texts[1], texts[1]

@@ -52,3 +52,11 @@ def test_a_preference_keeps_only_the_times_it_allows() -> None:
 )
 def test_a_day_turned_down_after_naming_it_is_avoided(text: str, expected: TimePreference) -> None:
     assert read_preference(text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(("text", "direction"), [("something earlier?", "earlier"), ("anything sooner", "earlier"),
+                                                 ("más temprano por favor", "earlier"), ("algo más tarde", "later"),
+                                                 ("later in the morning please", "later"),
+                                                 ("¿algo en la tarde?", None)])
+def test_earlier_and_later_are_read_as_directions(text: str, direction: str | None) -> None:
+    assert read_preference(text, date(2026, 12, 4)).direction == direction
