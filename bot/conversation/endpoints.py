@@ -15,7 +15,7 @@ from bot.conversation.actions import ACTIONS
 from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
 from bot.core.limits import same_secret
-from bot.core.models import Conversation, Patient, Slot
+from bot.core.models import Conversation, OutreachTask, Patient, Slot
 from bot.messages.dates import format_visit_time
 from bot.messages.render import UnknownMessage, organisation_context, render_message, resolve_language
 from bot.outreach.policy import patient_zones
@@ -50,6 +50,8 @@ async def message_context(
         context["phi_allowed"] = bool(conversation and needs_identity(channel)
                                       and conversation.identity_state == "verified")
         zone = patient_zones(patient)[0] if patient else None
+        task = session.get(OutreachTask, conversation.task_id) if conversation and conversation.task_id else None
+        context["visit_type"] = str((task.context if task else {}).get("visit_type") or "")
 
         def describe(slot: Slot) -> dict[str, Any]:
             assert zone is not None

@@ -226,3 +226,17 @@ async def test_times_open_at_several_clinics_at_once_are_offered_once_each(stack
     opening = (await stack.texts_to(phone))[0]
     options = [line.split(")", 1)[1].strip() for line in opening.splitlines() if line[:1].isdigit() and ")" in line]
     assert len(options) == 3 and len(set(options)) == 3, opening
+
+
+async def test_a_missed_visit_of_another_kind_is_not_called_physical_therapy_nor_named_by_text(stack: Stack
+                                                                                               ) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, future_weekday_times(3), visit_type="oncology_follow_up")
+    phone = new_phone()
+    body = task_body(phone, provider)
+    body["context"] = {"provider_id": provider, "visit_type": "oncology_follow_up"}
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    opening = (await stack.texts_to(phone))[0]
+    assert "physical therapy" not in opening and "oncology" not in opening.lower()
+    assert "We did not see you at your last visit." in opening and "1)" in opening
