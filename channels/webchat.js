@@ -47,6 +47,15 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // who answers now: after a handoff or an identity lock-out the page says a person will answer (or that the chat
+  // has ended), so nothing the patient types seems to vanish
+  const next = document.getElementById("next");
+  function showWho(who) {
+    const notice = who === "person" ? words.withPerson : who === "ended" ? words.ended : "";
+    next.textContent = notice;
+    next.hidden = !notice;
+  }
+
   function say(text, shown) {
     const message = { id: crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random(), text };
     error.textContent = "";
@@ -64,7 +73,8 @@
     };
     socket.onmessage = (event) => {
       const data = JSON.parse(event.data);
-      if (data.type === "message") show(data);
+      if (data.type === "message") { show(data); if (data.who) showWho(data.who); }
+      else if (data.type === "who") showWho(data.who);
       else if (data.type === "error") error.textContent = data.error;
     };
     socket.onclose = () => { status.textContent = words.reconnecting; setTimeout(connect, 2000); };

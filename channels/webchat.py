@@ -32,19 +32,25 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     "en": {"title": "Chat with your care team", "connecting": "Connecting…", "connected": "Connected",
            "reconnecting": "Reconnecting…", "messages": "Messages", "your_message": "Your message",
            "placeholder": "Type your message", "send": "Send", "you": "You said:", "team": "Your care team said:",
-           "choices": "Choices"},
+           "choices": "Choices", "with_person": "A person from our team will answer you here.",
+           "ended": "This chat has ended. To reach us, call the number in your message."},
     "es": {"title": "Chat con su equipo de atención", "connecting": "Conectando…", "connected": "Conectado",
            "reconnecting": "Reconectando…", "messages": "Mensajes", "your_message": "Su mensaje",
            "placeholder": "Escriba su mensaje", "send": "Enviar", "you": "Usted dijo:",
-           "team": "Su equipo de atención dijo:", "choices": "Opciones"},
+           "team": "Su equipo de atención dijo:", "choices": "Opciones",
+           "with_person": "Una persona de nuestro equipo le responderá aquí.",
+           "ended": "Este chat terminó. Para hablar con nosotros, llame al número de su mensaje."},
     "zh": {"title": "与您的医疗团队聊天", "connecting": "正在连接…", "connected": "已连接",
            "reconnecting": "正在重新连接…", "messages": "消息", "your_message": "您的消息",
            "placeholder": "请输入消息", "send": "发送", "you": "您说：", "team": "您的医疗团队说：",
-           "choices": "选项"},
+           "choices": "选项", "with_person": "我们团队的工作人员会在这里回复您。",
+           "ended": "本次聊天已结束。如需联系我们，请拨打短信中的电话号码。"},
     "vi": {"title": "Trò chuyện với nhóm chăm sóc của bạn", "connecting": "Đang kết nối…",
            "connected": "Đã kết nối", "reconnecting": "Đang kết nối lại…", "messages": "Tin nhắn",
            "your_message": "Tin nhắn của bạn", "placeholder": "Nhập tin nhắn", "send": "Gửi",
-           "you": "Bạn nói:", "team": "Nhóm chăm sóc của bạn nói:", "choices": "Lựa chọn"},
+           "you": "Bạn nói:", "team": "Nhóm chăm sóc của bạn nói:", "choices": "Lựa chọn",
+           "with_person": "Một nhân viên của chúng tôi sẽ trả lời bạn ở đây.",
+           "ended": "Cuộc trò chuyện đã kết thúc. Để liên hệ, hãy gọi số điện thoại trong tin nhắn."},
 }
 
 
@@ -59,6 +65,7 @@ MAX_FRAME_BYTES = 16 * 1024  # one chat message as JSON; a larger frame closes t
 Resolve = Callable[[str], str | None]
 Transcript = Callable[[str], Awaitable[list[dict[str, Any]]]]
 Language = Callable[[str], Awaitable[str]]  # the language of the patient at a chat address
+Who = Callable[[str], Awaitable[str]]  # who answers at a chat address now: "bot", "person" or "ended"
 
 
 class WebChat:
@@ -66,21 +73,27 @@ class WebChat:
 
     def __init__(self) -> None:
         self._sockets: dict[str, set[web.WebSocketResponse]] = defaultdict(set)
+        self._who: Who | None = None
 
     async def send(self, to: str, body: str) -> SendResult:
         """Push a message to every page open on ``to``; 'delivered' if one was, else 'queued' for the next visit."""
         sid = f"CH{uuid.uuid4().hex}"
         delivered = False
-        for socket in list(self._sockets.get(to, ())):
+        sockets = list(self._sockets.get(to, ()))
+        who = await self._who(to) if sockets and self._who else "bot"  # the page says what happens next
+        for socket in sockets:
             try:
-                await socket.send_json({"type": "message", "direction": "outbound", "id": sid, "text": body})
+                await socket.send_json({"type": "message", "direction": "outbound", "id": sid, "text": body,
+                                        "who": who})
                 delivered = True
             except (ConnectionError, RuntimeError):
                 self._sockets[to].discard(socket)
         return SendResult(provider_sid=sid, status="delivered" if delivered else "queued")
 
     def routes(self, on_inbound: OnInbound, resolve: Resolve, transcript: Transcript,
-               language: Language) -> list[web.RouteDef]:
+               language: Language, who: Who) -> list[web.RouteDef]:
+        self._who = who
+
         async def page(request: web.Request) -> web.Response:
             address = resolve(request.match_info["token"])
             if address is None:
@@ -97,6 +110,7 @@ class WebChat:
             try:
                 for past in await transcript(address):
                     await ws.send_json({"type": "message", **past})
+                await ws.send_json({"type": "who", "who": await who(address)})
                 async for frame in ws:
                     if frame.type != WSMsgType.TEXT:
                         continue

@@ -132,8 +132,21 @@ def _public_routes(app: web.Application, ctx: Outreach, inbound: InboundQueue, c
 
         return await ctx.db.run(read)
 
+    async def chat_who(address: str) -> str:
+        """Who answers the chat now: the bot, a person (handed off, or the identity check locked), or nobody."""
+        def read(session: Session) -> str:
+            conversation = session.exec(select(Conversation).where(Conversation.address == address)
+                                        .order_by(col(Conversation.created_at).desc())).first()
+            if conversation is None or conversation.state == "closed":
+                return "ended"
+            if conversation.state == "handed_off" or conversation.identity_state == "failed":
+                return "person"
+            return "bot"
+
+        return await ctx.db.run(read)
+
     app.add_routes(ctx.webchat.routes(inbound.on_inbound, lambda token: address_for_token(settings, token),
-                                      chat_transcript, chat_language))
+                                      chat_transcript, chat_language, chat_who))
 
     if settings.simulator_in_process:
         simulator = TwilioSimulator(

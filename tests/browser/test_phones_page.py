@@ -108,3 +108,22 @@ async def test_a_chat_patient_books_by_pressing_a_time_and_the_page_passes_axe_a
     assert (await log.locator("li.outbound").first.inner_text()).startswith("Su equipo de atención dijo:")
     await page.screenshot(path=str(stack_shot_dir() / "chat-booking-390.png"))
     assert errors == []
+
+
+async def test_a_chat_locked_after_three_wrong_dates_says_a_person_will_answer(stack: Stack, page) -> None:  # type: ignore[no-untyped-def]
+    body = task_body(new_phone(), "prov-chat", preferred_channel="chat", birth_date="1958-11-02")
+    body["workflow"] = "abnormal_result"
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await page.goto(task["chat_url"])
+    log, box = page.locator("#log"), page.get_by_role("textbox", name="Your message")
+    await log.get_by_text("please type your date of birth").wait_for()
+    assert await page.locator("#next").is_hidden()
+    for attempt, wrong in enumerate(("01/01/1970", "02/02/1971", "03/03/1972"), start=2):
+        await box.fill(wrong)
+        await page.keyboard.press("Enter")
+        await log.locator("li.outbound").nth(attempt - 1).wait_for()
+    notice = page.locator("#next")
+    await notice.wait_for(state="visible", timeout=15000)
+    assert await notice.inner_text() == "A person from our team will answer you here."
+    await page.screenshot(path=str(stack_shot_dir() / "chat-handed-off-390.png"))
