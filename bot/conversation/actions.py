@@ -34,6 +34,8 @@ from bot.scheduling.slots import book_slot, find_open_slots, release_appointment
 log = logging.getLogger(__name__)
 
 OPTIONS_PER_OFFER = 3
+# a caller holds at most three choices in mind: two times and "other times"
+OPTIONS_PER_OFFER_SPOKEN = 2
 EARLIEST_NOTICE = timedelta(hours=2)  # never offer a slot the patient could not reach in time
 FOLLOW_UP_HOUR = 10  # "text me later" → the next day at this local hour
 CONTACT_HOURS = (8, 21)  # a time the patient names is kept inside these local hours
@@ -146,10 +148,11 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
     if exclude is not None:
         already = exclude
     zone = patient_zones(turn.patient)[0]
+    per_offer = OPTIONS_PER_OFFER_SPOKEN if turn.conversation.channel == "voice" else OPTIONS_PER_OFFER
     search = partial(
         find_open_slots, turn.session,
         visit_type=str(context.get("visit_type") or (workflow.default_visit_type if workflow else "follow_up")),
-        provider_id=context.get("provider_id"), after=utcnow() + EARLIEST_NOTICE, limit=OPTIONS_PER_OFFER,
+        provider_id=context.get("provider_id"), after=utcnow() + EARLIEST_NOTICE, limit=per_offer,
         exclude_ids=already,
     )
     def local(slot: Slot) -> datetime:
@@ -165,9 +168,9 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
             message = "no_matching_slots"
             nearest = find_open_slots(turn.session, visit_type=search.keywords["visit_type"],
                                       provider_id=search.keywords["provider_id"], after=search.keywords["after"],
-                                      limit=OPTIONS_PER_OFFER * 20, exclude_ids=frozenset(seen_offer(turn)))
+                                      limit=per_offer * 20, exclude_ids=frozenset(seen_offer(turn)))
             slots = sorted(nearest, key=lambda slot: (preference.closeness(local(slot)), slot.starts_at)
-                           )[:OPTIONS_PER_OFFER]
+                           )[:per_offer]
             slots.sort(key=lambda slot: slot.starts_at)
             if not slots:
                 turn.hand_off("no_open_slots", "no_slots")  # nothing else at all: a person finds a way
