@@ -9,7 +9,9 @@ function's queries through the async driver, so no database call ever blocks the
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -95,11 +97,17 @@ def make_engine(database_url: str) -> AsyncEngine:
                                pool_recycle=1800, hide_parameters=True)
 
 
+_NETWORK_ERRNOS = frozenset({errno.ECONNREFUSED, errno.ECONNRESET, errno.ECONNABORTED, errno.EHOSTUNREACH,
+                             errno.ENETUNREACH, errno.ETIMEDOUT, errno.EPIPE, errno.ENOTCONN})
+
+
 def is_unavailable(error: BaseException) -> bool:
     """The database could not be reached, was locked too long, or refused writes: try again later."""
     from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-    return isinstance(error, PoolTimeout | OperationalError | ConnectionError | OSError) or (
+    network = isinstance(error, ConnectionError | TimeoutError | socket.gaierror) or (
+        isinstance(error, OSError) and error.errno in _NETWORK_ERRNOS)  # not any OSError: a bad file name is no outage
+    return network or isinstance(error, PoolTimeout | OperationalError) or (
         isinstance(error, DBAPIError) and "read-only" in str(error))
 
 
