@@ -140,7 +140,9 @@ def _demo_banner(settings: Settings) -> str:
                     "preferred_channel": "chat", "birth_date": "1961-07-04"},
     }
     base = f"http://{settings.host}:{settings.port}"
-    curl = f"  curl -s -X POST {base}/api/v1/tasks -H 'Authorization: Bearer {settings.api_token}' \\\n" \
+    # your own token stays in your environment: the example reads it from there, as your shell will
+    shown = settings.api_token if settings.api_token == DEMO_API_TOKEN else "$OUTREACH_API_TOKEN"
+    curl = f"  curl -s -X POST {base}/api/v1/tasks -H \"Authorization: Bearer {shown}\" \\\n" \
            "       -H 'Content-Type: application/json' -d"
     return (
         "\nTry it: create a task, then open the Phones page and reply as the patient (\"2\", \"none of those\").\n"

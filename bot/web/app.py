@@ -31,6 +31,7 @@ from bot.staff.pages import staff_routes
 from bot.web.api import api_routes, json_errors
 from bot.web.guard import input_guard
 from bot.web.headers import security_headers
+from bot.web.unreadable import answer_unreadable_requests_quietly
 from channels.sms import INBOUND_PATH, TwilioSms
 from channels.twilio_sim import TwilioSimulator
 from channels.voice import TwilioVoice
@@ -57,6 +58,7 @@ def build_app(settings: Settings) -> web.Application:
     )
     inbound = InboundQueue(ctx, InboundRouter(ctx))
     calls = CallHandler(ctx, inbound)
+    answer_unreadable_requests_quietly()
     app = web.Application(middlewares=[security_headers, json_errors, input_guard], client_max_size=MAX_UPLOAD_BYTES)
     app["ctx"] = ctx
 

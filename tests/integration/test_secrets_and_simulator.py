@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import stat
 import subprocess
@@ -84,3 +85,29 @@ def test_a_database_error_carries_no_values(tmp_path: Path) -> None:
 
     message = asyncio.run(clash())
     assert "UNIQUE" in message and "+12125550199" not in message
+
+
+async def test_a_header_too_long_to_read_is_a_json_400_and_its_bytes_reach_no_log(
+        stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> None:
+    secret = "probe-secret-" + "q" * 20
+    headers = {"Authorization": f"Bearer {secret} " + "x" * 9000}
+    async with stack.http.get(f"{stack.base_url}/api/v1/events", headers=headers) as response:
+        assert response.status == 400
+        body = await response.text()
+    assert secret not in body and response.headers["Content-Type"].startswith("application/json")
+    long_path = f"/chat/{secret}{'y' * 9000}"
+    async with stack.http.get(f"{stack.base_url}{long_path}") as response:
+        assert response.status in (400, 414) and secret not in await response.text()
+    await asyncio.sleep(0.5)
+    logs = "\n".join(log.read_text(errors="replace")
+                     for log in tmp_path_factory.getbasetemp().glob("stack*/serve.log"))
+    assert secret not in logs and "http.unreadable_request" in logs
+
+
+def test_the_demo_banner_never_prints_your_own_api_token() -> None:
+    from bot.cli import _demo_banner
+
+    own = Settings.from_env(_plain_env(OUTREACH_SIMULATOR="on", OUTREACH_API_TOKEN="my-own-secret-token-1234"))
+    banner = _demo_banner(own)
+    assert "my-own-secret-token-1234" not in banner and "$OUTREACH_API_TOKEN" in banner
+    assert "demo-api-token" in _demo_banner(Settings.from_env(_plain_env(OUTREACH_SIMULATOR="on")))
