@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from string import Template
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import WSMsgType, web
 
@@ -104,6 +105,9 @@ class WebChat:
             address = resolve(request.match_info["token"])
             if address is None:
                 raise web.HTTPNotFound(text="not a valid chat link")
+            origin = request.headers.get("Origin")
+            if origin is not None and urlsplit(origin).netloc != request.host:  # a page of another site
+                raise web.HTTPForbidden(text="this chat opens only from its own page")
             ws = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_FRAME_BYTES)
             await ws.prepare(request)
             self._sockets[address].add(ws)
@@ -133,7 +137,9 @@ class WebChat:
     async def _receive(ws: web.WebSocketResponse, address: str, data: str, on_inbound: OnInbound) -> None:
         try:
             payload = json.loads(data)
-            text = str(payload["text"]).strip()
+            if not isinstance(payload["text"], str) or not isinstance(payload.get("id", ""), str | None):
+                raise TypeError("text and id are strings")
+            text = payload["text"].strip()
             client_id = str(payload.get("id") or uuid.uuid4().hex)[:64]
         except (ValueError, KeyError, TypeError, RecursionError):  # not JSON, not an object, nested deep
             await ws.send_json({"type": "error", "error": 'send {"text": "..."}'})

@@ -96,6 +96,9 @@ def _rows_of(reader: Any) -> tuple[list[str], list[tuple[int, dict[str, str]]], 
     if any(text_problem(name, MAX_ID) or _BARE_CR in name for name in header):
         raise CampaignFileError(f"a column name in the header row is longer than {MAX_ID} characters or holds a "
                                 "line break or NUL")
+    repeated = sorted({name for name in header if name and header.count(name) > 1})
+    if repeated:  # which of the two would be the patient's? never guess
+        raise CampaignFileError(f"the header row names {', '.join(repeated)} more than once; name each column once")
     if "phone" not in header or "given_name" not in header:
         raise CampaignFileError("the header row must name at least the columns given_name and phone "
                                 f"(found: {', '.join(header) or 'nothing'})")

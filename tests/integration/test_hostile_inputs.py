@@ -276,3 +276,8 @@ async def test_every_dashboard_csv_export_is_safe_to_open_in_a_spreadsheet(stack
                     float(cell)  # only numbers, which a spreadsheet reads as numbers
     finally:
         await http.close()
+
+
+async def test_a_campaign_file_naming_a_column_twice_is_refused_not_guessed(stack: Stack) -> None:
+    status, body = await _upload(stack, f"given_name,phone,given_name\nAna,{new_phone()},Maria\n")
+    assert status == 400 and "given_name" in body["error"]["message"], body

@@ -88,7 +88,19 @@ async def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(
                              data={"username": "sched-locked", "password": password,
                                    "csrf_token": token}) as response:
             assert response.status == 401
-            assert "locked for 15 minutes" in await response.text()
+            locked = await response.text()
+            assert "waits 15 minutes" in locked
+        token = await form_token(http, f"{stack.base_url}/staff/login")
+        async with http.post(f"{stack.base_url}/staff/login", allow_redirects=False,
+                             data={"username": "nobody-by-this-name", "password": "x", "csrf_token": token}
+                             ) as response:
+            unknown = await response.text()
+        # the same words for a locked account and for a username that does not exist: nothing to enumerate
+        assert _alert(locked) == _alert(unknown)
+
+
+def _alert(page: str) -> str:
+    return page.split('role="alert"', 1)[1].split("</p>", 1)[0]
 
 
 async def test_the_audit_log_cannot_be_changed_or_deleted(stack: Stack) -> None:

@@ -222,3 +222,21 @@ async def test_wrong_dates_count_across_a_patients_conversations(stack: Stack) -
     misses = [e for e in await stack.events(second["id"]) if e["type"] == "outreach.identity.not_matched"]
     assert [e["data"]["patient_attempts"] for e in misses] == [4, 5]
     await chat.socket.close()
+
+
+async def test_the_chat_socket_opens_only_from_its_own_page_and_takes_only_text(stack: Stack) -> None:
+    task = await chat_task(stack)
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await stack.http.ws_connect(task["chat_url"] + "/ws", headers={"Origin": "http://evil.example"})
+    assert refused.value.status == 403
+    socket = await stack.http.ws_connect(task["chat_url"] + "/ws", headers={"Origin": stack.base_url})
+    await socket.send_json({"id": 5, "text": ["a"]})
+    for _ in range(10):
+        frame = await socket.receive_json(timeout=10)
+        if frame.get("type") == "error":
+            break
+    else:
+        raise AssertionError("a list as text was not refused")
+    await socket.close()
+    types = [e["type"] for e in await stack.events(task["id"])]
+    assert "outreach.patient.replied" not in types
