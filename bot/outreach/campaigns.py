@@ -144,8 +144,8 @@ def row_to_task(row: dict[str, str], workflow: str | None, campaign_name: str, l
         "context": context,
         "idempotency_key": row.get("idempotency_key") or f"campaign:{campaign_name}:{patient.get('mrn') or line}",
     }
-    if row.get("priority"):
-        body["priority"] = row["priority"]
+    if row.get("priority"):  # a CSV cell is text: a whole number in it is the number (else the row's error says so)
+        body["priority"] = int(row["priority"]) if row["priority"].isdigit() else row["priority"]
     return body
 
 

@@ -97,7 +97,7 @@ class TaskIn(BaseModel):
 
     patient: PatientIn
     workflow: str = Field(max_length=MAX_ID)
-    priority: int = Field(default=5, ge=1, le=9)
+    priority: int = Field(default=5, ge=1, le=9, strict=True)  # a number: "1" or true is a mistake, not 1
     due_by: Moment | None = None
     idempotency_key: str | None = Field(default=None, min_length=1, max_length=MAX_KEY)
     context: ContextIn = Field(default_factory=ContextIn, validate_default=True)

@@ -281,3 +281,21 @@ async def test_every_dashboard_csv_export_is_safe_to_open_in_a_spreadsheet(stack
 async def test_a_campaign_file_naming_a_column_twice_is_refused_not_guessed(stack: Stack) -> None:
     status, body = await _upload(stack, f"given_name,phone,given_name\nAna,{new_phone()},Maria\n")
     assert status == 400 and "given_name" in body["error"]["message"], body
+
+
+async def test_a_priority_that_is_not_a_number_is_refused_not_converted(stack: Stack) -> None:
+    for wrong in ("1", True, 1.5):
+        body = task_body(new_phone(), "prov-none")
+        body["priority"] = wrong
+        error = await stack.create_task(body, expect=422)
+        assert "priority" in _fields(error), (wrong, error)
+    body = task_body(new_phone(), "prov-none")
+    body["priority"] = 2
+    await stack.create_task(body, expect=201)
+
+
+async def test_a_campaign_priority_column_takes_whole_numbers(stack: Stack) -> None:
+    status, body = await _upload(stack, f"given_name,phone,priority\nAna,{new_phone()},2\nBo,{new_phone()},high\n")
+    assert status == 201, body
+    assert body["tasks_created"] == 1 and body["rows_with_errors"] == 1, body
+    assert any(error.get("column") == "priority" for error in body["errors"]), body
