@@ -40,6 +40,7 @@ EVENT_TYPES = frozenset(
         "outreach.patient.opted_in",
         "outreach.handoff.requested",
         "outreach.handoff.resolved",
+        "outreach.task.merged",
         "outreach.engine.unavailable",
         "outreach.appointment.confirmed",
         "outreach.appointment.cancelled",

@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
-from sqlmodel import Session, select
+from sqlalchemy import text
+from sqlmodel import Session, col, select
 
 from bot.core.limits import (
     MAX_CONTEXT_BYTES,
@@ -139,8 +140,34 @@ def upsert_patient(session: Session, data: PatientIn) -> Patient:
     return patient
 
 
+# context keys that name one need: two tasks with different values are two needs, even in one workflow
+NEED_KEYS = ("referral_id", "order_id")
+
+
+def open_task_for_the_same_need(session: Session, payload: TaskIn) -> OutreachTask | None:
+    """The patient's task still open for the same workflow (and, where given, the same referral or order), if
+    any: the patient is the same by medical record number, or by phone when no number is given."""
+    if session.get_bind().dialect.name == "postgresql":  # two requests for one patient at once: one at a time
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:who))"),
+                        {"who": payload.patient.mrn or payload.patient.phone})
+    same_patient = Patient.mrn == payload.patient.mrn if payload.patient.mrn else Patient.phone == payload.patient.phone
+    candidates = session.exec(
+        select(OutreachTask).join(Patient, col(Patient.id) == OutreachTask.patient_id)
+        .where(same_patient, OutreachTask.workflow == payload.workflow,
+               col(OutreachTask.state).in_([*ACTIVE_STATES, "handed_off"]))
+        .order_by(col(OutreachTask.created_at))
+    ).all()
+    wanted = payload.context.model_dump(mode="json")
+    for task in candidates:
+        if all(not wanted.get(key) or str(task.context.get(key) or "") in ("", str(wanted[key]))
+               for key in NEED_KEYS):
+            return task
+    return None
+
+
 def create_task(session: Session, payload: TaskIn) -> tuple[OutreachTask, bool]:
-    """The task for this request, and whether it was created now (False: the idempotency key matched)."""
+    """The task for this request, and whether it was created now (False: the idempotency key matched, or the
+    patient already has an open task for the same need, which is returned instead)."""
     digest = fingerprint(payload)
     if payload.idempotency_key:
         existing = session.exec(
@@ -150,6 +177,11 @@ def create_task(session: Session, payload: TaskIn) -> tuple[OutreachTask, bool]:
             if existing.request_fingerprint != digest:
                 raise IdempotencyConflict(payload.idempotency_key)
             return existing, False
+    same_need = open_task_for_the_same_need(session, payload)
+    if same_need is not None:  # a second request for one need: one patient, one conversation, no second text
+        record_event(session, "outreach.task.merged", same_need.id,
+                     {"idempotency_key": payload.idempotency_key, "workflow": payload.workflow})
+        return same_need, False
     patient = upsert_patient(session, payload.patient)
     task = OutreachTask(
         idempotency_key=payload.idempotency_key, request_fingerprint=digest, workflow=payload.workflow,

@@ -106,7 +106,10 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             raise _Bad(422, "the task is not valid", _validation_details(exc)) from None
         def create(session: Session) -> tuple[dict[str, Any], bool]:
             task, created = create_task(session, payload)
-            return _view(session, task), created
+            view = _view(session, task)
+            if not created and task.idempotency_key != payload.idempotency_key:
+                view["merged"] = True  # the patient's open task for the same need: no second contact
+            return view, created
 
         for attempt in range(2):
             try:
