@@ -24,6 +24,7 @@ from bot.outreach.tasks import IdempotencyConflict, TaskIn, aware_datetime, crea
 from bot.outreach.workflows import WORKFLOWS
 from bot.reports.funnel import Range, ReportError, funnel_report
 from bot.web.forms import UnreadableForm, read_form
+from bot.web.openapi import OPENAPI_PATH, openapi_document
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +249,13 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             raise _Bad(400, str(problem)) from None
         return web.json_response(report)
 
+    description = json.dumps(openapi_document(), separators=(",", ":")).encode()
+
+    async def get_openapi(_request: web.Request) -> web.Response:
+        return web.Response(body=description, content_type="application/json", charset="utf-8")
+
     return [
+        web.get(OPENAPI_PATH, guarded(get_openapi)),
         web.get("/api/v1/reports/funnel", guarded(get_funnel)),
         web.post("/api/v1/campaigns", guarded(post_campaign)),
         web.get("/api/v1/campaigns/{campaign_id}", guarded(get_campaign)),
