@@ -1,0 +1,101 @@
+"""The API description is true: schemathesis fuzzes the live app (real HTTP, the whole stack) over every
+operation the document lists, and checks that nothing answers 5xx, that every answer is one the document
+describes (status, content type, headers, body schema), and that no operation works without the token."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import requests
+import schemathesis
+from conftest import API_TOKEN
+from schemathesis.engine import StopReason, events
+
+from bot.web.openapi import OPENAPI_PATH, openapi_document
+
+AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
+EXAMPLES_PER_OPERATION = 25  # in each round of fuzzing
+FUZZING_SECONDS = 60  # rounds of fuzzing go on (each with new cases) until this much time has passed
+TIME_BUDGET_SECONDS = 150  # a hard stop for the whole run, should a request hang: the test then fails
+CHECKS = ("not_a_server_error", "status_code_conformance", "content_type_conformance",
+          "response_headers_conformance", "response_schema_conformance", "ignored_auth")
+
+
+def fuzzing_config() -> schemathesis.Config:
+    return schemathesis.Config.from_dict({
+        "seed": 20261204,
+        "max-time": FUZZING_SECONDS,  # the same cases every run, so a failure here is one anybody can repeat
+        "headers": AUTH,
+        "request-timeout": 30,
+        "workers": 1,
+        "generation": {"max-examples": EXAMPLES_PER_OPERATION, "mode": "all", "database": "none"},
+        "phases": {"examples": {"enabled": True}, "coverage": {"enabled": True}, "fuzzing": {"enabled": True},
+                   "stateful": {"enabled": False}},
+        "checks": {"enabled": False, **{name: {"enabled": True} for name in CHECKS}},
+    })
+
+
+def _request_line(recorder: Any, case_id: str) -> str:
+    interaction = recorder.interactions.get(case_id)
+    if interaction is None:
+        return "(no request)"
+    request, response = interaction.request, interaction.response
+    body = (request.body or b"")[:300]
+    status = response.status_code if response is not None else "no response"
+    return f"{request.method} {request.uri} body={body!r} -> {status}"
+
+
+def test_the_live_api_does_what_its_description_says(stack_process: tuple[str, int, str]) -> None:
+    base_url = stack_process[0]
+    schema = schemathesis.openapi.from_url(base_url + OPENAPI_PATH, headers=AUTH, timeout=30,
+                                           config=fuzzing_config())
+    operations = {f"{method.upper()} {path}" for path, item in openapi_document()["paths"].items()
+                  for method in item if path != OPENAPI_PATH}  # the document itself takes no input: see below
+    started = time.monotonic()
+    problems: dict[str, list[str]] = {}  # one entry per kind of problem, with the requests that showed it
+    requests_sent = 0
+    tested: set[str] = set()
+    stop_reason = None
+    stream = schemathesis.engine.from_schema(schema).execute()
+    over_budget = False
+    for event in stream:
+        if not over_budget and time.monotonic() - started > TIME_BUDGET_SECONDS:
+            over_budget = True
+            stream.stop()
+        if isinstance(event, events.ScenarioFinished):
+            recorder = event.recorder
+            tested.add(recorder.label)
+            requests_sent += len(recorder.interactions)
+            for case_id, checks in recorder.checks.items():
+                for check in checks:
+                    if check.failure_info is not None:
+                        failure = check.failure_info.failure
+                        kind = f"{recorder.label}: {check.name}: {failure.title}: {failure.message.strip()[:300]}"
+                        problems.setdefault(kind, []).append(_request_line(recorder, case_id))
+        elif isinstance(event, events.NonFatalError):
+            problems.setdefault(f"error in {event.label}: {event.info.title}: {event.info.message[:300]}", [])
+        elif isinstance(event, events.FatalError):
+            problems.setdefault(f"schemathesis could not run: {event.exception!r}", [])
+        elif isinstance(event, events.EngineFinished):
+            stop_reason = event.stop_reason
+    elapsed = time.monotonic() - started
+    print(f"\nschemathesis: {len(tested)} operations, {requests_sent} requests in {elapsed:.0f} s "
+          f"({stop_reason})")
+    report = [f"{kind}\n    seen {len(seen)}x, e.g. {seen[0] if seen else ''}"
+              for kind, seen in sorted(problems.items())]
+    assert not problems, f"{len(problems)} kinds of problem:\n" + "\n".join(report[:40])
+    assert tested == operations, f"not tested: {sorted(operations - tested)}"
+    assert not over_budget, f"the fuzzing took more than {TIME_BUDGET_SECONDS} s and was stopped"
+    assert stop_reason in (StopReason.COMPLETED, StopReason.MAX_TIME), f"the run stopped early: {stop_reason}"
+
+
+def test_the_description_is_served_with_the_token_only(stack_process: tuple[str, int, str]) -> None:
+    url = stack_process[0] + OPENAPI_PATH
+    anonymous = requests.get(url, timeout=10)
+    assert anonymous.status_code == 401
+    assert anonymous.json()["error"]["status"] == 401
+    schema = schemathesis.openapi.from_url(url, headers=AUTH, timeout=30)
+    assert schema.raw_schema == openapi_document()
+    served = schema[OPENAPI_PATH]["GET"].Case().call_and_validate(headers=AUTH)  # checked as any answer is
+    assert served.status_code == 200
