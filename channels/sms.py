@@ -10,7 +10,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.twiml.messaging_response import MessagingResponse
 
 from channels.base import DeliveryUpdate, InboundMessage, OnDelivery, OnInbound, SendError, SendResult
-from channels.twilio_account import TwilioAccount
+from channels.twilio_account import TwilioAccount, media_urls
 
 INBOUND_PATH = "/channels/sms/inbound"
 STATUS_PATH = "/channels/sms/status"
@@ -86,8 +86,7 @@ class TwilioSms:
             sender = str(form.get("From", ""))
             if not sid or not sender:
                 return web.Response(status=400, text="MessageSid and From are required")
-            media = [str(form[f"MediaUrl{i}"]) for i in range(int(str(form.get("NumMedia", "0")) or 0))
-                     if f"MediaUrl{i}" in form]
+            media = media_urls(form)
             await on_inbound(
                 InboundMessage(
                     channel="sms", provider_sid=sid, sender=sender, recipient=str(form.get("To", "")),

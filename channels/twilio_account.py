@@ -20,6 +20,43 @@ log = logging.getLogger(__name__)
 
 SignedHandler = Callable[[web.Request, dict[str, str]], Awaitable[web.StreamResponse]]
 
+# The longest value Twilio sends in each webhook field we read (an SMS body is at most 1,600 characters; media
+# URLs and the rest are short); anything longer is refused by name, never cut. Other fields: DEFAULT_FIELD_LIMIT.
+FIELD_LIMITS = {"Body": 1600 * 4, "SpeechResult": 4000, "Digits": 64, "NumMedia": 4}
+DEFAULT_FIELD_LIMIT = 2048
+MAX_FIELDS = 200
+MAX_MEDIA = 10  # Twilio's own limit per message
+
+
+def media_urls(form: dict[str, str]) -> list[str]:
+    """The media URLs of an inbound message, in order. ``NumMedia`` says how many; when it is not a number in
+    range (a provider quirk or a forged count) the ``MediaUrlN`` fields present are taken as they are, so a
+    picture is never lost to a bad count."""
+    count = form.get("NumMedia", "0").strip()
+    if count.isdigit() and int(count) <= MAX_MEDIA:
+        return [form[f"MediaUrl{i}"] for i in range(int(count)) if f"MediaUrl{i}" in form]
+    return [form[f"MediaUrl{i}"] for i in range(MAX_MEDIA) if f"MediaUrl{i}" in form]
+
+
+def refused(field: str, problem: str, status: int = 400) -> web.Response:
+    """A webhook that breaks a rule: 4xx JSON naming the field (Twilio logs it; nothing is half-stored)."""
+    return web.json_response({"error": {"status": status, "message": f"{field}: {problem}",
+                                         "details": [{"field": field, "problem": problem}]}}, status=status)
+
+
+def field_problem(form: dict[str, str]) -> tuple[str, str] | None:
+    if len(form) > MAX_FIELDS:
+        return "body", f"more than {MAX_FIELDS} fields"
+    for key, value in form.items():
+        limit = FIELD_LIMITS.get(key, DEFAULT_FIELD_LIMIT)
+        if len(key) > 64:
+            return key[:64], "field name longer than 64 characters"
+        if len(value) > limit:
+            return key, f"longer than {limit} characters"
+        if "\x00" in value:  # no carrier sends one, and PostgreSQL cannot store it
+            return key, "holds a NUL character"
+    return None
+
 
 class RedirectingHttpClient(AsyncTwilioHttpClient):
     """The official async client, with every ``*.twilio.com`` URL rewritten to ``base_url`` (the simulator),
@@ -75,11 +112,23 @@ class TwilioAccount:
         """``handler`` runs only for a request Twilio signed (the form as text); anything else gets 403."""
 
         async def checked(request: web.Request) -> web.StreamResponse:
-            form = await request.post()
+            if request.content_type != "application/x-www-form-urlencoded":
+                return refused("Content-Type", "Twilio webhooks are application/x-www-form-urlencoded", 415)
+            try:
+                form = await request.post()
+            except web.HTTPRequestEntityTooLarge:
+                raise
+            except (ValueError, UnicodeDecodeError):
+                return refused("body", "not a readable UTF-8 form")
             url = self.public_url + str(request.rel_url)
             if not self._validator.validate(url, form, request.headers.get("X-Twilio-Signature", "")):
                 log.warning(f"{channel}.bad_signature", extra={"path": request.path})
                 return web.Response(status=403, text="invalid Twilio signature")
-            return await handler(request, {key: str(value) for key, value in form.items()})
+            fields = {key: str(value) for key, value in form.items()}
+            problem = field_problem(fields)
+            if problem is not None:
+                log.warning(f"{channel}.field_refused", extra={"path": request.path, "field": problem[0][:64]})
+                return refused(*problem)
+            return await handler(request, fields)
 
         return checked

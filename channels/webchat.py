@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 CHAT_PATH = "/chat"
 PAGE = Path(__file__).with_name("webchat.html")
 MAX_TEXT = 1600
+MAX_FRAME_BYTES = 16 * 1024  # one chat message as JSON; a larger frame closes the socket (1009)
 
 Resolve = Callable[[str], str | None]
 Transcript = Callable[[str], Awaitable[list[dict[str, Any]]]]
@@ -58,7 +59,7 @@ class WebChat:
             address = resolve(request.match_info["token"])
             if address is None:
                 raise web.HTTPNotFound(text="not a valid chat link")
-            ws = web.WebSocketResponse(heartbeat=30)
+            ws = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_FRAME_BYTES)
             await ws.prepare(request)
             self._sockets[address].add(ws)
             try:
@@ -80,7 +81,7 @@ class WebChat:
             payload = json.loads(data)
             text = str(payload["text"]).strip()
             client_id = str(payload.get("id") or uuid.uuid4().hex)[:64]
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):  # not JSON, not an object, nested deep
             await ws.send_json({"type": "error", "error": 'send {"text": "..."}'})
             return
         if not text or len(text) > MAX_TEXT:

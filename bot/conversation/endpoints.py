@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import secrets
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +14,7 @@ from sqlmodel import Session
 from bot.conversation.actions import ACTIONS
 from bot.conversation.identity import needs_identity
 from bot.core.context import Outreach
+from bot.core.limits import same_secret
 from bot.core.models import Conversation, Patient, Slot
 from bot.messages.dates import format_visit_time
 from bot.messages.render import UnknownMessage, organisation_context, render_message, resolve_language
@@ -27,7 +27,7 @@ NLG_PATH = "/engine/nlg"
 
 
 def _authorised(ctx: Outreach, request: web.Request) -> bool:
-    return secrets.compare_digest(request.query.get("token", ""), ctx.settings.engine_callback_token)
+    return same_secret(request.query.get("token", ""), ctx.settings.engine_callback_token)
 
 
 async def message_context(

@@ -6,16 +6,35 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 from phonenumbers import timezone as phone_timezones
 
+from bot.core.limits import MAX_PHONE
 
-def to_e164(raw: str, default_region: str = "US") -> str | None:
-    """The E.164 form of ``raw``, or None when it is not a valid phone number."""
+
+class PhoneError(ValueError):
+    """Not a number we can text or call; the message says why in words."""
+
+
+def parse_phone(raw: str, default_region: str = "US") -> str:
+    """The E.164 form of ``raw``; ``PhoneError`` when it is not a valid number, or carries an extension (a text
+    cannot reach an extension, and dropping it would reach someone else's desk)."""
+    if len(raw) > MAX_PHONE:
+        raise PhoneError(f"longer than {MAX_PHONE} characters")
     try:
         number = phonenumbers.parse(raw, default_region)
     except NumberParseException:
-        return None
+        raise PhoneError("not a valid phone number (give it with area code, e.g. +1 212 555 0143)") from None
+    if number.extension:
+        raise PhoneError("has an extension; give a number that reaches the patient directly (no 'ext.')")
     if not phonenumbers.is_valid_number(number):
-        return None
+        raise PhoneError("not a valid phone number (give it with area code, e.g. +1 212 555 0143)")
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def to_e164(raw: str, default_region: str = "US") -> str | None:
+    """The E.164 form of ``raw``, or None when it is not a phone number we accept (see ``parse_phone``)."""
+    try:
+        return parse_phone(raw, default_region)
+    except PhoneError:
+        return None
 
 
 def timezones_for(e164: str) -> list[str]:

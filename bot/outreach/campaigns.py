@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, func, select
 
 from bot.core.db import Database
+from bot.core.limits import MAX_CSV_CELL, MAX_ID, MAX_UPLOAD_BYTES, text_problem
 from bot.core.models import Campaign, OutreachTask
+from bot.core.spreadsheets import looks_like_formula
 from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task
 
 MAX_ROWS = 10_000
@@ -26,27 +28,74 @@ PATIENT_COLUMNS = ("mrn", "given_name", "family_name", "phone", "email", "langua
                    "needs_simpler_text", "consent_sms", "consent_voice", "preferred_channel", "birth_date")
 CONTEXT_COLUMNS = ("provider_id", "visit_type")
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "si", "sí"})
+READ_COLUMNS = frozenset({*PATIENT_COLUMNS, *CONTEXT_COLUMNS, "workflow", "priority", "idempotency_key",
+                          "appointment_starts_at", "appointment_location"})  # other columns are ignored
 
 
 class CampaignFileError(ValueError):
     """The upload as a whole cannot be read (not CSV, no header, no rows, too many rows)."""
 
 
+# A carriage return on its own (not ending a line) is kept out of the csv module's way as this character, so the
+# row that holds it is reported instead of breaking the whole file.
+_BARE_CR = "\uffff"
+csv.field_size_limit(MAX_UPLOAD_BYTES)  # a long cell is a row error (MAX_CSV_CELL), never a failed upload
+
+
+def cell_problem(column: str, cell: str) -> str | None:
+    """Why a (trimmed) cell cannot be taken, or None. Formula-looking cells are refused in every column but
+    ``phone``, where a leading + is how numbers are written (and the number is read as a number, stored as
+    E.164: a phone cell must start with + or a digit)."""
+    if _BARE_CR in cell:
+        return "has a carriage return (CR) inside the cell; remove it"
+    if problem := text_problem(cell, MAX_CSV_CELL):
+        return problem
+    if column == "phone":
+        if cell and not (cell[0] == "+" or cell[0] == "(" or cell[0].isdigit()):
+            return "a phone number starts with + or a digit"
+        return None
+    if looks_like_formula(cell):
+        return f"starts with {cell[0]!r}, which a spreadsheet would run as a formula; remove it"
+    return None
+
+
+def _split_bare_carriage_returns(text: str) -> str:
+    if "\r" not in text:
+        return text
+    if "\n" not in text:  # classic Mac line endings: every CR ends a line
+        return text.replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", _BARE_CR)
+
+
 def read_rows(raw: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[dict[str, Any]]]:
     """(header, [(line number, row)], rows that could not be read) from CSV bytes; column names are case- and
-    space-insensitive."""
+    space-insensitive. Every cell is trimmed; a cell that ``cell_problem`` refuses makes its row an error."""
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise CampaignFileError(f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; split it")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CampaignFileError("the file is not UTF-8 text; save the spreadsheet as 'CSV UTF-8'") from None
     if not text.strip():
         raise CampaignFileError("the file is empty")
+    text = _split_bare_carriage_returns(text.replace(_BARE_CR, "\r"))
     try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(text.splitlines()[0][:MAX_CSV_CELL], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel  # type: ignore[assignment]
     reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        return _rows_of(reader)
+    except csv.Error as error:
+        raise CampaignFileError(f"line {reader.line_num} could not be read as CSV ({error}); "
+                                "save the spreadsheet as 'CSV UTF-8' and try again") from None
+
+
+def _rows_of(reader: Any) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[dict[str, Any]]]:
     header = [name.strip().lower().replace(" ", "_") for name in next(reader, [])]
+    if any(text_problem(name, MAX_ID) or _BARE_CR in name for name in header):
+        raise CampaignFileError(f"a column name in the header row is longer than {MAX_ID} characters or holds a "
+                                "line break or NUL")
     if "phone" not in header or "given_name" not in header:
         raise CampaignFileError("the header row must name at least the columns given_name and phone "
                                 f"(found: {', '.join(header) or 'nothing'})")
@@ -65,6 +114,11 @@ def read_rows(raw: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]], 
         if spilled is not None or line > first_line:  # no column of ours holds a line break: a quote is open
             broken.append(row_error(first_line, spilled or header[0], f'a quote (") opened here is not closed, so '
                                     f"lines {first_line}-{line} were read as one row; fix the quotes"))
+            continue
+        refused = next(((name, problem) for name, cell in zip(header, cells, strict=False)
+                        if name in READ_COLUMNS and (problem := cell_problem(name, cell))), None)
+        if refused is not None:
+            broken.append(row_error(first_line, field_of(refused[0]), refused[1]))
             continue
         rows.append((first_line, dict(zip(header, cells, strict=False))))
     if not rows and not broken:
@@ -102,6 +156,17 @@ class NoUsableRow(ValueError):
     def __init__(self, errors: list[dict[str, Any]]) -> None:
         super().__init__("no row could be turned into a task")
         self.errors = errors
+
+
+def field_of(column: str) -> str:
+    """The task field a CSV column feeds (the reverse of ``column_of``)."""
+    if column in PATIENT_COLUMNS:
+        return f"patient.{column}"
+    if column in CONTEXT_COLUMNS:
+        return f"context.{column}"
+    if column.startswith("appointment_"):
+        return "context.appointment." + column.removeprefix("appointment_")
+    return column
 
 
 def column_of(field: str) -> str:

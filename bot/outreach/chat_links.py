@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+from bot.core.limits import same_secret
 from bot.core.settings import Settings
 from bot.outreach.addresses import address_for
 
@@ -24,6 +25,6 @@ def chat_url(settings: Settings, task_id: str) -> str:
 def address_for_token(settings: Settings, token: str) -> str | None:
     """The chat address a link's token opens, or None when the token was not signed by us."""
     task_id, _, signature = token.partition(".")
-    if not task_id or not hmac.compare_digest(signature, _signature(settings, task_id)):
+    if not task_id or not same_secret(signature, _signature(settings, task_id)):
         return None
     return address_for("chat", task_id, None)

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from sqlmodel import Session, select
 
+from bot.core.limits import (
+    MAX_CONTEXT_BYTES,
+    MAX_EMAIL,
+    MAX_ID,
+    MAX_KEY,
+    MAX_LABEL,
+    MAX_NAME,
+    MAX_PHONE,
+    MAX_TIMEZONE,
+    Moment,
+)
 from bot.core.models import OutreachTask, Patient
-from bot.core.phones import to_e164
+from bot.core.phones import PhoneError, parse_phone
 from bot.events.outbox import record_event
 from bot.outreach.workflows import WORKFLOWS
 
@@ -20,13 +31,13 @@ from bot.outreach.workflows import WORKFLOWS
 class PatientIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    mrn: str | None = Field(default=None, max_length=64)
-    given_name: str = Field(min_length=1, max_length=100)
-    family_name: str = Field(default="", max_length=100)
-    phone: str
-    email: str | None = None
-    language: str = Field(default="en", pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
-    timezone: str | None = None
+    mrn: str | None = Field(default=None, max_length=MAX_ID)
+    given_name: str = Field(min_length=1, max_length=MAX_NAME)
+    family_name: str = Field(default="", max_length=MAX_NAME)
+    phone: str = Field(max_length=MAX_PHONE)
+    email: str | None = Field(default=None, max_length=MAX_EMAIL, pattern=r"^[^@\s]+@[^@\s]+$")
+    language: str = Field(default="en", max_length=35, pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+    timezone: str | None = Field(default=None, max_length=MAX_TIMEZONE)
     needs_simpler_text: bool = False
     consent_sms: bool = True
     consent_voice: bool = True
@@ -50,10 +61,10 @@ class PatientIn(BaseModel):
     @field_validator("phone")
     @classmethod
     def _e164(cls, value: str) -> str:
-        e164 = to_e164(value)
-        if e164 is None:
-            raise ValueError("not a valid phone number (give it with area code, e.g. +1 212 555 0143)")
-        return e164
+        try:
+            return parse_phone(value)
+        except PhoneError as problem:
+            raise ValueError(str(problem)) from None
 
     @field_validator("timezone")
     @classmethod
@@ -62,15 +73,9 @@ class PatientIn(BaseModel):
             return None
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise ValueError("not an IANA time zone such as America/Chicago") from None
         return value
-
-
-def aware_datetime(value: datetime | None) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        raise ValueError("needs a UTC offset, e.g. 2026-12-01T17:00:00Z")
-    return value
 
 
 class AppointmentIn(BaseModel):
@@ -78,10 +83,8 @@ class AppointmentIn(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    starts_at: datetime
-    location: str = Field(default="", max_length=200)
-
-    _aware = field_validator("starts_at")(classmethod(lambda cls, v: aware_datetime(v)))
+    starts_at: Moment
+    location: str = Field(default="", max_length=MAX_LABEL)
 
 
 class ContextIn(BaseModel):
@@ -89,19 +92,25 @@ class ContextIn(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    provider_id: str | None = Field(default=None, min_length=1, max_length=64)
-    visit_type: str | None = Field(default=None, min_length=1, max_length=64)
+    provider_id: str | None = Field(default=None, min_length=1, max_length=MAX_ID)
+    visit_type: str | None = Field(default=None, min_length=1, max_length=MAX_ID)
     appointment: AppointmentIn | None = None
+
+    @model_validator(mode="after")
+    def _small(self) -> ContextIn:
+        if len(json.dumps(self.model_dump(mode="json"), default=str)) > MAX_CONTEXT_BYTES:
+            raise ValueError(f"the context is larger than {MAX_CONTEXT_BYTES} bytes as JSON")
+        return self
 
 
 class TaskIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     patient: PatientIn
-    workflow: str
+    workflow: str = Field(max_length=MAX_ID)
     priority: int = Field(default=5, ge=1, le=9)
-    due_by: datetime | None = None
-    idempotency_key: str | None = Field(default=None, min_length=1, max_length=200)
+    due_by: Moment | None = None
+    idempotency_key: str | None = Field(default=None, min_length=1, max_length=MAX_KEY)
     context: ContextIn = Field(default_factory=ContextIn, validate_default=True)
 
     @field_validator("context")
@@ -117,8 +126,6 @@ class TaskIn(BaseModel):
         if value not in WORKFLOWS:
             raise ValueError(f"unknown workflow; use one of: {', '.join(sorted(WORKFLOWS))}")
         return value
-
-    _aware = field_validator("due_by")(classmethod(lambda cls, v: aware_datetime(v)))
 
 
 class IdempotencyConflict(Exception):

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, or_, select
 
+from bot.core.limits import within_our_calendar
 from bot.core.models import Campaign, Conversation, Handoff, OutreachTask, Patient, WorkflowEvent
 from bot.outreach.policy import patient_zones
 from bot.staff.reasons import group_of
@@ -70,11 +71,15 @@ def _moment(raw: Any, name: str, end_of_day: bool) -> datetime | None:
         if len(text) == 10:
             day = date.fromisoformat(text)
             moment = datetime.combine(day, time.min, tzinfo=UTC)
-            return moment + timedelta(days=1) if end_of_day else moment
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            moment = moment + timedelta(days=1) if end_of_day else moment
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except (ValueError, OverflowError):
         raise ReportError(f"'{name}' must be a date like 2026-12-01 (or an ISO time), not {text[:40]!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    try:
+        return within_our_calendar(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    except ValueError as problem:
+        raise ReportError(f"'{name}' {problem}") from None
 
 
 @dataclass

@@ -5,10 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import true, update
 from sqlmodel import Session, col, select
 
+from bot.core.limits import MAX_ID, MAX_LABEL, Moment
 from bot.core.models import Appointment, Slot
+
+
+class SlotIn(BaseModel):
+    """An open time as a scheduling system publishes it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    provider_id: str = Field(min_length=1, max_length=MAX_ID)
+    provider_name: str | None = Field(default=None, max_length=MAX_LABEL)
+    visit_type: str = Field(default="physical_therapy", min_length=1, max_length=MAX_ID)
+    starts_at: Moment
+    duration_minutes: int = Field(default=45, ge=5, le=480)
+    location: str = Field(default="", max_length=MAX_LABEL)
+
+
+class SlotsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    slots: list[SlotIn] = Field(min_length=1, max_length=1000)
 
 
 def find_open_slots(

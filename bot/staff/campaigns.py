@@ -14,6 +14,7 @@ from aiohttp_session import get_session
 from sqlmodel import Session, col, func, select
 
 from bot.core.context import Outreach
+from bot.core.limits import MAX_ID, MAX_LABEL, MAX_UPLOAD_BYTES
 from bot.core.models import Campaign, OutreachTask, Patient
 from bot.messages.literacy import LANGUAGES, check, sample_context
 from bot.messages.render import UnknownMessage, render_message
@@ -32,10 +33,9 @@ from bot.staff.accounts import StaffMember, audit
 from bot.staff.pages import page_context, render
 from bot.staff.reasons import N_
 from bot.staff.security import STAFF_PREFIX, staff_only
-from bot.web.forms import read_form
+from bot.web.forms import form_file, form_text, read_form
 
 log = logging.getLogger(__name__)
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 PREVIEW_CHANNELS = ("sms", "chat", "voice")
 
 
@@ -77,10 +77,9 @@ def campaign_routes(ctx: Outreach) -> list[web.AbstractRouteDef]:
     @staff_only("operations")
     async def upload(request: web.Request, member: StaffMember) -> web.StreamResponse:
         form = await read_form(request)
-        name = str(form.get("name", "")).strip()[:120]
-        workflow = str(form.get("workflow", ""))
-        upload_field = form.get("file")
-        raw = upload_field.file.read(MAX_UPLOAD_BYTES + 1) if hasattr(upload_field, "file") else b""
+        name = form_text(form, "name", MAX_LABEL).strip()
+        workflow = form_text(form, "workflow", MAX_ID)
+        raw = form_file(form, "file", MAX_UPLOAD_BYTES)
         problem = ""
         if not name:
             problem = N_("Give the campaign a name.")
@@ -88,8 +87,6 @@ def campaign_routes(ctx: Outreach) -> list[web.AbstractRouteDef]:
             problem = N_("Choose the workflow.")
         elif not raw:
             problem = N_("Choose a CSV file to upload.")
-        elif len(raw) > MAX_UPLOAD_BYTES:
-            problem = N_("The file is larger than 5 MB; split it.")
         report: dict[str, Any] | None = None
         if not problem:
             try:

@@ -3,8 +3,6 @@ also as CSV. The figures are the ones ``GET /api/v1/reports/funnel`` gives a war
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from aiohttp import web
@@ -12,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from bot.core.context import Outreach
 from bot.core.models import Campaign
+from bot.core.spreadsheets import csv_text
 from bot.outreach.workflows import WORKFLOWS
 from bot.reports.funnel import OUTCOMES, STEPS, Range, ReportError, funnel_report
 from bot.staff.accounts import StaffMember
@@ -75,11 +74,7 @@ def dashboard_routes(ctx: Outreach) -> list[web.AbstractRouteDef]:
         if report is None:
             raise web.HTTPBadRequest(text=problem)
         header, rows = table(report, name)
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(rows)
-        return web.Response(text=out.getvalue(), content_type="text/csv", headers={
+        return web.Response(text=csv_text(header, rows), content_type="text/csv", headers={
             "Content-Disposition": f'attachment; filename="outreach-{name}.csv"'})
 
     return [web.get(f"{STAFF_PREFIX}/dashboard", dashboard),

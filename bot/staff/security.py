@@ -22,6 +22,7 @@ from aiohttp_session import setup as setup_session
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.core.context import Outreach
+from bot.core.limits import same_secret
 from bot.core.models import utcnow
 from bot.core.settings import PROJECT_ROOT, Settings, SettingsError
 from bot.staff.accounts import StaffMember, current_member, sign_out
@@ -110,7 +111,7 @@ async def _csrf_ok(request: web.Request) -> bool:
         except UnreadableForm:
             return False
         sent = str(form.get(CSRF_FIELD, ""))
-    return bool(sent) and secrets.compare_digest(sent, str(expected))
+    return bool(sent) and same_secret(sent, str(expected))
 
 
 async def csrf_token(request: web.Request) -> str:

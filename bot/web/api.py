@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import json
 import logging
-import secrets
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from typing import Any
 
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.core.context import Outreach
 from bot.core.db import is_unavailable
+from bot.core.limits import MAX_EVENT_POSITION, MAX_ID, MAX_LABEL, MAX_UPLOAD_BYTES, InputError, same_secret
 from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
 from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view, import_campaign
 from bot.outreach.chat_links import chat_url
-from bot.outreach.tasks import IdempotencyConflict, TaskIn, aware_datetime, create_task, task_view
+from bot.outreach.tasks import IdempotencyConflict, TaskIn, create_task, task_view
 from bot.outreach.workflows import WORKFLOWS
 from bot.reports.funnel import Range, ReportError, funnel_report
-from bot.web.forms import UnreadableForm, read_form
+from bot.scheduling.slots import SlotsIn
+from bot.web.forms import form_file, form_text, read_form
+from bot.web.guard import query_int, read_json
 from bot.web.openapi import OPENAPI_PATH, openapi_document
 
 log = logging.getLogger(__name__)
@@ -63,45 +64,16 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
         return error(500, "internal error; the request was not applied")
 
 
-async def _json_body(request: web.Request) -> Any:
-    raw = await request.read()
-    if not raw:
-        raise _Bad(400, "request body is empty; send JSON")
-    try:
-        return json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise _Bad(400, f"request body is not valid JSON: {exc}") from None
-
-
 class _Bad(Exception):
     def __init__(self, status: int, message: str, details: Any = None) -> None:
         self.status, self.message, self.details = status, message, details
-
-
-class SlotIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    provider_id: str = Field(min_length=1, max_length=64)
-    provider_name: str | None = None
-    visit_type: str = Field(default="physical_therapy", min_length=1, max_length=64)
-    starts_at: datetime
-    duration_minutes: int = Field(default=45, ge=5, le=480)
-    location: str = Field(default="", max_length=200)
-
-    _aware = field_validator("starts_at")(classmethod(lambda cls, v: aware_datetime(v)))
-
-
-class SlotsIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    slots: list[SlotIn] = Field(min_length=1, max_length=1000)
 
 
 def api_routes(ctx: Outreach) -> list[web.RouteDef]:
     def authorised(request: web.Request) -> bool:
         header = request.headers.get("Authorization", "")
         scheme, _, token = header.partition(" ")
-        return scheme.lower() == "bearer" and secrets.compare_digest(token.strip(), ctx.settings.api_token)
+        return scheme.lower() == "bearer" and same_secret(token.strip(), ctx.settings.api_token)
 
     def guarded(handler: Handler) -> Handler:
         async def wrapper(request: web.Request) -> web.StreamResponse:
@@ -116,7 +88,7 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         return wrapper
 
     async def post_task(request: web.Request) -> web.Response:
-        body = await _json_body(request)
+        body = await read_json(request)
         if not isinstance(body, dict):
             raise _Bad(400, "request body must be a JSON object")
         key_header = request.headers.get("Idempotency-Key")
@@ -159,13 +131,8 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         return web.json_response(view)
 
     async def get_events(request: web.Request) -> web.Response:
-        try:
-            after = int(request.query.get("after", "0"))
-            limit = int(request.query.get("limit", "500"))
-        except ValueError:
-            raise _Bad(400, "'after' and 'limit' must be whole numbers") from None
-        if not 1 <= limit <= 1000:
-            raise _Bad(400, "'limit' must be between 1 and 1000")
+        after = query_int(request, "after", 0, low=0, high=MAX_EVENT_POSITION)
+        limit = query_int(request, "limit", 500, low=1, high=1000)
         task_id = request.query.get("task_id") or None
         def read(session: Session) -> list[dict[str, Any]] | None:
             if task_id and session.get(OutreachTask, task_id) is None:
@@ -179,7 +146,7 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         return web.json_response({"events": events, "next_after": next_after})
 
     async def post_slots(request: web.Request) -> web.Response:
-        body = await _json_body(request)
+        body = await read_json(request)
         try:
             payload = SlotsIn.model_validate(body)
         except ValidationError as exc:
@@ -205,16 +172,14 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         name = request.query.get("name", "")
         workflow = request.query.get("workflow") or None
         if request.content_type.startswith("multipart/"):
-            try:
-                form = await read_form(request)
-            except UnreadableForm as problem:
-                raise _Bad(400, str(problem)) from None
-            upload = form.get("file")
-            raw = upload.file.read() if hasattr(upload, "file") else b""  # type: ignore[union-attr]
-            name = name or str(form.get("name") or getattr(upload, "filename", "") or "")
-            workflow = workflow or (str(form["workflow"]) if form.get("workflow") else None)
+            form = await read_form(request)
+            raw = form_file(form, "file", MAX_UPLOAD_BYTES)
+            name = name or form_text(form, "name", MAX_LABEL) or str(getattr(form.get("file"), "filename", "") or "")
+            workflow = workflow or form_text(form, "workflow", MAX_ID) or None
         else:
             raw = await request.read()
+        if len(name) > MAX_LABEL:
+            raise InputError("name", f"longer than {MAX_LABEL} characters")
         if not raw:
             raise _Bad(400, "send the CSV as the request body (text/csv) or as a multipart field named 'file'")
         if not name.strip():
@@ -222,7 +187,7 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         if workflow is not None and workflow not in WORKFLOWS:
             raise _Bad(422, f"unknown workflow; use one of: {', '.join(sorted(WORKFLOWS))}")
         try:
-            view = await import_campaign(ctx.db, name.strip()[:200], workflow, raw)
+            view = await import_campaign(ctx.db, name.strip(), workflow, raw)
         except CampaignFileError as exc:
             raise _Bad(400, str(exc)) from None
         except NoUsableRow as exc:

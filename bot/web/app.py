@@ -18,6 +18,7 @@ from bot.conversation.inbound import InboundQueue
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
 from bot.core.db import Database
+from bot.core.limits import MAX_UPLOAD_BYTES
 from bot.core.models import Message
 from bot.core.settings import Settings
 from bot.outreach.chat_links import address_for_token
@@ -28,6 +29,7 @@ from bot.staff.campaigns import campaign_routes
 from bot.staff.dashboard import dashboard_routes
 from bot.staff.pages import staff_routes
 from bot.web.api import api_routes, json_errors
+from bot.web.guard import input_guard
 from channels.sms import INBOUND_PATH, TwilioSms
 from channels.twilio_sim import TwilioSimulator
 from channels.voice import TwilioVoice
@@ -54,7 +56,7 @@ def build_app(settings: Settings) -> web.Application:
     )
     inbound = InboundQueue(ctx, InboundRouter(ctx))
     calls = CallHandler(ctx, inbound)
-    app = web.Application(middlewares=[json_errors], client_max_size=5 * 1024 * 1024)
+    app = web.Application(middlewares=[json_errors, input_guard], client_max_size=MAX_UPLOAD_BYTES)
     app["ctx"] = ctx
 
     async def health(_request: web.Request) -> web.Response:

@@ -21,6 +21,7 @@ from bot.outreach.states import ALLOWED_TRANSITIONS
 from bot.outreach.tasks import TaskIn
 from bot.outreach.workflows import WORKFLOWS
 from bot.reports.funnel import OUTCOMES, STEPS
+from bot.scheduling.slots import SlotsIn
 
 OPENAPI_PATH = "/api/v1/openapi.json"
 JSON = "application/json"
@@ -191,8 +192,6 @@ def _response_schemas() -> dict[str, Any]:
 
 
 def _request_schemas() -> dict[str, Any]:
-    from bot.web.api import SlotsIn  # the handlers' module imports this one
-
     models: list[tuple[type[BaseModel], Any]] = [(TaskIn, "validation"), (SlotsIn, "validation")]
     _, document = models_json_schema(models, ref_template=_REF)
     schemas: dict[str, Any] = document["$defs"]
