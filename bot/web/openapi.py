@@ -16,6 +16,18 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from bot.core.limits import (
+    EARLIEST_MOMENT,
+    LATEST_MOMENT,
+    MAX_EVENT_POSITION,
+    MAX_ID,
+    MAX_JSON_BYTES,
+    MAX_KEY,
+    MAX_LABEL,
+    MAX_PATH_PARAM,
+    MAX_QUERY_VALUE,
+    MAX_UPLOAD_BYTES,
+)
 from bot.outreach.campaigns import CAMPAIGN_ACTIONS
 from bot.outreach.states import ALLOWED_TRANSITIONS
 from bot.outreach.tasks import TaskIn
@@ -136,13 +148,13 @@ def _response_schemas() -> dict[str, Any]:
             "time": DATE_TIME,
             "datacontenttype": {"type": "string", "const": JSON},
             "sequence": {"type": "integer", "minimum": 1, "description": "per task, from 1"},
-            "position": {"type": "integer", "minimum": 1, "description": "global commit order; pass the last "
-                                                                        "one back as `after`"},
+            "position": {"type": "integer", "minimum": 1, "maximum": MAX_EVENT_POSITION,
+                         "description": "global commit order; pass the last one back as `after`"},
             "data": {"type": "object"},
         }),
         "EventPage": _object({
             "events": {"type": "array", "items": _ref("CloudEvent"), "maxItems": 1000},
-            "next_after": {"type": "integer", "minimum": 0},
+            "next_after": {"type": "integer", "minimum": 0, "maximum": MAX_EVENT_POSITION},
         }),
         "PublishedSlots": _object({
             "slots": {"type": "array", "minItems": 1, "items": _object({
@@ -152,7 +164,7 @@ def _response_schemas() -> dict[str, Any]:
         }),
         "Campaign": _object({
             "id": ID,
-            "name": {"type": "string", "minLength": 1, "maxLength": 200},
+            "name": {"type": "string", "minLength": 1, "maxLength": MAX_LABEL},
             "workflow": _nullable({"type": "string", "enum": workflow_names}),
             "rows_total": COUNT,
             "tasks_created": COUNT,
@@ -203,9 +215,10 @@ def _request_schemas() -> dict[str, Any]:
                                        "anything else is a 422")
     patient["timezone"]["description"] = "an IANA time zone such as America/Chicago"
     patient["birth_date"]["description"] = "YYYY-MM-DD, from 1900-01-01 to today; needed for chat and voice"
+    window = f"from {EARLIEST_MOMENT.date()} to before {LATEST_MOMENT.date()} (UTC)"
     for name in ("AppointmentIn", "SlotIn"):
-        schemas[name]["properties"]["starts_at"]["description"] = "with a UTC offset, e.g. 2026-12-01T17:00:00Z"
-    task["due_by"]["description"] = "with a UTC offset"
+        schemas[name]["properties"]["starts_at"]["description"] = f"with a UTC offset (2026-12-01T17:00:00Z); {window}"
+    task["due_by"]["description"] = f"with a UTC offset; {window}"
     schemas["TaskIn"]["examples"] = [TASK_EXAMPLE]
     schemas["SlotsIn"]["examples"] = [SLOTS_EXAMPLE]
     return schemas
@@ -225,6 +238,8 @@ def _error(description: str) -> dict[str, Any]:
 def _common_errors() -> dict[str, Any]:
     """What any operation may answer besides its own outcomes."""
     return {
+        "400": _error(f"a query parameter longer than {MAX_QUERY_VALUE} characters or holding a NUL (or, where the "
+                      "operation says so, another bad input): `details` names it"),
         "401": {"$ref": "#/components/responses/Unauthorized"},
         "405": _error("the method is not allowed on this path"),
         "503": {"$ref": "#/components/responses/Unavailable"},
@@ -232,11 +247,13 @@ def _common_errors() -> dict[str, Any]:
 
 
 def _operation(operation_id: str, summary: str, responses: dict[str, Any], **more: Any) -> dict[str, Any]:
-    return {"operationId": operation_id, "summary": summary, **more, "responses": {**responses, **_common_errors()}}
+    return {"operationId": operation_id, "summary": summary, **more, "responses": {**_common_errors(), **responses}}
 
 
 def _query(name: str, schema: dict[str, Any], description: str, required: bool = False,
            example: str | None = None) -> dict[str, Any]:
+    if schema.get("type") == "string" and "enum" not in schema:
+        schema = {**schema, "maxLength": min(schema.get("maxLength", MAX_QUERY_VALUE), MAX_QUERY_VALUE)}
     parameter = {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
     if example is not None:
         parameter["example"] = example
@@ -244,14 +261,17 @@ def _query(name: str, schema: dict[str, Any], description: str, required: bool =
 
 
 def _path_id(name: str, what: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": "string", "minLength": 1},
-            "description": f"the {what}'s id"}
+    return {"name": name, "in": "path", "required": True,
+            "schema": {"type": "string", "minLength": 1, "maxLength": MAX_PATH_PARAM},
+            "description": f"the {what}'s id (a longer one, or one holding a NUL, is simply not found: 404)"}
 
 
 def _paths() -> dict[str, Any]:
     workflow = {"type": "string", "enum": sorted(WORKFLOWS)}
-    too_large = _error("the body is larger than the app takes (5 MB)")
-    bad_body = _error("the body is empty or not JSON (or, for a task, not a JSON object)")
+    too_large = _error(f"the body is larger than the operation takes ({MAX_JSON_BYTES} bytes of JSON, "
+                       f"{MAX_UPLOAD_BYTES} bytes of CSV)")
+    bad_body = _error("the body is empty, not UTF-8 JSON, nested too deep, or holds a number beyond 64 bits, a "
+                      "string too long or a NUL (or, for a task, is not a JSON object): `details` names it")
     return {
         "/api/v1/tasks": {"post": _operation(
             "createTask", "Create an outreach task (idempotent by key)",
@@ -262,7 +282,7 @@ def _paths() -> dict[str, Any]:
              "413": too_large,
              "422": _json(_ref("Error"), "invalid fields: `details` lists FieldProblem")},
             parameters=[{"name": "Idempotency-Key", "in": "header", "required": False,
-                         "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+                         "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY},
                          "description": "used when the body has no idempotency_key"}],
             requestBody={"required": True, "content": {JSON: {"schema": _ref("TaskIn")}}},
         )},
@@ -278,7 +298,7 @@ def _paths() -> dict[str, Any]:
              "404": _error("no task with that id")},
             parameters=[
                 _query("task_id", STRING, "only this task's events (an unknown id is a 404)"),
-                _query("after", {"type": "integer", "minimum": 0, "default": 0},
+                _query("after", {"type": "integer", "minimum": 0, "maximum": MAX_EVENT_POSITION, "default": 0},
                        "the position after which to read: the previous page's next_after"),
                 _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500},
                        "at most this many events"),
@@ -294,15 +314,15 @@ def _paths() -> dict[str, Any]:
         "/api/v1/campaigns": {"post": _operation(
             "uploadCampaign", "Upload a CSV, one row per patient; each good row becomes a task (runs at once)",
             {"201": _json(_ref("Campaign"), "the campaign, with every bad row's RowProblem"),
-             "400": _error("no file, no name, or a file that cannot be read as CSV (not UTF-8, no header with "
-                           "given_name and phone, no rows, too many rows, an unreadable form)"),
+             "400": _error("no file, no name or one too long, or a file that cannot be read as CSV (not UTF-8, no "
+                           "header with given_name and phone, no rows, too many rows, an unreadable form)"),
              "413": too_large,
              "422": _json(_ref("Error"), "an unknown workflow, or no row could become a task (nothing was "
                                          "created): `details` lists RowProblem")},
             parameters=[
-                _query("name", {"type": "string", "minLength": 1},
-                       "the campaign's name (or the multipart field `name`, or the file's name); kept to 200 "
-                       "characters", example="Example reminders"),
+                _query("name", {"type": "string", "minLength": 1, "maxLength": MAX_LABEL},
+                       "the campaign's name (or the multipart field `name`, or the file's name)",
+                       example="Example reminders"),
                 _query("workflow", workflow, "the workflow of rows that name none", example="missed_appointment"),
             ],
             requestBody={"required": True, "content": {
@@ -311,8 +331,8 @@ def _paths() -> dict[str, Any]:
                              "example": CSV_EXAMPLE},
                 "multipart/form-data": {"schema": _object({
                     "file": {"type": "string", "contentMediaType": "text/csv", "description": "the CSV file"},
-                    "name": STRING,
-                    "workflow": workflow,
+                    "name": {"type": "string", "maxLength": MAX_LABEL},
+                    "workflow": {**workflow, "maxLength": MAX_ID},
                 }, required=["file"], extra=True)},
             }},
         )},
