@@ -5,10 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from sqlmodel import Session, select
 
 from bot.core.limits import (
@@ -21,6 +29,7 @@ from bot.core.limits import (
     MAX_PHONE,
     MAX_TIMEZONE,
     Moment,
+    as_text,
 )
 from bot.core.models import OutreachTask, Patient
 from bot.core.phones import PhoneError, parse_phone
@@ -42,7 +51,8 @@ class PatientIn(BaseModel):
     consent_sms: bool = True
     consent_voice: bool = True
     preferred_channel: Literal["sms", "chat", "voice"] = "sms"
-    birth_date: date | None = None  # needed for chat and voice: checked before anything that could reveal PHI
+    # needed for chat and voice: checked before anything that could reveal PHI
+    birth_date: Annotated[date, BeforeValidator(as_text)] | None = None
 
     @field_validator("birth_date")
     @classmethod

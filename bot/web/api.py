@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from bot.core.context import Outreach
 from bot.core.db import is_unavailable
-from bot.core.limits import MAX_EVENT_POSITION, MAX_ID, MAX_LABEL, MAX_UPLOAD_BYTES, InputError, same_secret
+from bot.core.limits import MAX_EVENT_POSITION, MAX_ID, MAX_KEY, MAX_LABEL, MAX_UPLOAD_BYTES, InputError, same_secret
 from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
 from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view, import_campaign
@@ -53,7 +53,10 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
-        return error(exc.status, exc.reason)
+        response = error(exc.status, exc.reason)
+        if "Allow" in exc.headers:  # a 405 says which methods the path takes (RFC 9110 requires it)
+            response.headers["Allow"] = exc.headers["Allow"]
+        return response
     except Exception as exc:
         if is_unavailable(exc):
             log.warning("api.database_unavailable", extra={"path": request.path, "error": exc.__class__.__name__})
@@ -92,6 +95,9 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         if not isinstance(body, dict):
             raise _Bad(400, "request body must be a JSON object")
         key_header = request.headers.get("Idempotency-Key")
+        if key_header is not None and not 1 <= len(key_header.strip()) <= MAX_KEY:  # checked even when unused
+            raise _Bad(422, "the task is not valid", [{"field": "Idempotency-Key", "problem": (
+                f"the header must hold 1 to {MAX_KEY} characters")}])
         if key_header and "idempotency_key" not in body:
             body["idempotency_key"] = key_header
         try:

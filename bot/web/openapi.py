@@ -219,6 +219,9 @@ def _request_schemas() -> dict[str, Any]:
     for name in ("AppointmentIn", "SlotIn"):
         schemas[name]["properties"]["starts_at"]["description"] = f"with a UTC offset (2026-12-01T17:00:00Z); {window}"
     task["due_by"]["description"] = f"with a UTC offset; {window}"
+    schemas["TaskIn"]["description"] = ("Read as a campaign row is, so whole numbers and true/false may also come as "
+                                        'text ("3", "true") and true/false as 1/0; times and dates only as ISO 8601 '
+                                        "text.")
     schemas["TaskIn"]["examples"] = [TASK_EXAMPLE]
     schemas["SlotsIn"]["examples"] = [SLOTS_EXAMPLE]
     return schemas
@@ -241,7 +244,8 @@ def _common_errors() -> dict[str, Any]:
         "400": _error(f"a query parameter longer than {MAX_QUERY_VALUE} characters or holding a NUL (or, where the "
                       "operation says so, another bad input): `details` names it"),
         "401": {"$ref": "#/components/responses/Unauthorized"},
-        "405": _error("the method is not allowed on this path"),
+        "405": {**_error("the method is not allowed on this path"), "headers": {
+            "Allow": {"required": True, "schema": {"type": "string"}, "description": "the methods the path takes"}}},
         "503": {"$ref": "#/components/responses/Unavailable"},
     }
 
@@ -254,7 +258,8 @@ def _query(name: str, schema: dict[str, Any], description: str, required: bool =
            example: str | None = None) -> dict[str, Any]:
     if schema.get("type") == "string" and "enum" not in schema:
         schema = {**schema, "maxLength": min(schema.get("maxLength", MAX_QUERY_VALUE), MAX_QUERY_VALUE)}
-    parameter = {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
+    parameter = {"name": name, "in": "query", "required": required, "schema": schema, "description": description,
+                 "allowEmptyValue": True}  # an empty value is read as the parameter not given
     if example is not None:
         parameter["example"] = example
     return parameter
@@ -283,7 +288,8 @@ def _paths() -> dict[str, Any]:
              "422": _json(_ref("Error"), "invalid fields: `details` lists FieldProblem")},
             parameters=[{"name": "Idempotency-Key", "in": "header", "required": False,
                          "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY},
-                         "description": "used when the body has no idempotency_key"}],
+                         "description": "used when the body has no idempotency_key (checked either way: an "
+                                        "empty or longer one is a 422)"}],
             requestBody={"required": True, "content": {JSON: {"schema": _ref("TaskIn")}}},
         )},
         "/api/v1/tasks/{task_id}": {"get": _operation(

@@ -20,7 +20,7 @@ EXAMPLES_PER_OPERATION = 25  # in each round of fuzzing
 FUZZING_SECONDS = 60  # rounds of fuzzing go on (each with new cases) until this much time has passed
 TIME_BUDGET_SECONDS = 150  # a hard stop for the whole run, should a request hang: the test then fails
 CHECKS = ("not_a_server_error", "status_code_conformance", "content_type_conformance",
-          "response_headers_conformance", "response_schema_conformance", "ignored_auth")
+          "response_headers_conformance", "response_schema_conformance", "ignored_auth", "unsupported_method")
 
 
 def fuzzing_config() -> schemathesis.Config:
@@ -126,3 +126,22 @@ def test_a_task_and_a_campaign_read_back_as_described(stack_process: tuple[str, 
     assert read.call_and_validate(headers=AUTH).status_code == 200
     events = schema["/api/v1/events"]["GET"].Case(query={"task_id": task["id"]})
     assert events.call_and_validate(headers=AUTH).json()["events"]
+
+
+def test_what_the_fuzzer_found_stays_fixed(stack_process: tuple[str, int, str]) -> None:
+    base = stack_process[0] + "/api/v1"
+    # a 405 names the methods the path takes
+    refused = requests.request("TRACE", f"{base}/tasks", headers=AUTH, timeout=10)
+    assert refused.status_code == 405 and refused.headers["Allow"] == "POST"
+    assert refused.json()["error"]["status"] == 405
+    # a time as a bare number is refused, not read as seconds since 1970
+    slot = {"slots": [{"provider_id": "openapi-prov", "starts_at": 0}]}
+    answer = requests.post(f"{base}/slots", json=slot, headers=AUTH, timeout=10)
+    assert answer.status_code == 422 and answer.json()["error"]["details"][0]["field"] == "slots.0.starts_at"
+    body = {**TASK_EXAMPLE, "idempotency_key": f"openapi-{uuid.uuid4()}", "due_by": 1_800_000_000}
+    answer = requests.post(f"{base}/tasks", json=body, headers=AUTH, timeout=10)
+    assert answer.status_code == 422 and answer.json()["error"]["details"][0]["field"] == "due_by"
+    # an Idempotency-Key header out of bounds is refused even when the body names its own key
+    body = {**TASK_EXAMPLE, "idempotency_key": f"openapi-{uuid.uuid4()}"}
+    answer = requests.post(f"{base}/tasks", json=body, headers={**AUTH, "Idempotency-Key": "k" * 201}, timeout=10)
+    assert answer.status_code == 422 and answer.json()["error"]["details"][0]["field"] == "Idempotency-Key"
