@@ -70,6 +70,7 @@ ID = {"type": "string", "minLength": 1}
 
 
 # fictional 555-01xx numbers (never assigned) in an area code of their own
+EXAMPLE_PHONES = ("+18085550100", "+18085550101")
 TASK_EXAMPLE = {
     "patient": {"given_name": "Ana", "family_name": "Reyes", "phone": "+1 808 555 0100", "mrn": "EX-1001",
                 "language": "es", "timezone": "Pacific/Honolulu"},
