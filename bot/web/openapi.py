@@ -28,6 +28,7 @@ from bot.core.limits import (
     MAX_QUERY_VALUE,
     MAX_UPLOAD_BYTES,
 )
+from bot.events.outbox import EVENT_TYPES
 from bot.outreach.campaigns import CAMPAIGN_ACTIONS
 from bot.outreach.states import ALLOWED_TRANSITIONS
 from bot.outreach.tasks import TaskIn
@@ -144,7 +145,7 @@ def _response_schemas() -> dict[str, Any]:
             "specversion": {"type": "string", "const": "1.0"},
             "id": ID,
             "source": STRING,
-            "type": {"type": "string", "pattern": r"^outreach\.", "description": "e.g. outreach.message.sent"},
+            "type": {"type": "string", "enum": sorted(EVENT_TYPES)},
             "subject": {"type": "string", "description": "the task id"},
             "time": DATE_TIME,
             "datacontenttype": {"type": "string", "const": JSON},
