@@ -118,7 +118,7 @@ class TwilioAccount:
                 form = await request.post()
             except web.HTTPRequestEntityTooLarge:
                 raise
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, LookupError):  # not UTF-8, or a charset nobody knows
                 return refused("body", "not a readable UTF-8 form")
             url = self.public_url + str(request.rel_url)
             if not self._validator.validate(url, form, request.headers.get("X-Twilio-Signature", "")):

@@ -37,7 +37,9 @@ def refusal(request: web.Request, problem: InputError) -> web.Response:
     route = resource.canonical if resource is not None else "unmatched"  # never the path: it may hold a token
     log.info("input.refused", extra={"route": route, "field": problem.field[:80], "status": problem.status})
     if request.path.startswith("/staff/"):
-        return web.Response(status=problem.status, content_type="text/html", text=(
+        return web.Response(status=problem.status, content_type="text/html", headers={
+            "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+            "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"}, text=(
             "<!doctype html><html lang=en><title>Not accepted</title><main><h1>This could not be accepted</h1>"
             f"<p>{escape(problem.field)}: {escape(problem.problem)}</p></main></html>"))
     return web.json_response({"error": {
