@@ -106,9 +106,10 @@ def _response_schemas() -> dict[str, Any]:
             "error": _object({
                 "status": {"type": "integer", "minimum": 400, "maximum": 599},
                 "message": {"type": "string", "minLength": 1},
-                "details": {"description": "what was wrong, where there is more to say than the message: for "
-                                           "invalid fields a list of FieldProblem, for a campaign file a list of "
-                                           "RowProblem"},
+                "details": {"type": "array", "items": {"anyOf": [_ref("FieldProblem"), _ref("RowProblem")]},
+                            "description": "what was wrong, where there is more to say than the message: each "
+                                           "invalid field (FieldProblem), or each bad row of a campaign file "
+                                           "(RowProblem)"},
             }, required=["status", "message"]),
         }, description="Every /api error: the HTTP status again, a plain message, and sometimes details."),
         "FieldProblem": _object({
