@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
 # bodies
 MAX_JSON_BYTES = 1024 * 1024  # an API request body
@@ -153,8 +153,15 @@ def within_our_calendar(value: datetime) -> datetime:
     return value
 
 
-Moment = Annotated[datetime, AfterValidator(within_our_calendar)]
-"""A datetime the API accepts: with a UTC offset and within our calendar."""
+def as_text(value: Any) -> Any:
+    """A time or date comes as ISO 8601 text: a bare number (seconds? milliseconds?) is refused, not guessed."""
+    if isinstance(value, int | float):
+        raise ValueError("give it as ISO 8601 text, e.g. 2026-12-01T17:00:00Z or 1962-03-14, not a number")
+    return value
+
+
+Moment = Annotated[datetime, BeforeValidator(as_text), AfterValidator(within_our_calendar)]
+"""A datetime the API accepts: ISO 8601 text with a UTC offset, within our calendar."""
 
 
 def iana_zone(value: str | None) -> str | None:

@@ -5,9 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
@@ -21,6 +29,7 @@ from bot.core.limits import (
     MAX_PHONE,
     Moment,
     Zone,
+    as_text,
 )
 from bot.core.models import Conversation, Handoff, OutreachTask, Patient, utcnow
 from bot.core.phones import PhoneError, parse_phone
@@ -43,7 +52,8 @@ class PatientIn(BaseModel):
     consent_sms: bool = True
     consent_voice: bool = True
     preferred_channel: Literal["sms", "chat", "voice"] = "sms"
-    birth_date: date | None = None  # needed for chat and voice: checked before anything that could reveal PHI
+    # needed for chat and voice: checked before anything that could reveal PHI
+    birth_date: Annotated[date, BeforeValidator(as_text)] | None = None
 
     @field_validator("birth_date")
     @classmethod

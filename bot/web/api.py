@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -13,7 +14,7 @@ from sqlmodel import Session
 
 from bot.core.context import Outreach
 from bot.core.db import is_unavailable
-from bot.core.limits import MAX_EVENT_POSITION, MAX_ID, MAX_LABEL, MAX_UPLOAD_BYTES, InputError, same_secret
+from bot.core.limits import MAX_EVENT_POSITION, MAX_ID, MAX_KEY, MAX_LABEL, MAX_UPLOAD_BYTES, InputError, same_secret
 from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
 from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view, import_campaign
@@ -32,6 +33,7 @@ from bot.reports.funnel import Range, ReportError, funnel_report
 from bot.scheduling.slots import SlotsIn
 from bot.web.forms import form_file, form_text, read_form
 from bot.web.guard import query_int, read_json
+from bot.web.openapi import OPENAPI_PATH, openapi_document
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,10 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
-        return error(exc.status, exc.reason)
+        response = error(exc.status, exc.reason)
+        if "Allow" in exc.headers:  # a 405 says which methods the path takes (RFC 9110 requires it)
+            response.headers["Allow"] = exc.headers["Allow"]
+        return response
     except Exception as exc:
         if is_unavailable(exc):
             log.warning("api.database_unavailable", extra={"path": request.path, "error": exc.__class__.__name__})
@@ -98,6 +103,9 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         if not isinstance(body, dict):
             raise _Bad(400, "request body must be a JSON object")
         key_header = request.headers.get("Idempotency-Key")
+        if key_header is not None and not 1 <= len(key_header.strip()) <= MAX_KEY:  # checked even when unused
+            raise _Bad(422, "the task is not valid", [{"field": "Idempotency-Key", "problem": (
+                f"the header must hold 1 to {MAX_KEY} characters")}])
         if key_header and "idempotency_key" not in body:
             body["idempotency_key"] = key_header
         try:
@@ -251,7 +259,13 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             raise _Bad(400, str(problem)) from None
         return web.json_response(report)
 
+    description = json.dumps(openapi_document(), separators=(",", ":")).encode()
+
+    async def get_openapi(_request: web.Request) -> web.Response:
+        return web.Response(body=description, content_type="application/json", charset="utf-8")
+
     return [
+        web.get(OPENAPI_PATH, guarded(get_openapi)),
         web.get("/api/v1/reports/funnel", guarded(get_funnel)),
         web.post("/api/v1/campaigns", guarded(post_campaign)),
         web.get("/api/v1/campaigns/{campaign_id}", guarded(get_campaign)),
