@@ -14,7 +14,7 @@ from bot.conversation.evidence import asks_what_a_person_must_answer, speaks_for
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
-from bot.conversation.records import mark_message, open_conversation
+from bot.conversation.records import language_of, mark_message, open_conversation
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.context import Outreach
 from bot.core.models import (
@@ -102,7 +102,7 @@ class InboundRouter:
         elif conversation.identity_state == "pending":
             await self._check_identity(conversation, message_id)
         elif for_engine == PHOTO_ALONE:
-            language = await self.ctx.db.run(lambda session: _language_of(session, conversation))
+            language = await self.ctx.db.run(lambda session: language_of(session, conversation))
             await self._reply(conversation.address, self._render("didnt_understand_general", language,
                                                                  conversation.channel),
                               f"reply:{message_id}:0", conversation)
@@ -139,7 +139,7 @@ class InboundRouter:
             task = session.get(OutreachTask, row.task_id) if row.task_id else None
             hand_off(session, row, task, reason=reason)
             mark_message(session, message_id, "processed")
-            return _language_of(session, row)
+            return language_of(session, row)
 
         language = await self.ctx.db.run(to_person)
         await self._reply(conversation.address, self._render("handoff", language, conversation.channel),
@@ -372,11 +372,6 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
 
 
 PHOTO_ALONE = ""  # what the engine would be told of a photo with no words where no document was asked for
-
-
-def _language_of(session: Session, conversation: Conversation) -> str:
-    patient = session.get(Patient, conversation.patient_id) if conversation.patient_id else None
-    return patient.language if patient else "en"
 
 
 def _patient_identity_misses(session: Session, patient_id: str) -> int:

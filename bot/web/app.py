@@ -15,11 +15,12 @@ from bot.conversation.calls import CallHandler
 from bot.conversation.endpoints import engine_routes
 from bot.conversation.engine import EngineClient
 from bot.conversation.inbound import InboundQueue
+from bot.conversation.records import language_of, latest_conversation
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
 from bot.core.db import Database
 from bot.core.limits import MAX_UPLOAD_BYTES
-from bot.core.models import Conversation, Message, Patient
+from bot.core.models import Message
 from bot.core.settings import Settings
 from bot.outreach.chat_links import address_for_token
 from bot.outreach.dispatcher import run_dispatcher
@@ -126,19 +127,12 @@ def _public_routes(app: web.Application, ctx: Outreach, inbound: InboundQueue, c
     assert ctx.voice is not None
     app.add_routes(ctx.voice.routes(calls.on_answer, calls.on_speech, calls.on_status))
     async def chat_language(address: str) -> str:
-        def read(session: Session) -> str:
-            conversation = session.exec(select(Conversation).where(Conversation.address == address)
-                                        .order_by(col(Conversation.created_at).desc())).first()
-            patient = session.get(Patient, conversation.patient_id) if conversation else None
-            return patient.language if patient else "en"
-
-        return await ctx.db.run(read)
+        return await ctx.db.run(lambda session: language_of(session, latest_conversation(session, address)))
 
     async def chat_who(address: str) -> str:
         """Who answers the chat now: the bot, a person (handed off, or the identity check locked), or nobody."""
         def read(session: Session) -> str:
-            conversation = session.exec(select(Conversation).where(Conversation.address == address)
-                                        .order_by(col(Conversation.created_at).desc())).first()
+            conversation = latest_conversation(session, address)
             if conversation is None or conversation.state == "closed":
                 return "ended"
             if conversation.state == "handed_off" or conversation.identity_state == "failed":
