@@ -22,6 +22,7 @@ from bot.conversation.supervisor import (
     train_model,
     validate_data,
 )
+from bot.core.clock import use_clock_file
 from bot.core.db import Database, DatabaseUrlError, async_url, upgrade_database
 from bot.core.logs import configure_logging
 from bot.core.private import keep_files_private, token_hint
@@ -268,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             env.setdefault("OUTREACH_SIMULATOR", "on")
         settings = Settings.from_env(env)
         async_url(settings.database_url)
+        use_clock_file(settings.clock_file)
     except (SettingsError, DatabaseUrlError) as error:
         print(f"outreach: {error}", file=sys.stderr)
         return 2

@@ -25,6 +25,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.core.clock import MovableClock, move_clock_file
 from bot.core.db import async_url
 from bot.outreach.policy import fixed_offset_zone
 
@@ -59,8 +60,10 @@ class Started:
 class Stack:
     """A running stack and the calls tests make against it."""
 
-    def __init__(self, base_url: str, session: aiohttp.ClientSession, engine_port: int, database_url: str) -> None:
+    def __init__(self, base_url: str, session: aiohttp.ClientSession, engine_port: int, database_url: str,
+                 clock_file: Path | None = None) -> None:
         self.base_url = base_url
+        self.clock_file = clock_file  # only a clock stack's: the tests move its time
         self.database_url = database_url  # only for letting time pass (moving a record's times), never to check
         # outcomes
         self.engine_port = engine_port
@@ -78,6 +81,16 @@ class Stack:
         output, _ = await process.communicate(password.encode() + b"\n")
         assert process.returncode == 0, output.decode()
         return password
+
+    def now(self) -> datetime:
+        """The stack's own time (ahead of this machine's once a test moved its clock)."""
+        return datetime.now(UTC) + (MovableClock(self.clock_file).offset() if self.clock_file else timedelta())
+
+    async def move_clock(self, by: timedelta) -> None:
+        """Let ``by`` pass for the stack (a clock stack only), then give its workers a moment to notice."""
+        assert self.clock_file is not None, "only a clock stack's time can be moved"
+        move_clock_file(self.clock_file, by)
+        await asyncio.sleep(0.2)
 
     async def let_time_pass(self, sql: str, params: dict[str, Any]) -> None:
         """Move a record's times (the clock cannot be moved), on whichever database the stack runs."""
@@ -245,8 +258,15 @@ def stack_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def stack_process(tmp_path_factory: pytest.TempPathFactory, stack_database: str) -> Iterator[tuple[str, int, str]]:
+    with running_stack(tmp_path_factory.mktemp("stack"), stack_database) as started:
+        yield started
+
+
+@contextlib.contextmanager
+def running_stack(workdir: Path, database_url: str, **extra_env: str) -> Iterator[tuple[str, int, str]]:
+    """`outreach serve` (app, simulator, workers, the real engine) on free ports, until the block ends."""
     port, engine_port = free_port(), free_port()
-    workdir = tmp_path_factory.mktemp("stack")
+    stack_database = database_url
     env = {
         **os.environ,
         "OUTREACH_PORT": str(port),
@@ -258,6 +278,7 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory, stack_database: str)
         "OUTREACH_SIMULATOR": "on",
         "OUTREACH_ENGINE_TOKEN": ENGINE_TOKEN,
         "OUTREACH_SIMULATOR_AUTH_TOKEN": SIMULATOR_TOKEN,
+        **extra_env,
     }
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"):
         env.pop(name, None)
@@ -285,6 +306,24 @@ def stack_process(tmp_path_factory: pytest.TempPathFactory, stack_database: str)
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def clock_stack_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, str, Path]]:
+    """A stack of its own whose clock the tests move (days pass in a moment); its own database too, so that the
+    other tests' times never jump."""
+    workdir = tmp_path_factory.mktemp("clock-stack")
+    clock_file = workdir / "clock"
+    with database_for(workdir, "clock") as url, \
+            running_stack(workdir, url, OUTREACH_CLOCK_FILE=str(clock_file)) as (base_url, engine_port, db_url):
+        yield base_url, engine_port, db_url, clock_file
+
+
+@pytest.fixture
+async def clock_stack(clock_stack_process: tuple[str, int, str, Path]) -> AsyncIterator[Stack]:
+    base_url, engine_port, database_url, clock_file = clock_stack_process
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+        yield Stack(base_url, session, engine_port, database_url, clock_file)
 
 
 @pytest.fixture

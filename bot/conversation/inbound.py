@@ -32,6 +32,7 @@ from bot.core.leases import (
 from bot.core.models import Message, utcnow
 from bot.core.phones import to_e164
 from bot.events.outbox import record_event
+from bot.outreach.ladder import channel_failed_later
 from bot.outreach.outbound import OPT_OUT_ERROR, provider_says_unsubscribed
 from channels.base import DeliveryUpdate, InboundMessage
 
@@ -180,6 +181,7 @@ class InboundQueue:
                 record_event(session, "outreach.message.failed", task_id,
                              {"message_id": message_id, "provider_sid": update.provider_sid,
                               "error_code": update.error_code})
+                channel_failed_later(session, task_id, update.error_code)
             return True
 
         return await self.ctx.db.run(record)

@@ -9,9 +9,12 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, TypeDecorator, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from bot.core import clock
+
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, from the app's one clock (bot/core/clock.py)."""
+    return clock.now()
 
 
 def new_id() -> str:
@@ -123,6 +126,10 @@ class OutreachTask(SQLModel, table=True):
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False,
                                                                                index=True))
     waiting_reason: str | None = None
+    # the contact ladder (bot/outreach/workflows.py): rungs taken so far, and the channel in use (None: the
+    # patient's preferred channel). While awaiting a reply, next_attempt_at is when the next rung is looked at.
+    ladder_step: int = 0
+    channel: str | None = None
     lease_owner: str | None = None
     lease_expires_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     campaign_id: str | None = Field(default=None, foreign_key="campaign.id", index=True)

@@ -72,6 +72,8 @@ class Settings:
     # signs and encrypts staff session cookies (a Fernet key); empty: kept in var/staff-session.key, made once
     staff_session_key: str = ""
     handoff_teams: dict[str, str] = field(default_factory=dict)  # handoff group or reason → team's queue
+    # a clock that tests and demos can move (bot/core/clock.py); only with the simulator, never with real patients
+    clock_file: Path | None = None
 
     @property
     def twilio_base_url(self) -> str | None:
@@ -87,6 +89,8 @@ class Settings:
             return NO_TWILIO
         if self.real_twilio and self.api_token == DEMO_API_TOKEN:
             return "OUTREACH_API_TOKEN is the demo's published token: set your own before using real Twilio"
+        if self.real_twilio and self.clock_file is not None:
+            return "OUTREACH_CLOCK_FILE moves the app's clock: it is for tests with the simulator, never real Twilio"
         return None
 
     @property
@@ -169,4 +173,5 @@ class Settings:
             journal_dir=Path(env.get("OUTREACH_JOURNAL_DIR", str(defaults.journal_dir))),
             staff_session_key=env.get("OUTREACH_STAFF_SESSION_KEY", ""),
             handoff_teams=handoff_teams,
+            clock_file=Path(env["OUTREACH_CLOCK_FILE"]) if env.get("OUTREACH_CLOCK_FILE") else None,
         )

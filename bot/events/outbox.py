@@ -54,6 +54,9 @@ EVENT_TYPES = frozenset(
         "outreach.identity.not_matched",
         "outreach.call.placed",
         "outreach.call.not_answered",
+        "outreach.task.reminded",
+        "outreach.task.next_channel",
+        "outreach.task.channel_failed",
     }
 )
 

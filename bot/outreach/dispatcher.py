@@ -1,5 +1,5 @@
 """The dispatcher: lease due tasks, apply the contact policy, open the conversation through the engine, and
-send its opening messages."""
+send its opening messages; for a task whose patient stays silent, take its ladder's next rung (ladder.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,16 @@ from bot.core.models import Campaign, Conversation, Message, OutreachTask, Patie
 from bot.events.outbox import record_event
 from bot.messages.render import render_standalone
 from bot.outreach.addresses import address_for
+from bot.outreach.ladder import (
+    CHANNEL_FAILURES,
+    Reminder,
+    channel_in_use,
+    expires_at,
+    reminder_sent,
+    schedule_next_rung,
+    skip_to_next_channel,
+    take_rung,
+)
 from bot.outreach.outbound import confirm_or_resend, send_text
 from bot.outreach.policy import QuietHours, check_contact
 from bot.outreach.states import move_task
@@ -29,19 +39,18 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 ENGINE_RETRY = timedelta(minutes=1)
 SEND_RETRY = timedelta(minutes=10)
-CALL_RETRY = timedelta(hours=3)  # a call nobody took is tried again later the same day (quiet hours permitting)
 MAX_ATTEMPTS = 3
 WORKER_ID = lease_owner("dispatcher")
 
 
 def lease_due_tasks(session: Session, worker_id: str, limit: int = 10) -> list[str]:
-    """Take up to ``limit`` tasks whose time has come: queued ones, and ones left ``contacting`` by a worker
-    whose lease ran out (it died mid-attempt); not those of a campaign that is not running. PostgreSQL: rows
-    other workers hold are skipped."""
+    """Take up to ``limit`` tasks whose time has come: queued ones, ones awaiting a reply whose ladder is due a
+    look, and ones left ``contacting`` by a worker whose lease ran out (it died mid-attempt); not those of a
+    campaign that is not running. PostgreSQL: rows other workers hold are skipped."""
     now = utcnow()
     lease_free = or_(col(OutreachTask.lease_expires_at).is_(None), col(OutreachTask.lease_expires_at) < now)
     due = or_(
-        and_(OutreachTask.state == "queued", col(OutreachTask.next_attempt_at) <= now),
+        and_(col(OutreachTask.state).in_(("queued", "awaiting_reply")), col(OutreachTask.next_attempt_at) <= now),
         and_(OutreachTask.state == "contacting", col(OutreachTask.lease_expires_at) < now),
     )
     # a campaign's tasks wait while it is a draft, paused or cancelled
@@ -87,7 +96,11 @@ def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: Q
         return None
     patient = session.get(Patient, task.patient_id)
     assert patient is not None
-    channel = patient.preferred_channel
+    channel = channel_in_use(task, patient)
+    if task.state == "queued" and now >= expires_at(task):
+        move_task(session, task, "expired", {"reason": "due_by_passed" if task.due_by and now >= task.due_by
+                                             else "time_limit"})
+        return None
     if task.state == "contacting":
         conversation = session.exec(
             select(Conversation).where(Conversation.task_id == task.id).order_by(col(Conversation.created_at).desc())
@@ -99,6 +112,8 @@ def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: Q
     decision = check_contact(session, patient, channel, now, quiet_hours)
     if not decision.allowed:
         if decision.final:
+            if decision.reason == "no_consent" and skip_to_next_channel(session, task, patient, "no_consent"):
+                return None
             outcome = "opted_out" if decision.reason == "opted_out" else "unreachable"
             move_task(session, task, outcome, {"reason": decision.reason})
             return None
@@ -144,9 +159,20 @@ def _opening_so_far(session: Session, attempt: Attempt) -> list[Message]:
                              .order_by(col(Message.idempotency_key))))
 
 
+def begin(session: Session, task_id: str, worker_id: str, quiet_hours: QuietHours) -> Attempt | Reminder | None:
+    """What to do for a leased task: an attempt at contact, a reminder to send, or nothing (done here)."""
+    task = session.get(OutreachTask, task_id)
+    if task is not None and task.state == "awaiting_reply" and task.lease_owner == worker_id:
+        return take_rung(session, task, quiet_hours)
+    return begin_attempt(session, task_id, worker_id, quiet_hours)
+
+
 async def contact_patient(ctx: Outreach, task_id: str, worker_id: str = WORKER_ID) -> None:
-    """One attempt at one task."""
-    attempt = await ctx.db.run(lambda session: begin_attempt(session, task_id, worker_id, ctx.quiet_hours))
+    """One attempt at one task, or one rung of its ladder."""
+    attempt = await ctx.db.run(lambda session: begin(session, task_id, worker_id, ctx.quiet_hours))
+    if isinstance(attempt, Reminder):
+        await _send_reminder(ctx, attempt)
+        return
     if attempt is None:
         return
     opened = await ctx.db.run(lambda session: _opening_so_far(session, attempt)) if attempt.resumed else []
@@ -196,6 +222,37 @@ def _awaiting_reply(session: Session, task_id: str, conversation_id: str) -> Non
     task = session.get(OutreachTask, task_id)
     if task is not None and task.state == "contacting":  # an action may already have finished it
         move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
+        task.waiting_reason = None
+        task.lease_owner = task.lease_expires_at = None  # the attempt is over: the ladder's rungs lease it anew
+        schedule_next_rung(task, utcnow())
+        session.add(task)
+
+
+async def _send_reminder(ctx: Outreach, reminder: Reminder) -> None:
+    body = render_standalone(ctx.settings, reminder.template, reminder.channel, reminder.language,
+                             {"first_name": reminder.first_name})
+    try:
+        sent = await send_text(ctx, address=reminder.address, body=body, idempotency_key=reminder.idempotency_key,
+                               conversation_id=reminder.conversation_id, task_id=reminder.task_id,
+                               channel=reminder.channel, then=lambda session: reminder_sent(session, reminder))
+    except SendError as send_error:
+        error = send_error
+        log.warning("ladder.reminder_failed", extra={"task_id": reminder.task_id, "error_code": error.code})
+
+        def after_failure(session: Session) -> None:
+            task = session.get(OutreachTask, reminder.task_id)
+            patient = session.get(Patient, task.patient_id) if task is not None else None
+            if task is None or patient is None or task.state != "awaiting_reply":
+                return
+            if error.retryable or not skip_to_next_channel(session, task, patient, "send_failed",
+                                                           {"error_code": error.code}):
+                task.next_attempt_at = utcnow() + SEND_RETRY
+                session.add(task)
+
+        await ctx.db.run(after_failure)
+        return
+    if sent is None:  # sent before (a crash between sending and recording), or opted out meanwhile
+        await ctx.db.run(lambda session: reminder_sent(session, reminder))
 
 
 async def _place_call(ctx: Outreach, attempt: Attempt) -> None:
@@ -259,19 +316,25 @@ def end_attempt(session: Session, task_id: str, conversation_id: str, *, outcome
 
 
 async def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, reason: str) -> None:
-    """Voicemail, no answer, busy or silence: call again later, until the last attempt; then unreachable."""
+    """Voicemail, no answer, busy or silence: the call is over; the task waits for the patient (a voicemail
+    asks them to call back), and its ladder's next rung comes after that rung's silence."""
     def record(session: Session) -> None:
         task = session.get(OutreachTask, task_id)
-        attempts = task.attempt_count if task else MAX_ATTEMPTS
-        if task is not None:
-            record_event(session, "outreach.call.not_answered", task_id,
-                         {"conversation_id": conversation_id, "reason": reason, "attempt": attempts})
-        if attempts < MAX_ATTEMPTS:
-            end_attempt(session, task_id, conversation_id, outcome=None, data={"reason": f"call_{reason}"},
-                        retry_in=CALL_RETRY)
-        else:
-            end_attempt(session, task_id, conversation_id, outcome="unreachable",
-                        data={"reason": f"call_{reason}"})
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is not None:
+            conversation.state = "closed"
+            session.add(conversation)
+        if task is None:
+            return
+        record_event(session, "outreach.call.not_answered", task_id,
+                     {"conversation_id": conversation_id, "reason": reason, "attempt": task.attempt_count})
+        if task.state == "contacting":
+            move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
+        if task.state == "awaiting_reply":
+            task.waiting_reason = f"call_{reason}"
+            task.lease_owner = task.lease_expires_at = None
+            schedule_next_rung(task, utcnow())
+            session.add(task)
 
     await ctx.db.run(record)
 
@@ -279,11 +342,27 @@ async def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, r
 async def _after_send_failure(ctx: Outreach, task_id: str, conversation_id: str, error: SendError,
                               attempt: int) -> None:
     data: dict[str, object] = {"reason": "send_failed", "error_code": error.code}
-    if error.retryable and attempt < MAX_ATTEMPTS:
+    if error.retryable and attempt < MAX_ATTEMPTS and error.code not in CHANNEL_FAILURES:
         await _end_attempt(ctx, task_id, conversation_id, outcome=None, data=data, retry_in=SEND_RETRY)
-    else:
-        outcome = "opted_out" if error.code == 21610 else "unreachable"
-        await _end_attempt(ctx, task_id, conversation_id, outcome=outcome, data=data)
+        return
+    if error.code == 21610:
+        await _end_attempt(ctx, task_id, conversation_id, outcome="opted_out", data=data)
+        return
+
+    def next_channel_or_unreachable(session: Session) -> None:
+        """This channel cannot reach the patient: the ladder's next channel now, else a person."""
+        task = session.get(OutreachTask, task_id)
+        patient = session.get(Patient, task.patient_id) if task is not None else None
+        if task is not None and patient is not None and task.state == "contacting":
+            conversation = session.get(Conversation, conversation_id)
+            if conversation is not None:
+                conversation.state = "closed"
+                session.add(conversation)
+            if skip_to_next_channel(session, task, patient, "send_failed", {"error_code": error.code}):
+                return
+        end_attempt(session, task_id, conversation_id, outcome="unreachable", data=data)
+
+    await ctx.db.run(next_channel_or_unreachable)
 
 
 async def run_dispatcher(ctx: Outreach, stop: asyncio.Event) -> None:

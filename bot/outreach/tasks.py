@@ -34,6 +34,7 @@ from bot.core.limits import (
 from bot.core.models import Conversation, Handoff, OutreachTask, Patient, utcnow
 from bot.core.phones import PhoneError, parse_phone
 from bot.events.outbox import record_event
+from bot.outreach.ladder import expires_at
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
 
@@ -212,7 +213,8 @@ def task_view(task: OutreachTask) -> dict[str, Any]:
         "idempotency_key": task.idempotency_key, "attempt_count": task.attempt_count,
         "next_attempt_at": task.next_attempt_at.isoformat(), "waiting_reason": task.waiting_reason,
         "context": task.context, "campaign_id": task.campaign_id, "created_at": task.created_at.isoformat(),
-        "updated_at": task.updated_at.isoformat(),
+        "updated_at": task.updated_at.isoformat(), "ladder_step": task.ladder_step,
+        "expires_at": expires_at(task).isoformat(),
     }
 
 

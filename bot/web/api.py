@@ -135,7 +135,8 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         """The task as the API shows it; a web-chat task carries the private link to give the patient."""
         patient = session.get(Patient, task.patient_id)
         link = chat_url(ctx.settings, task.id) if patient and patient.preferred_channel == "chat" else None
-        return {**task_view(task), "channel": patient.preferred_channel if patient else "sms", "chat_url": link}
+        channel = task.channel or (patient.preferred_channel if patient else "sms")
+        return {**task_view(task), "channel": channel, "chat_url": link}
 
     async def get_task(request: web.Request) -> web.Response:
         def read(session: Session) -> dict[str, Any] | None:

@@ -141,7 +141,11 @@ def _response_schemas() -> dict[str, Any]:
             "campaign_id": _nullable(ID),
             "created_at": DATE_TIME,
             "updated_at": DATE_TIME,
-            "channel": {"type": "string", "enum": ["sms", "chat", "voice"]},
+            "channel": {"type": "string", "enum": ["sms", "chat", "voice"],
+                        "description": "the channel the task contacts the patient on now (the ladder may move it)"},
+            "ladder_step": {**COUNT, "description": "rungs of the workflow's contact ladder taken so far"},
+            "expires_at": {**DATE_TIME, "description": "when the task expires unfinished (due_by, or the "
+                                                       "workflow's time limit)"},
             "chat_url": _nullable({"type": "string", "format": "uri",
                                    "description": "a chat task's signed web-chat link, for the patient only"}),
             "merged": {"type": "boolean", "description": "present (true) when a request was answered with the "

@@ -52,11 +52,18 @@ class SimMessage:
     webhook_status: int | None = None
 
 
+TEXT_FATES = ("delivered", "landline", "unreachable")
+UNREACHABLE_HANDSET = 30003
+
+
 @dataclass
 class SimState:
     messages: dict[str, SimMessage] = field(default_factory=dict)
     threads: dict[str, list[str]] = field(default_factory=dict)
     blocked: set[str] = field(default_factory=set)  # phones that texted a carrier STOP word
+    # how texts to a phone end: "landline" (refused at once, 21614) or "unreachable" (taken, then undelivered,
+    # 30003); a phone not named here gets its texts
+    text_fates: dict[str, str] = field(default_factory=dict)
 
     def add(self, message: SimMessage) -> None:
         self.messages[message.sid] = message
@@ -175,10 +182,13 @@ class TwilioSimulator:
             return _twilio_error(400, 21617, "The concatenated message body exceeds the 1600 character limit.")
         if to in self.state.blocked:
             return _twilio_error(400, 21610, "Attempt to send to unsubscribed recipient")
+        if self.state.text_fates.get(to) == "landline":
+            return _twilio_error(400, 21614, f"'To' number {to} is not a valid mobile number")
         message = SimMessage(
             sid="SM" + secrets.token_hex(16), direction="outbound-api", phone=to,
             from_=str(form.get("From") or self.number), to=to, body=body, status="queued",
             created_at=_now().isoformat(),
+            error_code=UNREACHABLE_HANDSET if self.state.text_fates.get(to) == "unreachable" else None,
         )
         self.state.add(message)
         self._spawn(self._status_callbacks(message, str(form.get("StatusCallback") or "") or None))
@@ -272,6 +282,23 @@ class TwilioSimulator:
             return web.json_response({"error": f"a valid phone and 'answer' one of {', '.join(ANSWERS)}"}, status=400)
         self.calls.answers[phone] = answer
         return web.json_response({"phone": phone, "answer": answer})
+
+    async def set_text_fate(self, request: web.Request) -> web.Response:
+        """How texts to this phone end from now on: {"fate": "delivered" | "landline" | "unreachable"}."""
+        phone = _e164(request.match_info["phone"])
+        try:
+            payload = await request.json()
+        except json.JSONDecodeError:
+            payload = None
+        fate = payload.get("fate") if isinstance(payload, dict) else None
+        if not phone or fate not in TEXT_FATES:
+            return web.json_response({"error": f"a valid phone and 'fate' one of {', '.join(TEXT_FATES)}"},
+                                     status=400)
+        if fate == "delivered":
+            self.state.text_fates.pop(phone, None)
+        else:
+            self.state.text_fates[phone] = fate
+        return web.json_response({"phone": phone, "fate": fate})
 
     async def reply(self, request: web.Request) -> web.Response:
         phone = _e164(request.match_info["phone"])
@@ -390,6 +417,7 @@ class TwilioSimulator:
             web.get("/phones/{phone}", self.thread),
             web.post("/phones/{phone}/reply", self.reply),
             web.post("/phones/{phone}/answers", self.set_answers),
+            web.post("/phones/{phone}/texts", self.set_text_fate),
             web.post(f"{base}/Calls.json", self.create_call),
             web.get(f"{base}/Calls/{{sid}}.json", self.fetch_call),
             web.get("/calls/{sid}", self.call_view),

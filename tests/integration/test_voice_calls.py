@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -97,11 +98,14 @@ async def test_an_emergency_said_on_the_call_gets_911_before_identity(stack: Sta
     assert handoff["data"]["priority"] == "urgent"
 
 
-async def test_a_call_nobody_answers_is_tried_again_later(stack: Stack) -> None:
+async def test_a_call_nobody_answers_waits_for_the_ladders_next_rung(stack: Stack) -> None:
     task, _ = await place_voice_task(stack, answers="no_answer")
     event = await stack.wait_for_event(task["id"], "outreach.call.not_answered")
     assert event["data"]["reason"] == "no_answer"
-    assert (await stack.task(task["id"]))["state"] == "queued"
+    after = await stack.task(task["id"])
+    assert after["state"] == "awaiting_reply" and after["waiting_reason"] == "call_no_answer"
+    waited = datetime.fromisoformat(after["next_attempt_at"]) - datetime.fromisoformat(event["time"])
+    assert timedelta(hours=23) < waited <= timedelta(hours=24, minutes=1)  # the workflow's first rung: a day
 
 
 async def test_a_caller_who_asks_for_spanish_hears_spanish_from_then_on(stack: Stack) -> None:
