@@ -26,7 +26,7 @@ from bot.events.outbox import record_event
 from bot.messages.render import resolve_language
 from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
-from bot.outreach.workflows import WORKFLOWS
+from bot.outreach.workflows import QUESTIONS, WORKFLOWS, Question, question
 from bot.scheduling.choice import Choice, OfferedOption, fold, rejects_options, resolve_choice
 from bot.scheduling.preferences import TimePreference, read_preference
 from bot.scheduling.slots import book_slot, find_open_slots, release_appointment, shown_zone
@@ -69,7 +69,14 @@ class Turn:
         if self.task is not None and self.task.state in ACTIVE_STATES:
             move_task(self.session, self.task, state, data)
 
+    @property
+    def question(self) -> Question:
+        """What the bot last asked (declared in bot/outreach/workflows.py)."""
+        return question(self.conversation.awaiting)
+
     def ask(self, awaiting: str) -> None:
+        if awaiting not in QUESTIONS:
+            raise ValueError(f"{awaiting!r} is not a declared question (bot/outreach/workflows.py)")
         self.conversation.awaiting = awaiting
         self.conversation.last_activity_at = utcnow()
         self.session.add(self.conversation)
@@ -112,7 +119,7 @@ class OutreachAction(Action):
             patient = session.get(Patient, conversation.patient_id)
             assert patient is not None
             turn = Turn(session, CollectingDispatcher(), tracker, conversation, task, patient)
-            if conversation.awaiting == "checkin" and back_in_hospital(turn.text):
+            if turn.question.about_recovery and back_in_hospital(turn.text):
                 answer_checkin(turn)  # "mi mamá está otra vez en el hospital": a nurse, whatever the intent
             else:
                 self.act(turn)
@@ -403,7 +410,7 @@ class ActionOpenOutreach(OutreachAction):
             offer_slots(turn, workflow.opening)
             return
         turn.ask(workflow.awaiting)
-        arguments = reminder_arguments(turn) if workflow.awaiting == "reminder_choice" else {}
+        arguments = reminder_arguments(turn) if workflow.asks.about_a_booked_visit else {}
         turn.say(workflow.opening, **arguments)
 
 
@@ -420,8 +427,8 @@ def answer_what_was_asked(turn: Turn) -> None:
     """A choice, a yes, a number, a how-I-feel or a time: read against the question the bot last asked."""
     if reason_or_no(turn):
         return
-    awaiting = turn.conversation.awaiting
-    if awaiting == "slot_choice":
+    asked = turn.question
+    if asked.offers_times:
         booked = turn.task is not None and turn.task.state == "booked"
         # a reply that names an offered time ("2", "第二个", "the tuesday one") is that time, whatever the intent
         named = menu_number(turn.text) is not None or \
@@ -433,13 +440,13 @@ def answer_what_was_asked(turn: Turn) -> None:
             turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
         else:
             book_choice(turn)
-    elif awaiting == "reminder_choice":
+    elif asked.about_a_booked_visit:
         answer_reminder(turn)
-    elif awaiting == "checkin":
+    elif asked.about_recovery:
         answer_checkin(turn)
-    elif awaiting == "callback_time":
+    elif asked.wants_a_time_to_call:
         answer_callback_time(turn)
-    elif awaiting == "document":
+    elif asked.takes_a_document:
         turn.say("document_request_again")
     else:
         turn.say("you_are_welcome" if turn.intent in ("affirm", "thanks") else "didnt_understand_general")
@@ -449,11 +456,12 @@ class ActionOfferSlots(OutreachAction):
     action_name = "action_offer_slots"
 
     def act(self, turn: Turn) -> None:
-        if turn.conversation.awaiting == "callback_time":
+        asked = turn.question
+        if asked.wants_a_time_to_call:
             answer_callback_time(turn)  # "tomorrow afternoon" is a time to call, not a request for slots
-        elif turn.conversation.awaiting == "slot_choice":
+        elif asked.offers_times:
             offer_slots(turn, "more_slots", patient_preference(turn))
-        elif turn.conversation.awaiting == "reminder_choice":
+        elif asked.about_a_booked_visit:
             offer_slots(turn, "reschedule_offer", patient_preference(turn))
         elif turn.task is not None and turn.task.workflow == "appointment_reminder":
             offer_slots(turn, "reschedule_offer", patient_preference(turn))
@@ -465,7 +473,7 @@ class ActionCancelAppointment(OutreachAction):
     action_name = "action_cancel_appointment"
 
     def act(self, turn: Turn) -> None:
-        if turn.conversation.awaiting == "reminder_choice" or turn.context.get("appointment_id"):
+        if turn.question.about_a_booked_visit or turn.context.get("appointment_id"):
             cancel_appointment(turn)
         else:
             turn.hand_off("asked_to_cancel")
@@ -475,7 +483,7 @@ class ActionHandOff(OutreachAction):
     action_name = "action_hand_off"
 
     def act(self, turn: Turn) -> None:
-        if turn.conversation.awaiting == "checkin" and turn.intent in ("feeling_unwell", "medication_question"):
+        if turn.question.about_recovery and turn.intent in ("feeling_unwell", "medication_question"):
             answer_checkin(turn)  # the check-in's own rules: red flags first
             return
         if turn.intent == "feeling_unwell":
@@ -492,7 +500,7 @@ class ActionRecordDecline(OutreachAction):
     action_name = "action_record_decline"
 
     def act(self, turn: Turn) -> None:
-        if turn.conversation.awaiting == "callback_time":  # a result still needs a clinician, even if declined
+        if turn.question.declining_needs_a_clinician:  # a result still needs a clinician, even if declined
             turn.record("outreach.patient.declined", {"reason": "callback_declined"})
             turn.hand_off("callback_declined", "handoff")
             return
@@ -511,7 +519,7 @@ def decline(turn: Turn, category: str | None) -> None:
 def reason_or_no(turn: Turn) -> bool:
     """A reply to an offer that gives a reason to decline ("I switched clinics") or says no to every time
     ("nope", "ninguna"), whatever intent the engine saw in it: decline with the reason, or offer other times."""
-    if turn.conversation.awaiting != "slot_choice" or (turn.task is not None and turn.task.state == "booked"):
+    if not turn.question.offers_times or (turn.task is not None and turn.task.state == "booked"):
         return False  # a visit already booked is cancelled by asking to cancel it, not by a reason
     category = decline_reason(turn.text)
     if category is not None:
@@ -632,24 +640,17 @@ def requested_language(text: str, current: str) -> str:
     return "en" if resolve_language(current) == "es" else "es"
 
 
-# By the question awaited: the message that asks it again, and the one for a reply we did not understand.
-ASK_AGAIN = {"slot_choice": "clarify_choice", "reminder_choice": "appointment_reminder",
-             "checkin": "post_discharge_checkin", "callback_time": "result_callback", "document": "document_request"}
-NOT_UNDERSTOOD = {"slot_choice": "didnt_understand", "reminder_choice": "reminder_clarify",
-                  "checkin": "checkin_clarify"}
-
-
 def question_arguments(turn: Turn) -> dict[str, Any]:
     """What the messages about the awaited question need: the offered times, or the visit reminded of."""
-    if turn.conversation.awaiting == "slot_choice":
+    if turn.question.offers_times:
         return {"slot_ids": turn.conversation.offered_slot_ids}
-    if turn.conversation.awaiting == "reminder_choice":
+    if turn.question.about_a_booked_visit:
         return reminder_arguments(turn)
     return {}
 
 
 def repeat_question(turn: Turn) -> None:
-    turn.say(ASK_AGAIN.get(turn.conversation.awaiting, "language_changed"), **question_arguments(turn))
+    turn.say(turn.question.ask_again or "language_changed", **question_arguments(turn))
 
 
 class ActionIdentify(OutreachAction):
@@ -659,19 +660,19 @@ class ActionIdentify(OutreachAction):
 
     def act(self, turn: Turn) -> None:
         turn.say("identity")
-        if turn.conversation.awaiting != "none":
+        if turn.question.ask_again is not None:
             repeat_question(turn)
 
 
 def answered_by_menu(turn: Turn) -> bool:
     """When the engine is unsure, a reply that plainly names an option of the question asked ("1 please",
     "the 2:30", "0", "9") still counts: it is checked against the options, never guessed."""
-    awaiting = turn.conversation.awaiting
+    asked = turn.question
     number = menu_number(turn.text)
-    if number == 9 and awaiting != "callback_time":
+    if number == 9 and not asked.wants_a_time_to_call:
         turn.hand_off("patient_asked_for_person")
         return True
-    if awaiting == "slot_choice":
+    if asked.offers_times:
         if number == 0:
             offer_slots(turn, "more_slots")
             return True
@@ -679,10 +680,10 @@ def answered_by_menu(turn: Turn) -> bool:
         if choice.chosen is not None or (choice.candidates and rejects_options(turn.text)):
             book_choice(turn)  # books a plainly named time; turns down one named with "cant do the 9am"
             return True
-    elif awaiting == "reminder_choice" and (number in (1, 2, 3) or not patient_preference(turn).is_empty()):
+    elif asked.about_a_booked_visit and (number in asked.menu or not patient_preference(turn).is_empty()):
         answer_reminder(turn)
         return True
-    elif awaiting == "checkin" and number in (1, 2, 3):
+    elif asked.about_recovery and number in asked.menu:
         answer_checkin(turn)
         return True
     return False
@@ -701,11 +702,10 @@ class ActionClarify(OutreachAction):
             turn.hand_off("not_understood")
             turn.events.append(SlotSet("clarifications", 0))
             return
-        if turn.conversation.awaiting == "callback_time":
+        if turn.question.wants_a_time_to_call:
             answer_callback_time(turn)  # whatever they wrote is their answer to "when can we call?"
             return
-        turn.say(NOT_UNDERSTOOD.get(turn.conversation.awaiting, "didnt_understand_general"),
-                 **question_arguments(turn))
+        turn.say(turn.question.not_understood, **question_arguments(turn))
         turn.events.append(SlotSet("clarifications", asked + 1))
 
 

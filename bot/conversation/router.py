@@ -34,7 +34,7 @@ from bot.outreach.dispatcher import opening_entities
 from bot.outreach.outbound import send_text
 from bot.outreach.policy import is_opted_out, patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
-from bot.outreach.workflows import WORKFLOWS
+from bot.outreach.workflows import WORKFLOWS, question
 from channels.base import SendError
 
 log = logging.getLogger(__name__)
@@ -362,7 +362,7 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
     """The handoff reason when a reply is one only a person can answer, whatever the engine would make of it: a
     relative or caregiver writing for the patient, or a question about insurance, cost or a closer clinic. After
     discharge the engine reads every reply first (a relative's report of a red flag goes to a nurse)."""
-    if not for_engine or for_engine.startswith("/") or conversation.awaiting == "checkin":
+    if not for_engine or for_engine.startswith("/") or question(conversation.awaiting).about_recovery:
         return None
     if speaks_for_someone(for_engine):
         return "caregiver_writing"
@@ -397,7 +397,7 @@ def _for_engine(session: Session, message: Message, conversation: Conversation) 
     # a photo (MMS) is the document asked for only where one was asked for: the engine gets that as an intent,
     # whatever the caption says; elsewhere the caption is the reply, and a photo alone is not understood
     task = session.get(OutreachTask, conversation.task_id) if conversation.task_id else None
-    if task is not None and task.workflow in WORKFLOWS and WORKFLOWS[task.workflow].awaiting == "document":
+    if task is not None and task.workflow in WORKFLOWS and WORKFLOWS[task.workflow].asks.takes_a_document:
         return "/document_received"
     if message.body.strip():
         return message.body

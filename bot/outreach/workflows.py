@@ -42,6 +42,45 @@ class Lifecycle:
         return steps
 
 
+@dataclass(frozen=True)
+class Question:
+    """What the bot waits for after asking it, and how a reply is read against it. A conversation's ``awaiting``
+    holds the question's name; the actions read these declarations instead of comparing names."""
+
+    name: str
+    ask_again: str | None  # the message that asks it again (None: there is nothing to repeat)
+    not_understood: str  # the answer to a reply the bot could not read
+    offers_times: bool = False  # its options are open times: a number, or a time named, books one
+    about_a_booked_visit: bool = False  # keep, cancel or move a visit already booked
+    about_recovery: bool = False  # how the patient is since going home: red flags first, every reply to the engine
+    wants_a_time_to_call: bool = False  # whatever the patient writes is when to call ("9" is not "a person" here)
+    takes_a_document: bool = False  # a photo is the answer
+    declining_needs_a_clinician: bool = False  # "no thanks" still reaches a clinician (a result to discuss)
+    menu: frozenset[int] = frozenset()  # bare numbers that answer it even when the engine is unsure
+
+
+QUESTIONS: dict[str, Question] = {
+    q.name: q
+    for q in (
+        Question("slot_choice", "clarify_choice", "didnt_understand", offers_times=True),
+        Question("reminder_choice", "appointment_reminder", "reminder_clarify", about_a_booked_visit=True,
+                 menu=frozenset({1, 2, 3})),
+        Question("checkin", "post_discharge_checkin", "checkin_clarify", about_recovery=True,
+                 menu=frozenset({1, 2, 3})),
+        Question("callback_time", "result_callback", "didnt_understand_general", wants_a_time_to_call=True,
+                 declining_needs_a_clinician=True),
+        Question("document", "document_request", "didnt_understand_general", takes_a_document=True),
+        Question("none", None, "didnt_understand_general"),
+    )
+}
+NO_QUESTION = QUESTIONS["none"]
+
+
+def question(name: str) -> Question:
+    """The declared question of that name (an unknown name, e.g. from an older release, is no question)."""
+    return QUESTIONS.get(name, NO_QUESTION)
+
+
 # SMS → a reminder after 24 h → a call after 48 h → a person after 72 h (the patient's preferred channel first)
 STANDARD_LADDER = (Rung(DAY, "remind"), Rung(DAY, "next_channel"), Rung(DAY, "person"))
 
@@ -55,6 +94,11 @@ class Workflow:
     default_visit_type: str = "follow_up"
     follow_ups: tuple[str, ...] = ()  # the other messages this workflow may send, in a typical order
     lifecycle: Lifecycle = Lifecycle(STANDARD_LADDER, expires_after=14 * DAY)
+
+    @property
+    def asks(self) -> Question:
+        """What the opening asks."""
+        return QUESTIONS[self.awaiting]
 
 
 _BOOKING = ("more_slots", "no_matching_slots", "clarify_choice", "slot_taken", "slot_passed", "booking_confirmed",
@@ -80,7 +124,7 @@ WORKFLOWS: dict[str, Workflow] = {
         Workflow("appointment_reminder", "appointment_reminder", "reminder_choice", False, "follow_up",
                  ("reminder_clarify", "appointment_confirmed", "reschedule_offer", "booking_confirmed",
                   "appointment_cancelled"), Lifecycle((Rung(DAY, "remind"),), expires_after=7 * DAY)),
-        # after discharge, silence may mean trouble: faster rungs, and a nurse's queue within a day and a half
+        # after discharge, silence may mean trouble: faster rungs, and a person within a day and a half
         Workflow("post_discharge", "post_discharge_checkin", "checkin", False, "follow_up",
                  ("checkin_clarify", "followup_offer", "booking_confirmed", "handoff_nurse"),
                  Lifecycle((Rung(12 * HOUR, "remind"), Rung(12 * HOUR, "next_channel"), Rung(12 * HOUR, "person")),

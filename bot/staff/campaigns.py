@@ -54,7 +54,7 @@ def previews(workflow: str, languages: list[str]) -> list[Preview]:
     by the literacy linter (the same checks `outreach templates lint` runs)."""
     flow = WORKFLOWS[workflow]
     found = []
-    for message in (flow.opening, *flow.follow_ups):
+    for message in (flow.opening, *flow.follow_ups, flow.lifecycle.reminder):
         for language in languages:
             for channel in PREVIEW_CHANNELS:
                 try:
@@ -116,10 +116,14 @@ def campaign_routes(ctx: Outreach) -> list[web.AbstractRouteDef]:
             return render("message.html", member.locale, status=404, **await page_context(request, member),
                           title="Not found", text="There is no such campaign.")
         view, languages = found
-        shown = previews(view["workflow"], languages) if view["workflow"] in WORKFLOWS else []
+        flow = WORKFLOWS.get(view["workflow"] or "")
+        shown = previews(flow.name, languages) if flow else []
+        ladder = [{"hours": int(rung.after.total_seconds() // 3600), "action": RUNG_WORDS[rung.action]}
+                  for rung in flow.lifecycle.ladder] if flow else []
+        expires_days = flow.lifecycle.expires_after.days if flow else 0
         return render("campaign.html", member.locale, **await page_context(request, member), campaign=view,
-                      previews=shown, actions=[a for a, (start, _) in CAMPAIGN_ACTIONS.items()
-                                               if view["state"] in start])
+                      previews=shown, ladder=ladder, expires_days=expires_days,
+                      actions=[a for a, (start, _) in CAMPAIGN_ACTIONS.items() if view["state"] in start])
 
     @staff_only("operations")
     async def act(request: web.Request, member: StaffMember) -> web.StreamResponse:
@@ -154,6 +158,10 @@ def _background(job: Coroutine[Any, Any, int]) -> None:
     task.add_done_callback(_RUNNING.discard)
 
 
+# what each rung of a contact ladder does, in the consoles' words
+RUNG_WORDS = {"remind": N_("a reminder on the same channel (a call is placed again)"),
+              "next_channel": N_("the same message on the patient's next channel (a call after texts)"),
+              "person": N_("the task goes to a person's queue as unreachable")}
 _DONE = {"launch": N_("Launched: patients are being contacted."), "pause": N_("Paused: nobody new is contacted."),
          "resume": N_("Resumed."), "cancel": N_("Cancelled: patients not yet contacted will not be.")}
 

@@ -197,6 +197,9 @@ async def test_operations_upload_a_campaign_read_its_bad_rows_launch_it_and_see_
     assert "Value error" not in await report.inner_text()
     await page.get_by_text("What patients will read or hear").wait_for()
     assert await page.locator(".previews li").count() > 3
+    ladder = page.get_by_role("region", name="If a patient does not answer")
+    assert "After 24 hours: a reminder" in await ladder.inner_text()  # the workflow's declared lifecycle
+    assert "14 days: the task expires" in await ladder.inner_text()
     await shots(page, "campaign")
 
     await asyncio.sleep(3)  # a draft waits: the dispatcher (every second) texts nobody before the launch
