@@ -258,15 +258,17 @@ def end_attempt(session: Session, task_id: str, conversation_id: str, *, outcome
     session.add(task)
 
 
-async def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, reason: str) -> None:
-    """Voicemail, no answer, busy or silence: call again later, until the last attempt; then unreachable."""
+async def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, reason: str,
+                            final: bool = False) -> None:
+    """Voicemail, no answer, busy or silence: call again later, until the last attempt; then unreachable.
+    ``final``: no other try can reach anyone (a fax machine answered): unreachable now."""
     def record(session: Session) -> None:
         task = session.get(OutreachTask, task_id)
         attempts = task.attempt_count if task else MAX_ATTEMPTS
         if task is not None:
             record_event(session, "outreach.call.not_answered", task_id,
                          {"conversation_id": conversation_id, "reason": reason, "attempt": attempts})
-        if attempts < MAX_ATTEMPTS:
+        if attempts < MAX_ATTEMPTS and not final:
             end_attempt(session, task_id, conversation_id, outcome=None, data={"reason": f"call_{reason}"},
                         retry_in=CALL_RETRY)
         else:
