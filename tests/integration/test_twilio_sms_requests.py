@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from typing import Any
 
 import aiohttp
 import pytest
-from conftest import SIMULATOR_TOKEN, Stack, new_phone
+from conftest import SIMULATOR_TOKEN, Stack, future_weekday_times, new_phone, task_body
 from twilio.request_validator import RequestValidator
 
 from bot.core.settings import SIMULATOR_ACCOUNT_SID, SIMULATOR_FROM_NUMBER
@@ -31,7 +32,7 @@ from bot.core.settings import SIMULATOR_ACCOUNT_SID, SIMULATOR_FROM_NUMBER
 INBOUND = "/channels/sms/inbound"
 STATUS = "/channels/sms/status"
 TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response />'
-QUIET_SECONDS = 1.0  # how long a row that expects no text back waits to be sure none comes
+QUIET_SECONDS = 1.0  # how long an inbound text the bot must not answer is given to be sure no answer comes
 
 
 def received(body: str | None = "2", **extra: str) -> dict[str, str]:
@@ -204,16 +205,52 @@ class Setup:
     sent_sid: str = ""
 
 
-async def set_up(stack: Stack, kind: str) -> Setup:
-    if kind == "none":
-        return Setup(new_phone())
-    workflow = "prior_authorization" if kind == "document_request" else "missed_appointment"
-    started = await stack.start_conversation(workflow, slots=0 if kind == "document_request" else 3)
-    setup = Setup(started.phone, started.task_id)
-    if kind == "delivered_text":
-        await stack.wait_for_event(started.task_id, "outreach.message.delivered")
-        setup.sent_sid = (await stack.thread(started.phone))[0]["sid"]
-    return setup
+async def all_events_after(stack: Stack, after: int) -> tuple[list[dict[str, Any]], int]:
+    async with stack.http.get(f"{stack.base_url}/api/v1/events", params={"after": after, "limit": 1000},
+                              headers=stack.auth) as response:
+        assert response.status == 200
+        page = await response.json()
+    return page["events"], page["next_after"]
+
+
+async def set_up_all(stack: Stack, kinds: list[str]) -> list[Setup]:
+    """The setups, made together: every task created, then one look at the event feed until each waits for the
+    patient's reply (and, for ``delivered_text``, its opening text is reported delivered)."""
+    after = 0
+    while True:  # to the feed's end: only what comes after matters
+        events, after = await all_events_after(stack, after)
+        if not events:
+            break
+
+    async def begin(kind: str) -> Setup:
+        if kind == "none":
+            return Setup(new_phone())
+        document = kind == "document_request"
+        provider = f"prov-{uuid.uuid4().hex[:8]}"
+        if not document:
+            await stack.add_slots(provider, future_weekday_times(3))
+        phone = new_phone()
+        body = task_body(phone, provider)
+        body["workflow"] = "prior_authorization" if document else "missed_appointment"
+        body["context"] = {"provider_id": provider, "visit_type": "follow_up" if document else "physical_therapy"}
+        return Setup(phone, (await stack.create_task(body, expect=201))["id"])
+
+    setups = await asyncio.gather(*(begin(kind) for kind in kinds))
+    waiting = {setup.task_id: {"outreach.task.awaiting_reply"} | ({"outreach.message.delivered"}
+                                                                  if kind == "delivered_text" else set())
+               for setup, kind in zip(setups, kinds, strict=True) if setup.task_id}
+    deadline = time.monotonic() + 60
+    while any(waiting.values()):
+        assert time.monotonic() < deadline, f"setups still waiting for {waiting}"
+        events, after = await all_events_after(stack, after)
+        for event in events:
+            waiting.get(event["subject"], set()).discard(event["type"])
+        if not events:
+            await asyncio.sleep(0.3)
+    for setup, kind in zip(setups, kinds, strict=True):
+        if kind == "delivered_text":
+            setup.sent_sid = (await stack.thread(setup.phone))[0]["sid"]
+    return setups
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +263,7 @@ async def prepared(request: pytest.FixtureRequest, stack_process: tuple[str, int
     base_url, engine_port, database_url = stack_process
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
         stack = Stack(base_url, session, engine_port, database_url)
-        setups = await asyncio.gather(*(set_up(stack, row.setup) for row in rows))
+        setups = await set_up_all(stack, [row.setup for row in rows])
         yield {row.label: setup for row, setup in zip(rows, setups, strict=True)}
 
 
@@ -267,7 +304,7 @@ async def test_a_twilio_sms_request(stack: Stack, prepared: dict[str, Setup], ro
         texts = await stack.wait_for_texts(setup.phone, texts_before + 1)
         assert row.texted_back in texts[texts_before], texts[texts_before:]
     if row.texted_back is None or row.posts > 1:
-        await asyncio.sleep(QUIET_SECONDS if row.http_status < 300 else 0)
+        await asyncio.sleep(QUIET_SECONDS if row.path == INBOUND and row.http_status < 300 else 0)
         expected = texts_before + (0 if row.texted_back is None else 1)
         assert len(await stack.texts_to(setup.phone)) == expected, (await stack.texts_to(setup.phone))
     if setup.task_id:

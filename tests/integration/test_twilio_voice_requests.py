@@ -189,7 +189,7 @@ async def set_up(stack: Stack, kind: str) -> Setup:
             calls = (await response.json())["calls"]
         if calls and calls[-1]["listening"]:
             return Setup(phone, calls[-1]["url"].rsplit("/", 1)[-1], calls[-1]["sid"], task["id"])
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.4)  # every call is waited for at once: a gentle look
     raise AssertionError(f"no call to {phone} was answered")
 
 
