@@ -81,6 +81,7 @@ class Row:
     no_events: tuple[str, ...] = ()  # not recorded by this request
     event_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # event type -> fields it carries
     task_state: str | None = None
+    known_defect: str = ""  # the row is what should happen, and does not yet: expected to fail until fixed
 
 
 ROWS = [
@@ -98,6 +99,11 @@ ROWS = [
         events=("outreach.patient.opted_out",), task_state="opted_out"),
     Row("receive Advanced Opt-Out STOP (OptOutType)", INBOUND, received("Stop.", OptOutType="STOP"),
         events=("outreach.patient.opted_out",), task_state="opted_out"),
+    Row("receive Advanced Opt-Out ALTO (OptOutType=STOP): Twilio confirmed, the bot must not confirm again",
+        INBOUND, received("ALTO", OptOutType="STOP"), events=("outreach.patient.opted_out",),
+        task_state="opted_out", known_defect="OptOutType is not kept with the message, so the router cannot "
+        "tell that Twilio's Advanced Opt-Out already confirmed (a custom word, or one the bot does not know, "
+        "gets a second confirmation or none of its own handling)"),
     Row("receive a Spanish opt-out the bot confirms itself", INBOUND, received("ALTO"), texted_back="START",
         events=("outreach.patient.opted_out",), task_state="opted_out"),
     Row("receive legacy request with SmsSid only", INBOUND, without(received("what times do you have?"),
@@ -282,7 +288,9 @@ def signed_headers(row: Row, url: str, form: dict[str, str]) -> dict[str, str]:
     return headers
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row.label for row in ROWS])
+@pytest.mark.parametrize("row", [
+    pytest.param(row, id=row.label, marks=[pytest.mark.xfail(strict=True, reason=row.known_defect)]
+                 if row.known_defect else []) for row in ROWS])
 async def test_a_twilio_sms_request(stack: Stack, prepared: dict[str, Setup], row: Row) -> None:
     setup = prepared[row.label]
     form = fill(row.form, {"phone": setup.phone, "sid": "SM" + uuid.uuid4().hex, "sent_sid": setup.sent_sid})
