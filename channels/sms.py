@@ -87,6 +87,8 @@ class TwilioSms:
             if not sid or not sender:
                 return web.Response(status=400, text="MessageSid and From are required")
             media = media_urls(form)
+            if "Body" not in form and not media:  # Twilio leaves Body out only of a message that is all pictures
+                return web.Response(status=400, text="Body is required when there is no media")
             await on_inbound(
                 InboundMessage(
                     channel="sms", provider_sid=sid, sender=sender, recipient=str(form.get("To", "")),

@@ -35,8 +35,22 @@ class VoiceTurn:
     listen: bool = True  # False: hang up after speaking
 
 
-OnAnswer = Callable[[str, str, bool], Awaitable[VoiceTurn]]  # (call key, call sid, answered by a person)
+OnAnswer = Callable[[str, str, str], Awaitable[VoiceTurn]]  # (call key, call sid, who answered: see who_answered)
 OnSpeech = Callable[[str, str, str], Awaitable[VoiceTurn]]  # (call key, call sid, what the patient said)
+
+
+def who_answered(answered_by: str) -> str:
+    """Twilio's answering-machine detection, read: ``person`` (``human``; ``unknown`` and no verdict are taken
+    as one too, so nobody is hung up on), ``fax``, or ``machine`` (``machine_start``, ``machine_end_*``)."""
+    if answered_by in ("human", "unknown", ""):
+        return "person"
+    return "fax" if answered_by == "fax" else "machine"
+
+
+def missing(form: dict[str, str], *names: str) -> web.Response | None:
+    """400 naming the fields Twilio always sends that this request lacks (nothing is guessed in their place)."""
+    absent = [name for name in names if not form.get(name)]
+    return web.Response(status=400, text=" and ".join(absent) + " required") if absent else None
 
 
 class TwilioVoice:
@@ -96,21 +110,28 @@ class TwilioVoice:
 
     def routes(self, on_answer: OnAnswer, on_speech: OnSpeech, on_delivery: OnDelivery) -> list[web.RouteDef]:
         async def answer(request: web.Request, form: dict[str, str]) -> web.Response:
+            if (refused := missing(form, "CallSid")) is not None:
+                return refused
             key = request.match_info["key"]
-            person = form.get("AnsweredBy", "human") in ("human", "unknown", "")
-            return self._twiml(key, await on_answer(key, form.get("CallSid", ""), person))
+            return self._twiml(key, await on_answer(key, form["CallSid"], who_answered(form.get("AnsweredBy", ""))))
 
         async def speech(request: web.Request, form: dict[str, str]) -> web.Response:
+            if (refused := missing(form, "CallSid")) is not None:
+                return refused
             key = request.match_info["key"]
             said = form.get("SpeechResult") or form.get("Digits") or ""
-            return self._twiml(key, await on_speech(key, form.get("CallSid", ""), said))
+            return self._twiml(key, await on_speech(key, form["CallSid"], said))
 
         async def silence(request: web.Request, form: dict[str, str]) -> web.Response:
+            if (refused := missing(form, "CallSid")) is not None:
+                return refused
             key = request.match_info["key"]
-            return self._twiml(key, await on_speech(key, form.get("CallSid", ""), ""))
+            return self._twiml(key, await on_speech(key, form["CallSid"], ""))
 
         async def status(request: web.Request, form: dict[str, str]) -> web.Response:
-            await on_delivery(DeliveryUpdate("voice", form.get("CallSid", ""), form.get("CallStatus", "")))
+            if (refused := missing(form, "CallSid", "CallStatus")) is not None:
+                return refused
+            await on_delivery(DeliveryUpdate("voice", form["CallSid"], form["CallStatus"]))
             return web.Response(status=204)
 
         signed = self.account.signed

@@ -48,12 +48,16 @@ class CallHandler:
 
         return await self.ctx.db.run(load)
 
-    async def on_answer(self, key: str, call_sid: str, person: bool) -> VoiceTurn:
+    async def on_answer(self, key: str, call_sid: str, answered_by: str) -> VoiceTurn:
         loaded = await self._load(key)
         if loaded is None or loaded[0].state == "closed":
             return VoiceTurn([self._said("goodbye", "en")], listen=False)
         conversation, patient, task_id = loaded
-        if not person:  # a machine: who we are and how to call back, nothing about their care
+        if answered_by == "fax":  # nobody to speak to, now or on another try: hang up, and the task ends
+            if task_id:
+                await call_not_answered(self.ctx, task_id, conversation.id, "fax", final=True)
+            return VoiceTurn([], patient.language, listen=False)
+        if answered_by != "person":  # a machine: who we are and how to call back, nothing about their care
             if task_id:
                 await call_not_answered(self.ctx, task_id, conversation.id, "voicemail")
             return VoiceTurn([self._said("voicemail", patient.language)], patient.language, listen=False)

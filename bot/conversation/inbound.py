@@ -29,12 +29,13 @@ from bot.core.leases import (
     release_address_lease,
     take_address_lease,
 )
-from bot.core.models import Message, utcnow
+from bot.core.models import Message, Patient, utcnow
 from bot.core.phones import to_e164
 from bot.events.outbox import record_event
 from bot.outreach.ladder import channel_failed_later
 from bot.outreach.outbound import OPT_OUT_ERROR, provider_says_unsubscribed
 from channels.base import DeliveryUpdate, InboundMessage
+from channels.sms import RETRYABLE_CODES
 
 log = logging.getLogger(__name__)
 
@@ -172,16 +173,21 @@ class InboundQueue:
                 return session.exec(select(Message.id).where(Message.provider_sid == update.provider_sid)
                                     ).first() is not None
             message_id, task_id, address = moved
-            if update.error_code and str(update.error_code) == str(OPT_OUT_ERROR):  # the carrier says unsubscribed
-                provider_says_unsubscribed(session, address)
+            code = int(update.error_code) if update.error_code and update.error_code.isdigit() else None
             if task_id and update.status == "delivered":
                 record_event(session, "outreach.message.delivered", task_id,
                              {"message_id": message_id, "provider_sid": update.provider_sid})
             elif task_id and update.status in ("undelivered", "failed"):
+                # the same fields as a send the provider refused at once (``send_text``)
                 record_event(session, "outreach.message.failed", task_id,
                              {"message_id": message_id, "provider_sid": update.provider_sid,
-                              "error_code": update.error_code})
+                              "error_code": code if code is not None else update.error_code,
+                              "retryable": code in RETRYABLE_CODES})
                 channel_failed_later(session, task_id, update.error_code)
+            if code == OPT_OUT_ERROR:  # the carrier says the patient unsubscribed: as if they texted us STOP
+                provider_says_unsubscribed(session, address)
+                patients = list(session.exec(select(Patient).where(Patient.phone == address)).all())
+                InboundRouter.stop_everything(session, address, patients, message_id)
             return True
 
         return await self.ctx.db.run(record)

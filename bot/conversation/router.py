@@ -301,7 +301,7 @@ class InboundRouter:
                 provider_confirms = by_sms and self.ctx.sms.provider_blocks(body)
                 news = record_opt_out(session, reach, keyword=message.body.strip()[:40],
                                       channel=channel_of(address))
-                self._stop_everything(session, address, patients, message_id)
+                self.stop_everything(session, address, patients, message_id)
             elif keyword is Keyword.OPT_IN:
                 opt_out = session.get(OptOut, address)
                 if opt_out is not None:
@@ -322,7 +322,8 @@ class InboundRouter:
         await self._reply(address, text, f"keyword:{message_id}", None, even_if_opted_out=True)
 
     @staticmethod
-    def _stop_everything(session: Session, address: str, patients: list[Patient], message_id: str) -> None:
+    def stop_everything(session: Session, address: str, patients: list[Patient], message_id: str) -> None:
+        """The address opted out: every active task of its patients ends opted out, its conversations close."""
         session.add(AuditEntry(actor="patient", action="opted_out", subject=address,
                                detail={"message_id": message_id, "channels": ["sms", "voice"]}))
         patient_ids = [p.id for p in patients]

@@ -315,9 +315,11 @@ def end_attempt(session: Session, task_id: str, conversation_id: str, *, outcome
     session.add(task)
 
 
-async def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, reason: str) -> None:
+async def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, reason: str,
+                            final: bool = False) -> None:
     """Voicemail, no answer, busy or silence: the call is over; the task waits for the patient (a voicemail
-    asks them to call back), and its ladder's next rung comes after that rung's silence."""
+    asks them to call back), and its ladder's next rung comes after that rung's silence. ``final``: this number
+    cannot take a call (a fax machine answered): the ladder's next channel now, else a person."""
     def record(session: Session) -> None:
         task = session.get(OutreachTask, task_id)
         conversation = session.get(Conversation, conversation_id)
@@ -330,11 +332,17 @@ async def call_not_answered(ctx: Outreach, task_id: str, conversation_id: str, r
                      {"conversation_id": conversation_id, "reason": reason, "attempt": task.attempt_count})
         if task.state == "contacting":
             move_task(session, task, "awaiting_reply", {"conversation_id": conversation_id})
-        if task.state == "awaiting_reply":
-            task.waiting_reason = f"call_{reason}"
-            task.lease_owner = task.lease_expires_at = None
-            schedule_next_rung(task, utcnow())
-            session.add(task)
+        if task.state != "awaiting_reply":
+            return
+        task.lease_owner = task.lease_expires_at = None
+        patient = session.get(Patient, task.patient_id)
+        if final:
+            if patient is None or not skip_to_next_channel(session, task, patient, f"call_{reason}"):
+                move_task(session, task, "unreachable", {"reason": f"call_{reason}"})
+            return
+        task.waiting_reason = f"call_{reason}"
+        schedule_next_rung(task, utcnow())
+        session.add(task)
 
     await ctx.db.run(record)
 
