@@ -18,7 +18,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
-from bot.conversation.evidence import decline_reason, is_bare_no, ordinary_recovery, says_wrong_number
+from bot.conversation.evidence import (
+    cannot_come,
+    clearly_not_the_patient,
+    decline_reason,
+    is_bare_no,
+    ordinary_recovery,
+    says_wrong_number,
+    sounds_worse,
+)
 from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
 from bot.core.models import Appointment, Conversation, Message, OutreachTask, Patient, Slot, utcnow
@@ -121,6 +129,8 @@ class OutreachAction(Action):
             turn = Turn(session, CollectingDispatcher(), tracker, conversation, task, patient)
             if turn.question.about_recovery and back_in_hospital(turn.text):
                 answer_checkin(turn)  # "mi mamá está otra vez en el hospital": a nurse, whatever the intent
+            elif clearly_not_the_patient(turn.text):
+                not_the_patient(turn)  # "this isn't her phone anymore": whatever the engine read
             else:
                 self.act(turn)
             return turn
@@ -327,7 +337,9 @@ def menu_number(text: str) -> int | None:
 
 def answer_reminder(turn: Turn) -> None:
     number = menu_number(turn.text)
-    if turn.intent in ("affirm", "confirm_appointment") or number == 1:
+    if number is None and cannot_come(turn.text) and turn.intent != "cancel_appointment":
+        offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
+    elif turn.intent in ("affirm", "confirm_appointment") or number == 1:
         turn.record("outreach.appointment.confirmed", {"appointment": turn.context.get("appointment")})
         turn.ask("none")
         turn.finish("completed", {"result": "appointment_confirmed"})
@@ -366,6 +378,9 @@ def answer_checkin(turn: Turn) -> None:
     if back_in_hospital(turn.text):
         turn.record("outreach.checkin.answered", {"answer": "back_in_hospital"})
         turn.hand_off("back_in_hospital", "handoff_nurse", priority="high")
+    elif number is None and sounds_worse(turn.text):  # "更疼了", "bị sốt": a red flag, whatever the engine read
+        turn.record("outreach.checkin.answered", {"answer": "feeling_worse"})
+        turn.hand_off("feeling_worse_after_discharge", "handoff_nurse", priority="high")
     elif turn.intent == "feeling_good" or number == 1 or (turn.intent == "affirm" and number is None):
         turn.record("outreach.checkin.answered", {"answer": "feeling_ok"})
         offer_slots(turn, "followup_offer")
@@ -382,7 +397,8 @@ def answer_checkin(turn: Turn) -> None:
         turn.say("checkin_clarify")
 
 
-_HOSPITAL = re.compile(r"\b(hospital|hospitali[sz]ed|admitted|er|e\.r\.|emergency room|urgencias|internad[oa]|"
+_HOSPITAL = re.compile(r"住院|医院|急诊|\b(nhap vien|benh vien|cap cuu)\b"
+                       r"|\b(hospital|hospitali[sz]ed|admitted|er|e\.r\.|emergency room|urgencias|internad[oa]|"
                        r"hospitalizad[oa]|emergencias)\b")
 
 
@@ -463,6 +479,8 @@ class ActionOfferSlots(OutreachAction):
             offer_slots(turn, "more_slots", patient_preference(turn))
         elif asked.about_a_booked_visit:
             offer_slots(turn, "reschedule_offer", patient_preference(turn))
+        elif asked.about_recovery:
+            answer_checkin(turn)  # a reply to "how are you?" is an answer to it first
         elif turn.task is not None and turn.task.workflow == "appointment_reminder":
             offer_slots(turn, "reschedule_offer", patient_preference(turn))
         else:
@@ -483,6 +501,8 @@ class ActionHandOff(OutreachAction):
     action_name = "action_hand_off"
 
     def act(self, turn: Turn) -> None:
+        if turn.intent != "request_human" and reason_or_no(turn):  # "no tengo dinero ahorita": a reason, no more
+            return
         if turn.question.about_recovery and turn.intent in ("feeling_unwell", "medication_question"):
             answer_checkin(turn)  # the check-in's own rules: red flags first
             return
@@ -580,9 +600,14 @@ class ActionWrongNumber(OutreachAction):
             log.info("action.wrong_number_without_evidence")
             answer_what_was_asked(turn)
             return
-        record_opt_out(turn.session, turn.conversation.address, keyword="wrong_number", channel="sms")
-        turn.conversation.state = "closed"
-        turn.conclude("outreach.patient.wrong_number", {}, "unreachable", {"reason": "wrong_number"}, "wrong_number")
+        not_the_patient(turn)
+
+
+def not_the_patient(turn: Turn) -> None:
+    """A wrong number: say sorry, never text it again for this patient, and let staff fix the record."""
+    record_opt_out(turn.session, turn.conversation.address, keyword="wrong_number", channel="sms")
+    turn.conversation.state = "closed"
+    turn.conclude("outreach.patient.wrong_number", {}, "unreachable", {"reason": "wrong_number"}, "wrong_number")
 
 
 class ActionDocumentReceived(OutreachAction):
@@ -630,11 +655,16 @@ def requested_language(text: str, current: str) -> str:
     they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
     lowered = text.lower()
     named = [code for code, pattern in _LANGUAGE_NAMES if re.search(pattern, lowered)]
-    if _NOT_SPOKEN.search(lowered):
+    if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
+        after = lowered[not_spoken.end():not_spoken.end() + 20]  # "no hablo inglés, español por favor"
+        refused = {code for code, pattern in _LANGUAGE_NAMES if re.match(r"\W*(" + pattern + ")", after)}
+        wanted = [code for code in named if code not in refused]
+        if wanted:
+            return wanted[0]
         written = written_language(text)
-        if written not in named:
+        if written not in refused:
             return written
-        return next((code for code in ("es", "en") if code not in named), "en")
+        return next((code for code in ("es", "en") if code not in refused), "en")
     if named:
         return named[0]
     return "en" if resolve_language(current) == "es" else "es"

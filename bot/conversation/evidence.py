@@ -14,13 +14,33 @@ from bot.conversation.keywords import normalise
 _WRONG_NUMBER = re.compile(
     r"\bwrong (number|person|phone|#|guy|lady|man|woman)\b|\bnot (me|him|her|them)\b|\bno one (here )?(by|named)\b"
     r"|\bnobody (here )?(by|named)\b|\bdon'?t know (who|any|anyone|this|him|her|them|that)\b|\bwho (is|'s) this\b"
-    r"|\bwhos this\b|\bnever heard of\b|\bnot (my|the|his|her) (number|phone)\b|\bnew number\b|\bno longer (at|has)\b"
+    r"|\bwhos this\b|\bnever heard of\b|\bnot (my|the|his|her|their) (number|phone|cell)\b|\bnew number\b"
+    r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b|\bno longer (at|has)\b"
     r"|\bdoesn'?t live here\b|\b(he|she|they) (passed away|died)\b"
     r"|\bequivocad|\bnumero (incorrecto|equivocado)\b|\bno (lo|la|los|las) conozco\b|\bno conozco\b|\bno soy\b"
-    r"|\bquien (es|habla)\b|\bno es (mi|este|el) (numero|telefono)\b|\bno vive aqui\b|\bse equivoc"
+    r"|\bquien (es|habla)\b|\bno es (mi|este|el|su) (numero|telefono|celular)\b|\bno vive aqui\b|\bse equivoc"
+    r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame|asi)\b|\baqui no vive\b"
     r"|打错|错号|不认识|你是谁|不是我|没有这个人|号码错"
     r"|\bnham (so|nguoi)\b|\bsai so\b|\bkhong phai (toi|tui|minh|em|anh|chi)\b|\bkhong quen\b|\bai (vay|đay)\b"
 )
+
+
+# The part of that evidence that is enough on its own, whatever the engine read: the reply plainly says this is not
+# the patient's phone ("who is this?" or "not me" alone are not enough: they may be the patient asking).
+_CLEARLY_WRONG = re.compile(
+    r"\bwrong (number|person|phone|#)\b|\bnot (my|his|her|their) (number|phone|cell)\b"
+    r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b"
+    r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
+    r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
+    r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame)\b"
+    r"|打错|发错|错号|号码错|没有这个人|\bnham so\b|\bsai so\b|\bnhan nham\b"
+)
+
+
+def clearly_not_the_patient(text: str) -> bool:
+    """Whether the reply says, plainly enough to act on whatever the engine read, that this is not the
+    patient's phone."""
+    return bool(_CLEARLY_WRONG.search(normalise(text)))
 
 
 def says_wrong_number(text: str) -> bool:
@@ -32,12 +52,12 @@ _FOR_SOMEONE = re.compile(
     r"\b(i'?m|i am|this is|its|it'?s) (his|her|their|the patient'?s|(\w+'?s)) (\w+ )?(mom|mother|dad|father|son|"
     r"daughter|wife|husband|partner|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|"
     r"brother|sister|niece|nephew|caregiver|caretaker|aide|guardian)\b"
-    r"|\bcan (my|his|her) (\w+ )?(mom|mother|dad|father|son|daughter|wife|husband|caregiver|sister|brother)"
-    r" (call|talk|speak|text|answer)\b"
+    r"|\bcan (my|his|her) (\w+ )?(mom|mother|dad|father|son|daughter|wife|husband|caregiver|sister|brother|"
+    r"grandson|granddaughter|niece|nephew|aide)s? (call|talk|speak|text|answer|handle)\w*\b"
     r"|\b(writing|texting|answering|replying) for (my|him|her)\b|\bon (his|her|their) behalf\b|\bon behalf of\b"
     r"|\bsoy (su|el|la) (hij[oa]|espos[oa]|madre|padre|mama|papa|herman[oa]|niet[oa]|sobrin[oa]|cuidador[a]?|"
     r"tutor[a]?)\b|\b(escribo|respondo|contesto) (por|de parte de) (mi|el|la)\b|\bde parte de (mi|su)\b"
-    r"|\bpuede (mi|su) (hij[oa]|espos[oa]|madre|padre|herman[oa]) (llamar|hablar)\b"
+    r"|\bpuede (mi|su) (hij[oa]|espos[oa]|madre|padre|herman[oa]|niet[oa]|sobrin[oa]) (llamar|hablar)\w*\b"
     r"|我是(他|她|病人)的|我(替|帮)(我的)?(妈妈|爸爸|母亲|父亲|丈夫|妻子|儿子|女儿)"
     r"|\btoi la (con|vo|chong|me|bo|chau|em|anh|chi) (cua|trai|gai)\b"
 )
@@ -52,13 +72,18 @@ def speaks_for_someone(text: str) -> bool:
 # why a patient turns the visit down, as a category the event keeps (operations count them; the words stay private)
 _DECLINE_REASONS = (
     ("feels_better", re.compile(
-        r"\b(i )?(feel|feeling|am|im|i'?m) (much |a lot |way )?(better|fine now|recovered|all better)\b"
-        r"|\bdoing better\b|\bno longer (hurts|in pain)\b"
-        r"|\b(me siento|estoy|ya estoy) (mucho |muy )?(mejor|bien ya|recuperad[oa])\b"
+        r"\b(i )?(feel|feels|feeling|am|im|i'?m|is|it'?s|its) (much |a lot |way |all )?(better|fine now|recovered|"
+        r"healed)\b|\ball better\b|\bdoing (much |a lot |way )?better\b|\bno longer (hurts|in pain)\b"
+        r"|\b(doesn'?t|does not|don'?t) (hurt|need it) anymore\b"
+        r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
+        r"|\bya no me duele\b"
         r"|好多了|已经好了|康复了|\b(đa )?(khoe|đo) (hon|roi)\b")),
     ("care_elsewhere", re.compile(
-        r"\b(switched|changed|moved to|going to|go to|see|seeing) (a |another |a different |other |my own )?"
-        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice)\b|\b(somewhere|someplace) else\b"
+        r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place)\b"
+        r"|\b(going|go|goes|see|seeing) (to )?(a |another |a different |other |my own |a new )(\w+ )?"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place)\b"
+        r"|\b(go|going|goes|switched|see|seeing) (to )?(the )?(va|v a|veterans)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron)\b|\ben otro (lado|lugar|sitio|hospital|consultorio)\b"
         r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta)\b"
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b")),
@@ -66,13 +91,19 @@ _DECLINE_REASONS = (
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
         r"|已经(做|去|看)过|\bđa (lam|đi|kham) roi\b")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
-                        r"|\bno tengo (seguro|dinero)\b|\b(muy|demasiado) caro\b|太贵|没有保险"
+                        r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
+                        r"|\bno tengo (seguro|dinero|aseguranza|con que pagar)\b|\bno me alcanza\b"
+                        r"|\b(muy|demasiado) caro\b|太贵|没有保险"
                         r"|\bkhong co (bao hiem|tien)\b")),
     ("not_needed", re.compile(r"\b(don'?t|do not|no longer) need (it|this|the visit|therapy|an appointment)\b"
                               r"|\bya no (lo |la )?necesito\b|不需要了|\bkhong can (nua)?\b")),
 )
-_BARE_NO = re.compile(r"^(no+|nope|nah|none|none of (them|those|these)|neither|not those|ninguno|ninguna|"
-                      r"no,? ninguno|no,? ninguna|ningun[oa] de (esos|esas|esos horarios)|都不(行|要)|不行|khong)$")
+_BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
+                      r"none work|those don'?t work|ninguno|ninguna|no,? ninguno|no,? ninguna|"
+                      r"ningun[oa] de (esos|esas|ellos|ellas|esos horarios)|(no )?esos no|no esos( no)?|"
+                      r"no me (sirve|sirven|queda|quedan)|都不(行|要)|不行|khong)$")
+# what is said around a "no" without changing it: "no sorry", "nope!", "no lo siento"
+_AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  # not "thanks": "no thanks" declines
 
 
 def decline_reason(text: str) -> str | None:
@@ -83,7 +114,8 @@ def decline_reason(text: str) -> str | None:
 
 def is_bare_no(text: str) -> bool:
     """"no", "nope", "none of them", "ninguna": none of the offered times (not: no visit at all)."""
-    return bool(_BARE_NO.match(normalise(text)))
+    core = " ".join(_AROUND_NO.sub(" ", normalise(text)).split())
+    return bool(_BARE_NO.match(core))
 
 
 # after discharge: the usual aches of getting better, said mildly, and nothing that sounds like getting worse
@@ -97,6 +129,34 @@ _WORSE = re.compile(r"\b(worse|worst|peor|swell|swollen|hinchad|fever|fiebre|ble
                     r"|更(疼|痛|严重)|肿|发烧|出血|\b(te hon|sung|sot|chay mau)\b")
 
 
+# after discharge: words that say it is getting worse, whatever the engine read ("更疼了", "bị sốt", "swollen")
+_RED_FLAG = re.compile(r"\b(worse|worst|peor|swollen|swelling|hinchad[oa]|hinchazon|fever|fiebre|calentura|"
+                       r"bleeding|sangra\w*|sangre|pus|infected|infection|infectad[oa]|infeccion|"
+                       r"đau (hon|nhieu hon)|te hon|sung|sot|chay mau|nhiem trung)\b"
+                       r"|更(疼|痛|严重|厉害)|肿|发烧|发热|出血|流血|流脓|感染|恶化")
+_NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any) (\w+ ){0,2}"
+                         r"|(没有|没|无|不|未)\s*)$")
+
+
+def sounds_worse(text: str) -> bool:
+    """A sign of getting worse, said in words and not denied ("no fever" is not one)."""
+    folded = normalise(text)
+    return any(not _NOT_BEFORE.search(folded[: match.start()]) for match in _RED_FLAG.finditer(folded))
+
+
+# "I can't make it", "no voy a poder ir": whatever else the reply says, it does not confirm a visit
+_CANNOT_COME = re.compile(
+    r"\b(can'?t|cannot|cant|won'?t|wont|will not|unable to|not able to|not going to|not gonna) "
+    r"(make it|come|go|be there|attend|do (it|that day|that time))\b"
+    r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos) a (ir|poder)\b"
+    r"|(去|来)不了|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b")
+
+
+def cannot_come(text: str) -> bool:
+    """Whether the reply says the patient cannot come (so it is never read as confirming the visit)."""
+    return bool(_CANNOT_COME.search(normalise(text)))
+
+
 def ordinary_recovery(text: str) -> bool:
     """"a little sore but ok", "un poco adolorido": recovery as expected, not a red flag for a nurse."""
     folded = normalise(text)
@@ -107,6 +167,7 @@ def ordinary_recovery(text: str) -> bool:
 _FOR_A_PERSON = re.compile(
     r"\b(insurance|insured|copay|co pay|deductible|medicaid|medicare|bill|billing|cost|how much|price)\b"
     r"|\b(closer|nearer|near me|nearby|other location|another location|different location|parking|directions)\b"
+    r"|\bcuanto (me |le )?(va a )?(cuesta|costar|cobra\w*)\b"
     r"|\b((mi|su|tu|el) seguro|seguro medico|aseguranza|copago|factura|cuanto cuesta|costo|precio|mas cerca|"
     r"cerca de mi|otra (clinica|ubicacion|sucursal)|estacionamiento)\b"
     r"|保险|医保|费用|多少钱|账单|近一点|附近|\b(bao hiem|chi phi|bao nhieu tien|gan hon|gan nha)\b")

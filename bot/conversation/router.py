@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, func, select
 
 from bot.conversation.engine import EngineError
-from bot.conversation.evidence import asks_what_a_person_must_answer, speaks_for_someone
+from bot.conversation.evidence import asks_what_a_person_must_answer, decline_reason, speaks_for_someone
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
@@ -365,6 +365,8 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
     discharge the engine reads every reply first (a relative's report of a red flag goes to a nurse)."""
     if not for_engine or for_engine.startswith("/") or question(conversation.awaiting).about_recovery:
         return None
+    if decline_reason(for_engine) is not None and "?" not in for_engine:
+        return None  # "going to a clinic closer to home now" says why they decline; it asks nothing
     if speaks_for_someone(for_engine):
         return "caregiver_writing"
     if asks_what_a_person_must_answer(for_engine):

@@ -36,7 +36,8 @@ _MEDICAL = [
     r"overdose", r"sobredosis",
 ]
 _CRISIS = [
-    r"suicid", r"kill (myself|me)", r"end (my|it) (life|all)", r"want to die", r"don'? ?t want to (live|be alive)",
+    r"suicid", r"kill(ing|ed)? (myself|me)", r"end(ing)? (my|it) (life|all)", r"want(ed)? to die",
+    r"don'? ?t want to (live|be alive)", r"(wish|wishing) i (was|were) dead", r"better off dead",
     r"hurt(ing)? myself", r"self harm", r"no quiero vivir", r"quiero morir", r"matarme", r"suicidarme",
     r"quitarme la vida", r"hacerme dano",
 ]
