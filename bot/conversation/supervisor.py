@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -122,9 +123,52 @@ def validate_data(settings: Settings) -> None:
     print("engine data: valid", flush=True)
 
 
-# Held-out gates: the run fails below intent macro-F1 0.92 or entity micro-F1 0.90 (see docs/engine.md).
+# Held-out gates: the run fails below intent macro-F1 0.92, overall and in each language of the held-out set
+# (tests/nlu/test_<language>.yml), or below entity micro-F1 0.90 (see docs/engine.md).
 INTENT_MACRO_F1_FLOOR = 0.92
+INTENT_MACRO_F1_FLOOR_BY_LANGUAGE = {"en": 0.92, "es": 0.92, "zh": 0.92, "vi": 0.92}
 ENTITY_MICRO_F1_FLOOR = 0.90
+_ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+
+
+def held_out_languages(folder: Path) -> dict[str, set[str]]:
+    """Each held-out file's language (``test_<language>.yml``) → the plain texts of its examples."""
+    import yaml  # a development dependency: only the evaluation reads the held-out set
+
+    texts: dict[str, set[str]] = {}
+    for path in sorted(folder.glob("test_*.yml")):
+        found = texts.setdefault(path.stem.removeprefix("test_"), set())
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            for line in block.get("examples", "").splitlines():
+                if line.strip().startswith("- "):
+                    found.add(_ANNOTATION.sub(r"\1", line.strip()[2:]).strip())
+    return texts
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    """Macro-averaged F1 of (true, predicted) intent pairs over every intent either side names (a prediction
+    of an intent the language never has, or of the fallback, counts as a class with F1 0, as Rasa counts it)."""
+    labels = {label for pair in pairs for label in pair}
+    scores = []
+    for label in labels:
+        hits = sum(1 for true, predicted in pairs if true == predicted == label)
+        relevant = sum(1 for true, _ in pairs if true == label)
+        retrieved = sum(1 for _, predicted in pairs if predicted == label)
+        scores.append(2 * hits / (relevant + retrieved) if relevant + retrieved else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def intent_f1_by_language(results: Path, held_out: Path) -> dict[str, float]:
+    """Intent macro-F1 per held-out language, from Rasa's per-example successes and errors."""
+    languages = held_out_languages(held_out)
+    predictions = [*json.loads((results / "intent_successes.json").read_text()),
+                   *json.loads((results / "intent_errors.json").read_text())]
+    pairs: dict[str, list[tuple[str, str]]] = {language: [] for language in languages}
+    for row in predictions:
+        named = [language for language, texts in languages.items() if row["text"].strip() in texts]
+        for language in named:  # a text held out in two languages counts in both
+            pairs[language].append((row["intent"], (row.get("intent_prediction") or {}).get("name") or "None"))
+    return {language: macro_f1(rows) for language, rows in pairs.items() if rows}
 
 
 def evaluate_model(settings: Settings) -> bool:
@@ -132,8 +176,8 @@ def evaluate_model(settings: Settings) -> bool:
     model = train_model(settings)
     out = PROJECT_ROOT / "var" / "results"
     rasa, env = str(rasa_executable(settings)), engine_environment(settings)
-    nlu = subprocess.run([rasa, "test", "nlu", "--no-plot", "--model", str(model), "--nlu", "tests/nlu",
-                          "--out", str(out / "nlu")],
+    nlu = subprocess.run([rasa, "test", "nlu", "--no-plot", "--successes", "--model", str(model), "--nlu",
+                          "tests/nlu", "--out", str(out / "nlu")],
                          cwd=PROJECT_ROOT, env=env, check=False, capture_output=True, text=True)
     core = subprocess.run([rasa, "test", "core", "--model", str(model), "--stories", "tests/stories",
                            "--out", str(out / "core")], cwd=PROJECT_ROOT, env=env, check=False, capture_output=True,
@@ -145,16 +189,23 @@ def evaluate_model(settings: Settings) -> bool:
     entities = json.loads((out / "nlu" / "CRFEntityExtractor_report.json").read_text())
     stories = json.loads((out / "core" / "story_report.json").read_text())
     intent_f1 = intents["macro avg"]["f1-score"]
+    by_language = intent_f1_by_language(out / "nlu", PROJECT_ROOT / "tests" / "nlu")
     entity_f1 = entities["micro avg"]["f1-score"] if "micro avg" in entities else entities["accuracy"]
     conversations = stories["conversation_accuracy"]
     print(f"intent macro-F1 {intent_f1:.3f} (the run fails below {INTENT_MACRO_F1_FLOOR})")
+    floors = {language: INTENT_MACRO_F1_FLOOR_BY_LANGUAGE.get(language, INTENT_MACRO_F1_FLOOR)
+              for language in by_language}
+    print("intent macro-F1 by language: " + ", ".join(
+        f"{language} {score:.3f} (floor {floors[language]})" for language, score in by_language.items()))
     print(f"entity micro-F1 {entity_f1:.3f} (macro {entities['macro avg']['f1-score']:.3f}; the run fails below "
           f"{ENTITY_MICRO_F1_FLOOR})")
     print(f"conversations {conversations['correct']}/{conversations['total']} correct end to end")
     errors = json.loads((out / "nlu" / "intent_errors.json").read_text())
     pairs = Counter(f"{e['intent']} -> {e['intent_prediction']['name']}" for e in errors)
     print("worst confusions: " + ", ".join(f"{pair} ({count})" for pair, count in pairs.most_common(6)))
-    return (intent_f1 >= INTENT_MACRO_F1_FLOOR and entity_f1 >= ENTITY_MICRO_F1_FLOOR
+    languages_pass = set(by_language) >= set(INTENT_MACRO_F1_FLOOR_BY_LANGUAGE) and all(
+        score >= floors[language] for language, score in by_language.items())
+    return (intent_f1 >= INTENT_MACRO_F1_FLOOR and languages_pass and entity_f1 >= ENTITY_MICRO_F1_FLOOR
             and conversations["correct"] == conversations["total"])
 
 

@@ -38,6 +38,30 @@ _LAST = {"last", "ultimo", "ultima"}
 _CHINESE_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次)?")
 _CHINESE_DIGITS = {"一": "first", "二": "second", "三": "third", "四": "fourth", "五": "fifth", "1": "first",
                    "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
+# Vietnamese, read after folding: "số hai" (number two), "thứ nhất" / "đầu tiên" (first), "cuối cùng" (last).
+# "thứ hai" … "thứ bảy", "chủ nhật" are the weekdays (so "cái thứ hai" is the Monday one, as written); read as
+# English names, since folded "thứ" alone would otherwise be "thu", Thursday.
+_VIETNAMESE_ORDINAL = re.compile(r"\bso (mot|hai|ba|bon|tu|nam)\b|\b(thu nhat|[dđ]au tien)\b|\b(cuoi cung)\b")
+_VIETNAMESE_NUMBERS = {"mot": "first", "hai": "second", "ba": "third", "bon": "fourth", "tu": "fourth", "nam": "fifth"}
+
+
+_VIETNAMESE_WEEKDAY = re.compile(r"\bthu ?(hai|ba|tu|nam|sau|bay|[2-7])\b|\bt([2-7])\b|\b(chu nhat|cn)\b")
+_VIETNAMESE_DAYS = {"hai": "monday", "2": "monday", "ba": "tuesday", "3": "tuesday", "tu": "wednesday",
+                    "4": "wednesday", "nam": "thursday", "5": "thursday", "sau": "friday", "6": "friday",
+                    "bay": "saturday", "7": "saturday"}
+
+
+def _vietnamese_weekday(match: re.Match[str]) -> str:
+    day = match.group(1) or match.group(2)
+    return f" {_VIETNAMESE_DAYS[day]} " if day else " sunday "
+
+
+def _vietnamese_ordinal(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f" {_VIETNAMESE_NUMBERS[match.group(1)]} "
+    return " first " if match.group(2) else " last "
+
+
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -109,7 +133,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     ``today`` (the patient's local date) lets "tomorrow" / "mañana" / "hoy" name a day."""
     if not options:
         return Choice()
-    folded = fold(_CHINESE_ORDINAL.sub(lambda m: f" {_CHINESE_DIGITS[m.group(1)]} ", text))
+    folded = fold(_CHINESE_ORDINAL.sub(lambda m: f" {_CHINESE_DIGITS[m.group(1)]} ", text).replace("最后", " last "))
+    folded = _VIETNAMESE_WEEKDAY.sub(_vietnamese_weekday, _VIETNAMESE_ORDINAL.sub(_vietnamese_ordinal, folded))
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
     constrained = False

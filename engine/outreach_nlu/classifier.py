@@ -1,10 +1,11 @@
-"""An intent classifier for short patient texts in English and Spanish, from one language-agnostic model.
+"""An intent classifier for short patient texts in English, Spanish, Chinese and Vietnamese, from one model.
 
 Rasa's own LogisticRegressionClassifier takes raw counts from the CountVectorsFeaturizers; on our held-out set
 (docs/engine.md) TF-IDF features with sublinear term frequency, negation-marked word n-grams and less
 regularisation do markedly better, at the same speed. Features and classifier live here, in one component:
-word 1–2-grams over the negation-marked text plus character 1–5-grams within word boundaries, accents folded,
-then a class-balanced logistic regression whose probabilities the FallbackClassifier reads.
+word 1–2-grams over the negation-marked text (Chinese: one token per character) plus character 1–5-grams within
+word boundaries, accents folded (and the accented words kept unfolded, for Vietnamese), then a class-balanced
+logistic regression whose probabilities the FallbackClassifier reads.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from outreach_nlu.text import mark_negation, normalise
+from outreach_nlu.text import accented_words, fold, mark_negation, normalise
 
 logger = logging.getLogger(__name__)
 
@@ -69,12 +70,22 @@ class PatientTextIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def _features(self, texts: list[str], fit: bool = False) -> csr_matrix:
+        """Word n-grams of the folded, negation-marked text; the unfolded words that carry accents; character
+        n-grams of the folded text (see ``outreach_nlu.text``)."""
         assert self.parts is not None
-        words, chars = self.parts["words"], self.parts["chars"]
-        marked, plain = [mark_negation(t) for t in texts], [normalise(t) for t in texts]
-        if fit:
-            return hstack([words.fit_transform(marked), chars.fit_transform(plain)]).tocsr()
-        return hstack([words.transform(marked), chars.transform(plain)]).tocsr()
+        marked = [mark_negation(t) for t in texts]
+        columns = {
+            "words": [fold(m) for m in marked],
+            "accented": [accented_words(m) for m in marked],
+            "chars": [fold(normalise(t)) for t in texts],
+        }
+        blocks = []
+        for name, column in columns.items():
+            vectorizer = self.parts.get(name)
+            if vectorizer is None:  # a model trained before the vectorizer existed
+                continue
+            blocks.append(vectorizer.fit_transform(column) if fit else vectorizer.transform(column))
+        return hstack(blocks).tocsr()
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
@@ -83,8 +94,9 @@ class PatientTextIntentClassifier(GraphComponent, IntentClassifier):
             return self._resource
         self.parts = {
             "words": TfidfVectorizer(ngram_range=(1, self.config["word_max_ngram"]), sublinear_tf=True,
-                                     token_pattern=r"\S+", strip_accents="unicode", lowercase=False),
-            "chars": TfidfVectorizer(analyzer="char_wb", sublinear_tf=True, strip_accents="unicode", lowercase=False,
+                                     token_pattern=r"\S+", lowercase=False),
+            "accented": TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False),
+            "chars": TfidfVectorizer(analyzer="char_wb", sublinear_tf=True, lowercase=False,
                                      ngram_range=(self.config["char_min_ngram"], self.config["char_max_ngram"])),
             "classifier": LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"],
                                              class_weight="balanced", random_state=42),

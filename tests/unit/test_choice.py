@@ -75,3 +75,17 @@ def test_chinese_ordinals_name_an_option(text: str, position: int) -> None:
     options = [OfferedOption(i + 1, f"slot-{i}", datetime(2026, 12, 7 + i, 14, 0, tzinfo=UTC)) for i in range(3)]
     chosen = resolve_choice(text, options, date(2026, 12, 4)).chosen
     assert chosen is not None and chosen.position == position
+
+
+@pytest.mark.parametrize(("text", "slot"), [
+    ("tôi chọn số hai", "tue-230"), ("so ba nha", "thu-10"), ("cái đầu tiên", "tue-9"), ("lấy cái cuối cùng", "thu-10"),
+    ("thứ năm nha", "thu-10"), ("T5", "thu-10"), ("thu 5", "thu-10"), ("我要最后一个", "thu-10"),
+])
+def test_vietnamese_numbers_and_weekdays_and_the_chinese_last_name_an_option(text: str, slot: str) -> None:
+    choice = resolve_choice(text, OPTIONS)
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+def test_vietnamese_tuesday_is_not_read_as_thursday() -> None:
+    """Folded, "thứ ba" (Tuesday) would be "thu ba", and "thu" alone is English for Thursday."""
+    assert [o.slot_id for o in resolve_choice("lấy cái thứ ba", OPTIONS).candidates] == ["tue-9", "tue-230"]
