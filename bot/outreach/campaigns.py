@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import math
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -231,23 +233,41 @@ def _store_rows(session: Session, campaign_id: str, payloads: list[tuple[int, Ta
     return errors
 
 
+MAX_RATE = 1000.0  # a campaign's rate, in patients contacted per second, is above 0 and at most this
+
+
+def check_rate(rate: float | None) -> float | None:
+    """A campaign's send rate as given, or ValueError saying what is wrong with it."""
+    if rate is None:
+        return None
+    if not math.isfinite(rate) or not 0 < rate <= MAX_RATE:
+        raise ValueError(f"rate must be a number of messages per second above 0 and at most {MAX_RATE:g}")
+    return rate
+
+
 async def import_campaign(db: Database, name: str, workflow: str | None, raw: bytes, *, state: str = "running",
-                          created_by: str | None = None) -> dict[str, Any]:
+                          created_by: str | None = None, rate: float | None = None,
+                          progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Read the file, check every row, then store the good rows a chunk at a time, yielding to the event loop
     between chunks so a large file never holds up other requests. Returns the campaign as the API shows it.
-    A campaign made as a ``draft`` contacts nobody until it is launched."""
+    A campaign made as a ``draft`` contacts nobody until it is launched; ``rate`` caps how many of its patients
+    are contacted per second. ``progress`` hears how many more rows were dealt with (stored or refused)."""
     _header, rows, broken = read_rows(raw)
     errors: list[dict[str, Any]] = list(broken)
     payloads: list[tuple[int, TaskIn]] = []
+    tell = progress or (lambda _rows: None)
+    tell(len(broken))
     for start in range(0, len(rows), CHUNK):
+        found = len(payloads)
         payloads.extend(_validate(rows[start:start + CHUNK], workflow, name, errors))
+        tell(len(rows[start:start + CHUNK]) - (len(payloads) - found))  # the bad rows of the chunk are done
         await asyncio.sleep(0)
     if not payloads:
         raise NoUsableRow(errors)
 
     def open_campaign(session: Session) -> str:
         campaign = Campaign(name=name, workflow=workflow, rows_total=len(rows) + len(broken), state=state,
-                            created_by=created_by)
+                            created_by=created_by, rate=check_rate(rate))
         session.add(campaign)
         session.flush()
         return campaign.id
@@ -256,6 +276,7 @@ async def import_campaign(db: Database, name: str, workflow: str | None, raw: by
     for start in range(0, len(payloads), CHUNK):
         chunk = payloads[start:start + CHUNK]
         errors.extend(await db.run(lambda session, chunk=chunk: _store_rows(session, campaign_id, chunk)))
+        tell(len(chunk))
 
     def close_campaign(session: Session) -> dict[str, Any] | None:
         campaign = session.get(Campaign, campaign_id)
@@ -286,7 +307,7 @@ def campaign_view(session: Session | OrmSession, campaign: Campaign) -> dict[str
         "tasks_existing": campaign.tasks_existing, "rows_with_errors": len({e["line"] for e in campaign.errors}),
         "errors": campaign.errors, "tasks_by_state": dict(states),
         "progress": {"finished": done, "total": campaign.tasks_created},
-        "state": campaign.state, "created_at": campaign.created_at.isoformat(),
+        "state": campaign.state, "rate": campaign.rate, "created_at": campaign.created_at.isoformat(),
     }
 
 

@@ -20,7 +20,7 @@ from bot.events.outbox import record_event
 from bot.messages.render import render_standalone
 from bot.outreach.addresses import address_for
 from bot.outreach.outbound import confirm_or_resend, send_text
-from bot.outreach.policy import QuietHours, check_contact
+from bot.outreach.policy import ContactLimits, QuietHours, check_contact
 from bot.outreach.states import move_task
 from channels.base import SendError
 
@@ -78,7 +78,8 @@ class Attempt:
     resumed: bool = False  # a worker died during this attempt: finish it without sending anything twice
 
 
-def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: QuietHours) -> Attempt | None:
+def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: QuietHours,
+                  limits: ContactLimits | None = None) -> Attempt | None:
     """Apply the contact policy; if contact may start, move the task to contacting and open its conversation.
     A task found ``contacting`` (its worker died) resumes the same attempt and conversation."""
     now = utcnow()
@@ -96,10 +97,10 @@ def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: Q
             return _attempt(task, patient, conversation, resumed=True)
         # it died before its conversation existed: start the attempt afresh
         move_task(session, task, "queued", {"reason": "worker_lost"})
-    decision = check_contact(session, patient, channel, now, quiet_hours)
+    decision = check_contact(session, patient, channel, now, quiet_hours, task=task, limits=limits)
     if not decision.allowed:
         if decision.final:
-            outcome = "opted_out" if decision.reason == "opted_out" else "unreachable"
+            outcome = decision.outcome or "unreachable"
             move_task(session, task, outcome, {"reason": decision.reason})
             return None
         task.lease_owner = task.lease_expires_at = None
@@ -146,7 +147,8 @@ def _opening_so_far(session: Session, attempt: Attempt) -> list[Message]:
 
 async def contact_patient(ctx: Outreach, task_id: str, worker_id: str = WORKER_ID) -> None:
     """One attempt at one task."""
-    attempt = await ctx.db.run(lambda session: begin_attempt(session, task_id, worker_id, ctx.quiet_hours))
+    attempt = await ctx.db.run(lambda session: begin_attempt(session, task_id, worker_id, ctx.quiet_hours,
+                                                                   ctx.contact_limits))
     if attempt is None:
         return
     opened = await ctx.db.run(lambda session: _opening_so_far(session, attempt)) if attempt.resumed else []
