@@ -15,9 +15,10 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from bot.core.db import Database
 from bot.core.limits import MAX_CSV_CELL, MAX_ID, MAX_UPLOAD_BYTES, text_problem
@@ -337,6 +338,13 @@ def change_campaign(session: Session, campaign_id: str, action: str) -> Campaign
     if campaign.state not in allowed:
         raise CampaignStateError(f"A {campaign.state} campaign cannot be told to {action}.")
     campaign.state = new_state
+    if new_state != "running":
+        # its waiting tasks say why they wait, and any turn reserved under its rate is let go (a resumed campaign
+        # starts again at its rate, never with a burst of the turns that passed meanwhile)
+        session.execute(update(OutreachTask).where(col(OutreachTask.campaign_id) == campaign.id,
+                                                   col(OutreachTask.state) == "queued")
+                        .values(waiting_reason=f"campaign_{new_state}"))
+        campaign.next_send_at = None
     session.add(campaign)
     return campaign
 

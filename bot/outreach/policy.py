@@ -151,7 +151,8 @@ def frequency_cap_frees_at(session: Session, patient_id: str, now: datetime, lim
     for cap, window in ((limits.per_day, DAY), (limits.per_week, WEEK)):
         if cap <= 0:
             continue
-        contacts = proactive_contacts_since(session, patient_id, now - window)
+        # a contact exactly one window ago no longer counts: the cap frees up at that moment
+        contacts = proactive_contacts_since(session, patient_id, now - window + timedelta(microseconds=1))
         if len(contacts) >= cap:
             candidate = contacts[len(contacts) - cap] + window
             frees_at = candidate if frees_at is None else max(frees_at, candidate)
