@@ -34,7 +34,7 @@ async def test_a_csv_imported_from_the_command_line_shows_progress_creates_tasks
                         f"Cy,{phones[1]},{zone},{provider}\n"
                         f"Di,{phones[2]},{zone},{provider}\n")
     code, out, err = await _outreach(stack, "import", str(csv_file), "--workflow", "missed_appointment",
-                                     "--name", f"cli-{uuid.uuid4().hex[:6]}", "--rate", "0.25")
+                                     "--name", f"cli-{uuid.uuid4().hex[:6]}", "--rate", "0.125")
     assert code == 0, err
     assert "100%" in err and "4/4" in err  # the progress bar, on stderr
     assert "line 3, column phone:" in err  # the bad row, by line and why
@@ -43,12 +43,12 @@ async def test_a_csv_imported_from_the_command_line_shows_progress_creates_tasks
 
     async with stack.http.get(f"{stack.base_url}/api/v1/campaigns/{campaign_id}", headers=stack.auth) as response:
         campaign = await response.json()
-    assert campaign["tasks_created"] == 3 and campaign["rate"] == 0.25 and campaign["state"] == "running"
+    assert campaign["tasks_created"] == 3 and campaign["rate"] == 0.125 and campaign["state"] == "running"
     await stack.wait_for_texts(phones[0], 1)  # the running app contacts the first at once
 
     code, out, err = await _outreach(stack, "pause", campaign_id)
     assert code == 0 and "paused" in out, err
-    await asyncio.sleep(5)  # past the next turn at 0.25/s: nobody new while paused
+    await asyncio.sleep(6)  # with the command's own time, past the next turn (8 s at 0.125/s): nobody new
     assert [bool(await stack.texts_to(phone)) for phone in phones] == [True, False, False]
     code, out, _ = await _outreach(stack, "show", campaign_id)
     assert code == 0 and "paused" in out and "contacted: 1" in out and "waiting: 2" in out
@@ -58,7 +58,7 @@ async def test_a_csv_imported_from_the_command_line_shows_progress_creates_tasks
     await stack.wait_for_texts(phones[1], 1)
     code, out, err = await _outreach(stack, "cancel", campaign_id)
     assert code == 0 and "cancelled" in out, err
-    await asyncio.sleep(5)
+    await asyncio.sleep(8)
     assert await stack.texts_to(phones[2]) == []  # cancelled before their turn: never contacted
     code, out, _ = await _outreach(stack, "show", campaign_id)
     assert "outcomes: cancelled 1" in out
