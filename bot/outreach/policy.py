@@ -95,6 +95,13 @@ def check_contact(
     the frequency cap, and every contact to the send rates (global, and the task's campaign's). When the answer
     is yes, the contact is taken in this transaction: a new contact is recorded (``record_proactive_contact``,
     as ``kind``) and the send budgets move on, so the caller must go on to contact the patient."""
+    if limits is not None:  # the patient (and task) as committed now, held until this contact is decided: a
+        # change made meanwhile (deceased, do-not-contact, a new phone) is seen, and two workers count in turn
+        session.exec(select(Patient).where(Patient.id == patient.id).with_for_update()
+                     .execution_options(populate_existing=True)).first()
+        if task is not None:
+            session.exec(select(OutreachTask).where(OutreachTask.id == task.id)
+                         .execution_options(populate_existing=True)).first()
     if not patient.phone:
         return ContactDecision(False, "no_address", final=True)
     if patient.deceased:
@@ -146,7 +153,7 @@ def frequency_cap_frees_at(session: Session, patient_id: str, now: datetime, lim
                            ) -> datetime | None:
     """None when one more proactive contact fits both caps now; else when it will. The patient's row is locked
     first (PostgreSQL), so two workers contacting one patient at once count one after the other."""
-    session.exec(select(Patient.id).where(Patient.id == patient_id).with_for_update()).first()
+    session.exec(select(Patient.id).where(Patient.id == patient_id).with_for_update()).first()  # held already
     frees_at = None
     for cap, window in ((limits.per_day, DAY), (limits.per_week, WEEK)):
         if cap <= 0:
