@@ -345,6 +345,11 @@ def change_campaign(session: Session, campaign_id: str, action: str) -> Campaign
                                                    col(OutreachTask.state) == "queued")
                         .values(waiting_reason=f"campaign_{new_state}"))
         campaign.next_send_at = None
+    else:  # launched or resumed: its tasks no longer wait for the campaign
+        session.execute(update(OutreachTask).where(col(OutreachTask.campaign_id) == campaign.id,
+                                                   col(OutreachTask.state) == "queued",
+                                                   col(OutreachTask.waiting_reason).startswith("campaign_"))
+                        .values(waiting_reason=None))
     session.add(campaign)
     return campaign
 
