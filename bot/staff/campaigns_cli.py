@@ -113,9 +113,10 @@ def campaign_progress(session: Session, campaign_id: str) -> dict[str, Any] | No
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         return None
-    rows = session.exec(select(OutreachTask.state, OutreachTask.attempt_count > 0, func.count())
-                        .where(OutreachTask.campaign_id == campaign_id)
-                        .group_by(OutreachTask.state, OutreachTask.attempt_count > 0)).all()
+    counted = session.exec(select(OutreachTask.state, OutreachTask.attempt_count, func.count())
+                           .where(OutreachTask.campaign_id == campaign_id)
+                           .group_by(OutreachTask.state, OutreachTask.attempt_count)).all()
+    rows = [(state, attempts > 0, n) for state, attempts, n in counted]
     contacted = sum(n for _state, tried, n in rows if tried)
     waiting = sum(n for state, tried, n in rows if state == "queued" and not tried)
     in_conversation = sum(n for state, _tried, n in rows if state not in TERMINAL_STATES and state != "queued")

@@ -52,8 +52,9 @@ async def test_a_csv_imported_from_the_command_line_shows_progress_creates_tasks
     assert paused_at < 5
     await asyncio.sleep(1.5 / RATE)  # past the next turn: nobody new while paused
     assert await _texted(stack, phones) == paused_at
-    code, out, _ = await _outreach(stack, "show", campaign_id)
-    assert code == 0 and "paused" in out and f"contacted: {paused_at}" in out and f"waiting: {5 - paused_at}" in out
+    code, out, err = await _outreach(stack, "show", campaign_id)
+    assert code == 0, err
+    assert "paused" in out and f"contacted: {paused_at}" in out and f"waiting: {5 - paused_at}" in out
 
     code, out, err = await _outreach(stack, "resume", campaign_id)
     assert code == 0 and "running" in out, err
