@@ -137,7 +137,11 @@ class IdempotencyConflict(Exception):
 
 
 def fingerprint(payload: TaskIn) -> str:
-    canonical = json.dumps(payload.model_dump(mode="json", exclude={"idempotency_key"}), sort_keys=True)
+    data = payload.model_dump(mode="json", exclude={"idempotency_key"})
+    for flag in ("do_not_contact", "deceased"):  # not given: the body reads as it did before these flags existed
+        if data["patient"].get(flag) is None:
+            data["patient"].pop(flag, None)
+    canonical = json.dumps(data, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
