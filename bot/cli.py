@@ -1,4 +1,4 @@
-"""`outreach` command line: serve, demo, seed, engine train|run, db upgrade."""
+"""`outreach` command line: serve, demo, seed, engine train|run, db upgrade, users, campaign."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from bot.core.settings import DEMO_API_TOKEN, Settings, SettingsError
 from bot.messages.literacy import LANGUAGES
 from bot.outreach.policy import fixed_offset_zone
 from bot.outreach.workflows import WORKFLOWS
-from bot.staff import users_cli
+from bot.staff import campaigns_cli, users_cli
 from bot.staff.demo import DEMO_STAFF, demo_password
 from channels.sms import INBOUND_PATH
 from channels.twilio_sim import TwilioSimulator
@@ -257,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     db = commands.add_parser("db", help="database").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="migrate the schema to the newest revision")
     users_cli.add_arguments(commands)
+    campaigns_cli.add_arguments(commands)
     args = parser.parse_args(argv)
 
     try:
@@ -297,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "users":
             upgrade_database(settings.database_url)
             return users_cli.run(args, settings)
+        elif args.command == "campaign":
+            upgrade_database(settings.database_url)
+            return campaigns_cli.run(args, settings)
         elif args.command == "seed":
             upgrade_database(settings.database_url)
             _seed(settings)

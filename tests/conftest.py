@@ -101,6 +101,13 @@ class Stack:
         finally:
             await engine.dispose()
 
+    async def let_a_week_pass_since_contacts(self, task_id: str) -> None:
+        """Move the task's patient's proactive contacts eight days back: the frequency cap lets the next one go."""
+        gone = (datetime.now(UTC) - timedelta(days=8)).replace(tzinfo=None)
+        await self.let_time_pass("UPDATE proactivecontact SET at = :gone WHERE patient_id = "
+                                 "(SELECT patient_id FROM outreachtask WHERE id = :task)",
+                                 {"gone": gone, "task": task_id})
+
     async def create_task(self, body: dict[str, Any], expect: int | None = None) -> dict[str, Any]:
         async with self.http.post(f"{self.base_url}/api/v1/tasks", json=body, headers=self.auth) as response:
             payload = await response.json()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from bot.conversation.engine import EngineClient
 from bot.core.db import Database
 from bot.core.settings import Settings
-from bot.outreach.policy import QuietHours
+from bot.outreach.policy import ContactLimits, QuietHours
 from channels.base import OutboundChannel
 from channels.sms import TwilioSms
 from channels.voice import TwilioVoice
@@ -21,6 +21,7 @@ class Outreach:
     engine: EngineClient
     sms: TwilioSms
     quiet_hours: QuietHours = field(default_factory=QuietHours)
+    contact_limits: ContactLimits = field(default_factory=ContactLimits)
     webchat: WebChat = field(default_factory=WebChat)
     voice: TwilioVoice | None = None
 

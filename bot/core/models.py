@@ -53,6 +53,9 @@ class Patient(SQLModel, table=True):
     birth_date: date | None = None  # what chat and voice ask for before anything that could reveal PHI
     consent_sms: bool = True
     consent_voice: bool = True
+    # set by the health system (task API, PATCH): nobody is contacted; a deceased patient's open tasks end at once
+    do_not_contact: bool = False
+    deceased: bool = False
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 
@@ -110,6 +113,9 @@ class Campaign(SQLModel, table=True):
     # tasks are contacted (an upload through the API starts at once)
     state: str = Field(default="running", index=True)
     created_by: str | None = None
+    rate: float | None = None  # at most this many patients contacted per second (None: only the global limit)
+    # the campaign's send budget: its next contact may start from this moment (shared by every worker process)
+    next_send_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 
@@ -244,3 +250,21 @@ class StaffUser(SQLModel, table=True):
     # sessions signed in before this moment are refused (signing out, or a new password, ends them all)
     sessions_valid_after: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class ProactiveContact(SQLModel, table=True):
+    """A contact the patient did not start (a task's opening, a reminder): what the frequency cap counts."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: str = Field(foreign_key="patient.id", index=True)
+    task_id: str | None = Field(default=None, index=True)
+    kind: str = "opening"  # opening | reminder
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
+class SendBudget(SQLModel, table=True):
+    """A send-rate budget shared by every worker process (``global``): the next contact may start from
+    ``next_send_at``."""
+
+    name: str = Field(primary_key=True)
+    next_send_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

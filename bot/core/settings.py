@@ -37,6 +37,26 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def _cap(env: dict[str, str], name: str, default: int) -> int:
+    value = _int(env, name, default)
+    if not 0 <= value <= 1000:
+        raise SettingsError(f"{name} must be between 0 (no cap) and 1000, got {value}")
+    return value
+
+
+def _rate(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of messages per second, got {raw!r}") from None
+    if not 0 <= value <= 10_000:
+        raise SettingsError(f"{name} must be between 0 (no limit) and 10000, got {raw!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     host: str = "127.0.0.1"
@@ -69,6 +89,10 @@ class Settings:
     dispatch_concurrency: int = 32  # patients one worker process contacts at once
     quiet_hours_start: int = 8
     quiet_hours_end: int = 21
+    # the frequency cap: contacts the patient did not start, per patient across every workflow (0: no cap)
+    cap_per_day: int = 1
+    cap_per_week: int = 3
+    max_sends_per_second: float = 0.0  # contacts started per second by all worker processes together (0: no limit)
     # signs and encrypts staff session cookies (a Fernet key); empty: kept in var/staff-session.key, made once
     staff_session_key: str = ""
     handoff_teams: dict[str, str] = field(default_factory=dict)  # handoff group or reason → team's queue
@@ -174,4 +198,7 @@ class Settings:
             staff_session_key=env.get("OUTREACH_STAFF_SESSION_KEY", ""),
             handoff_teams=handoff_teams,
             clock_file=Path(env["OUTREACH_CLOCK_FILE"]) if env.get("OUTREACH_CLOCK_FILE") else None,
+            cap_per_day=_cap(env, "OUTREACH_CAP_PER_DAY", defaults.cap_per_day),
+            cap_per_week=_cap(env, "OUTREACH_CAP_PER_WEEK", defaults.cap_per_week),
+            max_sends_per_second=_rate(env, "OUTREACH_MAX_SENDS_PER_SECOND", defaults.max_sends_per_second),
         )

@@ -41,6 +41,7 @@ EVENT_TYPES = frozenset(
         "outreach.handoff.requested",
         "outreach.handoff.resolved",
         "outreach.task.merged",
+        "outreach.patient.updated",
         "outreach.engine.unavailable",
         "outreach.appointment.confirmed",
         "outreach.appointment.cancelled",

@@ -9,13 +9,16 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import math
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from bot.core.db import Database
 from bot.core.limits import MAX_CSV_CELL, MAX_ID, MAX_UPLOAD_BYTES, text_problem
@@ -231,23 +234,41 @@ def _store_rows(session: Session, campaign_id: str, payloads: list[tuple[int, Ta
     return errors
 
 
+MAX_RATE = 1000.0  # a campaign's rate, in patients contacted per second, is above 0 and at most this
+
+
+def check_rate(rate: float | None) -> float | None:
+    """A campaign's send rate as given, or ValueError saying what is wrong with it."""
+    if rate is None:
+        return None
+    if not math.isfinite(rate) or not 0 < rate <= MAX_RATE:
+        raise ValueError(f"rate must be a number of messages per second above 0 and at most {MAX_RATE:g}")
+    return rate
+
+
 async def import_campaign(db: Database, name: str, workflow: str | None, raw: bytes, *, state: str = "running",
-                          created_by: str | None = None) -> dict[str, Any]:
+                          created_by: str | None = None, rate: float | None = None,
+                          progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Read the file, check every row, then store the good rows a chunk at a time, yielding to the event loop
     between chunks so a large file never holds up other requests. Returns the campaign as the API shows it.
-    A campaign made as a ``draft`` contacts nobody until it is launched."""
+    A campaign made as a ``draft`` contacts nobody until it is launched; ``rate`` caps how many of its patients
+    are contacted per second. ``progress`` hears how many more rows were dealt with (stored or refused)."""
     _header, rows, broken = read_rows(raw)
     errors: list[dict[str, Any]] = list(broken)
     payloads: list[tuple[int, TaskIn]] = []
+    tell = progress or (lambda _rows: None)
+    tell(len(broken))
     for start in range(0, len(rows), CHUNK):
+        found = len(payloads)
         payloads.extend(_validate(rows[start:start + CHUNK], workflow, name, errors))
+        tell(len(rows[start:start + CHUNK]) - (len(payloads) - found))  # the bad rows of the chunk are done
         await asyncio.sleep(0)
     if not payloads:
         raise NoUsableRow(errors)
 
     def open_campaign(session: Session) -> str:
         campaign = Campaign(name=name, workflow=workflow, rows_total=len(rows) + len(broken), state=state,
-                            created_by=created_by)
+                            created_by=created_by, rate=check_rate(rate))
         session.add(campaign)
         session.flush()
         return campaign.id
@@ -256,6 +277,7 @@ async def import_campaign(db: Database, name: str, workflow: str | None, raw: by
     for start in range(0, len(payloads), CHUNK):
         chunk = payloads[start:start + CHUNK]
         errors.extend(await db.run(lambda session, chunk=chunk: _store_rows(session, campaign_id, chunk)))
+        tell(len(chunk))
 
     def close_campaign(session: Session) -> dict[str, Any] | None:
         campaign = session.get(Campaign, campaign_id)
@@ -286,7 +308,7 @@ def campaign_view(session: Session | OrmSession, campaign: Campaign) -> dict[str
         "tasks_existing": campaign.tasks_existing, "rows_with_errors": len({e["line"] for e in campaign.errors}),
         "errors": campaign.errors, "tasks_by_state": dict(states),
         "progress": {"finished": done, "total": campaign.tasks_created},
-        "state": campaign.state, "created_at": campaign.created_at.isoformat(),
+        "state": campaign.state, "rate": campaign.rate, "created_at": campaign.created_at.isoformat(),
     }
 
 
@@ -316,6 +338,18 @@ def change_campaign(session: Session, campaign_id: str, action: str) -> Campaign
     if campaign.state not in allowed:
         raise CampaignStateError(f"A {campaign.state} campaign cannot be told to {action}.")
     campaign.state = new_state
+    if new_state != "running":
+        # its waiting tasks say why they wait, and any turn reserved under its rate is let go (a resumed campaign
+        # starts again at its rate, never with a burst of the turns that passed meanwhile)
+        session.execute(update(OutreachTask).where(col(OutreachTask.campaign_id) == campaign.id,
+                                                   col(OutreachTask.state) == "queued")
+                        .values(waiting_reason=f"campaign_{new_state}"))
+        campaign.next_send_at = None
+    else:  # launched or resumed: its tasks no longer wait for the campaign
+        session.execute(update(OutreachTask).where(col(OutreachTask.campaign_id) == campaign.id,
+                                                   col(OutreachTask.state) == "queued",
+                                                   col(OutreachTask.waiting_reason).startswith("campaign_"))
+                        .values(waiting_reason=None))
     session.add(campaign)
     return campaign
 

@@ -21,6 +21,7 @@ from bot.messages.render import render_standalone
 from bot.outreach.addresses import address_for
 from bot.outreach.ladder import (
     CHANNEL_FAILURES,
+    LADDER_CONTACTS,
     Reminder,
     channel_in_use,
     expires_at,
@@ -30,7 +31,7 @@ from bot.outreach.ladder import (
     take_rung,
 )
 from bot.outreach.outbound import confirm_or_resend, send_text
-from bot.outreach.policy import QuietHours, check_contact
+from bot.outreach.policy import ContactLimits, QuietHours, check_contact
 from bot.outreach.states import move_task
 from channels.base import SendError
 
@@ -87,7 +88,8 @@ class Attempt:
     resumed: bool = False  # a worker died during this attempt: finish it without sending anything twice
 
 
-def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: QuietHours) -> Attempt | None:
+def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: QuietHours,
+                  limits: ContactLimits | None = None) -> Attempt | None:
     """Apply the contact policy; if contact may start, move the task to contacting and open its conversation.
     A task found ``contacting`` (its worker died) resumes the same attempt and conversation."""
     now = utcnow()
@@ -109,12 +111,17 @@ def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: Q
             return _attempt(task, patient, conversation, resumed=True)
         # it died before its conversation existed: start the attempt afresh
         move_task(session, task, "queued", {"reason": "worker_lost"})
-    decision = check_contact(session, patient, channel, now, quiet_hours)
+    # the ladder's own contacts (a call after texts, a call again) count against the frequency cap like an
+    # opening; a contact on the next channel because the last one could not reach the patient does not
+    by_ladder = task.waiting_reason in LADDER_CONTACTS
+    decision = check_contact(session, patient, channel, now, quiet_hours, task=task, limits=limits,
+                             new_contact=True if by_ladder else None,
+                             kind=task.waiting_reason or "opening" if by_ladder else "opening")
     if not decision.allowed:
         if decision.final:
             if decision.reason == "no_consent" and skip_to_next_channel(session, task, patient, "no_consent"):
                 return None
-            outcome = "opted_out" if decision.reason == "opted_out" else "unreachable"
+            outcome = decision.outcome or "unreachable"
             move_task(session, task, outcome, {"reason": decision.reason})
             return None
         task.lease_owner = task.lease_expires_at = None
@@ -159,17 +166,19 @@ def _opening_so_far(session: Session, attempt: Attempt) -> list[Message]:
                              .order_by(col(Message.idempotency_key))))
 
 
-def begin(session: Session, task_id: str, worker_id: str, quiet_hours: QuietHours) -> Attempt | Reminder | None:
+def begin(session: Session, task_id: str, worker_id: str, quiet_hours: QuietHours,
+          limits: ContactLimits | None = None) -> Attempt | Reminder | None:
     """What to do for a leased task: an attempt at contact, a reminder to send, or nothing (done here)."""
     task = session.get(OutreachTask, task_id)
     if task is not None and task.state == "awaiting_reply" and task.lease_owner == worker_id:
-        return take_rung(session, task, quiet_hours)
-    return begin_attempt(session, task_id, worker_id, quiet_hours)
+        return take_rung(session, task, quiet_hours, limits)
+    return begin_attempt(session, task_id, worker_id, quiet_hours, limits)
 
 
 async def contact_patient(ctx: Outreach, task_id: str, worker_id: str = WORKER_ID) -> None:
     """One attempt at one task, or one rung of its ladder."""
-    attempt = await ctx.db.run(lambda session: begin(session, task_id, worker_id, ctx.quiet_hours))
+    attempt = await ctx.db.run(lambda session: begin(session, task_id, worker_id, ctx.quiet_hours,
+                                                     ctx.contact_limits))
     if isinstance(attempt, Reminder):
         await _send_reminder(ctx, attempt)
         return

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, func, select
 
 from bot.core.models import Conversation, OutreachTask, Patient, utcnow
 from bot.events.outbox import record_event
-from bot.outreach.policy import QuietHours, check_contact
+from bot.outreach.policy import ContactLimits, QuietHours, check_contact
 from bot.outreach.states import move_task
 from bot.outreach.workflows import WORKFLOWS, Lifecycle, Rung
 
@@ -23,6 +23,9 @@ LADDER_CHANNELS = ("sms", "voice")  # the channels a ladder moves between, after
 # errors that say this channel cannot reach the patient: not a moment to wait, a reason to try the next rung now
 CHANNEL_FAILURES = frozenset({21211, 21614, 30003, 30004, 30005, 30006, 30007, 30008})
 CHANNEL_FAILED = "channel_failed"  # the waiting reason of a task whose channel just failed
+# the waiting reasons of a task the ladder queued for a new contact the patient did not ask for (counted by the
+# frequency cap); a contact on the next channel after a failure replaces one that never arrived, and is not
+LADDER_CONTACTS = frozenset({"reminder", "next_channel"})
 
 
 def lifecycle_of(task: OutreachTask) -> Lifecycle:
@@ -71,7 +74,7 @@ def skip_to_next_channel(session: Session, task: OutreachTask, patient: Patient,
         if action == "next_channel" and later:
             record_event(session, "outreach.task.channel_failed", task.id,
                          {"channel": tried, "reason": reason, "next_channel": later[0], **(detail or {})})
-            _queue_on(session, task, later[0], index + 1, "next_channel")
+            _queue_on(session, task, later[0], index + 1, CHANNEL_FAILED)
             return True
         if action == "person":
             record_event(session, "outreach.task.channel_failed", task.id,
@@ -124,7 +127,8 @@ def _open_text_conversation(session: Session, task: OutreachTask, channel: str) 
         .order_by(col(Conversation.created_at).desc())).first()
 
 
-def take_rung(session: Session, task: OutreachTask, quiet_hours: QuietHours) -> Reminder | None:
+def take_rung(session: Session, task: OutreachTask, quiet_hours: QuietHours,
+              limits: ContactLimits | None = None) -> Reminder | None:
     """A task awaiting a reply whose look-again time has come (leased by the caller): expire it, wait longer
     (the patient wrote meanwhile, or it is quiet hours), or take its next rung. Returns the reminder to send,
     if that is the rung."""
@@ -173,13 +177,16 @@ def take_rung(session: Session, task: OutreachTask, quiet_hours: QuietHours) -> 
         record_event(session, "outreach.task.reminded", task.id, {"rung": step, "channel": channel})
         _queue_on(session, task, channel, step + 1, "reminder")
         return None
-    decision = check_contact(session, patient, channel, now, quiet_hours)
+    decision = check_contact(session, patient, channel, now, quiet_hours, task=task, limits=limits,
+                             new_contact=True, kind="reminder")
     if not decision.allowed:
-        if decision.final:
-            if not skip_to_next_channel(session, task, patient, decision.reason or "blocked"):
+        if decision.final and decision.reason == "no_consent":
+            if not skip_to_next_channel(session, task, patient, "no_consent"):
                 task.ladder_step = step + 1
                 schedule_next_rung(task, now)
-            return None
+        elif decision.final:  # deceased, do not contact, opted out: no more contact at all
+            move_task(session, task, decision.outcome or "unreachable", {"reason": decision.reason})
+        return None
         if task.waiting_reason != decision.reason or task.next_attempt_at != decision.retry_at:
             record_event(session, "outreach.task.deferred", task.id, {
                 "reason": decision.reason, "rung": step,

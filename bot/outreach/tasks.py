@@ -35,6 +35,7 @@ from bot.core.models import Conversation, Handoff, OutreachTask, Patient, utcnow
 from bot.core.phones import PhoneError, parse_phone
 from bot.events.outbox import record_event
 from bot.outreach.ladder import expires_at
+from bot.outreach.patients import stop_all_contact
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import WORKFLOWS
 
@@ -53,6 +54,9 @@ class PatientIn(BaseModel):
     consent_sms: bool = True
     consent_voice: bool = True
     preferred_channel: Literal["sms", "chat", "voice"] = "sms"
+    # the health system's flags (omitted: the patient's stay as they are): nobody is contacted
+    do_not_contact: bool | None = None
+    deceased: bool | None = None
     # needed for chat and voice: checked before anything that could reveal PHI
     birth_date: Annotated[date, BeforeValidator(as_text)] | None = None
 
@@ -134,7 +138,11 @@ class IdempotencyConflict(Exception):
 
 
 def fingerprint(payload: TaskIn) -> str:
-    canonical = json.dumps(payload.model_dump(mode="json", exclude={"idempotency_key"}), sort_keys=True)
+    data = payload.model_dump(mode="json", exclude={"idempotency_key"})
+    for flag in ("do_not_contact", "deceased"):  # not given: the body reads as it did before these flags existed
+        if data["patient"].get(flag) is None:
+            data["patient"].pop(flag, None)
+    canonical = json.dumps(data, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -145,6 +153,8 @@ def upsert_patient(session: Session, data: PatientIn) -> Patient:
     if patient is None:
         patient = Patient(mrn=data.mrn, given_name=data.given_name, phone=data.phone)
     for field_name, value in data.model_dump().items():
+        if value is None and field_name in ("do_not_contact", "deceased"):
+            continue  # not said: a flag set earlier (by PATCH) stays
         setattr(patient, field_name, value)
     session.add(patient)
     session.flush()
@@ -192,6 +202,12 @@ def create_task(session: Session, payload: TaskIn) -> tuple[OutreachTask, bool]:
     if same_need is not None:  # a second request for one need: one patient, one conversation, no second text
         record_event(session, "outreach.task.merged", same_need.id,
                      {"idempotency_key": payload.idempotency_key, "workflow": payload.workflow})
+        patient = session.get(Patient, same_need.patient_id)
+        assert patient is not None
+        for flag in ("do_not_contact", "deceased"):  # the health system's flags are never dropped by a merge
+            if (value := getattr(payload.patient, flag)) is not None:
+                setattr(patient, flag, value)
+        _stop_if_flagged(session, patient)
         return same_need, False
     patient = upsert_patient(session, payload.patient)
     task = OutreachTask(
@@ -203,7 +219,16 @@ def create_task(session: Session, payload: TaskIn) -> tuple[OutreachTask, bool]:
     session.flush()
     record_event(session, "outreach.task.created", task.id,
                  {"workflow": task.workflow, "patient_id": patient.id, "priority": task.priority})
+    _stop_if_flagged(session, patient)
     return task, True
+
+
+def _stop_if_flagged(session: Session, patient: Patient) -> None:
+    """A patient marked deceased or do-not-contact: their open tasks (a new one too) end at once, unsent."""
+    if patient.deceased:
+        stop_all_contact(session, patient, "deceased")
+    elif patient.do_not_contact:
+        stop_all_contact(session, patient, "do_not_contact")
 
 
 def task_view(task: OutreachTask) -> dict[str, Any]:

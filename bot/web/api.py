@@ -17,8 +17,18 @@ from bot.core.db import is_unavailable
 from bot.core.limits import MAX_EVENT_POSITION, MAX_ID, MAX_KEY, MAX_LABEL, MAX_UPLOAD_BYTES, InputError, same_secret
 from bot.core.models import Campaign, OutreachTask, Patient, Provider, Slot
 from bot.events.outbox import as_cloudevent, events_after
-from bot.outreach.campaigns import CampaignFileError, NoUsableRow, campaign_view, import_campaign
+from bot.outreach.campaigns import (
+    CampaignFileError,
+    CampaignStateError,
+    NoUsableRow,
+    campaign_view,
+    cancel_waiting_tasks,
+    change_campaign,
+    check_rate,
+    import_campaign,
+)
 from bot.outreach.chat_links import chat_url
+from bot.outreach.patients import ChangeRefused, PatientChange, change_patient, patient_view
 from bot.outreach.tasks import (
     MAX_CANCEL_REASON,
     CannotCancel,
@@ -38,6 +48,7 @@ from bot.web.openapi import OPENAPI_PATH, openapi_document
 log = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+API_CAMPAIGN_ACTIONS = ("pause", "resume", "cancel")  # a campaign uploaded through the API runs at once
 
 
 def error(status: int, message: str, details: Any = None) -> web.Response:
@@ -217,11 +228,13 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
     async def post_campaign(request: web.Request) -> web.Response:
         name = request.query.get("name", "")
         workflow = request.query.get("workflow") or None
+        rate_text = request.query.get("rate", "")
         if request.content_type.startswith("multipart/"):
             form = await read_form(request)
             raw = form_file(form, "file", MAX_UPLOAD_BYTES)
             name = name or form_text(form, "name", MAX_LABEL) or str(getattr(form.get("file"), "filename", "") or "")
             workflow = workflow or form_text(form, "workflow", MAX_ID) or None
+            rate_text = rate_text or form_text(form, "rate", MAX_ID)
         else:
             raw = await request.read()
         if len(name) > MAX_LABEL:
@@ -233,7 +246,12 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         if workflow is not None and workflow not in WORKFLOWS:
             raise _Bad(422, f"unknown workflow; use one of: {', '.join(sorted(WORKFLOWS))}")
         try:
-            view = await import_campaign(ctx.db, name.strip(), workflow, raw)
+            rate = check_rate(float(rate_text)) if rate_text.strip() else None
+        except ValueError as problem:
+            message = str(problem) if "rate" in str(problem) else "rate must be a number of messages per second"
+            raise _Bad(422, "the campaign is not valid", [{"field": "rate", "problem": message}]) from None
+        try:
+            view = await import_campaign(ctx.db, name.strip(), workflow, raw, rate=rate)
         except CampaignFileError as exc:
             raise _Bad(400, str(exc)) from None
         except NoUsableRow as exc:
@@ -248,6 +266,50 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         view = await ctx.db.run(read)
         if view is None:
             raise _Bad(404, "no campaign with that id")
+        return web.json_response(view)
+
+    def campaign_action(action: str) -> Handler:
+        async def act(request: web.Request) -> web.Response:
+            campaign_id = request.match_info["campaign_id"]
+
+            def change(session: Session) -> dict[str, Any] | None:
+                if session.get(Campaign, campaign_id) is None:
+                    return None
+                return campaign_view(session, change_campaign(session, campaign_id, action))
+
+            try:
+                view = await ctx.db.run(change)
+            except CampaignStateError as problem:
+                raise _Bad(409, str(problem)) from None
+            if view is None:
+                raise _Bad(404, "no campaign with that id")
+            log.info("api.campaign_changed", extra={"campaign_id": campaign_id, "action": action})
+            if action == "cancel":  # nobody new is contacted from now; its waiting tasks are recorded cancelled
+                await cancel_waiting_tasks(ctx.db, campaign_id)
+                view = await ctx.db.run(lambda session: campaign_view(session, session.get(Campaign, campaign_id)))
+            return web.json_response(view)
+        return act
+
+    async def patch_patient(request: web.Request) -> web.Response:
+        body = await read_json(request)
+        if not isinstance(body, dict):
+            raise _Bad(400, "request body must be a JSON object")
+        try:
+            change = PatientChange.model_validate(body)
+        except ValidationError as exc:
+            raise _Bad(422, "the change is not valid", _validation_details(exc)) from None
+
+        def apply(session: Session) -> dict[str, Any] | None:
+            patient = change_patient(session, request.match_info["patient_id"], change)
+            return None if patient is None else patient_view(patient)
+
+        try:
+            view = await ctx.db.run(apply)
+        except ChangeRefused as problem:
+            raise _Bad(422, "the change is not valid", [{"field": "preferred_channel", "problem": str(problem)}]
+                       ) from None
+        if view is None:
+            raise _Bad(404, "no patient with that id")
         return web.json_response(view)
 
     async def get_funnel(request: web.Request) -> web.Response:
@@ -270,6 +332,9 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
         web.get("/api/v1/reports/funnel", guarded(get_funnel)),
         web.post("/api/v1/campaigns", guarded(post_campaign)),
         web.get("/api/v1/campaigns/{campaign_id}", guarded(get_campaign)),
+        *(web.post(f"/api/v1/campaigns/{{campaign_id}}/{action}", guarded(campaign_action(action)))
+          for action in API_CAMPAIGN_ACTIONS),
+        web.patch("/api/v1/patients/{patient_id}", guarded(patch_patient)),
         web.post("/api/v1/tasks", guarded(post_task)),
         web.get("/api/v1/tasks/{task_id}", guarded(get_task)),
         web.post("/api/v1/tasks/{task_id}/cancel", guarded(cancel)),

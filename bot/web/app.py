@@ -24,7 +24,7 @@ from bot.core.models import Message
 from bot.core.settings import Settings
 from bot.outreach.chat_links import address_for_token
 from bot.outreach.dispatcher import run_dispatcher
-from bot.outreach.policy import QuietHours
+from bot.outreach.policy import ContactLimits, QuietHours
 from bot.staff import security as staff_security
 from bot.staff.campaigns import campaign_routes
 from bot.staff.dashboard import dashboard_routes
@@ -51,6 +51,7 @@ def build_app(settings: Settings) -> web.Application:
             base_url=settings.twilio_base_url,
         ),
         quiet_hours=QuietHours(settings.quiet_hours_start, settings.quiet_hours_end),
+        contact_limits=ContactLimits.from_settings(settings),
         voice=TwilioVoice(
             account_sid=settings.twilio_account_sid, auth_token=settings.twilio_auth_token,
             from_number=settings.twilio_from_number, public_url=settings.public_url,

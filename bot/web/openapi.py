@@ -29,7 +29,8 @@ from bot.core.limits import (
     MAX_UPLOAD_BYTES,
 )
 from bot.events.outbox import EVENT_TYPES
-from bot.outreach.campaigns import CAMPAIGN_ACTIONS
+from bot.outreach.campaigns import CAMPAIGN_ACTIONS, MAX_RATE
+from bot.outreach.patients import PatientChange
 from bot.outreach.states import ALLOWED_TRANSITIONS
 from bot.outreach.tasks import MAX_CANCEL_REASON, TaskIn
 from bot.outreach.workflows import WORKFLOWS
@@ -187,8 +188,21 @@ def _response_schemas() -> dict[str, Any]:
                                "additionalProperties": COUNT},
             "progress": _object({"finished": COUNT, "total": COUNT}),
             "state": {"type": "string", "enum": campaign_states},
+            "rate": _nullable({"type": "number", "exclusiveMinimum": 0, "maximum": MAX_RATE,
+                               "description": "at most this many of its patients contacted per second"}),
             "created_at": DATE_TIME,
         }),
+        "Patient": _object({
+            "id": ID,
+            "mrn": _nullable(STRING),
+            "phone": _nullable({"type": "string", "description": "E.164"}),
+            "language": STRING,
+            "preferred_channel": {"type": "string", "enum": ["sms", "chat", "voice"]},
+            "timezone": _nullable(STRING),
+            "do_not_contact": {"type": "boolean"},
+            "deceased": {"type": "boolean"},
+            "has_birth_date": {"type": "boolean", "description": "whether chat and voice can check identity"},
+        }, description="A patient as the integrator manages them (the id is a task's patient_id)."),
         "FunnelReport": _object({
             "scope": _object({
                 "workflow": STRING, "campaign": STRING,
@@ -224,7 +238,8 @@ def _response_schemas() -> dict[str, Any]:
 
 
 def _request_schemas() -> dict[str, Any]:
-    models: list[tuple[type[BaseModel], Any]] = [(TaskIn, "validation"), (SlotsIn, "validation")]
+    models: list[tuple[type[BaseModel], Any]] = [(TaskIn, "validation"), (SlotsIn, "validation"),
+                                                 (PatientChange, "validation")]
     _, document = models_json_schema(models, ref_template=_REF)
     schemas: dict[str, Any] = document["$defs"]
     task = schemas["TaskIn"]["properties"]
@@ -242,6 +257,12 @@ def _request_schemas() -> dict[str, Any]:
     schemas["TaskIn"]["description"] = ("Read as a campaign row is, so true/false may also come as text (\"true\") "
                                         "or as 1/0; the priority only as a number; times and dates only as ISO "
                                         "8601 text.")
+    patient["do_not_contact"]["description"] = ("true: nobody contacts the patient; their open tasks end as "
+                                                "opted_out (left out: as it was)")
+    patient["deceased"]["description"] = "true: the patient's open tasks are cancelled at once (left out: as it was)"
+    schemas["PatientChange"]["description"] = ("Only the fields given change, on the next contact (a new phone: the "
+                                               "next message, a reminder too, goes to it); none may be null.")
+    schemas["PatientChange"]["minProperties"] = 1
     schemas["TaskIn"]["examples"] = [TASK_EXAMPLE]
     schemas["SlotsIn"]["examples"] = [SLOTS_EXAMPLE]
     return schemas
@@ -358,13 +379,16 @@ def _paths() -> dict[str, Any]:
              "400": _error("no file, no name or one too long, or a file that cannot be read as CSV (not UTF-8, no "
                            "header with given_name and phone, no rows, too many rows, an unreadable form)"),
              "413": too_large,
-             "422": _json(_ref("Error"), "an unknown workflow, or no row could become a task (nothing was "
-                                         "created): `details` lists RowProblem")},
+             "422": _json(_ref("Error"), "an unknown workflow, a rate out of range, or no row could become a "
+                                         "task (nothing was created): `details` lists RowProblem")},
             parameters=[
                 _query("name", {"type": "string", "minLength": 1, "maxLength": MAX_LABEL},
                        "the campaign's name (or the multipart field `name`, or the file's name)",
                        example="Example reminders"),
                 _query("workflow", workflow, "the workflow of rows that name none", example="missed_appointment"),
+                _query("rate", {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_RATE},
+                       "at most this many of the campaign's patients contacted per second (or the multipart "
+                       "field `rate`)"),
             ],
             requestBody={"required": True, "content": {
                 "text/csv": {"schema": {"type": "string", "description": "UTF-8 CSV, comma, semicolon or tab "
@@ -374,6 +398,7 @@ def _paths() -> dict[str, Any]:
                     "file": {"type": "string", "contentMediaType": "text/csv", "description": "the CSV file"},
                     "name": {"type": "string", "maxLength": MAX_LABEL},
                     "workflow": {**workflow, "maxLength": MAX_ID},
+                    "rate": {"type": "string", "maxLength": MAX_ID, "description": "messages per second"},
                 }, required=["file"], extra=True)},
             }},
         )},
@@ -381,6 +406,25 @@ def _paths() -> dict[str, Any]:
             "getCampaign", "A campaign's state and progress (tasks by state)",
             {"200": _json(_ref("Campaign"), "the campaign"), "404": _error("no campaign with that id")},
             parameters=[_path_id("campaign_id", "campaign")],
+        )},
+        **{f"/api/v1/campaigns/{{campaign_id}}/{action}": {"post": _operation(
+            f"{action}Campaign", summary,
+            {"200": _json(_ref("Campaign"), "the campaign, changed"), "404": _error("no campaign with that id"),
+             "409": _error("the campaign's state does not allow it (e.g. resuming one that runs)")},
+            parameters=[_path_id("campaign_id", "campaign")],
+        )} for action, summary in (
+            ("pause", "Pause a campaign: nobody new is contacted until it resumes (conversations go on)"),
+            ("resume", "Resume a paused campaign"),
+            ("cancel", "Cancel a campaign: its patients not yet contacted never are (their tasks are cancelled)"),
+        )},
+        "/api/v1/patients/{patient_id}": {"patch": _operation(
+            "updatePatient", "Change a patient's phone, language, channel, time zone or flags (next contact on)",
+            {"200": _json(_ref("Patient"), "the patient, changed"),
+             "400": bad_body, "404": _error("no patient with that id"), "413": too_large,
+             "422": _json(_ref("Error"), "invalid fields, an empty change or a null: `details` lists "
+                                         "FieldProblem")},
+            parameters=[_path_id("patient_id", "patient (a task's patient_id)")],
+            requestBody={"required": True, "content": {JSON: {"schema": _ref("PatientChange")}}},
         )},
         "/api/v1/reports/funnel": {"get": _operation(
             "funnelReport", "The outreach funnel per workflow, with response rates and handoffs",

@@ -211,6 +211,7 @@ async def test_wrong_dates_count_across_a_patients_conversations(stack: Stack) -
     await stack.wait_for_event(first["id"], "outreach.handoff.requested")
     await chat.socket.close()
 
+    await stack.let_a_week_pass_since_contacts(first["id"])  # else the frequency cap holds the next chat a day
     second = await chat_task(stack, workflow="prior_authorization", mrn=mrn, phone=phone)
     chat = await open_chat(stack, second)
     await chat.wait_for_bot(1)
