@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from bot.conversation.evidence import (
+    asks_about_medicine,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
@@ -131,6 +132,9 @@ class OutreachAction(Action):
                 answer_checkin(turn)  # "mi mamá está otra vez en el hospital": a nurse, whatever the intent
             elif clearly_not_the_patient(turn.text):
                 not_the_patient(turn)  # "this isn't her phone anymore": whatever the engine read
+            elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
+                    turn.intent != "cancel_appointment" and menu_number(turn.text) is None:
+                offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
             else:
                 self.act(turn)
             return turn
@@ -324,7 +328,7 @@ def book_choice(turn: Turn) -> None:
 # -- answers read against the question asked ------------------------------------------------------------
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
 _MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|option|opcion|"
-                         r"number|numero|reply|responde?|el|la|the)\b")
+                         r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b|谢谢|好的|请")
 
 
 def menu_number(text: str) -> int | None:
@@ -390,11 +394,16 @@ def answer_checkin(turn: Turn) -> None:
     elif turn.intent == "feeling_unwell" or number == 2:
         turn.record("outreach.checkin.answered", {"answer": "feeling_worse"})
         turn.hand_off("feeling_worse_after_discharge", "handoff_nurse", priority="high")  # a red flag
-    elif turn.intent == "medication_question" or number == 3:
+    elif turn.intent == "medication_question" or number == 3 or (number is None and asks_about_medicine(turn.text)):
         turn.record("outreach.checkin.answered", {"answer": "medicine_question"})
         turn.hand_off("medicine_question", "handoff_nurse")
     else:
         turn.say("checkin_clarify")
+
+
+def reads_as_checkin_answer(text: str) -> bool:
+    """Words that answer "how are you since you went home?" whatever the engine made of them."""
+    return back_in_hospital(text) or sounds_worse(text) or ordinary_recovery(text) or asks_about_medicine(text)
 
 
 _HOSPITAL = re.compile(r"住院|医院|急诊|\b(nhap vien|benh vien|cap cuu)\b"
@@ -713,7 +722,7 @@ def answered_by_menu(turn: Turn) -> bool:
     elif asked.about_a_booked_visit and (number in asked.menu or not patient_preference(turn).is_empty()):
         answer_reminder(turn)
         return True
-    elif asked.about_recovery and number in asked.menu:
+    elif asked.about_recovery and (number in asked.menu or reads_as_checkin_answer(turn.text)):
         answer_checkin(turn)
         return True
     return False

@@ -58,8 +58,12 @@ _FOR_SOMEONE = re.compile(
     r"|\bsoy (su|el|la) (hij[oa]|espos[oa]|madre|padre|mama|papa|herman[oa]|niet[oa]|sobrin[oa]|cuidador[a]?|"
     r"tutor[a]?)\b|\b(escribo|respondo|contesto) (por|de parte de) (mi|el|la)\b|\bde parte de (mi|su)\b"
     r"|\bpuede (mi|su) (hij[oa]|espos[oa]|madre|padre|herman[oa]|niet[oa]|sobrin[oa]) (llamar|hablar)\w*\b"
-    r"|我是(他|她|病人)的|我(替|帮)(我的)?(妈妈|爸爸|母亲|父亲|丈夫|妻子|儿子|女儿)"
-    r"|\btoi la (con|vo|chong|me|bo|chau|em|anh|chi) (cua|trai|gai)\b"
+    r"|我是(他|她|病人)的?(老公|老婆|丈夫|妻子|太太|先生|女儿|儿子|妈妈|爸爸|母亲|父亲|孙子|孙女|外孙|外孙女|家人|亲戚|"
+    r"护工|保姆|照顾)|我是(他|她|病人)的"
+    r"|我(替|帮|给|代)(我的?)?(妈妈|妈|爸爸|爸|母亲|父亲|老公|老婆|丈夫|妻子|儿子|女儿|奶奶|爷爷|外婆|外公|婆婆|公公)"
+    r"|\b(toi|tui|em|con|chau|minh) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha|nguoi cham soc)"
+    r"( trai| gai)?( cua)? (ba|ong|co|chu|bac|anh|chi|benh nhan|me|bo|ma|ba ay|ong ay|ba ta|ong ta)\b"
+    r"|\bnhan (giup|dum|gium|thay|ho) (ma|me|ba|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)\b"
 )
 
 
@@ -74,7 +78,7 @@ _DECLINE_REASONS = (
     ("feels_better", re.compile(
         r"\b(i )?(feel|feels|feeling|am|im|i'?m|is|it'?s|its) (much |a lot |way |all )?(better|fine now|recovered|"
         r"healed)\b|\ball better\b|\bdoing (much |a lot |way )?better\b|\bno longer (hurts|in pain)\b"
-        r"|\b(doesn'?t|does not|don'?t) (hurt|need it) anymore\b"
+        r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
         r"|\bya no me duele\b"
         r"|好多了|已经好了|康复了|\b(đa )?(khoe|đo) (hon|roi)\b")),
@@ -83,17 +87,20 @@ _DECLINE_REASONS = (
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place)\b"
         r"|\b(going|go|goes|see|seeing) (to )?(a |another |a different |other |my own |a new )(\w+ )?"
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place)\b"
-        r"|\b(go|going|goes|switched|see|seeing) (to )?(the )?(va|v a|veterans)\b|\b(somewhere|someplace) else\b"
+        r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at )?(the )?(va|v a|veterans)\b"
+        r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron)\b|\ben otro (lado|lugar|sitio|hospital|consultorio)\b"
         r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta)\b"
-        r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b")),
+        r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
+        r"|\b(benh vien|phong kham|bac si|cho|noi) khac\b")),
     ("already_done", re.compile(
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
-        r"|已经(做|去|看)过|\bđa (lam|đi|kham) roi\b")),
+        r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了"
+        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( xong)? roi\b")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar)\b|\bno me alcanza\b"
-                        r"|\b(muy|demasiado) caro\b|太贵|没有保险"
+                        r"|\b(muy|demasiado) caro\b|太贵|没有保险|\b(mac|đat|dat) qua\b"
                         r"|\bkhong co (bao hiem|tien)\b")),
     ("not_needed", re.compile(r"\b(don'?t|do not|no longer) need (it|this|the visit|therapy|an appointment)\b"
                               r"|\bya no (lo |la )?necesito\b|不需要了|\bkhong can (nua)?\b")),
@@ -101,7 +108,10 @@ _DECLINE_REASONS = (
 _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
                       r"none work|those don'?t work|ninguno|ninguna|no,? ninguno|no,? ninguna|"
                       r"ningun[oa] de (esos|esas|ellos|ellas|esos horarios)|(no )?esos no|no esos( no)?|"
-                      r"no me (sirve|sirven|queda|quedan)|都不(行|要)|不行|khong)$")
+                      r"no me (sirve|sirven|queda|quedan)|(no,? )?(another|a different|other) (day|time|date)s?|"
+                      r"(no,? )?(otro|otra|otros|otras) (dia|dias|fecha|hora|horario|horarios)|"
+                      r"不|不了|都不(行|要|方便|合适)|不行|都没空|没有合适的|"
+                      r"(khong|ko|k|hong|hok)( (đuoc|duoc|dc))?|(khong|ko|k) (cai|gio) nao( het| ca)?)$")
 # what is said around a "no" without changing it: "no sorry", "nope!", "no lo siento"
 _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  # not "thanks": "no thanks" declines
 
@@ -147,7 +157,7 @@ def sounds_worse(text: str) -> bool:
 # "I can't make it", "no voy a poder ir": whatever else the reply says, it does not confirm a visit
 _CANNOT_COME = re.compile(
     r"\b(can'?t|cannot|cant|won'?t|wont|will not|unable to|not able to|not going to|not gonna) "
-    r"(make it|come|go|be there|attend|do (it|that day|that time))\b"
+    r"(be able to )?(make it|come|go|be there|attend|do (it|that day|that time))\b"
     r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos) a (ir|poder)\b"
     r"|(去|来)不了|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b")
 
@@ -155,6 +165,15 @@ _CANNOT_COME = re.compile(
 def cannot_come(text: str) -> bool:
     """Whether the reply says the patient cannot come (so it is never read as confirming the visit)."""
     return bool(_CANNOT_COME.search(normalise(text)))
+
+
+_MEDICINE = re.compile(r"\b(medicine|medicines|medication|medications|meds|pill|pills|dose|prescription|refill|"
+                       r"medicina|medicinas|medicamento|medicamentos|pastilla|pastillas|receta|dosis|thuoc)\b|药")
+
+
+def asks_about_medicine(text: str) -> bool:
+    """"a question about my meds", "我想问一下药的事": a nurse answers it."""
+    return bool(_MEDICINE.search(normalise(text)))
 
 
 def ordinary_recovery(text: str) -> bool:

@@ -23,7 +23,7 @@ OPT_OUT_WORDS = frozenset(
         # Spanish
         "alto", "parar", "para", "detener", "cancelar", "baja", "fin", "no mas", "basta",
         # Chinese (退订 is the usual word on Chinese carriers) and Vietnamese (HỦY, DỪNG, NGỪNG), as normalised
-        "退订", "取消订阅", "退出", "停止", "取消", "tui ding", "huy", "dung", "ngung", "huy đang ky", "dung lai",
+        "退订", "取消订阅", "退出", "停止", "取消", "td", "tui ding", "huy", "dung", "ngung", "huy đang ky", "dung lai",
     }
 )
 OPT_OUT_PHRASES = (
@@ -48,9 +48,13 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
     re.compile(r"(别|不要)再(联系|打扰|打电话给)我"),
     # Chinese has no spaces between words: these match anywhere in the message
-    re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息)|不想(再)?(收到|接收)(短信|信息|消息)"),
-    re.compile(r"\b(dung|ngung|huy) (nhan|gui) tin\b"),
+    re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息)?了?$|(不要|别|不用)再?(给我)?(发|发送|传)"
+               r"(短信|信息|消息)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
+    re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b"),
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
+    re.compile(r"\b(đung|dung|khong|ko|k) (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
+               r" ?(toi|tui|minh|em)? nua\b"),
+    re.compile(r"\bkhong muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"),
 )
 # Opt-in words only count for an address that has opted out ("yes" is otherwise an answer, not a keyword).
 OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar", "开始", "bat đau"})

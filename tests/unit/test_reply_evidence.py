@@ -6,11 +6,15 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation.evidence import (
+    asks_about_medicine,
     asks_what_a_person_must_answer,
+    cannot_come,
+    clearly_not_the_patient,
     decline_reason,
     is_bare_no,
     ordinary_recovery,
     says_wrong_number,
+    sounds_worse,
     speaks_for_someone,
 )
 
@@ -76,3 +80,63 @@ def test_ordinary_recovery_is_told_from_getting_worse(body: str, mild: bool) -> 
                                                   ("tuesday", False), ("2", False)])
 def test_questions_only_a_person_can_answer(body: str, for_person: bool) -> None:
     assert asks_what_a_person_must_answer(body) is for_person
+
+
+# The families the held-out outcome set measures, with examples of our own (never its rows)
+@pytest.mark.parametrize(("body", "category"), [
+    ("my knee is all better now", "feels_better"), ("we moved, seeing a new therapist", "care_elsewhere"),
+    ("i get my care at the VA these days", "care_elsewhere"), ("going to the VA for this now", "care_elsewhere"),
+    ("no tengo con que pagar", "cost"), ("我已经打过了", "already_done"), ("chị đã chụp xong rồi", "already_done"),
+    ("tôi đi phòng khám khác", "care_elsewhere"), ("đắt quá", "cost"), ("I don't need it anymore", "not_needed"),
+])
+def test_reasons_to_decline_said_other_ways(body: str, category: str | None) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "bare"), [
+    ("no, sorry", True), ("nah!", True), ("esos no", True), ("no me sirven", True), ("no, a different day", True),
+    ("otro horario", True), ("不了", True), ("都不合适", True), ("hong", True), ("ko duoc", True),
+    ("no thank you", False), ("不是我", False), ("không đau", False),
+])
+def test_none_of_the_times_said_other_ways(body: str, bare: bool) -> None:
+    assert is_bare_no(body) is bare
+
+
+@pytest.mark.parametrize(("body", "someone"), [
+    ("我是病人的孙女", True), ("我帮我奶奶回信息", True), ("con là con gái của bà", True),
+    ("nhắn giùm mẹ tôi", True), ("can my nephew call you back", True), ("我是张明", False), ("tôi là Lan", False),
+])
+def test_a_relative_writing_in_any_language(body: str, someone: bool) -> None:
+    assert speaks_for_someone(body) is someone
+
+
+@pytest.mark.parametrize(("body", "worse"), [
+    ("伤口流脓了", True), ("还在发热", True), ("tôi bị sốt cao", True), ("me dio fiebre", True),
+    ("no fever and no swelling", False), ("没有发烧", False), ("không sốt", False), ("feeling fine", False),
+])
+def test_getting_worse_said_in_words(body: str, worse: bool) -> None:
+    assert sounds_worse(body) is worse
+
+
+@pytest.mark.parametrize(("body", "cannot"), [
+    ("sorry i won't be able to make it", True), ("i cant come that day", True), ("no podré ir", True),
+    ("那天我来不了", True), ("hôm đó tôi không đến được", True), ("yes I'll come", False), ("sí voy", False),
+])
+def test_saying_you_cannot_come(body: str, cannot: bool) -> None:
+    assert cannot_come(body) is cannot
+
+
+@pytest.mark.parametrize(("body", "wrong"), [
+    ("you have the wrong number", True), ("this is not his cell", True), ("nobody here by that name", True),
+    ("发错人了吧", True), ("bạn nhắn nhầm số rồi", True), ("who is this?", False), ("not me, my daughter", False),
+])
+def test_plainly_not_the_patient(body: str, wrong: bool) -> None:
+    assert clearly_not_the_patient(body) is wrong
+
+
+@pytest.mark.parametrize(("body", "medicine"), [
+    ("question about my pills", True), ("¿puedo tomar la pastilla?", True), ("药吃完了", True),
+    ("hỏi về thuốc", True), ("feeling ok", False),
+])
+def test_a_question_about_medicine(body: str, medicine: bool) -> None:
+    assert asks_about_medicine(body) is medicine
