@@ -74,8 +74,9 @@ _DECLINE_REASONS = (
 _BARE_NO = re.compile(r"^(no+|nope|nah|none|none of (them|those|these)|neither|not those|ninguno|ninguna|"
                       r"no,? ninguno|no,? ninguna|ningun[oa] de (esos|esas|esos horarios)"
                       r"|(都|全都|全部|这些都|這些都|那些都)(不行|不要|不可以|没空|沒空|没时间|沒時間|不合适|不合適|不方便)(呢|啊|诶)?"
-                      r"|没有(合适|合適|可以)的(时间|時間)?|都没有(合适|合適)的|不|不了|不行|不要|不用了"
-                      r"|(khong|ko|k|hong|hok)( (đ|d)uoc| cai nao( (het|ca))?| co cai nao( (phu hop|hop|đuoc|duoc))?"
+                      r"|没有(合适|合適|可以)的(时间|時間)?|都没有(合适|合適)的|不|不了|不行|不要"
+                      r"|(khong|ko|k|hong|hok)( (đ|d)uoc| (đ|d)c| cai nao( (het|ca))?"
+                      r"| co cai nao( (phu hop|hop|đuoc|duoc))?"
                       r"| (đ|d)uoc cai nao( (het|ca))?| phu hop| tien| hop)?( (a|nhe|nha|đau|dau|ak|ah))?)$")
 
 

@@ -76,3 +76,18 @@ def test_ordinary_recovery_is_told_from_getting_worse(body: str, mild: bool) -> 
                                                   ("tuesday", False), ("2", False)])
 def test_questions_only_a_person_can_answer(body: str, for_person: bool) -> None:
     assert asks_what_a_person_must_answer(body) is for_person
+
+
+@pytest.mark.parametrize("body", [
+    "都不行", "都没空", "没有合适的", "没有合适的时间", "不", "不了", "不行", "都不合适", "这些都不行",
+    "không", "Không ạ", "ko", "k", "không được", "khong duoc", "không cái nào", "khong cai nao het",
+    "không có cái nào phù hợp", "ko đc",
+])
+def test_a_chinese_or_vietnamese_no_is_none_of_the_times(body: str) -> None:
+    assert is_bare_no(body)
+
+
+@pytest.mark.parametrize("body", ["不错", "没问题", "第二个", "二", "周三可以", "không sao", "thứ hai", "cái thứ hai",
+                                  "không phải tôi", "ok"])
+def test_a_chinese_or_vietnamese_answer_is_not_a_bare_no(body: str) -> None:
+    assert not is_bare_no(body)
