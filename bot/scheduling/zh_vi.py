@@ -47,13 +47,20 @@ def canonical(text: str, language: str) -> str:
     return _chinese(text) if language == "zh" else _vietnamese(text)
 
 
+# English short day names no Vietnamese word spells (not "thu", "tu", "mon", "sat"): kept as the patient wrote them
+_ENGLISH_SHORT_DAYS = ("tue", "tues", "wed", "weds", "thurs", "fri")
+_ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
+
+
+_KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "pasado", "manana",
+               "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
+               "before", r"either\dor\d")
+_KEPT = re.compile(r"\b(?:" + "|".join(_KEPT_WORDS) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
+
+
 def _kept(text: str) -> str:
     """Only the words a rewrite produced (and digits, clock times, punctuation): nothing else of the reply."""
-    keep = re.compile(r"\b(?:" + "|".join((*WEEKDAY_NAMES, *ORDINAL_NAMES, "last", "today", "tomorrow", "pasado",
-                                            "manana", "morning", "midday", "afternoon", "evening", "am", "pm", "at",
-                                            "later", "earlier", "not", "after", "before", r"either\dor\d")) + r")\b"
-                      r"|\d{1,2}:\d{2}|\d+|[,.;!?]")
-    return " ".join(keep.findall(text))
+    return " ".join(_KEPT.findall(text))
 
 
 # -- Chinese ---------------------------------------------------------------------------------------------------
@@ -210,6 +217,7 @@ def _vietnamese(text: str) -> str:
         text = text.replace(marked, word)
     text = unicodedata.normalize("NFKD", text).replace("đ", "d")
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "2:30pm"
     steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
         (_VI_ORDINAL, _vi_ordinal), (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),
         (_VI_ALONE, lambda m: f" {ORDINAL_NAMES[_VI_NUMBERS[m.group(1)] - 1]} "),

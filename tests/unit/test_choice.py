@@ -117,7 +117,8 @@ def test_a_chinese_reply_names_the_offered_time(reply: str, slot: str) -> None:
         ("16h", "fri-16"), ("buổi sáng", "tue-9"), ("sáng thứ ba", "tue-9"), ("chiều thứ sáu", "fri-16"),
         ("14h30 thu 4", "wed-1430"), ("tôi chọn thứ sáu", "fri-16"), ("em lấy cái thứ nhất ạ", "tue-9"),
         ("ngày mai", "tue-9"), ("mai 9h", "tue-9"), ("hai", "wed-1430"), ("3", "fri-16"), ("chieu t4 nhe", "wed-1430"),
-        ("Tôi 9h được không", "tue-9"),
+        ("Tôi 9h được không", "tue-9"), ("tue 9am", "tue-9"), ("2:30pm", "wed-1430"), ("wed", "wed-1430"),
+        ("4 pm thu 6", "fri-16"), ("friday", "fri-16"),
     ],
 )
 def test_a_vietnamese_reply_names_the_offered_time(reply: str, slot: str) -> None:
