@@ -88,7 +88,7 @@ def fold(text: str) -> str:
 
 # Words shared by reading a choice and reading a preference (bot/scheduling/preferences.py): one table each.
 RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tomorow": 1, "tommorow": 1,
-                 "manana": 1}
+                 "manana": 1, "overmorrow": 2}  # overmorrow: 后天, ngày mốt (bot/scheduling/zh_vi.py)
 MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
 NEGATIONS = frozenset("not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni".split())
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"

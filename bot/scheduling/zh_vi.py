@@ -52,7 +52,7 @@ _ENGLISH_SHORT_DAYS = ("tue", "tues", "wed", "weds", "thurs", "fri")
 _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 
 
-_KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "pasado", "manana",
+_KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
                "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
                "before", r"either\dor\d")
 _KEPT = re.compile(r"\b(?:" + "|".join(_KEPT_WORDS) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
@@ -84,7 +84,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"头一个|頭一個|第一个|第一個", " first "), (r"最后一个|最後一個|最后那个|最後那個|最后|最後", " last "),
     (r"今晚", " today evening "), (r"今天|今日", " today "),
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
-    (r"明天|明日", " tomorrow "), (r"后天|後天", " pasado manana "),
+    (r"明天|明日", " tomorrow "), (r"后天|後天", " overmorrow "),
     (r"晚一点|晚一點|晚点|晚點|更晚|晚些|再晚", " later "), (r"早一点|早一點|早点|早點|更早|早些|再早", " earlier "),
     (r"不行|不可以|不能|不方便|没空|沒空|不要|不太行|不合适|不合適", " not "),
 )
@@ -174,7 +174,7 @@ _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay c
 _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?cuoi(\s+cung)?\b", " last "),
     (r"\bhom\s+nay\b|\btoi_evening\s+nay\b", " today "), (r"\b(ngay\s+)?mai\b", " tomorrow "),
-    (r"\bngay\s+(mot|kia)\b", " pasado manana "),
+    (r"\bngay\s+(mot|kia)\b", " overmorrow "),
     (r"\b(tre|muon)\s+hon\b|\b(tre|muon)\s+(chut|ti|mot chut)\b", " later "),
     (r"\bsom\s+hon\b|\bsom\s+(chut|ti|mot chut)\b", " earlier "),
     (r"\b(co|duoc)\s+(khong|ko|k)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no

@@ -97,7 +97,8 @@ MONDAY_DEC_7 = date(2026, 12, 7)
         ("选二", "wed-1430"), ("要三", "fri-16"), ("二号", "wed-1430"), ("1号", "tue-9"),
         ("9点那个", "tue-9"), ("早上9点", "tue-9"), ("上午九点", "tue-9"), ("下午四点", "fri-16"),
         ("两点半", "wed-1430"), ("14:30的", "wed-1430"), ("下午2:30", "wed-1430"), ("四点", "fri-16"),
-        ("周五下午4点吧", "fri-16"), ("我要星期二上午的", "tue-9"), ("2", "wed-1430"), ("我选第一个，谢谢", "tue-9"),
+        ("周五下午4点吧", "fri-16"), ("后天", "wed-1430"), ("后天下午", "wed-1430"),
+        ("我要星期二上午的", "tue-9"), ("2", "wed-1430"), ("我选第一个，谢谢", "tue-9"),
     ],
 )
 def test_a_chinese_reply_names_the_offered_time(reply: str, slot: str) -> None:
@@ -116,7 +117,8 @@ def test_a_chinese_reply_names_the_offered_time(reply: str, slot: str) -> None:
         ("14h30", "wed-1430"), ("2h30 chiều", "wed-1430"), ("2 giờ rưỡi chiều", "wed-1430"), ("4 giờ chiều", "fri-16"),
         ("16h", "fri-16"), ("buổi sáng", "tue-9"), ("sáng thứ ba", "tue-9"), ("chiều thứ sáu", "fri-16"),
         ("14h30 thu 4", "wed-1430"), ("tôi chọn thứ sáu", "fri-16"), ("em lấy cái thứ nhất ạ", "tue-9"),
-        ("ngày mai", "tue-9"), ("mai 9h", "tue-9"), ("hai", "wed-1430"), ("3", "fri-16"), ("chieu t4 nhe", "wed-1430"),
+        ("ngày mai", "tue-9"), ("ngày mốt", "wed-1430"), ("ngay kia 14h30", "wed-1430"),
+        ("mai 9h", "tue-9"), ("hai", "wed-1430"), ("3", "fri-16"), ("chieu t4 nhe", "wed-1430"),
         ("Tôi 9h được không", "tue-9"), ("tue 9am", "tue-9"), ("2:30pm", "wed-1430"), ("wed", "wed-1430"),
         ("4 pm thu 6", "fri-16"), ("friday", "fri-16"),
     ],
@@ -151,7 +153,8 @@ def test_cai_thu_hai_is_the_second_option_not_the_thursday_one(reply: str, langu
         ("thứ hai", set()),  # a bare "thứ hai" is Monday: nothing offered on a Monday, so ask again
         ("cái thứ ba", {"tue-9", "fri-16"}),  # the third option, or the Tuesday one: ask again
         ("buổi chiều", {"wed-1430", "fri-16"}), ("下午", {"wed-1430", "fri-16"}), ("周一", set()),
-        ("星期六上午", set()), ("chủ nhật", set()), ("cn", set()), ("第五个", set()), ("thu bay", set()),
+        ("星期六上午", set()), ("chủ nhật", set()), ("buổi tối", set()),
+        ("晚上", set()), ("cn", set()), ("第五个", set()), ("thu bay", set()),
     ],
 )
 def test_a_zh_or_vi_reply_that_is_ambiguous_or_matches_nothing_is_not_guessed(reply: str,
