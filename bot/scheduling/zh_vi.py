@@ -54,7 +54,7 @@ _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
                "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
-               "before", r"either\dor\d")
+               "before", "next", "this", "week", "weekend", r"either\dor\d")
 _KEPT = re.compile(r"\b(?:" + "|".join(_KEPT_WORDS) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
 
 
@@ -67,7 +67,8 @@ def _kept(text: str) -> str:
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _ZH_NUMBER = r"[零〇一二两兩三四五六七八九十\d]{1,3}"
-_ZH_WEEKDAY = re.compile(r"(?:周|週|星期|礼拜|禮拜)\s*([一二三四五六日天1-7])")
+_ZH_WEEKDAY = re.compile(r"(下个?|下個?|这个?|這個?|本)?(?:周|週|星期|礼拜|禮拜)\s*([一二三四五六日天1-7末])?")
+_ZH_WEEK_WORDS = {"下": " next week ", "这": " this week ", "這": " this week ", "本": " this week "}
 _ZH_WEEKDAY_INDEX = {**{c: i for i, c in enumerate("一二三四五六")}, "日": 6, "天": 6,
                      **{str(n): n - 1 for n in range(1, 8)}}
 _ZH_PART = r"(上午|早上|早晨|中午|下午|晚上|傍晚)"
@@ -77,7 +78,8 @@ _ZH_PUNCTUATION = str.maketrans("，。；！？、", ",.;!?,")
 _ZH_PART_WORDS = {"上午": "morning", "早上": "morning", "早晨": "morning", "中午": "midday", "下午": "afternoon",
                   "晚上": "evening", "傍晚": "evening"}
 _ZH_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次|那个|那個)?")
-_ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5])(?:\s*(?:号|號|个|個))?"
+# "要一起", "就一下" are not option one
+_ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5])(?![起下样樣些直共定点點])(?:\s*(?:号|號|个|個))?"
                         r"|([一二三四五1-5])\s*(?:号|號)")
 _ZH_ALONE = re.compile(r"^\s*([一二三四五])\s*(?:吧|好|的|啊|呀)?\s*[。.!！]?\s*$")
 _ZH_WORDS: tuple[tuple[str, str], ...] = (
@@ -135,8 +137,19 @@ def _zh_position(match: re.Match[str]) -> str:
     return f" {ORDINAL_NAMES[number - 1]} "
 
 
+def _zh_weekday(match: re.Match[str]) -> str:
+    """"周三" Wednesday, "下周" next week, "下周五" Friday next week, "周末" the weekend."""
+    prefix, day = match.group(1), match.group(2)
+    if not prefix and not day:
+        return match.group(0)
+    week = _ZH_WEEK_WORDS[prefix[0]] if prefix else ""
+    if not day:
+        return week
+    return week + (" weekend " if day == "末" else f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[day]]} ")
+
+
 def _chinese(text: str) -> str:
-    text = _ZH_WEEKDAY.sub(lambda m: f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[m.group(1)]]} ", text)
+    text = _ZH_WEEKDAY.sub(_zh_weekday, text)
     text = text.translate(_ZH_PUNCTUATION)
     for pattern, word in _ZH_WORDS:  # before the times: 晚一点 is "later", not one o'clock
         text = re.sub(pattern, word, text)
@@ -165,6 +178,9 @@ _VI_TIME = re.compile(r"(?:" + _VI_PART_BEFORE + r"\s+)?(?:\b(sau|truoc)\s+)?\b(
                       r"(?:\s*(\d{1,2}|ruoi|kem))?"
                       r"(?:\s*(?:phut|p))?\b(?:\s*" + _VI_PART + r"\b)?")
 _VI_WEEKDAY = re.compile(r"\b(?:thu|t)\s*([2-7])\b|\bthu\s+(hai|ba|tu|nam|sau|bay)\b|\bchu\s*nhat\b|\bcn\b")
+_VI_WEEK = re.compile(r"\b(tuan\s+(?:sau|toi)|tuan\s+nay|cuoi\s+tuan)\b")
+_VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan nay": " this week ",
+                  "cuoi tuan": " weekend "}
 _VI_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 # an ordinal needs "cái/số/con/lựa chọn" before it, or is "thứ nhất": a bare "thứ hai" is Monday
 _VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich)\s+(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
@@ -219,7 +235,8 @@ def _vietnamese(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "2:30pm"
     steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-        (_VI_ORDINAL, _vi_ordinal), (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),
+        (_VI_WEEK, lambda m: _VI_WEEK_WORDS[" ".join(m.group(1).split())]), (_VI_ORDINAL, _vi_ordinal),
+        (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),
         (_VI_ALONE, lambda m: f" {ORDINAL_NAMES[_VI_NUMBERS[m.group(1)] - 1]} "),
     )
     for pattern, rewrite in steps:

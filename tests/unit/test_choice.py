@@ -153,7 +153,7 @@ def test_cai_thu_hai_is_the_second_option_not_the_thursday_one(reply: str, langu
         ("thứ hai", set()),  # a bare "thứ hai" is Monday: nothing offered on a Monday, so ask again
         ("cái thứ ba", {"tue-9", "fri-16"}),  # the third option, or the Tuesday one: ask again
         ("buổi chiều", {"wed-1430", "fri-16"}), ("下午", {"wed-1430", "fri-16"}), ("周一", set()),
-        ("星期六上午", set()), ("chủ nhật", set()), ("buổi tối", set()),
+        ("星期六上午", set()), ("我要一起去", set()), ("chủ nhật", set()), ("buổi tối", set()),
         ("晚上", set()), ("cn", set()), ("第五个", set()), ("thu bay", set()),
     ],
 )

@@ -65,6 +65,7 @@ def test_earlier_and_later_are_read_as_directions(text: str, direction: str | No
 # -- Chinese and Vietnamese ------------------------------------------------------------------------------------
 AFTERNOON, MORNING, EVENING, MIDDAY = (12, 17), (0, 12), (17, 24), (11, 14)
 TUESDAY_24 = (date(2026, 11, 24), date(2026, 11, 24))
+NEXT_WEEK = (date(2026, 11, 30), date(2026, 12, 6))
 
 
 @pytest.mark.parametrize(
@@ -95,6 +96,12 @@ TUESDAY_24 = (date(2026, 11, 24), date(2026, 11, 24))
         ("sáng mai", "vi", TimePreference(hours=MORNING, dates=TUESDAY_24)),
         ("tôi bận buổi sáng", "vi", TimePreference(avoid_hours=MORNING)),
         ("sau 3h chiều", "vi", TimePreference(hours=(15, 24))), ("chủ nhật", "vi", TimePreference(frozenset({SUN}))),
+        ("下周", "zh", TimePreference(dates=NEXT_WEEK)), ("下周三下午", "zh", TimePreference(frozenset({WED}),
+                                                                                   hours=AFTERNOON, dates=NEXT_WEEK)),
+        ("周末可以吗", "zh", TimePreference(frozenset({SAT, SUN}))),
+        ("tuần sau", "vi", TimePreference(dates=NEXT_WEEK)),
+        ("tuan toi thu ba", "vi", TimePreference(frozenset({TUE}), dates=NEXT_WEEK)),
+        ("cuối tuần", "vi", TimePreference(frozenset({SAT, SUN}))),
     ],
 )
 def test_a_chinese_or_vietnamese_request_becomes_a_time_preference(text: str, language: str,
