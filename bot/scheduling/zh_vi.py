@@ -55,7 +55,9 @@ _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
                "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
                "before", "next", "this", "week", "weekend", r"either\dor\d")
-_KEPT = re.compile(r"\b(?:" + "|".join(_KEPT_WORDS) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
+# English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
+_ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
+_KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
 
 
 def _kept(text: str) -> str:

@@ -177,6 +177,7 @@ def test_cai_thu_hai_books_when_the_second_option_is_the_monday_one() -> None:
         ("周二不行", "zh", True), ("星期三没空", "zh", True), ("不要第一个", "zh", True), ("周三可以", "zh", False),
         ("thứ ba không được", "vi", True), ("thu ba khong duoc", "vi", True), ("không phải cái đầu", "vi", True),
         ("thứ ba được không", "vi", False), ("cái thứ hai nhé", "vi", False), ("nó được", "vi", False),
+        ("can't do tuesday", "vi", True), ("2 doesnt work", "vi", True), ("tuesday works", "vi", False),
     ],
 )
 def test_a_zh_or_vi_reply_that_turns_a_time_down(reply: str, language: str, rejects: bool) -> None:
