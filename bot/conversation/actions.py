@@ -39,6 +39,7 @@ from bot.outreach.workflows import QUESTIONS, WORKFLOWS, Question, question
 from bot.scheduling.choice import Choice, OfferedOption, fold, rejects_options, resolve_choice
 from bot.scheduling.preferences import TimePreference, read_preference
 from bot.scheduling.slots import book_slot, find_open_slots, release_appointment, shown_zone
+from bot.scheduling.zh_vi import written_language
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +227,7 @@ def patient_today(turn: Turn) -> date:
 
 def patient_preference(turn: Turn) -> TimePreference:
     """The times the patient's reply asks for, read in their own zone."""
-    return read_preference(turn.text, patient_today(turn))
+    return read_preference(turn.text, patient_today(turn), turn.patient.language)
 
 
 def offered_options(turn: Turn) -> list[OfferedOption]:
@@ -252,8 +253,8 @@ def change_booking(turn: Turn) -> None:
     """Booked already, and the patient names another offered time: move the booking; anything else confirms."""
     assert turn.task is not None
     previous_slot = turn.context.get("booked_slot_id")
-    choice = resolve_choice(turn.text, offered_options(turn), patient_today(turn))
-    if rejects_options(turn.text):
+    choice = resolve_choice(turn.text, offered_options(turn), patient_today(turn), turn.patient.language)
+    if rejects_options(turn.text, turn.patient.language):
         choice = Choice()  # "not the 2nd one": nothing new chosen, the booking stands
     if choice.chosen is None or choice.chosen.slot_id == previous_slot:
         turn.say("booking_confirmed", slot_id=previous_slot)
@@ -281,8 +282,9 @@ def book_choice(turn: Turn) -> None:
         change_booking(turn)
         return
     options = offered_options(turn)
-    choice = resolve_choice(turn.text, options, patient_today(turn))
-    if rejects_options(turn.text):  # "2 doesnt work", "not the tuesday one", "el martes no puedo": never a booking
+    choice = resolve_choice(turn.text, options, patient_today(turn), turn.patient.language)
+    # "2 doesnt work", "not the tuesday one", "el martes no puedo", "周二不行": never a booking
+    if rejects_options(turn.text, turn.patient.language):
         rejected = {o.slot_id for o in choice.candidates} if choice.candidates != options else set()
         turn.record("outreach.patient.rejected_times", {"slot_ids": sorted(rejected)})
         offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
@@ -456,8 +458,8 @@ def answer_what_was_asked(turn: Turn) -> None:
     if asked.offers_times:
         booked = turn.task is not None and turn.task.state == "booked"
         # a reply that names an offered time ("2", "第二个", "the tuesday one") is that time, whatever the intent
-        named = menu_number(turn.text) is not None or \
-            resolve_choice(turn.text, offered_options(turn), patient_today(turn)).chosen is not None
+        named = menu_number(turn.text) is not None or resolve_choice(
+            turn.text, offered_options(turn), patient_today(turn), turn.patient.language).chosen is not None
         if booked and turn.intent in ("affirm", "confirm_appointment", "thanks") and not named:
             turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
         elif turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
@@ -584,7 +586,7 @@ class ActionContactLater(OutreachAction):
 def later_time(turn: Turn, local_now: datetime) -> tuple[datetime, bool]:
     """When to write again: the day and hour the patient named ("after 5", "mañana en la tarde", "next week"),
     within contact hours; else tomorrow at 10:00. The flag says whether the patient named it."""
-    preference = read_preference(turn.text, local_now.date())
+    preference = read_preference(turn.text, local_now.date(), turn.patient.language)
     hour = preference.hours[0] if preference.hours and preference.hours[0] > 0 else None
     if hour is not None:
         hour = min(max(hour, CONTACT_HOURS[0]), CONTACT_HOURS[1] - 1)
@@ -645,20 +647,6 @@ _LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano"), ("en", r"english|i
                    ("zh", r"中文|汉语|普通话|国语|chinese|chino"), ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita"))
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          r"kh[oô]ng (n[oó]i|bi[eế]t|hi[eể]u))\b|不会说|不懂|看不懂|听不懂")
-_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
-_SPANISH_WORDS = re.compile(r"\b(no|hablo|habla|por favor|entiendo|quiero|en|el|la|ñ)\b|[ñ¿¡áéíóú]")
-
-
-def written_language(text: str) -> str:
-    """The language a short message is written in, by its letters: enough to tell our four apart."""
-    lowered = text.lower()
-    if re.search(r"[\u4e00-\u9fff]", text):
-        return "zh"
-    if _VIETNAMESE_LETTERS.search(lowered):
-        return "vi"
-    return "es" if _SPANISH_WORDS.search(lowered) else "en"
-
-
 def requested_language(text: str, current: str) -> str:
     """The language the patient asks for: the one they name ("español", "in English please"), unless they say
     they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
@@ -715,8 +703,8 @@ def answered_by_menu(turn: Turn) -> bool:
         if number == 0:
             offer_slots(turn, "more_slots")
             return True
-        choice = resolve_choice(turn.text, offered_options(turn), patient_today(turn))
-        if choice.chosen is not None or (choice.candidates and rejects_options(turn.text)):
+        choice = resolve_choice(turn.text, offered_options(turn), patient_today(turn), turn.patient.language)
+        if choice.chosen is not None or (choice.candidates and rejects_options(turn.text, turn.patient.language)):
             book_choice(turn)  # books a plainly named time; turns down one named with "cant do the 9am"
             return True
     elif asked.about_a_booked_visit and (number in asked.menu or not patient_preference(turn).is_empty()):

@@ -109,9 +109,12 @@ _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|thes
                       r"none work|those don'?t work|ninguno|ninguna|no,? ninguno|no,? ninguna|"
                       r"ningun[oa] de (esos|esas|ellos|ellas|esos horarios)|(no )?esos no|no esos( no)?|"
                       r"no me (sirve|sirven|queda|quedan)|(no,? )?(another|a different|other) (day|time|date)s?|"
-                      r"(no,? )?(otro|otra|otros|otras) (dia|dias|fecha|hora|horario|horarios)|"
-                      r"不|不了|都不(行|要|方便|合适)|不行|都没空|没有合适的|"
-                      r"(khong|ko|k|hong|hok)( (đuoc|duoc|dc))?|(khong|ko|k) (cai|gio) nao( het| ca)?)$")
+                      r"(no,? )?(otro|otra|otros|otras) (dia|dias|fecha|hora|horario|horarios)"
+                      r"|(都|全都|全部|这些都|這些都|那些都)(不行|不要|不可以|没空|沒空|没时间|沒時間|不合适|不合適|不方便)(呢|啊|诶)?"
+                      r"|没有(合适|合適|可以)的(时间|時間)?|都没有(合适|合適)的|都没空|不|不了|不行|不要"
+                      r"|(khong|ko|k|hong|hok)( (đ|d)uoc| (đ|d)c| cai nao( (het|ca))?| (cai|gio) nao( (het|ca))?"
+                      r"| co cai nao( (phu hop|hop|đuoc|duoc))?"
+                      r"| (đ|d)uoc cai nao( (het|ca))?| phu hop| tien| hop)?( (a|nhe|nha|đau|dau|ak|ah))?)$")
 # what is said around a "no" without changing it: "no sorry", "nope!", "no lo siento"
 _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  # not "thanks": "no thanks" declines
 

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from bot.scheduling.zh_vi import EITHER, EXTRA_PARTS_OF_DAY, canonical, reading_language
+
 WEEKDAYS: dict[str, int] = {}
 for index, names in enumerate(
     [
@@ -34,34 +36,6 @@ _ORDINALS = {
     "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
 }
 _LAST = {"last", "ultimo", "ultima"}
-# Chinese writes "the second" as 第二(个), with no spaces: read as the English ordinal before the words are split
-_CHINESE_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次)?")
-_CHINESE_DIGITS = {"一": "first", "二": "second", "三": "third", "四": "fourth", "五": "fifth", "1": "first",
-                   "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
-# Vietnamese, read after folding: "số hai" (number two), "thứ nhất" / "đầu tiên" (first), "cuối cùng" (last).
-# "thứ hai" … "thứ bảy", "chủ nhật" are the weekdays (so "cái thứ hai" is the Monday one, as written); read as
-# English names, since folded "thứ" alone would otherwise be "thu", Thursday.
-_VIETNAMESE_ORDINAL = re.compile(r"\bso (mot|hai|ba|bon|tu|nam)\b|\b(thu nhat|[dđ]au tien)\b|\b(cuoi cung)\b")
-_VIETNAMESE_NUMBERS = {"mot": "first", "hai": "second", "ba": "third", "bon": "fourth", "tu": "fourth", "nam": "fifth"}
-
-
-_VIETNAMESE_WEEKDAY = re.compile(r"\bthu ?(hai|ba|tu|nam|sau|bay|[2-7])\b|\bt([2-7])\b|\b(chu nhat|cn)\b")
-_VIETNAMESE_DAYS = {"hai": "monday", "2": "monday", "ba": "tuesday", "3": "tuesday", "tu": "wednesday",
-                    "4": "wednesday", "nam": "thursday", "5": "thursday", "sau": "friday", "6": "friday",
-                    "bay": "saturday", "7": "saturday"}
-
-
-def _vietnamese_weekday(match: re.Match[str]) -> str:
-    day = match.group(1) or match.group(2)
-    return f" {_VIETNAMESE_DAYS[day]} " if day else " sunday "
-
-
-def _vietnamese_ordinal(match: re.Match[str]) -> str:
-    if match.group(1):
-        return f" {_VIETNAMESE_NUMBERS[match.group(1)]} "
-    return " first " if match.group(2) else " last "
-
-
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -114,27 +88,40 @@ def fold(text: str) -> str:
 
 # Words shared by reading a choice and reading a preference (bot/scheduling/preferences.py): one table each.
 RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tomorow": 1, "tommorow": 1,
-                 "manana": 1}
+                 "manana": 1, "overmorrow": 2}  # overmorrow: 后天, ngày mốt (bot/scheduling/zh_vi.py)
 MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
 NEGATIONS = frozenset("not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni".split())
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
                               r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
 
 
-def rejects_options(text: str) -> bool:
-    """The reply turns down what it names ("2 doesnt work for me", "not the tuesday one", "el martes no puedo").
-    A leading "no," corrects the bot and is not a rejection of what follows ("no, the 2nd one")."""
-    words = re.findall(r"[a-z']+", _NOT_A_REJECTION.sub(" ", fold(text)))
+def reply_words(text: str, language: str | None) -> tuple[str, bool]:
+    """The reply folded for reading, and whether it was rewritten from Chinese or Vietnamese (bot/scheduling/zh_vi.py)
+    into the few plain words that rewrite knows; English and Spanish are read as written."""
+    reading = reading_language(text, language)
+    if reading is None:
+        return fold(text), False
+    return canonical(text, reading), True
+
+
+def rejects_options(text: str, language: str | None = None) -> bool:
+    """The reply turns down what it names ("2 doesnt work for me", "not the tuesday one", "el martes no puedo",
+    "周二不行", "thứ ba không được"). A leading "no," corrects the bot and is not a rejection of what follows
+    ("no, the 2nd one")."""
+    folded, _ = reply_words(text, language)
+    words = re.findall(r"[a-z']+", _NOT_A_REJECTION.sub(" ", folded))
     return any(word.replace("'", "") in NEGATIONS for word in words)
 
 
-def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None) -> Choice:
+def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None,
+                   language: str | None = None) -> Choice:
     """Narrow the offered options by every constraint the reply states; one survivor is the choice.
-    ``today`` (the patient's local date) lets "tomorrow" / "mañana" / "hoy" name a day."""
+    ``today`` (the patient's local date) lets "tomorrow" / "mañana" / "hoy" name a day; ``language`` (the
+    patient's) reads Vietnamese typed without diacritics ("thu ba") as Vietnamese."""
     if not options:
         return Choice()
-    folded = fold(_CHINESE_ORDINAL.sub(lambda m: f" {_CHINESE_DIGITS[m.group(1)]} ", text).replace("最后", " last "))
-    folded = _VIETNAMESE_WEEKDAY.sub(_vietnamese_weekday, _VIETNAMESE_ORDINAL.sub(_vietnamese_ordinal, folded))
+    folded, rewritten = reply_words(text, language)
+    parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
     constrained = False
@@ -189,8 +176,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
                 plain_words[index - 1] in MORNING_LEAD_INS or plain_words[index - 1] == "pasado")):
             if today is not None:
                 narrow(lambda o, d=today + timedelta(days=RELATIVE_DAYS[word]): o.local_start.date() == d)
-        elif word in PARTS_OF_DAY:
-            low, high = PARTS_OF_DAY[word]
+        elif word in parts_of_day:
+            low, high = parts_of_day[word]
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
     for index, word in enumerate(words):
         position = _ORDINALS.get(word)
@@ -204,11 +191,18 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
                 position = number
         if position is not None:
             narrow(lambda o, p=position: o.position == p)
+        elif either := EITHER.match(word):  # "cái thứ hai": the second option or the Monday one; both, if both
+            narrow(_position_or_weekday(int(either.group(1)), int(either.group(2))))
     if not constrained:
         return Choice()
     if len(remaining) == 1:
         return Choice(chosen=remaining[0], candidates=remaining)
     return Choice(candidates=remaining)
+
+
+def _position_or_weekday(position: int, weekday: int) -> object:
+    """Options at that position or on that weekday (a reading that may name either)."""
+    return lambda o: o.position == position or o.local_start.weekday() == weekday
 
 
 def _lead_in(text: str, position: int) -> str:

@@ -1,7 +1,8 @@
 """What times a patient asks for when the offered ones do not suit: "cant do tues, anything thurs am?",
 "¿tienen algo el viernes en la tarde?", "next week after 3", "not mondays".
 
-Read from the patient's own words (English or Spanish), in their time zone: wanted and unwanted weekdays, a part
+Read from the patient's own words (English or Spanish; Chinese and Vietnamese through bot/scheduling/zh_vi.py:
+"下午有吗", "晚一点", "thứ sáu có không", "sớm hơn"), in their time zone: wanted and unwanted weekdays, a part
 of the day or an hour bound, and a date range. An empty preference means "just other times".
 """
 
@@ -11,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from bot.scheduling.choice import MORNING_LEAD_INS, NEGATIONS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS, fold
+from bot.scheduling.choice import MORNING_LEAD_INS, NEGATIONS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS, reply_words
+from bot.scheduling.zh_vi import EXTRA_PARTS_OF_DAY
 
 _EXCEPT = frozenset({"except", "excepto", "salvo", "menos", "but"})  # colour only what follows them
 _NEGATION_SCOPE = 3
@@ -115,9 +117,12 @@ def _hour(token: str, previous: str) -> int | None:
     return hour
 
 
-def read_preference(text: str, today: date) -> TimePreference:
-    """The times ``text`` asks for, relative to ``today`` (the patient's local date)."""
-    words = [_singular(word) for word in _TOKEN.findall(fold(text))]
+def read_preference(text: str, today: date, language: str | None = None) -> TimePreference:
+    """The times ``text`` asks for, relative to ``today`` (the patient's local date); ``language`` is the
+    patient's (Vietnamese typed without diacritics is read as Vietnamese)."""
+    folded, rewritten = reply_words(text, language)
+    parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
+    words = [_singular(word) for word in _TOKEN.findall(folded)]
     found = _Reading()
     negated_until = -1
     named: list[tuple[int, str, object]] = []  # (position, kind, value) of what was just asked for
@@ -153,13 +158,13 @@ def read_preference(text: str, today: date) -> TimePreference:
             (found.avoid_weekdays if negated else found.weekdays).add(WEEKDAYS[word])
             if not negated:
                 named.append((index, "weekday", WEEKDAYS[word]))
-        elif word in PARTS_OF_DAY and not (word == "manana" and previous not in MORNING_LEAD_INS) \
+        elif word in parts_of_day and not (word == "manana" and previous not in MORNING_LEAD_INS) \
                 and not (word == "tarde" and previous == "mas"):  # "más tarde" is later, not the afternoon
             if negated:
-                found.avoid_hours = PARTS_OF_DAY[word]
+                found.avoid_hours = parts_of_day[word]
             else:
-                found.hours = PARTS_OF_DAY[word]
-                named.append((index, "hours", PARTS_OF_DAY[word]))
+                found.hours = parts_of_day[word]
+                named.append((index, "hours", parts_of_day[word]))
         elif word in _EARLIER or (word == "antes" and index + 1 == len(words)):
             found.direction = "earlier"
         elif word in _LATER or (word == "tarde" and previous == "mas"):

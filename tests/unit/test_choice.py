@@ -82,10 +82,131 @@ def test_chinese_ordinals_name_an_option(text: str, position: int) -> None:
     ("thứ năm nha", "thu-10"), ("T5", "thu-10"), ("thu 5", "thu-10"), ("我要最后一个", "thu-10"),
 ])
 def test_vietnamese_numbers_and_weekdays_and_the_chinese_last_name_an_option(text: str, slot: str) -> None:
-    choice = resolve_choice(text, OPTIONS)
+    choice = resolve_choice(text, OPTIONS, language="zh" if "最后" in text else "vi")
     assert choice.chosen is not None and choice.chosen.slot_id == slot
 
 
 def test_vietnamese_tuesday_is_not_read_as_thursday() -> None:
-    """Folded, "thứ ba" (Tuesday) would be "thu ba", and "thu" alone is English for Thursday."""
-    assert [o.slot_id for o in resolve_choice("lấy cái thứ ba", OPTIONS).candidates] == ["tue-9", "tue-230"]
+    """Folded, "thứ ba" (Tuesday) would be "thu ba", and "thu" alone is English for Thursday. "cái thứ ba" may
+    also be "the third one": with two Tuesdays and a third option on offer, nothing is guessed."""
+    choice = resolve_choice("lấy cái thứ ba", OPTIONS, language="vi")
+    assert choice.chosen is None and {"tue-9", "tue-230"} <= {o.slot_id for o in choice.candidates}
+
+
+# -- Chinese and Vietnamese ------------------------------------------------------------------------------------
+# Tue Dec 8 9:00, Wed Dec 9 14:30, Fri Dec 11 16:00; the patient's today is Monday Dec 7
+ZH_VI_OPTIONS = [
+    OfferedOption(1, "tue-9", datetime(2026, 12, 8, 9, 0)),
+    OfferedOption(2, "wed-1430", datetime(2026, 12, 9, 14, 30)),
+    OfferedOption(3, "fri-16", datetime(2026, 12, 11, 16, 0)),
+]
+MONDAY_DEC_7 = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("reply", "slot"),
+    [
+        ("周三下午两点半可以", "wed-1430"), ("礼拜二早上", "tue-9"), ("星期五", "fri-16"),
+        ("周五吧", "fri-16"), ("星期三那个", "wed-1430"), ("禮拜五下午", "fri-16"), ("週二", "tue-9"),
+        ("明天", "tue-9"), ("明天上午9点", "tue-9"), ("第二个", "wed-1430"), ("第2个", "wed-1430"),
+        ("头一个", "tue-9"), ("最后一个", "fri-16"), ("第三个吧", "fri-16"), ("二", "wed-1430"), ("三", "fri-16"),
+        ("选二", "wed-1430"), ("要三", "fri-16"), ("二号", "wed-1430"), ("1号", "tue-9"),
+        ("9点那个", "tue-9"), ("早上9点", "tue-9"), ("上午九点", "tue-9"), ("下午四点", "fri-16"),
+        ("两点半", "wed-1430"), ("14:30的", "wed-1430"), ("下午2:30", "wed-1430"), ("四点", "fri-16"),
+        ("周五下午4点吧", "fri-16"), ("后天", "wed-1430"), ("后天下午", "wed-1430"),
+        ("我要星期二上午的", "tue-9"), ("2", "wed-1430"), ("我选第一个，谢谢", "tue-9"),
+    ],
+)
+def test_a_chinese_reply_names_the_offered_time(reply: str, slot: str) -> None:
+    choice = resolve_choice(reply, ZH_VI_OPTIONS, MONDAY_DEC_7, "zh")
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize(
+    ("reply", "slot"),
+    [
+        ("thứ ba", "tue-9"), ("thu ba", "tue-9"), ("Thứ Tư", "wed-1430"), ("thu tu", "wed-1430"), ("thứ sáu", "fri-16"),
+        ("thu sau nhe", "fri-16"), ("thứ 4", "wed-1430"), ("thu 6", "fri-16"), ("t3", "tue-9"), ("T6 nha", "fri-16"),
+        ("cái thứ nhất", "tue-9"), ("cai thu nhat", "tue-9"), ("số hai", "wed-1430"), ("số 2", "wed-1430"),
+        ("so ba", "fri-16"), ("lựa chọn thứ hai", "wed-1430"), ("cái đầu tiên", "tue-9"), ("cai dau", "tue-9"),
+        ("cái cuối cùng", "fri-16"), ("cai cuoi", "fri-16"), ("9 giờ sáng", "tue-9"), ("9h", "tue-9"),
+        ("14h30", "wed-1430"), ("2h30 chiều", "wed-1430"), ("2 giờ rưỡi chiều", "wed-1430"), ("4 giờ chiều", "fri-16"),
+        ("16h", "fri-16"), ("buổi sáng", "tue-9"), ("sáng thứ ba", "tue-9"), ("chiều thứ sáu", "fri-16"),
+        ("14h30 thu 4", "wed-1430"), ("tôi chọn thứ sáu", "fri-16"), ("em lấy cái thứ nhất ạ", "tue-9"),
+        ("ngày mai", "tue-9"), ("ngày mốt", "wed-1430"), ("ngay kia 14h30", "wed-1430"),
+        ("mai 9h", "tue-9"), ("hai", "wed-1430"), ("3", "fri-16"), ("chieu t4 nhe", "wed-1430"),
+        ("Tôi 9h được không", "tue-9"), ("tue 9am", "tue-9"), ("2:30pm", "wed-1430"), ("wed", "wed-1430"),
+        ("4 pm thu 6", "fri-16"), ("friday", "fri-16"),
+    ],
+)
+def test_a_vietnamese_reply_names_the_offered_time(reply: str, slot: str) -> None:
+    choice = resolve_choice(reply, ZH_VI_OPTIONS, MONDAY_DEC_7, "vi")
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize("reply", ["thu ba", "thu tu", "cai thu hai", "thu 5"])
+def test_vietnamese_thu_and_tu_are_never_read_as_english_thursday_or_tuesday(reply: str) -> None:
+    thursday = [OfferedOption(1, "thu-10", datetime(2026, 12, 10, 10, 0)),
+                OfferedOption(2, "tue-9", datetime(2026, 12, 8, 9, 0)),
+                OfferedOption(3, "thu-15", datetime(2026, 12, 10, 15, 0))]
+    chosen = resolve_choice(reply, thursday, MONDAY_DEC_7, "vi").chosen
+    expected = {"thu ba": "tue-9", "thu tu": None, "cai thu hai": "tue-9", "thu 5": None}[reply]
+    assert (chosen.slot_id if chosen else None) == expected
+
+
+@pytest.mark.parametrize(("reply", "language"), [("cái thứ hai", "vi"), ("cai thu hai", "vi"), ("cái thứ hai", "en"),
+                                                ("cái thứ 2", None), ("số hai", "vi"), ("so 2", "vi")])
+def test_cai_thu_hai_is_the_second_option_not_the_thursday_one(reply: str, language: str | None) -> None:
+    """The bug that booked option 3: "thứ" folded to English "thu" (Thursday). Diacritics say Vietnamese whatever
+    the patient's language on file; without them, the patient's language must be Vietnamese."""
+    choice = resolve_choice(reply, OPTIONS, date(2026, 11, 23), language)  # Tue 9, Tue 2:30, Thu 10
+    assert choice.chosen is not None and choice.chosen.slot_id == "tue-230"
+
+
+@pytest.mark.parametrize(
+    ("reply", "candidates"),
+    [
+        ("thứ hai", set()),  # a bare "thứ hai" is Monday: nothing offered on a Monday, so ask again
+        ("cái thứ ba", {"tue-9", "fri-16"}),  # the third option, or the Tuesday one: ask again
+        ("buổi chiều", {"wed-1430", "fri-16"}), ("下午", {"wed-1430", "fri-16"}), ("周一", set()),
+        ("星期六上午", set()), ("我要一起去", set()), ("chủ nhật", set()), ("buổi tối", set()),
+        ("晚上", set()), ("cn", set()), ("第五个", set()), ("thu bay", set()),
+    ],
+)
+def test_a_zh_or_vi_reply_that_is_ambiguous_or_matches_nothing_is_not_guessed(reply: str,
+                                                                               candidates: set[str]) -> None:
+    choice = resolve_choice(reply, ZH_VI_OPTIONS, MONDAY_DEC_7, "vi" if reply.isascii() else None)
+    assert choice.chosen is None
+    assert {o.slot_id for o in choice.candidates} == candidates
+
+
+def test_cai_thu_hai_books_when_the_second_option_is_the_monday_one() -> None:
+    options = [OfferedOption(1, "fri-9", datetime(2026, 12, 11, 9, 0)),
+               OfferedOption(2, "mon-9", datetime(2026, 12, 14, 9, 0))]
+    choice = resolve_choice("cái thứ hai", options, MONDAY_DEC_7, "vi")
+    assert choice.chosen is not None and choice.chosen.slot_id == "mon-9"
+
+
+@pytest.mark.parametrize(
+    ("reply", "language", "rejects"),
+    [
+        ("周二不行", "zh", True), ("星期三没空", "zh", True), ("不要第一个", "zh", True), ("周三可以", "zh", False),
+        ("thứ ba không được", "vi", True), ("thu ba khong duoc", "vi", True), ("không phải cái đầu", "vi", True),
+        ("thứ ba được không", "vi", False), ("cái thứ hai nhé", "vi", False), ("nó được", "vi", False),
+        ("can't do tuesday", "vi", True), ("2 doesnt work", "vi", True), ("tuesday works", "vi", False),
+    ],
+)
+def test_a_zh_or_vi_reply_that_turns_a_time_down(reply: str, language: str, rejects: bool) -> None:
+    from bot.scheduling.choice import rejects_options
+
+    assert rejects_options(reply, language) is rejects
+
+
+@pytest.mark.parametrize(
+    ("reply", "slot"),
+    [("tue", "tue-9"), ("thu", None), ("thurs am", None), ("2", "wed-1430"), ("el miércoles", "wed-1430")],
+)
+def test_english_and_spanish_read_as_before_when_no_zh_vi_language(reply: str, slot: str | None) -> None:
+    for language in (None, "en", "es"):
+        chosen = resolve_choice(reply, ZH_VI_OPTIONS, MONDAY_DEC_7, language).chosen
+        assert (chosen.slot_id if chosen else None) == slot

@@ -60,3 +60,56 @@ def test_a_day_turned_down_after_naming_it_is_avoided(text: str, expected: TimeP
                                                  ("¿algo en la tarde?", None)])
 def test_earlier_and_later_are_read_as_directions(text: str, direction: str | None) -> None:
     assert read_preference(text, date(2026, 12, 4)).direction == direction
+
+
+# -- Chinese and Vietnamese ------------------------------------------------------------------------------------
+AFTERNOON, MORNING, EVENING, MIDDAY = (12, 17), (0, 12), (17, 24), (11, 14)
+TUESDAY_24 = (date(2026, 11, 24), date(2026, 11, 24))
+NEXT_WEEK = (date(2026, 11, 30), date(2026, 12, 6))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("下午", "zh", TimePreference(hours=AFTERNOON)), ("下午有吗？", "zh", TimePreference(hours=AFTERNOON)),
+        ("晚一点的", "zh", TimePreference(direction="later")),
+        ("有没有晚点的", "zh", TimePreference(direction="later")),
+        ("早一点可以吗", "zh", TimePreference(direction="earlier")),
+        ("周五有吗", "zh", TimePreference(frozenset({FRI}))),
+        ("星期四上午呢", "zh", TimePreference(frozenset({THU}), hours=MORNING)),
+        ("别的时间", "zh", TimePreference()), ("有其他时间吗", "zh", TimePreference()),
+        ("周一不行", "zh", TimePreference(avoid_weekdays=frozenset({MON}))),
+        ("不要周一，周三上午", "zh", TimePreference(frozenset({WED}), frozenset({MON}), MORNING)),
+        ("明天下午", "zh", TimePreference(hours=AFTERNOON, dates=TUESDAY_24)),
+        ("下午三点以后", "zh", TimePreference(hours=(15, 24))), ("中午", "zh", TimePreference(hours=MIDDAY)),
+        ("晚上", "zh", TimePreference(hours=EVENING)), ("礼拜六", "zh", TimePreference(frozenset({SAT}))),
+        ("buổi chiều", "vi", TimePreference(hours=AFTERNOON)), ("buoi chieu", "vi", TimePreference(hours=AFTERNOON)),
+        ("sớm hơn", "vi", TimePreference(direction="earlier")),
+        ("som hon duoc ko", "vi", TimePreference(direction="earlier")),
+        ("trễ hơn được không", "vi", TimePreference(direction="later")),
+        ("muộn hơn", "vi", TimePreference(direction="later")),
+        ("thứ sáu có không", "vi", TimePreference(frozenset({FRI}))),
+        ("thu sau co khong", "vi", TimePreference(frozenset({FRI}))),
+        ("t7 co ko", "vi", TimePreference(frozenset({SAT}))), ("ngày khác", "vi", TimePreference()),
+        ("không phải thứ hai", "vi", TimePreference(avoid_weekdays=frozenset({MON}))),
+        ("thứ hai không được, thứ tư được không", "vi", TimePreference(frozenset({WED}), frozenset({MON}))),
+        ("sáng mai", "vi", TimePreference(hours=MORNING, dates=TUESDAY_24)),
+        ("tôi bận buổi sáng", "vi", TimePreference(avoid_hours=MORNING)),
+        ("sau 3h chiều", "vi", TimePreference(hours=(15, 24))), ("chủ nhật", "vi", TimePreference(frozenset({SUN}))),
+        ("下周", "zh", TimePreference(dates=NEXT_WEEK)), ("下周三下午", "zh", TimePreference(frozenset({WED}),
+                                                                                   hours=AFTERNOON, dates=NEXT_WEEK)),
+        ("周末可以吗", "zh", TimePreference(frozenset({SAT, SUN}))),
+        ("tuần sau", "vi", TimePreference(dates=NEXT_WEEK)),
+        ("tuan toi thu ba", "vi", TimePreference(frozenset({TUE}), dates=NEXT_WEEK)),
+        ("cuối tuần", "vi", TimePreference(frozenset({SAT, SUN}))),
+    ],
+)
+def test_a_chinese_or_vietnamese_request_becomes_a_time_preference(text: str, language: str,
+                                                                    expected: TimePreference) -> None:
+    assert read_preference(text, MONDAY, language) == expected
+
+
+@pytest.mark.parametrize(("text", "weekdays"), [("thu ba", {TUE}), ("co thu hai khong", {MON}), ("thu tu", {WED}),
+                                               ("tu 9h", set()), ("thu", set())])
+def test_vietnamese_thu_and_tu_are_not_english_weekdays(text: str, weekdays: set[int]) -> None:
+    assert read_preference(text, MONDAY, "vi").weekdays == weekdays

@@ -96,7 +96,7 @@ def test_reasons_to_decline_said_other_ways(body: str, category: str | None) -> 
 @pytest.mark.parametrize(("body", "bare"), [
     ("no, sorry", True), ("nah!", True), ("esos no", True), ("no me sirven", True), ("no, a different day", True),
     ("otro horario", True), ("不了", True), ("都不合适", True), ("hong", True), ("ko duoc", True),
-    ("no thank you", False), ("不是我", False), ("không đau", False),
+    ("no thank you", False), ("不是我", False), ("tôi đau", False),
 ])
 def test_none_of_the_times_said_other_ways(body: str, bare: bool) -> None:
     assert is_bare_no(body) is bare
@@ -140,3 +140,18 @@ def test_plainly_not_the_patient(body: str, wrong: bool) -> None:
 ])
 def test_a_question_about_medicine(body: str, medicine: bool) -> None:
     assert asks_about_medicine(body) is medicine
+
+
+@pytest.mark.parametrize("body", [
+    "都不行", "都没空", "没有合适的", "没有合适的时间", "不", "不了", "不行", "都不合适", "这些都不行",
+    "không", "Không ạ", "ko", "k", "không được", "khong duoc", "không cái nào", "khong cai nao het",
+    "không có cái nào phù hợp", "ko đc",
+])
+def test_a_chinese_or_vietnamese_no_is_none_of_the_times(body: str) -> None:
+    assert is_bare_no(body)
+
+
+@pytest.mark.parametrize("body", ["不错", "没问题", "第二个", "二", "周三可以", "không sao", "thứ hai", "cái thứ hai",
+                                  "không phải tôi", "ok"])
+def test_a_chinese_or_vietnamese_answer_is_not_a_bare_no(body: str) -> None:
+    assert not is_bare_no(body)

@@ -1,0 +1,251 @@
+"""Chinese and Vietnamese replies about the offered times, rewritten into the plain words the choice resolver
+(bot/scheduling/choice.py) and the preference reader (bot/scheduling/preferences.py) already understand.
+
+"周三下午两点半可以" becomes "wednesday 2:30 pm"; "cái thứ hai" becomes "second"; "sáng thứ ba" becomes "morning
+tuesday". Only the words recognised here survive the rewrite: the English and Spanish tables then never see a
+Vietnamese "thu" (thứ) or "tu" (tư) and read it as Thursday or Tuesday.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+_SPANISH_WORDS = re.compile(r"\b(no|hablo|habla|por favor|entiendo|quiero|en|el|la|ñ)\b|[ñ¿¡áéíóú]")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ORDINAL_NAMES = ("first", "second", "third", "fourth", "fifth")
+# parts of the day the rewrite names beyond the shared table: 中午 / trưa, around noon
+EXTRA_PARTS_OF_DAY = {"midday": (11, 14)}
+# "cái thứ hai": the second one, or the Monday one; read against the options (choice.py), never guessed
+EITHER = re.compile(r"^either(\d)or(\d)$")
+
+
+def written_language(text: str) -> str:
+    """The language a short message is written in, by its letters: enough to tell our four apart."""
+    lowered = text.lower()
+    if _CHINESE.search(text):
+        return "zh"
+    if _VIETNAMESE_LETTERS.search(lowered):
+        return "vi"
+    return "es" if _SPANISH_WORDS.search(lowered) else "en"
+
+
+def reading_language(text: str, language: str | None) -> str | None:
+    """"zh" or "vi" when the reply is to be read as Chinese or Vietnamese: by its letters, or (for Vietnamese
+    typed without diacritics, "thu ba") by the patient's language; None keeps the English/Spanish reading."""
+    written = written_language(text)
+    if written in ("zh", "vi"):
+        return written
+    return "vi" if language == "vi" else None
+
+
+def canonical(text: str, language: str) -> str:
+    """The reply in the resolver's words (see the module docstring); ``language`` from ``reading_language``."""
+    return _chinese(text) if language == "zh" else _vietnamese(text)
+
+
+# English short day names no Vietnamese word spells (not "thu", "tu", "mon", "sat"): kept as the patient wrote them
+_ENGLISH_SHORT_DAYS = ("tue", "tues", "wed", "weds", "thurs", "fri")
+_ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
+
+
+_KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
+               "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
+               "before", "next", "this", "week", "weekend", r"either\dor\d")
+# English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
+_ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
+_KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
+
+
+def _kept(text: str) -> str:
+    """Only the words a rewrite produced (and digits, clock times, punctuation): nothing else of the reply."""
+    return " ".join(_KEPT.findall(text))
+
+
+# -- Chinese ---------------------------------------------------------------------------------------------------
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_ZH_NUMBER = r"[零〇一二两兩三四五六七八九十\d]{1,3}"
+_ZH_WEEKDAY = re.compile(r"(下个?|下個?|这个?|這個?|本)?(?:周|週|星期|礼拜|禮拜)\s*([一二三四五六日天1-7末])?")
+_ZH_WEEK_WORDS = {"下": " next week ", "这": " this week ", "這": " this week ", "本": " this week "}
+_ZH_WEEKDAY_INDEX = {**{c: i for i, c in enumerate("一二三四五六")}, "日": 6, "天": 6,
+                     **{str(n): n - 1 for n in range(1, 8)}}
+_ZH_PART = r"(上午|早上|早晨|中午|下午|晚上|傍晚)"
+_ZH_TIME = re.compile(_ZH_PART + r"?\s*(" + _ZH_NUMBER + r")\s*[点點:：]\s*(半|一刻|三刻|(\d{1,2})\s*分?|("
+                      + _ZH_NUMBER + r")\s*分?)?\s*(以后|以後|之后|之後|后|後|以前|之前|前)?")
+_ZH_PUNCTUATION = str.maketrans("，。；！？、", ",.;!?,")
+_ZH_PART_WORDS = {"上午": "morning", "早上": "morning", "早晨": "morning", "中午": "midday", "下午": "afternoon",
+                  "晚上": "evening", "傍晚": "evening"}
+_ZH_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次|那个|那個)?")
+# "要一起", "就一下" are not option one
+_ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5])(?![起下样樣些直共定点點])(?:\s*(?:号|號|个|個))?"
+                        r"|([一二三四五1-5])\s*(?:号|號)")
+_ZH_ALONE = re.compile(r"^\s*([一二三四五])\s*(?:吧|好|的|啊|呀)?\s*[。.!！]?\s*$")
+_ZH_WORDS: tuple[tuple[str, str], ...] = (
+    (r"头一个|頭一個|第一个|第一個", " first "), (r"最后一个|最後一個|最后那个|最後那個|最后|最後", " last "),
+    (r"今晚", " today evening "), (r"今天|今日", " today "),
+    (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
+    (r"明天|明日", " tomorrow "), (r"后天|後天", " overmorrow "),
+    (r"晚一点|晚一點|晚点|晚點|更晚|晚些|再晚", " later "), (r"早一点|早一點|早点|早點|更早|早些|再早", " earlier "),
+    (r"不行|不可以|不能|不方便|没空|沒空|不要|不太行|不合适|不合適", " not "),
+)
+
+
+def _chinese_number(text: str) -> int:
+    """"9", "十", "十一", "两", "二十": a small Chinese or Arabic number."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(ones, 0) if ones else 0)
+    return _ZH_DIGITS.get(text, -1)
+
+
+def _clock(hour: int, minute: int, part: str | None) -> str:
+    """A clock time in the resolver's words; a part of the day ("afternoon", "morning") sets am/pm."""
+    if not 0 <= hour <= 23 or not 0 <= minute <= 59:
+        return " "
+    if part in ("afternoon", "evening") and hour < 12:
+        return f" {hour}:{minute:02d} pm "
+    if part == "midday":
+        return f" {hour}:{minute:02d} {'am' if hour == 11 else 'pm'} "
+    if part == "morning" and hour <= 12:
+        return f" {hour}:{minute:02d} am "
+    return f" at {hour}:{minute:02d} "
+
+
+def _zh_time(match: re.Match[str]) -> str:
+    part = _ZH_PART_WORDS.get(match.group(1) or "")
+    minutes = match.group(3) or ""
+    minute = {"半": 30, "一刻": 15, "三刻": 45}.get(minutes)
+    if minute is None:
+        minute = int(match.group(4)) if match.group(4) else _chinese_number(match.group(5)) if match.group(5) else 0
+    return _bound(match.group(6)) + _clock(_chinese_number(match.group(2)), minute, part)
+
+
+def _bound(word: str | None) -> str:
+    """"三点以后" / "sau 3h": after that time; "三点以前" / "trước 3h": before it."""
+    if not word:
+        return ""
+    return " after " if word in ("以后", "以後", "之后", "之後", "后", "後", "sau") else " before "
+
+
+def _zh_position(match: re.Match[str]) -> str:
+    digit = next(group for group in match.groups() if group)
+    number = int(digit) if digit.isdigit() else _ZH_DIGITS[digit]
+    return f" {ORDINAL_NAMES[number - 1]} "
+
+
+def _zh_weekday(match: re.Match[str]) -> str:
+    """"周三" Wednesday, "下周" next week, "下周五" Friday next week, "周末" the weekend."""
+    prefix, day = match.group(1), match.group(2)
+    if not prefix and not day:
+        return match.group(0)
+    week = _ZH_WEEK_WORDS[prefix[0]] if prefix else ""
+    if not day:
+        return week
+    return week + (" weekend " if day == "末" else f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[day]]} ")
+
+
+def _chinese(text: str) -> str:
+    text = _ZH_WEEKDAY.sub(_zh_weekday, text)
+    text = text.translate(_ZH_PUNCTUATION)
+    for pattern, word in _ZH_WORDS:  # before the times: 晚一点 is "later", not one o'clock
+        text = re.sub(pattern, word, text)
+    text = _ZH_TIME.sub(_zh_time, text)
+    text = _ZH_ORDINAL.sub(_zh_position, text)
+    text = _ZH_PICKED.sub(_zh_position, text)
+    text = _ZH_ALONE.sub(_zh_position, text)
+    for chinese, word in _ZH_PART_WORDS.items():
+        text = text.replace(chinese, f" {word} ")
+    return _kept(text.lower())
+
+
+# -- Vietnamese ------------------------------------------------------------------------------------------------
+# read without diacritics (patients often type without them), except where a diacritic tells two words apart:
+# "tối" (evening) from "tôi" (I), "sáng" (morning) from "sang" (over to)
+_VI_MARKED = (("tối", " toi_evening "), ("tôi", " toi_me "), ("sáng", " sang_morning "), ("bận", " not "))
+_VI_NUMBERS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+               "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
+_VI_NUMBER = r"(?:muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d{1,2})"
+_VI_PARTS = {"sang_morning": "morning", "buoi sang": "morning", "sang": "morning", "trua": "midday",
+             "buoi trua": "midday", "chieu": "afternoon", "buoi chieu": "afternoon", "toi_evening": "evening",
+             "buoi toi": "evening", "toi": "evening", "dem": "evening"}
+_VI_PART = r"(buoi sang|buoi trua|buoi chieu|buoi toi|sang_morning|toi_evening|sang|trua|chieu|toi|dem)"
+_VI_PART_BEFORE = r"(buoi sang|buoi trua|buoi chieu|buoi toi|sang_morning|toi_evening|sang|trua|chieu|dem)"
+_VI_TIME = re.compile(r"(?:" + _VI_PART_BEFORE + r"\s+)?(?:\b(sau|truoc)\s+)?\b(" + _VI_NUMBER + r")\s*(?:h|g|gio|:)"
+                      r"(?:\s*(\d{1,2}|ruoi|kem))?"
+                      r"(?:\s*(?:phut|p))?\b(?:\s*" + _VI_PART + r"\b)?")
+_VI_WEEKDAY = re.compile(r"\b(?:thu|t)\s*([2-7])\b|\bthu\s+(hai|ba|tu|nam|sau|bay)\b|\bchu\s*nhat\b|\bcn\b")
+_VI_WEEK = re.compile(r"\b(tuan\s+(?:sau|toi)|tuan\s+nay|cuoi\s+tuan)\b")
+_VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan nay": " this week ",
+                  "cuoi tuan": " weekend "}
+_VI_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
+# an ordinal needs "cái/số/con/lựa chọn" before it, or is "thứ nhất": a bare "thứ hai" is Monday
+_VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich)\s+(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
+                         r"|\bthu\s+nhat\b")
+_VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai|ba)\s*"
+                       r"(?:nhe|nha|a|di|ha)?\s*[.!]?\s*$")
+_VI_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?cuoi(\s+cung)?\b", " last "),
+    (r"\bhom\s+nay\b|\btoi_evening\s+nay\b", " today "), (r"\b(ngay\s+)?mai\b", " tomorrow "),
+    (r"\bngay\s+(mot|kia)\b", " overmorrow "),
+    (r"\b(tre|muon)\s+hon\b|\b(tre|muon)\s+(chut|ti|mot chut)\b", " later "),
+    (r"\bsom\s+hon\b|\bsom\s+(chut|ti|mot chut)\b", " earlier "),
+    (r"\b(co|duoc)\s+(khong|ko|k)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
+    (r"\bkhong\s+phai\b|\bkhong\s+(di\s+)?duoc\b|\bkhong\s+tien\b|\bko\s+duoc\b|\bkhong\s+the\b", " not "),
+)
+
+
+def _vi_time(match: re.Match[str]) -> str:
+    part = _VI_PARTS.get(match.group(1) or match.group(5) or "")
+    minutes = match.group(4) or ""
+    minute = 30 if minutes == "ruoi" else int(minutes) if minutes.isdigit() else 0
+    if minutes == "kem":
+        return " "
+    number = match.group(3)
+    hour = int(number) if number.isdigit() else _VI_NUMBERS[number]
+    return _bound(match.group(2)) + _clock(hour, minute, part)
+
+
+def _vi_weekday(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f" {WEEKDAY_NAMES[int(match.group(1)) - 2]} "
+    if match.group(2):
+        return f" {WEEKDAY_NAMES[_VI_WEEKDAY_WORDS[match.group(2)]]} "
+    return " sunday "
+
+
+def _vi_ordinal(match: re.Match[str]) -> str:
+    """"cái thứ nhất", "số 2": an ordinal; "cái thứ hai", "cái thứ 3" also name a weekday (thứ hai, thứ 3)."""
+    word = match.group(3) or "nhat"
+    number = int(word) if word.isdigit() else _VI_NUMBERS[word]
+    if match.group(2) and match.group(1) in ("cai", "con", "lich") and word != "nhat" and 2 <= number <= 5:
+        weekday = number - 2 if word.isdigit() else _VI_WEEKDAY_WORDS.get(word, number - 2)
+        return f" either{number}or{weekday} "
+    return f" {ORDINAL_NAMES[number - 1]} "
+
+
+def _vietnamese(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.lower())
+    for marked, word in _VI_MARKED:
+        text = text.replace(marked, word)
+    text = unicodedata.normalize("NFKD", text).replace("đ", "d")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "2:30pm"
+    steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+        (_VI_WEEK, lambda m: _VI_WEEK_WORDS[" ".join(m.group(1).split())]), (_VI_ORDINAL, _vi_ordinal),
+        (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),
+        (_VI_ALONE, lambda m: f" {ORDINAL_NAMES[_VI_NUMBERS[m.group(1)] - 1]} "),
+    )
+    for pattern, rewrite in steps:
+        text = pattern.sub(rewrite, text)
+    for word_pattern, word in _VI_WORDS:
+        text = re.sub(word_pattern, word, text)
+    for words, part in sorted(_VI_PARTS.items(), key=lambda item: -len(item[0])):
+        if words not in ("toi", "sang"):  # bare "toi" is mostly "tôi" (I), bare "sang" "over to": not a part
+            text = re.sub(rf"\b{words}\b", f" {part} ", text)
+    return _kept(text)
