@@ -48,6 +48,7 @@ import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -55,13 +56,11 @@ import pytest
 import yaml
 from conftest import BACKEND, ROOT, Stack, daytime_zone, task_body
 
-OUTCOMES_DIR = ROOT / "tests" / "outcomes"
+# another set of rows in the same format can be run with OUTCOMES_SET=path/to/folder (e.g. a fresh probe)
+OUTCOMES_DIR = Path(os.environ.get("OUTCOMES_SET", str(ROOT / "tests" / "outcomes")))
 REPORT = ROOT / "var" / "reply-outcomes.md"
 LANGUAGES = ("en", "es", "zh", "vi")
-THRESHOLD = 0.97  # the goal for every language (issue 11)
-# What each language must reach today, so that no change makes it worse: the goal where it is met, else the
-# measured level (raised as fixes land; the closing note says which languages are still below the goal).
-FLOORS = {"en": 0.94, "es": 0.93, "zh": 0.50, "vi": 0.45}
+THRESHOLD = 0.97  # every language
 MIN_ROWS = 150
 CONCURRENCY = int(os.environ.get("OUTCOMES_CONCURRENCY", "16"))
 WANTED = [code for code in os.environ.get("OUTCOMES_LANGUAGES", ",".join(LANGUAGES)).split(",") if code]
@@ -407,9 +406,8 @@ async def test_replies_reach_the_outcome_they_mean(stack: Stack, language: str) 
     good = sum(r.correct for r in results)
     misses = [f"#{r.row.index} {r.row.reply!r}: expected {'/'.join(r.row.expect)}, got {r.actual}"
               for r in results if not r.correct]
-    floor = FLOORS.get(language, THRESHOLD)
-    assert good / len(results) >= floor, (
-        f"{language}: {good}/{len(results)} = {100 * good / len(results):.1f}% < {floor:.0%} "
+    assert good / len(results) >= THRESHOLD, (
+        f"{language}: {good}/{len(results)} = {100 * good / len(results):.1f}% < {THRESHOLD:.0%} "
         f"(see {REPORT.relative_to(ROOT)}):\n" + "\n".join(misses[:40]))
 
 
