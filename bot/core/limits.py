@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -150,6 +150,13 @@ def within_our_calendar(value: datetime) -> datetime:
         raise ValueError("must be between 1900-01-01 and 2200-01-01") from None
     if not EARLIEST_MOMENT <= in_utc < LATEST_MOMENT:
         raise ValueError("must be between 1900-01-01 and 2200-01-01")
+    return value
+
+
+def birth_date_in_the_past(value: date | None) -> date | None:
+    """A date of birth a person can have: 1900-01-01 up to today."""
+    if value is not None and not date(1900, 1, 1) <= value <= date.today():
+        raise ValueError("a date of birth between 1900-01-01 and today, as YYYY-MM-DD")
     return value
 
 

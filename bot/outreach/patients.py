@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator, model_validator
 from sqlmodel import Session, col, select
 
-from bot.core.limits import MAX_PHONE, Zone, as_text
+from bot.core.limits import MAX_PHONE, Zone, as_text, birth_date_in_the_past
 from bot.core.models import Conversation, Handoff, OutreachTask, Patient, utcnow
 from bot.core.phones import PhoneError, parse_phone
 from bot.events.outbox import record_event
@@ -51,9 +51,7 @@ class PatientChange(BaseModel):
     @field_validator("birth_date")
     @classmethod
     def _past(cls, value: date | None) -> date | None:
-        if value is not None and not date(1900, 1, 1) <= value <= date.today():
-            raise ValueError("a date of birth between 1900-01-01 and today, as YYYY-MM-DD")
-        return value
+        return birth_date_in_the_past(value)
 
     @model_validator(mode="after")
     def _something_and_no_nulls(self) -> PatientChange:

@@ -30,6 +30,7 @@ from bot.core.limits import (
     Moment,
     Zone,
     as_text,
+    birth_date_in_the_past,
 )
 from bot.core.models import Conversation, Handoff, OutreachTask, Patient, utcnow
 from bot.core.phones import PhoneError, parse_phone
@@ -63,9 +64,7 @@ class PatientIn(BaseModel):
     @field_validator("birth_date")
     @classmethod
     def _past(cls, value: date | None) -> date | None:
-        if value is not None and not date(1900, 1, 1) <= value <= date.today():
-            raise ValueError("a date of birth between 1900-01-01 and today, as YYYY-MM-DD")
-        return value
+        return birth_date_in_the_past(value)
 
     @model_validator(mode="after")
     def _chat_and_voice_need_birth_date(self) -> PatientIn:
