@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from urllib.parse import quote
 
+import pytest
 from browsing import serious_accessibility_problems, stack_shot_dir
 from conftest import Stack, future_weekday_times, new_phone, task_body
 
@@ -75,10 +76,22 @@ async def test_a_call_is_answered_from_the_phones_page(stack: Stack, page) -> No
     assert errors == []
 
 
-async def test_a_chat_patient_books_by_pressing_a_time_and_the_page_passes_axe_at_390px(stack: Stack, page) -> None:  # type: ignore[no-untyped-def]
+# what the chat page and its messages say, in each language the test books in
+CHAT_WORDS = {
+    "en": {"asks": "date of birth", "title": "Chat with your care team", "box": "Your message", "date": "11/02/1958",
+           "booked": "You are booked", "team": "Your care team said:"},
+    "es": {"asks": "fecha de nacimiento", "title": "Chat con su equipo de atención", "box": "Su mensaje",
+           "date": "02/11/1958", "booked": "quedó programada", "team": "Su equipo de atención dijo:"},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+async def test_a_chat_patient_books_by_pressing_a_time_and_the_page_passes_axe_at_390px(stack: Stack, page,  # type: ignore[no-untyped-def]
+                                                                                         language: str) -> None:
+    words = CHAT_WORDS[language]
     provider = f"prov-{uuid.uuid4().hex[:8]}"
     slot_ids = await stack.add_slots(provider, future_weekday_times(3))
-    body = task_body(new_phone(), provider, preferred_channel="chat", birth_date="1958-11-02", language="es")
+    body = task_body(new_phone(), provider, preferred_channel="chat", birth_date="1958-11-02", language=language)
     task = await stack.create_task(body, expect=201)
     await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
 
@@ -87,10 +100,10 @@ async def test_a_chat_patient_books_by_pressing_a_time_and_the_page_passes_axe_a
     await page.set_viewport_size({"width": 390, "height": 844})
     await page.goto(task["chat_url"])
     log = page.locator("#log")
-    await log.get_by_text("fecha de nacimiento").first.wait_for()
-    assert await page.locator("html").get_attribute("lang") == "es"  # the page speaks the patient's language
-    assert await page.title() == "Chat con su equipo de atención"
-    await page.get_by_role("textbox", name="Su mensaje").fill("02/11/1958")
+    await log.get_by_text(words["asks"]).first.wait_for()
+    assert await page.locator("html").get_attribute("lang") == language  # the page speaks the patient's language
+    assert await page.title() == words["title"]
+    await page.get_by_role("textbox", name=words["box"]).fill(words["date"])
     await page.keyboard.press("Enter")
     choices = log.locator(".choices").last
     await choices.wait_for(timeout=20000)
@@ -100,13 +113,13 @@ async def test_a_chat_patient_books_by_pressing_a_time_and_the_page_passes_axe_a
     assert await serious_accessibility_problems(page) == []
     await buttons.nth(1).focus()
     await page.keyboard.press("Enter")  # by keyboard alone
-    await log.get_by_text("quedó programada").wait_for(timeout=20000)
+    await log.get_by_text(words["booked"]).wait_for(timeout=20000)
     booked = await stack.wait_for_event(task["id"], "outreach.appointment.booked")
     assert booked["data"]["slot_id"] == slot_ids[1]
     assert await buttons.nth(0).is_disabled()  # an answered question's choices cannot be pressed again
     # a screen reader hears who said each message
-    assert (await log.locator("li.outbound").first.inner_text()).startswith("Su equipo de atención dijo:")
-    await page.screenshot(path=str(stack_shot_dir() / "chat-booking-390.png"))
+    assert (await log.locator("li.outbound").first.inner_text()).startswith(words["team"])
+    await page.screenshot(path=str(stack_shot_dir() / f"chat-booking-{language}-390.png"))
     assert errors == []
 
 
