@@ -213,3 +213,26 @@ async def test_an_evening_campaign_texts_nobody_after_nine_and_resumes_at_eight_
     assert len(await stack.texts_to(late_hnl)) == 1  # nobody twice
     for phone, _ in early:
         assert len(await stack.texts_to(phone)) == 1
+
+
+async def test_the_cap_across_workflows_holds_the_second_opening_until_a_day_has_passed(clock_stack: Stack) -> None:
+    stack = clock_stack
+    phone, mrn, zone = new_phone(), f"MRN-CAP-{uuid.uuid4().hex[:8]}", _zone_in_daytime(stack)
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    await stack.add_slots(provider, [stack.now() + timedelta(days=9 + day, hours=2) for day in range(3)], "screening")
+    first = task_body(phone, provider, timezone=zone, mrn=mrn)
+    first["workflow"] = "care_gap"  # its first reminder is days away: only the two openings compete
+    first["context"] = {"provider_id": provider, "visit_type": "screening"}
+    created = await stack.create_task(first, expect=201)
+    await stack.wait_for_event(created["id"], "outreach.task.awaiting_reply")
+    second = task_body(phone, "prov-none", timezone=zone, mrn=mrn)
+    second["workflow"] = "abnormal_result"
+    held = await stack.create_task(second, expect=201)
+    deferred = await stack.wait_for_event(held["id"], "outreach.task.deferred")
+    assert deferred["data"]["reason"] == "frequency_cap"
+    await stack.move_clock(timedelta(hours=23))
+    await _stays(stack, held["id"], "outreach.conversation.started")
+    assert len(await stack.texts_to(phone)) == 1
+    await stack.move_clock(timedelta(hours=1, minutes=2))
+    await stack.wait_for_event(held["id"], "outreach.conversation.started")
+    assert len(await stack.wait_for_texts(phone, 2)) == 2
