@@ -23,10 +23,12 @@ from bot.conversation.evidence import (
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
+    feels_fine,
     is_bare_no,
     ordinary_recovery,
     says_wrong_number,
     sounds_worse,
+    wants_another_time,
 )
 from bot.conversation.handoffs import hand_off
 from bot.core.context import Outreach
@@ -341,8 +343,19 @@ def menu_number(text: str) -> int | None:
     return int(words[0]) if len(words) == 1 and len(words[0]) == 1 and words[0].isdigit() else None
 
 
+def leading_number(text: str) -> int | None:
+    """The menu number a reply starts with, when the words after it do not turn it down ("1 see u tues",
+    "1 xác nhận"; not "2 doesnt work for me")."""
+    if (number := menu_number(text)) is not None:
+        return number
+    words = re.sub(r"[^\w]+", " ", fold(_KEYCAP.sub(r"\1", text))).split()
+    if len(words) < 2 or len(words[0]) != 1 or not words[0].isdigit():
+        return None
+    return None if rejects_options(text) or cannot_come(text) else int(words[0])
+
+
 def answer_reminder(turn: Turn) -> None:
-    number = menu_number(turn.text)
+    number = leading_number(turn.text)
     if number is None and cannot_come(turn.text) and turn.intent != "cancel_appointment":
         offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
     elif turn.intent in ("affirm", "confirm_appointment") or number == 1:
@@ -356,6 +369,8 @@ def answer_reminder(turn: Turn) -> None:
         cancel_appointment(turn)
     elif not (preference := patient_preference(turn)).is_empty():
         offer_slots(turn, "reschedule_offer", preference)  # "3pm works better for me", "el jueves mejor"
+    elif wants_another_time(turn.text):
+        offer_slots(turn, "reschedule_offer")  # "tôi muốn đổi giờ", "can we move it"
     else:
         turn.say("reminder_clarify")
 
@@ -387,7 +402,8 @@ def answer_checkin(turn: Turn) -> None:
     elif number is None and sounds_worse(turn.text):  # "更疼了", "bị sốt": a red flag, whatever the engine read
         turn.record("outreach.checkin.answered", {"answer": "feeling_worse"})
         turn.hand_off("feeling_worse_after_discharge", "handoff_nurse", priority="high")
-    elif turn.intent == "feeling_good" or number == 1 or (turn.intent == "affirm" and number is None):
+    elif turn.intent == "feeling_good" or number == 1 or (turn.intent == "affirm" and number is None) or \
+            (number is None and feels_fine(turn.text)):
         turn.record("outreach.checkin.answered", {"answer": "feeling_ok"})
         offer_slots(turn, "followup_offer")
     elif number is None and ordinary_recovery(turn.text):  # "a little sore but ok": healing, not a red flag
@@ -405,7 +421,8 @@ def answer_checkin(turn: Turn) -> None:
 
 def reads_as_checkin_answer(text: str) -> bool:
     """Words that answer "how are you since you went home?" whatever the engine made of them."""
-    return back_in_hospital(text) or sounds_worse(text) or ordinary_recovery(text) or asks_about_medicine(text)
+    return back_in_hospital(text) or sounds_worse(text) or ordinary_recovery(text) or asks_about_medicine(text) \
+        or feels_fine(text)
 
 
 _HOSPITAL = re.compile(r"住院|医院|急诊|\b(nhap vien|benh vien|cap cuu)\b"
@@ -450,6 +467,27 @@ class ActionAnswer(OutreachAction):
         answer_what_was_asked(turn)
 
 
+def names_an_offered_time(turn: Turn) -> bool:
+    """A reply that names an offered time ("2", "第二个", "the tuesday one") is that time, whatever the intent."""
+    return turn.question.offers_times and (menu_number(turn.text) is not None or resolve_choice(
+        turn.text, offered_options(turn), patient_today(turn), turn.patient.language).chosen is not None)
+
+
+class ActionAcknowledge(OutreachAction):
+    """"thanks", "bye": answered in kind; but a reply that also answers the question asked ("3 cảm ơn", "礼拜四",
+    "thursday, thanks!") is that answer first: a patient who picked a time is never just told "you're welcome"."""
+
+    action_name = "action_acknowledge"
+
+    def act(self, turn: Turn) -> None:
+        asked, number = turn.question, menu_number(turn.text)
+        if names_an_offered_time(turn) or (number is not None and number in asked.menu) or \
+                (asked.about_recovery and reads_as_checkin_answer(turn.text)):
+            answer_what_was_asked(turn)  # "3 cảm ơn", "doing ok thanks": the answer first
+        else:
+            turn.say("goodbye" if turn.intent == "goodbye" else "you_are_welcome")
+
+
 def answer_what_was_asked(turn: Turn) -> None:
     """A choice, a yes, a number, a how-I-feel or a time: read against the question the bot last asked."""
     if reason_or_no(turn):
@@ -457,9 +495,7 @@ def answer_what_was_asked(turn: Turn) -> None:
     asked = turn.question
     if asked.offers_times:
         booked = turn.task is not None and turn.task.state == "booked"
-        # a reply that names an offered time ("2", "第二个", "the tuesday one") is that time, whatever the intent
-        named = menu_number(turn.text) is not None or resolve_choice(
-            turn.text, offered_options(turn), patient_today(turn), turn.patient.language).chosen is not None
+        named = names_an_offered_time(turn)
         if booked and turn.intent in ("affirm", "confirm_appointment", "thanks") and not named:
             turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
         elif turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
@@ -553,7 +589,7 @@ def reason_or_no(turn: Turn) -> bool:
     if not turn.question.offers_times or (turn.task is not None and turn.task.state == "booked"):
         return False  # a visit already booked is cancelled by asking to cancel it, not by a reason
     category = decline_reason(turn.text)
-    if category is not None:
+    if category is not None and not names_an_offered_time(turn):  # "thurs after work is better, the 4 oclock"
         decline(turn, category)
         return True
     if is_bare_no(turn.text):
@@ -643,8 +679,13 @@ class ActionSwitchLanguage(OutreachAction):
         repeat_question(turn)
 
 
-_LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano"), ("en", r"english|ingl[eé]s"),
-                   ("zh", r"中文|汉语|普通话|国语|chinese|chino"), ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita"))
+_LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti[eế]ng t[aâ]y ban nha"),
+                   ("en", r"english|ingl[eé]s|英文|英语|英語|ti[eế]ng anh"),
+                   ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa)"),
+                   ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
+# a language the patient says they read poorly ("my english not good", "mi inglés es malo", "英文不好")
+_WEAK_IN = re.compile(r"\s*(is |es |)(not|no|isn'?t|very|muy|)\s*(good|great|so good|bueno|buena|bad|malo|mala|poor)"
+                      r"|\s*(不好|不行|很差|不太好)|\s*(k[eé]m|kh[oô]ng t[oố]t)")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          r"kh[oô]ng (n[oó]i|bi[eế]t|hi[eể]u))\b|不会说|不懂|看不懂|听不懂")
 def requested_language(text: str, current: str) -> str:
@@ -652,6 +693,15 @@ def requested_language(text: str, current: str) -> str:
     they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
     lowered = text.lower()
     named = [code for code, pattern in _LANGUAGE_NAMES if re.search(pattern, lowered)]
+    weak = {code for code, pattern in _LANGUAGE_NAMES
+            for found in re.finditer(pattern, lowered) if _WEAK_IN.match(lowered, found.end())
+            and not re.match(r"\s*(is |es |)(good|great|bueno|buena)", lowered[found.end():])}
+    if weak:  # "can u send in chinese, my english not good"; "mi inglés es malo"
+        wanted = [code for code in named if code not in weak]
+        if wanted:
+            return wanted[0]
+        if (written := written_language(text)) not in weak:
+            return written
     if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
         after = lowered[not_spoken.end():not_spoken.end() + 20]  # "no hablo inglés, español por favor"
         refused = {code for code, pattern in _LANGUAGE_NAMES if re.match(r"\W*(" + pattern + ")", after)}
@@ -707,7 +757,8 @@ def answered_by_menu(turn: Turn) -> bool:
         if choice.chosen is not None or (choice.candidates and rejects_options(turn.text, turn.patient.language)):
             book_choice(turn)  # books a plainly named time; turns down one named with "cant do the 9am"
             return True
-    elif asked.about_a_booked_visit and (number in asked.menu or not patient_preference(turn).is_empty()):
+    elif asked.about_a_booked_visit and (number in asked.menu or not patient_preference(turn).is_empty()
+                                         or wants_another_time(turn.text)):
         answer_reminder(turn)
         return True
     elif asked.about_recovery and (number in asked.menu or reads_as_checkin_answer(turn.text)):
@@ -739,5 +790,5 @@ class ActionClarify(OutreachAction):
 ACTIONS: tuple[type[OutreachAction], ...] = (
     ActionOpenOutreach, ActionAnswer, ActionOfferSlots, ActionCancelAppointment, ActionHandOff,
     ActionRecordDecline, ActionContactLater, ActionWrongNumber, ActionDocumentReceived, ActionSwitchLanguage,
-    ActionIdentify, ActionClarify,
+    ActionIdentify, ActionClarify, ActionAcknowledge,
 )

@@ -76,27 +76,31 @@ def speaks_for_someone(text: str) -> bool:
 # why a patient turns the visit down, as a category the event keeps (operations count them; the words stay private)
 _DECLINE_REASONS = (
     ("feels_better", re.compile(
-        r"\b(i )?(feel|feels|feeling|am|im|i'?m|is|it'?s|its) (much |a lot |way |all )?(better|fine now|recovered|"
-        r"healed)\b|\ball better\b|\bdoing (much |a lot |way )?better\b|\bno longer (hurts|in pain)\b"
+        r"\b(i )?(feel|feels|feeling|am|im|i'?m) (much |a lot |way |all )?(better|fine now|recovered|healed)\b"
+        r"|\b(is|it'?s|its) (all |completely |fully )(better|healed)\b|\b(is|it'?s|its) healed\b"
+        r"|\ball better\b|\bdoing (much |a lot |way )?better\b|\bno longer (hurts|in pain)\b"
         r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
         r"|\bya no me duele\b"
         r"|好多了|已经好了|康复了|\b(đa )?(khoe|đo) (hon|roi)\b")),
     ("care_elsewhere", re.compile(
         r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
-        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place)\b"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist)\b"
         r"|\b(going|go|goes|see|seeing) (to )?(a |another |a different |other |my own |a new )(\w+ )?"
-        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place)\b"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist)\b"
+        r"|\balready (seeing|see|have|got) (a|my|another) (\w+ )?(doctor|specialist|therapist|provider|clinic)\b"
         r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at )?(the )?(va|v a|veterans)\b"
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
-        r"|\belsewhere\b|\bya me (atendieron|atendi|vieron)\b|\ben otro (lado|lugar|sitio|hospital|consultorio)\b"
+        r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden)\b"
+        r"|\ben otro (lado|lugar|sitio|hospital|consultorio)\b|\ben otra (clinica|parte|ciudad)\b"
         r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta)\b"
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
         r"|\b(benh vien|phong kham|bac si|cho|noi) khac\b")),
     ("already_done", re.compile(
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
+        r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
         r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了"
-        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( xong)? roi\b")),
+        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,3} roi\b")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar)\b|\bno me alcanza\b"
@@ -163,6 +167,32 @@ _CANNOT_COME = re.compile(
     r"(be able to )?(make it|come|go|be there|attend|do (it|that day|that time))\b"
     r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos) a (ir|poder)\b"
     r"|(去|来)不了|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b")
+
+
+# "can we move it", "tôi muốn đổi giờ": another time for a visit already booked
+_ANOTHER_TIME = re.compile(
+    r"\b(change|move|switch|reschedule)( (the|my|it|this|that))?( (time|day|date|appointment|appt|visit))?\b"
+    r"|\b(cambiar|mover|reprogramar|cambio)( (la|el|mi))?( (hora|cita|fecha|dia|horario))?\b"
+    r"|改(时间|天|日子|一下|到)|换(个|一个)?(时间|日子|天)|\b(đoi|doi|dời|doi lai) (gio|ngay|lich|lich hen)\b")
+
+
+def wants_another_time(text: str) -> bool:
+    """Whether the reply asks to move a booked visit to another time."""
+    return bool(_ANOTHER_TIME.search(normalise(text)))
+
+
+# "doing ok", "estoy bien", "还好", "khỏe": the patient is fine since going home (a red flag still wins)
+_FINE = re.compile(r"\b(doing|feeling|feel|i'?m|im|i am|all|everything'?s?) (ok|okay|fine|good|well|great|alright|"
+                   r"better)\b|\b(estoy|me siento|todo|ando|sigo) (bien|mejor|muy bien)\b"
+                   r"|还好|挺好|很好|没事|不错|好多了|都好"
+                   r"|\b(toi |tui )?(van )?(on|khoe|tot|binh thuong)( roi| lam| a)?$")
+
+
+def feels_fine(text: str) -> bool:
+    """Whether the reply says the patient is fine, with no sign of getting worse."""
+    folded = normalise(text)
+    said = any(not _NOT_BEFORE.search(folded[: match.start()]) for match in _FINE.finditer(folded))
+    return said and not sounds_worse(text)
 
 
 def cannot_come(text: str) -> bool:

@@ -41,19 +41,21 @@ _CRISIS = [
     r"hurt(ing)? myself", r"self harm", r"no quiero vivir", r"quiero morir", r"matarme", r"suicidarme",
     r"quitarme la vida", r"hacerme dano",
 ]
-# Vietnamese, as normalised (tone marks dropped, đ kept)
+# Vietnamese, as normalised (tone marks dropped, đ kept; typed without diacritics it is d)
 _MEDICAL += [
-    r"đau (o |that )?nguc", r"tuc nguc", r"nhoi mau co tim", r"đau tim", r"kho tho", r"khong tho (đuoc|noi)",
-    r"ngung tho", r"đot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
+    r"[đd]au (o |that )?nguc", r"tuc nguc", r"nhoi mau co tim", r"[đd]au tim", r"kho tho",
+    r"(khong|ko|k) tho (duoc|đuoc|dc|đc|noi)",
+    r"ngung tho", r"[đd]ot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)", r"ho ra mau", r"qua lieu",
 ]
 _CRISIS += [
-    r"tu sat", r"(muon|se|đinh|nghi (đen|toi)|co y đinh) tu tu", r"muon chet", r"khong muon song",
-    r"ket thuc (cuoc đoi|cuoc song|mang song)", r"tu lam hai (ban than|minh)", r"tu hai",
+    r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet", r"khong muon song",
+    r"ket thuc (cuoc [đd]oi|cuoc song|mang song)", r"tu lam hai (ban than|minh)", r"tu hai",
 ]
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
 _MEDICAL_ZH = [
-    r"胸(口|部)?(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)", r"呼吸困难", r"喘不(过|上)气",
+    r"胸(口|部)?(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)",
+    r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"喘不(过|上)气", r"上不来气", r"透不过气",
     r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
 ]

@@ -44,6 +44,7 @@ def reading_language(text: str, language: str | None) -> str | None:
 
 def canonical(text: str, language: str) -> str:
     """The reply in the resolver's words (see the module docstring); ``language`` from ``reading_language``."""
+    text = unicodedata.normalize("NFKC", text)  # full-width digits and letters ("３号", "２点") as plain ones
     return _chinese(text) if language == "zh" else _vietnamese(text)
 
 

@@ -30,3 +30,8 @@ def test_crisis_words_are_caught(body: str) -> None:
 ])
 def test_ordinary_and_negated_replies_are_not_emergencies(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["ko tho dc", "dau nguc du lam", "呼吸越来越困难", "透不过气来", "wish i was dead"])
+def test_emergencies_typed_without_diacritics_or_with_more_words(body: str) -> None:
+    assert detect_emergency(body) is not None

@@ -11,11 +11,13 @@ from bot.conversation.evidence import (
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
+    feels_fine,
     is_bare_no,
     ordinary_recovery,
     says_wrong_number,
     sounds_worse,
     speaks_for_someone,
+    wants_another_time,
 )
 
 
@@ -155,3 +157,19 @@ def test_a_chinese_or_vietnamese_no_is_none_of_the_times(body: str) -> None:
                                   "không phải tôi", "ok"])
 def test_a_chinese_or_vietnamese_answer_is_not_a_bare_no(body: str) -> None:
     assert not is_bare_no(body)
+
+
+@pytest.mark.parametrize(("body", "fine"), [
+    ("all good here", True), ("feeling alright today", True), ("todo bien gracias", True), ("挺好的", True),
+    ("vẫn khỏe", True), ("not feeling great", False), ("no me siento bien", False), ("doing ok, a bit of fever", False),
+])
+def test_fine_since_going_home(body: str, fine: bool) -> None:
+    assert feels_fine(body) is fine
+
+
+@pytest.mark.parametrize(("body", "move"), [
+    ("can I change the day", True), ("necesito reprogramar", True), ("换个时间吧", True),
+    ("dời lịch hẹn giúp tôi", True), ("see you then", False), ("ok", False),
+])
+def test_asking_to_move_a_booked_visit(body: str, move: bool) -> None:
+    assert wants_another_time(body) is move
