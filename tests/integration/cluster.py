@@ -5,6 +5,7 @@ the API, the simulator, /healthz; and signals, as an operator (or a crash) would
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -12,13 +13,14 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+from conftest import database_for
 
 from bot.outreach.policy import fixed_offset_zone
 
@@ -149,6 +151,18 @@ class Cluster:
                 except subprocess.TimeoutExpired:
                     process.popen.kill()
                     process.popen.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def cluster_on_a_new_database(tmp_path: Path, purpose: str) -> Iterator[Cluster]:
+    """A cluster of processes (none started yet) on a database of its own, stopped at the end."""
+    with database_for(tmp_path, purpose) as url:
+        running = Cluster(tmp_path, url)
+        running.upgrade()
+        try:
+            yield running
+        finally:
+            running.stop_all()
 
 
 def engine_pid(engine_port: int) -> int | None:

@@ -12,19 +12,14 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from cluster import Cluster, Outside, engine_pid, free_port, phones, process_gone, wait_until
-from conftest import BACKEND, database_for
+from cluster import Cluster, Outside, cluster_on_a_new_database, engine_pid, free_port, phones, process_gone, wait_until
+from conftest import BACKEND
 
 
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[Cluster]:
-    with database_for(tmp_path, "cluster") as url:
-        running = Cluster(tmp_path, url)
-        running.upgrade()
-        try:
-            yield running
-        finally:
-            running.stop_all()
+    with cluster_on_a_new_database(tmp_path, "cluster") as running:
+        yield running
 
 
 @pytest.mark.skipif(BACKEND != "postgresql",

@@ -9,21 +9,16 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from cluster import Cluster, Outside, free_port, phones, wait_until
-from conftest import BACKEND, database_for
+from cluster import Cluster, Outside, cluster_on_a_new_database, free_port, phones, wait_until
+from conftest import BACKEND
 
 RATE = 2.0  # contacts per second, for every process together
 
 
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[Cluster]:
-    with database_for(tmp_path, "rate") as url:
-        running = Cluster(tmp_path, url)
-        running.upgrade()
-        try:
-            yield running
-        finally:
-            running.stop_all()
+    with cluster_on_a_new_database(tmp_path, "rate") as running:
+        yield running
 
 
 @pytest.mark.skipif(BACKEND != "postgresql",
