@@ -27,6 +27,7 @@ from bot.conversation.evidence import (
     is_bare_no,
     ordinary_recovery,
     says_wrong_number,
+    says_yes,
     sounds_worse,
     wants_another_time,
 )
@@ -359,10 +360,7 @@ def answer_reminder(turn: Turn) -> None:
     if number is None and cannot_come(turn.text) and turn.intent != "cancel_appointment":
         offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
     elif turn.intent in ("affirm", "confirm_appointment") or number == 1:
-        turn.record("outreach.appointment.confirmed", {"appointment": turn.context.get("appointment")})
-        turn.ask("none")
-        turn.finish("completed", {"result": "appointment_confirmed"})
-        turn.say("appointment_confirmed", **reminder_arguments(turn))
+        confirm_visit(turn)
     elif turn.intent == "request_other_times" or number == 2:
         offer_slots(turn, "reschedule_offer")
     elif turn.intent == "cancel_appointment" or number == 3:
@@ -371,8 +369,17 @@ def answer_reminder(turn: Turn) -> None:
         offer_slots(turn, "reschedule_offer", preference)  # "3pm works better for me", "el jueves mejor"
     elif wants_another_time(turn.text):
         offer_slots(turn, "reschedule_offer")  # "tôi muốn đổi giờ", "can we move it"
+    elif says_yes(turn.text):
+        confirm_visit(turn)  # "si ahi estare gracias": a yes, whatever the engine read
     else:
         turn.say("reminder_clarify")
+
+
+def confirm_visit(turn: Turn) -> None:
+    turn.record("outreach.appointment.confirmed", {"appointment": turn.context.get("appointment")})
+    turn.ask("none")
+    turn.finish("completed", {"result": "appointment_confirmed"})
+    turn.say("appointment_confirmed", **reminder_arguments(turn))
 
 
 def reminder_arguments(turn: Turn) -> dict[str, Any]:
@@ -482,7 +489,8 @@ class ActionAcknowledge(OutreachAction):
     def act(self, turn: Turn) -> None:
         asked, number = turn.question, menu_number(turn.text)
         if names_an_offered_time(turn) or (number is not None and number in asked.menu) or \
-                (asked.about_recovery and reads_as_checkin_answer(turn.text)):
+                (asked.about_recovery and reads_as_checkin_answer(turn.text)) or \
+                (asked.about_a_booked_visit and (says_yes(turn.text) or wants_another_time(turn.text))):
             answer_what_was_asked(turn)  # "3 cảm ơn", "doing ok thanks": the answer first
         else:
             turn.say("goodbye" if turn.intent == "goodbye" else "you_are_welcome")
@@ -687,7 +695,8 @@ _LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti
 _WEAK_IN = re.compile(r"\s*(is |es |)(not|no|isn'?t|very|muy|)\s*(good|great|so good|bueno|buena|bad|malo|mala|poor)"
                       r"|\s*(不好|不行|很差|不太好)|\s*(k[eé]m|kh[oô]ng t[oố]t)")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
-                         r"kh[oô]ng (n[oó]i|bi[eế]t|hi[eể]u))\b|不会说|不懂|看不懂|听不懂")
+                         r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
+                         r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂")
 def requested_language(text: str, current: str) -> str:
     """The language the patient asks for: the one they name ("español", "in English please"), unless they say
     they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
@@ -704,7 +713,8 @@ def requested_language(text: str, current: str) -> str:
             return written
     if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
         after = lowered[not_spoken.end():not_spoken.end() + 20]  # "no hablo inglés, español por favor"
-        refused = {code for code, pattern in _LANGUAGE_NAMES if re.match(r"\W*(" + pattern + ")", after)}
+        refused = {code for code, pattern in _LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
+                   if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno) )?(" + pattern + ")", after)}
         wanted = [code for code in named if code not in refused]
         if wanted:
             return wanted[0]

@@ -58,11 +58,15 @@ _FOR_SOMEONE = re.compile(
     r"|\bsoy (su|el|la) (hij[oa]|espos[oa]|madre|padre|mama|papa|herman[oa]|niet[oa]|sobrin[oa]|cuidador[a]?|"
     r"tutor[a]?)\b|\b(escribo|respondo|contesto) (por|de parte de) (mi|el|la)\b|\bde parte de (mi|su)\b"
     r"|\bpuede (mi|su) (hij[oa]|espos[oa]|madre|padre|herman[oa]|niet[oa]|sobrin[oa]) (llamar|hablar)\w*\b"
+    r"|\b(habla|le habla|le escribe|escribe|soy|es) (el|la) (espos[oa]|hij[oa]|mama|papa|madre|padre|herman[oa]|"
+    r"niet[oa]|cuidador[a]?|sobrin[oa]) de\b"
     r"|我是(他|她|病人)的?(老公|老婆|丈夫|妻子|太太|先生|女儿|儿子|妈妈|爸爸|母亲|父亲|孙子|孙女|外孙|外孙女|家人|亲戚|"
     r"护工|保姆|照顾)|我是(他|她|病人)的"
     r"|我(替|帮|给|代)(我的?)?(妈妈|妈|爸爸|爸|母亲|父亲|老公|老婆|丈夫|妻子|儿子|女儿|奶奶|爷爷|外婆|外公|婆婆|公公)"
     r"|\b(toi|tui|em|con|chau|minh) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha|nguoi cham soc)"
     r"( trai| gai)?( cua)? (ba|ong|co|chu|bac|anh|chi|benh nhan|me|bo|ma|ba ay|ong ay|ba ta|ong ta)\b"
+    r"|\b(toi|tui|em|con|chau|minh) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha|nguoi cham soc)"
+    r"( trai| gai)? cua \w+"
     r"|\bnhan (giup|dum|gium|thay|ho) (ma|me|ba|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)\b"
 )
 
@@ -85,14 +89,16 @@ _DECLINE_REASONS = (
         r"|好多了|已经好了|康复了|\b(đa )?(khoe|đo) (hon|roi)\b")),
     ("care_elsewhere", re.compile(
         r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
-        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist)\b"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
         r"|\b(going|go|goes|see|seeing) (to )?(a |another |a different |other |my own |a new )(\w+ )?"
-        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist)\b"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
         r"|\balready (seeing|see|have|got) (a|my|another) (\w+ )?(doctor|specialist|therapist|provider|clinic)\b"
         r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at )?(the )?(va|v a|veterans)\b"
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden)\b"
         r"|\ben otro (lado|lugar|sitio|hospital|consultorio)\b|\ben otra (clinica|parte|ciudad)\b"
+        r"|\b(voy|vamos|ire|ya voy) (a|con) otr[oa] (clinica|doctor|doctora|medico|medica|lugar|hospital|terapeuta)\b"
+        r"|(去|到)别的(医院|诊所|地方)|(去|到)其他(医院|诊所)"
         r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta)\b"
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
         r"|\b(benh vien|phong kham|bac si|cho|noi) khac\b")),
@@ -100,7 +106,7 @@ _DECLINE_REASONS = (
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
         r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了"
-        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,3} roi\b")),
+        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar)\b|\bno me alcanza\b"
@@ -193,6 +199,18 @@ def feels_fine(text: str) -> bool:
     folded = normalise(text)
     said = any(not _NOT_BEFORE.search(folded[: match.start()]) for match in _FINE.finditer(folded))
     return said and not sounds_worse(text)
+
+
+# "si ahi estare", "yes see you then", "好的，会去", "dạ được": yes to a visit already booked
+_YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|vale|好|好的|可以|行|没问题|会去|"
+                  r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
+                  r"(ahi|alli|ahí|allí) (estare|estaremos)|nos vemos|会(去|到)|[đd]en dung gio|se [đd]en)\b")
+
+
+def says_yes(text: str) -> bool:
+    """Whether the reply says yes (and does not also say the patient cannot come)."""
+    folded = normalise(text)
+    return bool(_YES.search(folded)) and not cannot_come(text) and not is_bare_no(text)
 
 
 def cannot_come(text: str) -> bool:

@@ -54,7 +54,9 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
     re.compile(r"\b(đung|dung|khong|ko|k) (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
                r" ?(toi|tui|minh|em)? nua\b"),
-    re.compile(r"\bkhong muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"),
+    re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"
+               r"|\b(khong|ko|k) muon nhan tin nua\b"),
+    re.compile(r"\b(xoa|bo|go) (ten|so|so dien thoai) (toi|tui|minh|em)? ?(khoi|ra khoi) danh sach\b"),
 )
 # Opt-in words only count for an address that has opted out ("yes" is otherwise an answer, not a keyword).
 OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar", "开始", "bat đau"})

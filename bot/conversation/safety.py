@@ -28,8 +28,11 @@ _MEDICAL = [
     r"short(ness)? of breath", r"not breathing", r"no (puedo|puede) respirar", r"me falta (el )?aire",
     r"dificultad para respirar", r"me ahogo",
     # stroke signs
-    r"stroke", r"face (is )?(drooping|droops|numb)", r"slurred speech", r"(can'? ?t|cannot) (move|feel) my (arm|leg)",
-    r"derrame", r"embolia", r"cara (caida|torcida)", r"no puedo mover (el|mi) (brazo|pierna)",
+    r"stroke", r"face (is )?(drooping|droops|numb)", r"slurred speech",
+    r"(can'? ?t|cannot|unable to) (move|feel|lift) (my|his|her|their|the) (arm|leg|hand|side)",
+    r"(mouth|face) (is )?(crooked|twisted|droop\w*)", r"derrame", r"embolia", r"cara (caida|torcida)",
+    r"(boca|cara) (torcida|chueca|caida)", r"se (le|me) (torcio|cayo|chueco) (la )?(boca|cara)",
+    r"no (puedo|puede|podia|podía) mover (el|la|mi|su) (brazo|pierna|mano|lado)",
     # other 911 signs
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo", r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",

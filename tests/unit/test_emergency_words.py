@@ -35,3 +35,8 @@ def test_ordinary_and_negated_replies_are_not_emergencies(body: str) -> None:
 @pytest.mark.parametrize("body", ["ko tho dc", "dau nguc du lam", "呼吸越来越困难", "透不过气来", "wish i was dead"])
 def test_emergencies_typed_without_diacritics_or_with_more_words(body: str) -> None:
     assert detect_emergency(body) is not None
+
+
+@pytest.mark.parametrize("body", ["se le cayó la cara a mi papá", "no puede mover la pierna", "her mouth is crooked"])
+def test_stroke_signs_said_of_someone_else(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

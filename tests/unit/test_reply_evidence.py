@@ -15,6 +15,7 @@ from bot.conversation.evidence import (
     is_bare_no,
     ordinary_recovery,
     says_wrong_number,
+    says_yes,
     sounds_worse,
     speaks_for_someone,
     wants_another_time,
@@ -173,3 +174,11 @@ def test_fine_since_going_home(body: str, fine: bool) -> None:
 ])
 def test_asking_to_move_a_booked_visit(body: str, move: bool) -> None:
     assert wants_another_time(body) is move
+
+
+@pytest.mark.parametrize(("body", "yes"), [
+    ("yep see you there", True), ("sí, allí estaré", True), ("好的，我会去", True), ("vâng, tôi sẽ đến", True),
+    ("yes but I can't make it", False), ("nope", False),
+])
+def test_yes_to_a_booked_visit(body: str, yes: bool) -> None:
+    assert says_yes(body) is yes

@@ -1,0 +1,24 @@
+"""The language a patient asks for, named in any of the four languages, or the one they say they cannot read."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.actions import requested_language
+from bot.conversation.keywords import Keyword, classify_keyword
+
+
+@pytest.mark.parametrize(("body", "current", "wanted"), [
+    ("in English please", "es", "en"), ("español por favor", "en", "es"), ("可以用英语吗", "zh", "en"),
+    ("我看不懂英文，用中文", "en", "zh"), ("nói tiếng Việt đi", "en", "vi"),
+    ("tôi không đọc được tiếng Anh", "en", "vi"),
+    ("my english is not so good, spanish?", "en", "es"), ("no hablo inglés, español por favor", "en", "es"),
+    ("english is fine", "es", "en"),
+])
+def test_the_language_asked_for(body: str, current: str, wanted: str) -> None:
+    assert requested_language(body, current) == wanted
+
+
+@pytest.mark.parametrize("body", ["xóa số tôi khỏi danh sách", "ko muon nhan tin nua", "以后不要再发短信了"])
+def test_more_ways_to_withdraw_consent(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
