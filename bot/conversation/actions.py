@@ -487,6 +487,8 @@ class ActionAcknowledge(OutreachAction):
     action_name = "action_acknowledge"
 
     def act(self, turn: Turn) -> None:
+        if reason_or_no(turn):  # "ahora voy a otra clínica, gracias": the reason, not the thanks
+            return
         asked, number = turn.question, menu_number(turn.text)
         if names_an_offered_time(turn) or (number is not None and number in asked.menu) or \
                 (asked.about_recovery and reads_as_checkin_answer(turn.text)) or \
