@@ -24,6 +24,7 @@ from bot.outreach.ladder import (
     LADDER_CONTACTS,
     Reminder,
     channel_in_use,
+    defer,
     expires_at,
     reminder_sent,
     schedule_next_rung,
@@ -124,15 +125,7 @@ def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: Q
             outcome = decision.outcome or "unreachable"
             move_task(session, task, outcome, {"reason": decision.reason})
             return None
-        task.lease_owner = task.lease_expires_at = None
-        if task.waiting_reason != decision.reason or task.next_attempt_at != decision.retry_at:
-            record_event(session, "outreach.task.deferred", task.id, {
-                "reason": decision.reason,
-                "retry_at": decision.retry_at.isoformat() if decision.retry_at else None,
-            })
-        task.waiting_reason = decision.reason
-        task.next_attempt_at = decision.retry_at or now + SEND_RETRY
-        session.add(task)
+        defer(session, task, decision, now + SEND_RETRY)
         return None
     task.attempt_count += 1
     task.waiting_reason = None

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, func, select
 
 from bot.core.models import Conversation, OutreachTask, Patient, utcnow
 from bot.events.outbox import record_event
-from bot.outreach.policy import ContactLimits, QuietHours, check_contact
+from bot.outreach.policy import ContactDecision, ContactLimits, QuietHours, check_contact
 from bot.outreach.states import move_task
 from bot.outreach.workflows import WORKFLOWS, Lifecycle, Rung
 
@@ -127,6 +127,20 @@ def _open_text_conversation(session: Session, task: OutreachTask, channel: str) 
         .order_by(col(Conversation.created_at).desc())).first()
 
 
+def defer(session: Session, task: OutreachTask, decision: ContactDecision, fallback: datetime,
+          detail: dict[str, object] | None = None) -> None:
+    """The contact policy says "not now" (quiet hours, the cap, a send rate): the task waits until it may try
+    again (``fallback`` when the policy names no time), and the event says why, once per reason and time."""
+    task.lease_owner = task.lease_expires_at = None
+    if task.waiting_reason != decision.reason or task.next_attempt_at != decision.retry_at:
+        record_event(session, "outreach.task.deferred", task.id, {
+            "reason": decision.reason, **(detail or {}),
+            "retry_at": decision.retry_at.isoformat() if decision.retry_at else None})
+    task.waiting_reason = decision.reason
+    task.next_attempt_at = decision.retry_at or fallback
+    session.add(task)
+
+
 def take_rung(session: Session, task: OutreachTask, quiet_hours: QuietHours,
               limits: ContactLimits | None = None) -> Reminder | None:
     """A task awaiting a reply whose look-again time has come (leased by the caller): expire it, wait longer
@@ -187,13 +201,7 @@ def take_rung(session: Session, task: OutreachTask, quiet_hours: QuietHours,
         elif decision.final:  # deceased, do not contact, opted out: no more contact at all
             move_task(session, task, decision.outcome or "unreachable", {"reason": decision.reason})
         return None
-        if task.waiting_reason != decision.reason or task.next_attempt_at != decision.retry_at:
-            record_event(session, "outreach.task.deferred", task.id, {
-                "reason": decision.reason, "rung": step,
-                "retry_at": decision.retry_at.isoformat() if decision.retry_at else None})
-        task.waiting_reason = decision.reason
-        task.next_attempt_at = decision.retry_at or now + timedelta(minutes=10)
-        session.add(task)
+        defer(session, task, decision, now + timedelta(minutes=10), {"rung": step})
         return None
     task.waiting_reason = None
     session.add(task)
