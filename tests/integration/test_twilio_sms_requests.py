@@ -28,6 +28,7 @@ from conftest import SIMULATOR_TOKEN, Stack, future_weekday_times, new_phone, ta
 from twilio.request_validator import RequestValidator
 
 from bot.core.settings import SIMULATOR_ACCOUNT_SID, SIMULATOR_FROM_NUMBER
+from bot.outreach.ladder import CHANNEL_FAILURES
 
 INBOUND = "/channels/sms/inbound"
 STATUS = "/channels/sms/status"
@@ -182,10 +183,14 @@ ROWS = [
         setup="delivered_text", http_status=204, events=("outreach.message.failed", "outreach.patient.opted_out"),
         event_data={"outreach.message.failed": {"error_code": 21610, "retryable": False}},
         task_state="opted_out"),
+    # a code that says the number cannot take texts moves the task to its ladder's next channel at once (a call);
+    # any other failure leaves it waiting for the reply
     *(Row(f"status {state} {code}: {meaning}", STATUS, status(state, code), setup="delivered_text",
-          http_status=204, events=("outreach.message.failed",), no_events=("outreach.patient.opted_out",),
+          http_status=204, no_events=("outreach.patient.opted_out",),
+          events=("outreach.message.failed", "outreach.task.channel_failed") if int(code) in CHANNEL_FAILURES
+          else ("outreach.message.failed",),
           event_data={"outreach.message.failed": {"error_code": int(code), "retryable": retryable}},
-          task_state="awaiting_reply")
+          task_state=None if int(code) in CHANNEL_FAILURES else "awaiting_reply")
       for state, code, meaning, retryable in [
           ("undelivered", "30003", "unreachable handset", True),
           ("undelivered", "30004", "message blocked", False),
