@@ -43,7 +43,14 @@ _CRISIS = [
     r"don'? ?t want to (live|be alive)", r"(wish|wishing) i (was|were) dead", r"better off dead",
     r"hurt(ing)? myself", r"self harm", r"no quiero vivir", r"quiero morir", r"matarme", r"suicidarme",
     r"quitarme la vida", r"hacerme dano",
+    r"(don'? ?t|do not|dont) (wanna|want to) (live|be alive|be here) ?(anymore|any more|no more)",
+    r"no (reason|point) (in |to )?(living|live|going on)", r"can'? ?t go on (living|like this|anymore)",
+    r"(want|wanna|going) to end it( all)?\b", r"take my (own )?life",
+    r"no (vale la pena|tiene sentido) (vivir|seguir viviendo)", r"(quisiera|prefiero|mejor) estar muert[oa]",
+    r"(me quiero|quisiera|quiero) (morir|matar)", r"acabar con (mi vida|todo)",
 ]
+# "không muốn sống ở đây nữa": living somewhere, not living at all
+_NOT_A_PLACE = r"(?! (o|tai|voi|chung|cung|gan|nha)\b)"
 # Vietnamese, as normalised (tone marks dropped, đ kept; typed without diacritics it is d)
 _MEDICAL += [
     r"[đd]au (o |that )?nguc", r"tuc nguc", r"nhoi mau co tim", r"[đd]au tim", r"kho tho",
@@ -52,8 +59,11 @@ _MEDICAL += [
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)", r"ho ra mau", r"qua lieu",
 ]
 _CRISIS += [
-    r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet", r"khong muon song",
+    r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet", r"khong muon song" + _NOT_A_PLACE,
     r"ket thuc (cuoc [đd]oi|cuoc song|mang song)", r"tu lam hai (ban than|minh)", r"tu hai",
+    # typed the way patients text: ko / k / hong / chang for "not", without diacritics
+    r"(khong|ko|k|hong|hok|kh|chang|cha) (con )?(muon|thiet|thay can) song" + _NOT_A_PLACE, r"chan song",
+    r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
 ]
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
 _MEDICAL_ZH = [
@@ -63,7 +73,7 @@ _MEDICAL_ZH = [
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
 ]
 _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
-              r"杀了?我自己"]
+              r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 _NEGATED = re.compile(r"(\b(no|not|never|without|sin|nada de|khong|chang) (\w+ ){0,2}|(没有|没|无|不|未)\s*)$")

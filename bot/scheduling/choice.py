@@ -36,6 +36,14 @@ _ORDINALS = {
     "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
 }
 _LAST = {"last", "ultimo", "ultima"}
+# "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
+_PAST_AFTER_LAST = {"week", "month", "year", "visit", "appointment", "appt", "night", "vez", "semana", "mes",
+                    "ano", "cita", "visita", *WEEKDAYS}
+_ARTICLES = {"the", "la", "el", "that", "esa", "ese"}
+# words that, right after a leading menu number, go on to accept it ("2 is good for me thank u", "3 me queda bien")
+_ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "will", "please", "pls", "plz", "for",
+                           "ok", "okay", "perfect", "good", "great", "fine", "then", "es", "me", "esta", "seria",
+                           "funciona", "sirve", "queda", "por", "porfa", "thanks", "thank", "thx", "gracias"}
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -183,9 +191,10 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         position = _ORDINALS.get(word)
         if word in _NUMBER_WORDS and (index == 0 or words[index - 1] in _NUMBER_LEAD_INS):
             position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
-        if word in _LAST:
+        if word in _LAST and not _names_a_past_time(words, index):
             position = len(options)
-        if position is None and word.isdigit() and word in plain_words and len(plain_words) <= 6:
+        if position is None and word.isdigit() and word in plain_words and (
+                len(plain_words) <= 6 or _leads_and_accepts(words, index)):
             number = int(word)
             if 1 <= number <= len(options):
                 position = number
@@ -198,6 +207,21 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if len(remaining) == 1:
         return Choice(chosen=remaining[0], candidates=remaining)
     return Choice(candidates=remaining)
+
+
+def _names_a_past_time(words: list[str], index: int) -> bool:
+    """'last' in "sorry I missed last time", "same as last week", "la última vez": a time gone by, not the last
+    option ("the last one", "the last time works" still are)."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    preceding = words[index - 1] if index else ""
+    if following == "time":
+        return preceding not in _ARTICLES
+    return following in _PAST_AFTER_LAST
+
+
+def _leads_and_accepts(words: list[str], index: int) -> bool:
+    """A menu number that opens a longer reply which goes on to accept it ("2 is good for me thank u")."""
+    return index == 0 and len(words) > 1 and words[1] in _ACCEPTING_AFTER_NUMBER
 
 
 def _position_or_weekday(position: int, weekday: int) -> object:

@@ -42,6 +42,37 @@ def test_a_reply_that_matches_nothing_chooses_nothing(reply: str) -> None:
     assert choice.chosen is None and not choice.ambiguous
 
 
+@pytest.mark.parametrize(
+    ("reply", "slot"),
+    [
+        ("3 would be great, see you then thanks", "thu-10"), ("1 works better for me than the others", "tue-9"),
+        ("2 me queda mejor porque salgo temprano del trabajo", "tue-230"),
+        ("the last time works best i think", "thu-10"), ("la ultima opcion por favor gracias", "thu-10"),
+    ],
+)
+def test_a_longer_reply_that_opens_with_its_choice_or_names_the_last_option(reply: str, slot: str) -> None:
+    choice = resolve_choice(reply, OPTIONS)
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["sorry i missed last time, thursday 10 ok", "same as last week, thurs at 10", "como la ultima vez, el jueves",
+     "perdon por no ir la ultima semana, jueves a las 10"],
+)
+def test_last_naming_a_time_gone_by_is_not_the_last_option(reply: str) -> None:
+    choice = resolve_choice(reply, OPTIONS)
+    assert choice.chosen is not None and choice.chosen.slot_id == "thu-10"
+
+
+@pytest.mark.parametrize(
+    "reply", ["2 weeks from now would be better", "3 kids at home so i cant really do any of these mornings",
+              "i have 2 jobs and cant come in during the week at all"])
+def test_a_number_that_counts_something_in_a_long_reply_is_not_a_choice(reply: str) -> None:
+    choice = resolve_choice(reply, OPTIONS)
+    assert choice.chosen is None
+
+
 def test_tomorrow_and_manana_name_a_day_and_en_la_manana_a_morning() -> None:
     from datetime import date
 

@@ -40,3 +40,18 @@ def test_emergencies_typed_without_diacritics_or_with_more_words(body: str) -> N
 @pytest.mark.parametrize("body", ["se le cayó la cara a mi papá", "no puede mover la pierna", "her mouth is crooked"])
 def test_stroke_signs_said_of_someone_else(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "toi ko con muon song", "chan song lam roi", "k muon song nua dau", "mun chet cho xong", "sống ko nổi nữa",
+    "i dont wanna live anymore", "theres no point in living", "I just want to end it all", "me quiero morir ya",
+    "ya no vale la pena vivir", "quisiera estar muerta", "活不下去了", "活着没意思", "不如死了算了",
+])
+def test_crisis_said_as_patients_text_it(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", ["toi khong muon chet", "no quiero morir", "i want to end my membership",
+                                  "khong muon song o day nua, muon chuyen nha"])
+def test_a_crisis_word_negated_or_about_something_else_is_not_one(body: str) -> None:
+    assert detect_emergency(body) is None
