@@ -19,6 +19,9 @@ class InboundMessage:
     recipient: str
     body: str
     media_urls: list[str] = field(default_factory=list)
+    # SMS: the keyword the provider itself already answered (Twilio Advanced Opt-Out's OptOutType: STOP, START
+    # or HELP), whatever words the patient used
+    provider_keyword: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,16 @@ STATUS_PATH = "/channels/sms/status"
 # app must not confirm these again. Other words (Spanish, phrases) the app confirms itself.
 PROVIDER_OPT_OUT_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit"})
 PROVIDER_OPT_IN_WORDS = frozenset({"start", "yes", "unstop"})
+# Twilio Advanced Opt-Out names the keyword it matched (the account's own words, in any language) and answers it
+PROVIDER_KEYWORD_TYPES = frozenset({"STOP", "START", "HELP"})
 # Twilio error codes worth another try later; everything else is final for that message.
 RETRYABLE_CODES = frozenset({20429, 30001, 30003, 30008, 21611})
+
+
+def provider_keyword(form: dict[str, str]) -> str | None:
+    """The keyword Twilio's Advanced Opt-Out matched and answered itself (``OptOutType``), if any."""
+    value = str(form.get("OptOutType") or "").strip().upper()
+    return value if value in PROVIDER_KEYWORD_TYPES else None
 
 
 class TwilioSms:
@@ -93,6 +101,7 @@ class TwilioSms:
                 InboundMessage(
                     channel="sms", provider_sid=sid, sender=sender, recipient=str(form.get("To", "")),
                     body=str(form.get("Body", "")), media_urls=media,
+                    provider_keyword=provider_keyword(form),
                 )
             )
             return web.Response(text=str(MessagingResponse()), content_type="application/xml")

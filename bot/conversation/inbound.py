@@ -103,6 +103,7 @@ class InboundQueue:
             session.add(Message(
                 direction="inbound", channel=inbound.channel, address=address, body=inbound.body,
                 media_urls=list(inbound.media_urls), provider_sid=inbound.provider_sid,
+                provider_keyword=inbound.provider_keyword,
                 delivery_status="received", engine_state="pending", created_at=received_at, updated_at=received_at,
                 offered_slot_ids=list(conversation.offered_slot_ids) if conversation else None,
             ))

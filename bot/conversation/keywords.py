@@ -70,7 +70,11 @@ def normalise(body: str) -> str:
     return " ".join(text.split())
 
 
-def classify_keyword(body: str, *, opted_out: bool) -> Keyword | None:
+def classify_keyword(body: str, *, opted_out: bool, provider_keyword: str | None = None) -> Keyword | None:
+    """The keyword a message is, if any. ``provider_keyword`` is the one the SMS provider already matched and
+    answered (Twilio Advanced Opt-Out's OptOutType): it wins, whatever the words."""
+    if provider_keyword is not None:
+        return {"STOP": Keyword.OPT_OUT, "START": Keyword.OPT_IN, "HELP": Keyword.HELP}.get(provider_keyword)
     text = normalise(body)
     if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES):
         return Keyword.OPT_OUT

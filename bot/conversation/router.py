@@ -58,7 +58,8 @@ class InboundRouter:
             message = session.get(Message, message_id)
             if message is None or message.engine_state != "pending":
                 return None
-            keyword = classify_keyword(message.body, opted_out=is_opted_out(session, address))
+            keyword = classify_keyword(message.body, opted_out=is_opted_out(session, address),
+                                       provider_keyword=message.provider_keyword)
             emergency = detect_emergency(message.body)
             conversation = open_conversation(session, address)
             first_time = message.conversation_id is None  # a replay after an outage is not a new reply
@@ -291,21 +292,22 @@ class InboundRouter:
             patients = [patient] if patient else []
             language = patient.language if patient else "en"
             news = True
-            provider_confirms = False
             by_sms = channel_of(address) == "sms"
+            provider_confirms = by_sms and message.provider_keyword is not None  # it answered, in its words
             # chat and voice addresses name a task; an opt-out there stops contact at the patient's phone
             reach = address if by_sms or patient is None or not patient.phone else patient.phone
             if keyword is Keyword.OPT_OUT:
                 if _CANCEL_WORD.search(body.lower()):
                     _ask_staff_about_visits(session, patients, message_id)
-                provider_confirms = by_sms and self.ctx.sms.provider_blocks(body)
+                provider_confirms = provider_confirms or (by_sms and self.ctx.sms.provider_blocks(body))
                 news = record_opt_out(session, reach, keyword=message.body.strip()[:40],
                                       channel=channel_of(address))
                 self.stop_everything(session, address, patients, message_id)
             elif keyword is Keyword.OPT_IN:
                 opt_out = session.get(OptOut, address)
                 if opt_out is not None:
-                    provider_confirms = by_sms and self.ctx.sms.provider_unblocks(body, opt_out.keyword)
+                    provider_confirms = provider_confirms or (
+                        by_sms and self.ctx.sms.provider_unblocks(body, opt_out.keyword))
                     session.delete(opt_out)
                 session.add(AuditEntry(actor="patient", action="opted_in", subject=address,
                                        detail={"message_id": message_id}))

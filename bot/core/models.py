@@ -181,6 +181,7 @@ class Message(SQLModel, table=True):
     # inbound only: the times on offer in the conversation when the patient wrote, so a "2" answered late (a
     # replay after an outage, a message queued behind another) means the time the patient saw as 2
     offered_slot_ids: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    provider_keyword: str | None = None  # inbound SMS: STOP | START | HELP when the provider answered it
     sent_by: str | None = None  # outbound only: the staff member who wrote it (None: the bot)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -102,9 +102,14 @@ ROWS = [
         events=("outreach.patient.opted_out",), task_state="opted_out"),
     Row("receive Advanced Opt-Out ALTO (OptOutType=STOP): Twilio confirmed, the bot must not confirm again",
         INBOUND, received("ALTO", OptOutType="STOP"), events=("outreach.patient.opted_out",),
-        task_state="opted_out", known_defect="OptOutType is not kept with the message, so the router cannot "
-        "tell that Twilio's Advanced Opt-Out already confirmed (a custom word, or one the bot does not know, "
-        "gets a second confirmation or none of its own handling)"),
+        task_state="opted_out"),
+    Row("receive Advanced Opt-Out with a word only the account knows (OptOutType=STOP): opted out, no second "
+        "confirmation", INBOUND, received("BASTA YA", OptOutType="STOP"), events=("outreach.patient.opted_out",),
+        task_state="opted_out"),
+    Row("receive Advanced Opt-Out HELP (OptOutType=HELP): Twilio answered it, the bot says nothing more",
+        INBOUND, received("AYUDA", OptOutType="HELP"), no_events=("outreach.patient.replied",)),
+    Row("receive an OptOutType Twilio does not define: the words are read as usual", INBOUND,
+        received("what times do you have?", OptOutType="MAYBE"), texted_back="", events=("outreach.patient.replied",)),
     Row("receive a Spanish opt-out the bot confirms itself", INBOUND, received("ALTO"), texted_back="START",
         events=("outreach.patient.opted_out",), task_state="opted_out"),
     Row("receive legacy request with SmsSid only", INBOUND, without(received("what times do you have?"),
