@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from bot.conversation.evidence import (
+    asks_a_question,
     asks_about_medicine,
     cannot_come,
     clearly_not_the_patient,
@@ -29,6 +30,7 @@ from bot.conversation.evidence import (
     says_wrong_number,
     says_yes,
     sounds_worse,
+    wants_a_visit,
     wants_another_time,
 )
 from bot.conversation.handoffs import hand_off
@@ -39,7 +41,7 @@ from bot.messages.render import resolve_language
 from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import QUESTIONS, WORKFLOWS, Question, question
-from bot.scheduling.choice import Choice, OfferedOption, fold, rejects_options, resolve_choice
+from bot.scheduling.choice import Choice, OfferedOption, fold, rejects_options, resolve_choice, stated_choice
 from bot.scheduling.preferences import TimePreference, read_preference
 from bot.scheduling.slots import book_slot, find_open_slots, release_appointment, shown_zone
 from bot.scheduling.zh_vi import written_language
@@ -139,6 +141,11 @@ class OutreachAction(Action):
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
                     turn.intent != "cancel_appointment" and menu_number(turn.text) is None:
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
+            elif turn.intent not in _INTENTS_BEYOND_A_CHOICE and not booked(turn) and names_an_offered_time(turn) \
+                    and patient_preference(turn).direction is None:
+                book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
+            elif wants_a_time_not_yet_named(turn):
+                turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)  # "yes, i want to reschedule"
             else:
                 self.act(turn)
             return turn
@@ -158,6 +165,25 @@ class OutreachAction(Action):
         raise NotImplementedError
 
 
+# what the engine reads that a named time does not answer: the patient asked for something more than a time
+_INTENTS_BEYOND_A_CHOICE = frozenset({"request_human", "contact_later", "switch_language", "cancel_appointment",
+                                      "feeling_unwell", "medication_question"})
+
+
+def booked(turn: Turn) -> bool:
+    return turn.task is not None and turn.task.state == "booked"
+
+
+def wants_a_time_not_yet_named(turn: Turn) -> bool:
+    """A yes to an offer of several times, or a request for a visit, naming no time, no reason and no person:
+    the patient is asked which time ("yes please, i want to reschedule", "sí quiero reagendar")."""
+    return (turn.question.offers_times and not booked(turn) and turn.intent not in _INTENTS_BEYOND_A_CHOICE - {
+        "request_human"} and len(turn.conversation.offered_slot_ids) > 1 and wants_a_visit(turn.text)
+        and decline_reason(turn.text) is None and not rejects_options(turn.text, turn.patient.language)
+        and not asks_a_question(turn.text)
+        and not names_an_offered_time(turn) and patient_preference(turn).is_empty())
+
+
 # -- scheduling --------------------------------------------------------------------------------------------
 def offer_slots(turn: Turn, message: str, preference: TimePreference | None = None,
                 exclude: frozenset[str] | None = None) -> None:
@@ -169,7 +195,9 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
     fresh = message not in ("more_slots", "slot_taken")
     already = frozenset() if fresh else frozenset(turn.conversation.offered_slot_ids)
     if preference is not None and not preference.is_empty():
-        already = frozenset()  # a time offered before that fits what they now ask for is offered again
+        # times that fit what they now ask for, new ones first ("any next week?" when the offer was next week);
+        # a time offered before that fits is offered again only when no other does
+        already = frozenset(seen_offer(turn))
     if exclude is not None:
         already = exclude
     zone = patient_zones(turn.patient)[0]
@@ -187,8 +215,10 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
     if preference is not None and not preference.is_empty():
         turn.record("outreach.patient.preferred_times", preference.as_event())
         on_offer = [local(s) for s in (turn.session.get(Slot, i) for i in seen_offer(turn)) if s is not None]
-        slots = search(accept=lambda slot: preference.allows(local(slot))
-                       and beyond(preference.direction, local(slot), on_offer))
+        def fits(slot: Slot) -> bool:
+            return preference.allows(local(slot)) and beyond(preference.direction, local(slot), on_offer)
+
+        slots = search(accept=fits) or (search(accept=fits, exclude_ids=exclude or frozenset()) if already else [])
         if not slots:  # none like that: say so, and offer the nearest in that direction, never the same list
             message = "no_matching_slots"
             nearest = find_open_slots(turn.session, visit_type=search.keywords["visit_type"],
@@ -256,9 +286,8 @@ def change_booking(turn: Turn) -> None:
     """Booked already, and the patient names another offered time: move the booking; anything else confirms."""
     assert turn.task is not None
     previous_slot = turn.context.get("booked_slot_id")
-    choice = resolve_choice(turn.text, offered_options(turn), patient_today(turn), turn.patient.language)
-    if rejects_options(turn.text, turn.patient.language):
-        choice = Choice()  # "not the 2nd one": nothing new chosen, the booking stands
+    # "not the 2nd one": nothing new chosen, the booking stands
+    choice = stated_choice(turn.text, offered_options(turn), patient_today(turn), turn.patient.language)
     if choice.chosen is None or choice.chosen.slot_id == previous_slot:
         turn.say("booking_confirmed", slot_id=previous_slot)
         return
@@ -285,10 +314,11 @@ def book_choice(turn: Turn) -> None:
         change_booking(turn)
         return
     options = offered_options(turn)
-    choice = resolve_choice(turn.text, options, patient_today(turn), turn.patient.language)
-    # "2 doesnt work", "not the tuesday one", "el martes no puedo", "周二不行": never a booking
-    if rejects_options(turn.text, turn.patient.language):
-        rejected = {o.slot_id for o in choice.candidates} if choice.candidates != options else set()
+    choice = stated_choice(turn.text, options, patient_today(turn), turn.patient.language)
+    # "2 doesnt work", "not the tuesday one", "el martes no puedo", "周二不行": never a booking of what it turns down
+    if not choice.candidates and rejects_options(turn.text, turn.patient.language):
+        named = resolve_choice(turn.text, options, patient_today(turn), turn.patient.language).candidates
+        rejected = {o.slot_id for o in named} if named != options else set()
         turn.record("outreach.patient.rejected_times", {"slot_ids": sorted(rejected)})
         offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
         return
@@ -476,8 +506,12 @@ class ActionAnswer(OutreachAction):
 
 def names_an_offered_time(turn: Turn) -> bool:
     """A reply that names an offered time ("2", "第二个", "the tuesday one") is that time, whatever the intent."""
-    return turn.question.offers_times and (menu_number(turn.text) is not None or resolve_choice(
-        turn.text, offered_options(turn), patient_today(turn), turn.patient.language).chosen is not None)
+    if not turn.question.offers_times:
+        return False
+    options = offered_options(turn)
+    if (number := menu_number(turn.text)) is not None:
+        return 1 <= number <= len(options)  # 0 asks for other times, 9 for a person
+    return stated_choice(turn.text, options, patient_today(turn), turn.patient.language).chosen is not None
 
 
 class ActionAcknowledge(OutreachAction):
@@ -503,13 +537,15 @@ def answer_what_was_asked(turn: Turn) -> None:
     if reason_or_no(turn):
         return
     asked = turn.question
-    if asked.offers_times:
+    if asked.offers_times and menu_number(turn.text) in (0, 9):
+        answered_by_menu(turn)  # "0": other times; "9": a person
+    elif asked.offers_times:
         booked = turn.task is not None and turn.task.state == "booked"
         named = names_an_offered_time(turn)
         if booked and turn.intent in ("affirm", "confirm_appointment", "thanks") and not named:
             turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
         elif turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
-                and not named:
+                and not named and not rejects_options(turn.text, turn.patient.language):
             turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
         else:
             book_choice(turn)
@@ -614,6 +650,9 @@ class ActionContactLater(OutreachAction):
     action_name = "action_contact_later"
 
     def act(self, turn: Turn) -> None:
+        if turn.question.wants_a_time_to_call:
+            answer_callback_time(turn)  # "call me later", "现在就可以打": an answer to "when can we call you?"
+            return
         zone = patient_zones(turn.patient)[0]
         when, asked = later_time(turn, utcnow().astimezone(zone))
         turn.record("outreach.patient.asked_later", {"retry_at": when.isoformat()})
@@ -765,9 +804,13 @@ def answered_by_menu(turn: Turn) -> bool:
         if number == 0:
             offer_slots(turn, "more_slots")
             return True
-        choice = resolve_choice(turn.text, offered_options(turn), patient_today(turn), turn.patient.language)
-        if choice.chosen is not None or (choice.candidates and rejects_options(turn.text, turn.patient.language)):
-            book_choice(turn)  # books a plainly named time; turns down one named with "cant do the 9am"
+        options, today, language = offered_options(turn), patient_today(turn), turn.patient.language
+        named = resolve_choice(turn.text, options, today, language).candidates
+        if stated_choice(turn.text, options, today, language).candidates or not patient_preference(turn).is_empty() \
+                or (named and rejects_options(turn.text, language)):
+            # books a plainly named time, asks between the ones a reply could mean ("the afternoon one"), turns
+            # down one named with "cant do the 9am", or looks for the times asked for ("any saturday?")
+            book_choice(turn)
             return True
     elif asked.about_a_booked_visit and (number in asked.menu or not patient_preference(turn).is_empty()
                                          or wants_another_time(turn.text)):

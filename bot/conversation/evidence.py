@@ -86,7 +86,9 @@ _DECLINE_REASONS = (
         r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
         r"|\bya no me duele\b"
-        r"|好多了|已经好了|康复了|\b(đa )?(khoe|đo) (hon|roi)\b")),
+        r"|好多了|已经好了|康复了|不疼了|不痛了|痊愈"
+        r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau)( (nhieu|nhiu|lam|han|het))? (hon|roi|r)\b"
+        r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b")),  # đỡ typed as "do"
     ("care_elsewhere", re.compile(
         r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
@@ -101,19 +103,30 @@ _DECLINE_REASONS = (
         r"|(去|到)别的(医院|诊所|地方)|(去|到)其他(医院|诊所)"
         r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta)\b"
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
-        r"|\b(benh vien|phong kham|bac si|cho|noi) khac\b")),
+        r"|\b(benh vien|phong kham|bac si|cho|noi|bv|pk|bs) khac\b"
+        r"|\bencontre (un|una|otr[oa]) (\w+ )?(especialista|doctor|doctora|medic[oa]|clinica|terapeuta|lugar)\b"
+        r"|\b(voy|vamos) a (ir|atenderme) (alla|alli|ahi|con (el|ella|ese|esa))\b")),
     ("already_done", re.compile(
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
         r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了"
-        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b")),
+        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
+        r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (roi|r) (thang|tuan|nam|hom) (truoc|roi)\b")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
-                        r"|\bno tengo (seguro|dinero|aseguranza|con que pagar)\b|\bno me alcanza\b"
+                        r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
+                        r"|\bno me alcanza\b|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
                         r"|\b(muy|demasiado) caro\b|太贵|没有保险|\b(mac|đat|dat) qua\b"
                         r"|\bkhong co (bao hiem|tien)\b")),
-    ("not_needed", re.compile(r"\b(don'?t|do not|no longer) need (it|this|the visit|therapy|an appointment)\b"
-                              r"|\bya no (lo |la )?necesito\b|不需要了|\bkhong can (nua)?\b")),
+    ("not_needed", re.compile(
+        r"\b(don'?t|do not|doesn'?t|does not|no longer) need (it|this|that|one|to)\b"
+        r"|\b(don'?t|do not|doesn'?t|does not|no longer) need (the|a|an|that|this|these|any) (\w+ )?"
+        r"(visit|appointment|appt|screening|test|therapy|pt|exam|scan|mammogram|colonoscopy|referral|checkup|"
+        r"check up|follow up|followup)s?\b"
+        r"|\b(not|isn'?t|is not) (necessary|needed)( anymore)?\b|\bno need\b(?! to)|\bunnecessary\b"
+        r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
+        r"|\bno es necesari[oa]\b|不需要|没必要|不必要|用不着|不用了"
+        r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b")),
 )
 _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
                       r"none work|those don'?t work|ninguno|ninguna|no,? ninguno|no,? ninguna|"
@@ -246,3 +259,29 @@ _FOR_A_PERSON = re.compile(
 def asks_what_a_person_must_answer(text: str) -> bool:
     """Insurance, cost, a closer clinic: a question for a person, not for the bot (nor a nurse)."""
     return bool(_FOR_A_PERSON.search(normalise(text)))
+
+
+# "yes please", "i want to reschedule", "quiero reagendar", "我想预约", "muốn đặt lịch": a visit, time not yet named
+_WANTS_A_VISIT = re.compile(
+    r"\b(reschedule|rebook|re book|book|schedule|make an (appointment|appt)|set (it|one|me) up|sign me up|come in)\b"
+    r"|\b(reagendar|reprogramar|agendar|programar|hacer (una |la )?cita|sacar (una |la )?cita|hacer otra cita)\b"
+    r"|预约|约(个|一个)?时间|挂号|重新约|\b(đat|dat|hen|đang ky|dang ky) (lich|lai|hen|kham)\b")
+# words that ask for a person ("can someone call me", "hablar con alguien", "找人", "nói chuyện với người")
+_ASKS_FOR_PERSON = re.compile(
+    r"\b(person|someone|somebody|human|agent|representative|operator|staff|call me|talk|speak|persona|alguien|"
+    r"hablar|llam\w*|nguoi|noi chuyen|goi)\b|人|电话|打给")
+# "what paper?", "¿cuál papel?", "什么纸", "giấy gì": a question
+_QUESTION = re.compile(
+    r"^\s*(what|which|why|how|where|when|who|do|does|is|can|que|cual|por que|como|donde|cuando)\b"
+    r"|什么|哪|为什么|怎么|吗|\b(gi|nao|sao|the nao|o dau|khong|ko)\s*(vay|day|a|ha)?\s*$")
+
+
+def wants_a_visit(text: str) -> bool:
+    """Whether the reply says yes to a visit, or asks for one, without asking for a person."""
+    folded = normalise(text)
+    return (says_yes(text) or bool(_WANTS_A_VISIT.search(folded))) and not _ASKS_FOR_PERSON.search(folded)
+
+
+def asks_a_question(text: str) -> bool:
+    """Whether the reply asks something (a question mark, or a question word where a question starts)."""
+    return "?" in text or "？" in text or bool(_QUESTION.search(normalise(text)))

@@ -10,7 +10,12 @@ from datetime import timedelta
 from sqlmodel import Session, col, func, select
 
 from bot.conversation.engine import EngineError
-from bot.conversation.evidence import asks_what_a_person_must_answer, decline_reason, speaks_for_someone
+from bot.conversation.evidence import (
+    asks_a_question,
+    asks_what_a_person_must_answer,
+    decline_reason,
+    speaks_for_someone,
+)
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
@@ -371,6 +376,8 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
         return None  # "going to a clinic closer to home now" says why they decline; it asks nothing
     if speaks_for_someone(for_engine):
         return "caregiver_writing"
+    if question(conversation.awaiting).takes_a_document and asks_a_question(for_engine):
+        return "question_for_person"  # "what paper?": only a person knows which form the insurer wants
     if asks_what_a_person_must_answer(for_engine):
         return "question_for_person"
     return None

@@ -59,7 +59,8 @@ _MEDICAL += [
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)", r"ho ra mau", r"qua lieu",
 ]
 _CRISIS += [
-    r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet", r"khong muon song" + _NOT_A_PLACE,
+    r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet",
+    r"khong muon song" + _NOT_A_PLACE,
     r"ket thuc (cuoc [đd]oi|cuoc song|mang song)", r"tu lam hai (ban than|minh)", r"tu hai",
     # typed the way patients text: ko / k / hong / chang for "not", without diacritics
     r"(khong|ko|k|hong|hok|kh|chang|cha) (con )?(muon|thiet|thay can) song" + _NOT_A_PLACE, r"chan song",

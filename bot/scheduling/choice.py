@@ -48,12 +48,18 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
 }
-_NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take"}
+_NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take",
+                    "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro"}  # and as typed in a hurry
 _HOUR_LEAD_INS = {"at", "las", "around", "after", "before"}
 PARTS_OF_DAY = {
-    "morning": (0, 12), "am": (0, 12), "manana": (0, 12),
-    "afternoon": (12, 17), "tarde": (12, 19), "evening": (17, 24), "noche": (19, 24),
+    "morning": (0, 12), "mornings": (0, 12), "am": (0, 12), "manana": (0, 12),
+    "afternoon": (12, 17), "afternoons": (12, 17), "tarde": (12, 19), "evening": (17, 24), "evenings": (17, 24),
+    "noche": (19, 24),
 }
+# the middle one of an odd number of options: "the middle one", "el de en medio", 中间那个, cái ở giữa
+_MIDDLE = re.compile(r"\bmiddle\b|\b(el|la) (de en|del|de el) medio\b")
+# a time typed without its colon: "the 230 one", "1430", "930am" (quarter hours only: not "100 dollars")
+_COMPACT_TIME = re.compile(r"\b(1[0-9]|2[0-3]|[1-9])(00|15|30|45)(?=\s*(?:a\.?m|p\.?m)?\b)(?![/\d])")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -98,7 +104,11 @@ def fold(text: str) -> str:
 RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tomorow": 1, "tommorow": 1,
                  "manana": 1, "overmorrow": 2}  # overmorrow: 后天, ngày mốt (bot/scheduling/zh_vi.py)
 MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
-NEGATIONS = frozenset("not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni".split())
+NEGATIONS = frozenset(
+    "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada".split())
+# a time turned down as too early or too late: "9 is too early", "muy temprano", "太早了", "9h sớm quá"
+_TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
+                                r"|\b(som|muon|tre) (qua|wa)\b")
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
                               r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
 
@@ -118,7 +128,7 @@ def rejects_options(text: str, language: str | None = None) -> bool:
     ("no, the 2nd one")."""
     folded, _ = reply_words(text, language)
     words = re.findall(r"[a-z']+", _NOT_A_REJECTION.sub(" ", folded))
-    return any(word.replace("'", "") in NEGATIONS for word in words)
+    return any(word.replace("'", "") in NEGATIONS for word in words) or bool(_TOO_EARLY_OR_LATE.search(fold(text)))
 
 
 def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None,
@@ -129,6 +139,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if not options:
         return Choice()
     folded, rewritten = reply_words(text, language)
+    folded = _COMPACT_TIME.sub(r"\1:\2", folded)
     parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
@@ -171,9 +182,14 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         narrow(lambda o, mo=month, d=day: o.local_start.month == mo and o.local_start.day == d)
 
     plain_words = re.findall(r"[a-z0-9]+", stripped)
+    # days named together are alternatives ("tuesday or wednesday", "周三周四都可以"): one visit is on one day
+    weekdays = {WEEKDAYS[word] for index, word in enumerate(plain_words)
+                if word in WEEKDAYS and not (word == "mar" and _has_month_context(plain_words, index))}
+    if weekdays:
+        narrow(lambda o: o.local_start.weekday() in weekdays)
     for index, word in enumerate(plain_words):
-        if word in WEEKDAYS and not (word == "mar" and _has_month_context(plain_words, index)):
-            narrow(lambda o, wd=WEEKDAYS[word]: o.local_start.weekday() == wd)
+        if word in WEEKDAYS:
+            continue
         elif word in _MONTHS and index + 1 < len(plain_words) and plain_words[index + 1].isdigit():
             day = int(plain_words[index + 1])
             narrow(lambda o, mo=_MONTHS[word], d=day: o.local_start.month == mo and o.local_start.day == d)
@@ -187,6 +203,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         elif word in parts_of_day:
             low, high = parts_of_day[word]
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
+    positions: set[int] = set()  # several named are alternatives: "1 or 2", "1 2 3 deu ko dc"
     for index, word in enumerate(words):
         position = _ORDINALS.get(word)
         if word in _NUMBER_WORDS and (index == 0 or words[index - 1] in _NUMBER_LEAD_INS):
@@ -199,9 +216,14 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             if 1 <= number <= len(options):
                 position = number
         if position is not None:
-            narrow(lambda o, p=position: o.position == p)
+            positions.add(position)
         elif either := EITHER.match(word):  # "cái thứ hai": the second option or the Monday one; both, if both
             narrow(_position_or_weekday(int(either.group(1)), int(either.group(2))))
+    if positions:
+        narrow(lambda o: o.position in positions)
+    if _MIDDLE.search(folded) and len(options) % 2 == 1:
+        middle = len(options) // 2 + 1
+        narrow(lambda o: o.position == middle)
     if not constrained:
         return Choice()
     if len(remaining) == 1:
@@ -222,6 +244,47 @@ def _names_a_past_time(words: list[str], index: int) -> bool:
 def _leads_and_accepts(words: list[str], index: int) -> bool:
     """A menu number that opens a longer reply which goes on to accept it ("2 is good for me thank u")."""
     return index == 0 and len(words) > 1 and words[1] in _ACCEPTING_AFTER_NUMBER
+
+
+# where one thought ends and the next begins: "2, but can i bring my daughter?", "en la mañana no puedo, el jueves sí"
+_CLAUSE_BREAK = re.compile(r"[,.;:!?¿¡\n]+|\b(?:but|and|though|tho|although|pero|y|aunque|nhung|ma)\b"
+                           r"|[，。；：！？、]|但是|可是|不过|不過|但")
+# "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
+_THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"
+                        r"|\b(el|la) que queda\b")
+
+
+def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,
+                  language: str | None = None) -> Choice:
+    """The option a reply states, read clause by clause when the reply as a whole does not name exactly one:
+    a choice with a question after it ("option 1 please, do I need to bring anything?"), a choice beside an
+    apology ("el número dos por favor, disculpe que no fui"), a choice after turning other times down ("cant do
+    mornings, thursday works"), or "the other one" after turning the rest down. A clause that turns times down
+    only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
+    whole = resolve_choice(text, options, today, language)
+    if whole.chosen is not None and not rejects_options(text, language):
+        return whole
+    named: list[set[str]] = []
+    turned_down: set[str] = set()
+    the_other = False
+    for clause in (part for part in _CLAUSE_BREAK.split(text) if part and part.strip()):
+        reading = resolve_choice(clause, options, today, language)
+        if rejects_options(clause, language):
+            if reading.candidates and len(reading.candidates) < len(options):
+                turned_down |= {o.slot_id for o in reading.candidates}
+        elif reading.candidates:
+            named.append({o.slot_id for o in reading.candidates})
+        elif _THE_OTHER.search(reply_words(clause, language)[0]):
+            the_other = True
+    if named:
+        agreed = set.intersection(*named)
+        ids = (agreed or set.union(*named)) - turned_down
+    elif the_other and turned_down:
+        ids = {o.slot_id for o in options} - turned_down
+    else:
+        return whole if not rejects_options(text, language) else Choice()
+    remaining = [o for o in options if o.slot_id in ids]
+    return Choice(chosen=remaining[0], candidates=remaining) if len(remaining) == 1 else Choice(candidates=remaining)
 
 
 def _position_or_weekday(position: int, weekday: int) -> object:

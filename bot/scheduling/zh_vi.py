@@ -55,7 +55,7 @@ _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
                "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
-               "before", "next", "this", "week", "weekend", r"either\dor\d")
+               "before", "next", "this", "week", "weekend", "middle", "other", r"either\dor\d")
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
 _ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
 _KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
@@ -86,7 +86,9 @@ _ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5
                         r"|([一二三四五1-5])\s*(?:号|號)")
 _ZH_ALONE = re.compile(r"^\s*([一二三四五])\s*(?:吧|好|的|啊|呀)?\s*[。.!！]?\s*$")
 _ZH_WORDS: tuple[tuple[str, str], ...] = (
-    (r"头一个|頭一個|第一个|第一個", " first "), (r"最后一个|最後一個|最后那个|最後那個|最后|最後", " last "),
+    (r"头一个|頭一個|第一个|第一個", " first "), (r"中间|中間|当中|當中", " middle "),
+    (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),
+    (r"最后一个|最後一個|最后那个|最後那個|最后|最後", " last "),
     (r"今晚", " today evening "), (r"今天|今日", " today "),
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
     (r"明天|明日", " tomorrow "), (r"后天|後天", " overmorrow "),
@@ -191,13 +193,15 @@ _VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich)\s+(thu\s+)?(nh
 _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai|ba)\s*"
                        r"(?:nhe|nha|a|di|ha)?\s*[.!]?\s*$")
 _VI_WORDS: tuple[tuple[str, str], ...] = (
-    (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?cuoi(\s+cung)?\b", " last "),
+    (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?(o\s+)?giua\b", " middle "),
+    (r"\bcai\s+(kia|con\s+lai)\b", " other "), (r"\b(cai\s+)?cuoi(\s+cung)?\b", " last "),
     (r"\bhom\s+nay\b|\btoi_evening\s+nay\b", " today "), (r"\b(ngay\s+)?mai\b", " tomorrow "),
     (r"\bngay\s+(mot|kia)\b", " overmorrow "),
     (r"\b(tre|muon)\s+hon\b|\b(tre|muon)\s+(chut|ti|mot chut)\b", " later "),
     (r"\bsom\s+hon\b|\bsom\s+(chut|ti|mot chut)\b", " earlier "),
     (r"\b(co|duoc)\s+(khong|ko|k)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
-    (r"\bkhong\s+phai\b|\bkhong\s+(di\s+)?duoc\b|\bkhong\s+tien\b|\bko\s+duoc\b|\bkhong\s+the\b", " not "),
+    (r"\bkhong\s+phai\b|\b(khong|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
+     " not "),
 )
 
 

@@ -10,7 +10,8 @@ Outcomes (``kind`` or ``kind:detail``; a row expecting ``kind`` accepts any deta
   book:N              the offered option N (1-3) is booked (task booked); book:other for a time not offered
   other_times         no booking; a new offer of times that are not the same list again
   same_times          a new offer of exactly the list already offered (a miss for every row)
-  clarify             no booking; the options are asked again ("Which time do you want?" with the list)
+  clarify             no booking; the options are asked again ("Which time do you want?" with the list, or with
+                      the options the reply could mean: "the afternoon one" asks between the two afternoon times)
   declined:CATEGORY   the task ends declined; CATEGORY is the event's category (feels_better, care_elsewhere,
                       already_done, cost, not_needed), else already_scheduled, else none
   person:REASON       a person takes it (handoff, normal priority); REASON is the handoff's reason
@@ -295,8 +296,8 @@ def classify(events: list[dict[str, Any]], task: dict[str, Any], texts: list[str
         return "no_reply"
     if _HELP[language] in joined:
         return "help"
-    if opened.offered_ids and "1)" in texts[-1] and "3)" in texts[-1]:
-        return "clarify"
+    if opened.offered_ids and "1)" in texts[-1] and "2)" in texts[-1]:
+        return "clarify"  # the options asked again: all of them, or the ones the reply could mean
     return "not_understood" if _sorry(texts[0]) else f"other:{' '.join(texts[0].split())[:60]}"
 
 
@@ -429,6 +430,7 @@ def test_the_classifier_tells_outcomes_apart() -> None:
     other = {"type": "outreach.slot.offered", "data": {"slots": [{"slot_id": "d"}]}}
     assert classify([offer, other], task("awaiting_reply"), ["1) x"], opened, "en") == "other_times"
     assert classify([offer], task("awaiting_reply"), ["Which time?\n1) a\n2) b\n3) c"], opened, "en") == "clarify"
+    assert classify([offer], task("awaiting_reply"), ["Which time?\n1) b\n2) c"], opened, "en") == "clarify"
     assert classify([offer], task("awaiting_reply"), ["Sorry, I did not get that."], opened, "en") == \
         "not_understood"
     assert classify([offer], task("awaiting_reply"), [], opened, "en") == "no_reply"

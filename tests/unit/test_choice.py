@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.scheduling.choice import OfferedOption, resolve_choice
+from bot.scheduling.choice import OfferedOption, resolve_choice, stated_choice
 
 OPTIONS = [
     OfferedOption(1, "tue-9", datetime(2026, 11, 24, 9, 0)),
@@ -241,3 +241,60 @@ def test_english_and_spanish_read_as_before_when_no_zh_vi_language(reply: str, s
     for language in (None, "en", "es"):
         chosen = resolve_choice(reply, ZH_VI_OPTIONS, MONDAY_DEC_7, language).chosen
         assert (chosen.slot_id if chosen else None) == slot
+
+
+# three options on three days, as most offers are: Tue 9:00, Wed 14:30, Thu 16:00
+DAYS = [
+    OfferedOption(1, "tue-9", datetime(2026, 12, 8, 9, 0)),
+    OfferedOption(2, "wed-1430", datetime(2026, 12, 9, 14, 30)),
+    OfferedOption(3, "thu-16", datetime(2026, 12, 10, 16, 0)),
+]
+
+
+@pytest.mark.parametrize(
+    ("reply", "slot"),
+    [
+        ("3 please. also is there parking there?", "thu-16"),
+        ("number one, and can my wife come in with me", "tue-9"),
+        ("la tres porfa, y cuanto tiempo dura la cita?", "thu-16"),
+        ("hi sorry for not calling back, wed works", "wed-1430"),
+        ("mornings are bad for me, the thursday one then", "thu-16"),
+        ("no puedo en la mañana, el miércoles sí", "wed-1430"),
+        ("not wednesday or thursday, the other one", "tue-9"), ("ni el martes ni el jueves, el otro", "wed-1430"),
+        ("早上不行，周四可以", "thu-16"), ("周二周三都没空，另外那个可以", "thu-16"),
+        ("sang ko dc, chieu thu 5 dc", "thu-16"),
+        ("the 1430 one", "wed-1430"), ("4 00 pm", None), ("the middle one", "wed-1430"), ("el de en medio", "wed-1430"),
+        ("中间的", "wed-1430"), ("cái ở giữa", "wed-1430"),
+    ],
+)
+def test_a_choice_stated_beside_a_question_an_apology_or_a_time_turned_down(reply: str, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language="vi" if reply.startswith(("sang", "cái")) else None)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(
+    ("reply", "slots"),
+    [("wed or thu, whichever", {"wed-1430", "thu-16"}), ("martes o miércoles me da igual", {"tue-9", "wed-1430"}),
+     ("周二周四都行", {"tue-9", "thu-16"}), ("thu 4 hay thu 5 deu duoc", {"wed-1430", "thu-16"})],
+)
+def test_days_named_together_are_alternatives_to_pick_from(reply: str, slots: set[str]) -> None:
+    choice = stated_choice(reply, DAYS, language="vi" if reply.startswith("thu ") else None)
+    assert choice.chosen is None and {o.slot_id for o in choice.candidates} == slots
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["2 doesnt work for me", "none of those, sorry", "wednesday is no good, i work", "not tuesday",
+     "the other one", "el jueves no, ni el martes", "i cant do thursday, can you do friday?"],
+)
+def test_a_reply_that_only_turns_times_down_states_no_choice(reply: str) -> None:
+    assert stated_choice(reply, DAYS).chosen is None
+
+
+@pytest.mark.parametrize("reply", ["9 is too early for me", "las 9 es muy temprano", "九点太早了", "9h som qua"])
+def test_a_time_said_to_be_too_early_is_turned_down_not_chosen(reply: str) -> None:
+    assert stated_choice(reply, DAYS, language="vi" if reply.endswith("qua") else None).chosen is None
+
+
+def test_several_option_numbers_are_alternatives() -> None:
+    assert {o.slot_id for o in resolve_choice("1 or 2 either is fine", DAYS).candidates} == {"tue-9", "wed-1430"}

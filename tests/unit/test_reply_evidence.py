@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation.evidence import (
+    asks_a_question,
     asks_about_medicine,
     asks_what_a_person_must_answer,
     cannot_come,
@@ -18,6 +19,7 @@ from bot.conversation.evidence import (
     says_yes,
     sounds_worse,
     speaks_for_someone,
+    wants_a_visit,
     wants_another_time,
 )
 
@@ -94,6 +96,25 @@ def test_questions_only_a_person_can_answer(body: str, for_person: bool) -> None
 ])
 def test_reasons_to_decline_said_other_ways(body: str, category: str | None) -> None:
     assert decline_reason(body) == category
+
+
+# the third blind probe's families, with examples of our own
+@pytest.mark.parametrize(("body", "category"), [
+    ("the doctor says i dont need the colonoscopy till next year", "not_needed"), ("no need, thank you", "not_needed"),
+    ("mi doctor dijo que no hace falta", "not_needed"), ("我觉得不需要了", "not_needed"), ("没必要去", "not_needed"),
+    ("ko can dau con", "not_needed"), ("chan da het dau roi", "feels_better"), ("me đỡ nhiều rồi", "feels_better"),
+    ("con kham o pk khac roi", "care_elsewhere"), ("encontré una clínica más cerca, voy a ir allá", "care_elsewhere"),
+    ("ahorita no puedo pagar eso", "cost"), ("i cant pay the copay right now", "cost"),
+    ("toi chup hinh do r thang truoc", "already_done"), ("腿不疼了，不用去了", "feels_better"),
+])
+def test_reasons_to_decline_the_third_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["i dont need a ride, 2 works", "no need to call, texting is fine",
+                                  "do I need to bring anything?", "cần gì không?"])
+def test_needing_something_else_is_no_reason_to_decline(body: str) -> None:
+    assert decline_reason(body) != "not_needed"
 
 
 @pytest.mark.parametrize(("body", "bare"), [
@@ -182,3 +203,20 @@ def test_asking_to_move_a_booked_visit(body: str, move: bool) -> None:
 ])
 def test_yes_to_a_booked_visit(body: str, yes: bool) -> None:
     assert says_yes(body) is yes
+
+
+@pytest.mark.parametrize(("body", "wants"), [
+    ("yes", True), ("yeah i'd like to book", True), ("ok let's schedule it", True), ("sí, quiero hacer la cita", True),
+    ("我想重新预约", True), ("muốn đặt lịch lại", True), ("yes can someone call me", False), ("no", False),
+    ("quiero hablar con alguien para agendar", False),
+])
+def test_a_yes_or_a_request_for_a_visit_without_a_person(body: str, wants: bool) -> None:
+    assert wants_a_visit(body) is wants
+
+
+@pytest.mark.parametrize(("body", "asks"), [
+    ("which form do you need", True), ("¿cuál papel?", True), ("giay nao vay", True), ("要拍什么", True),
+    ("ok will send tonight", False), ("mañana se lo mando", False), ("好的", False),
+])
+def test_a_question_is_told_from_an_answer(body: str, asks: bool) -> None:
+    assert asks_a_question(body) is asks
