@@ -141,8 +141,7 @@ class OutreachAction(Action):
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
                     turn.intent != "cancel_appointment" and menu_number(turn.text) is None:
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
-            elif turn.intent not in _INTENTS_BEYOND_A_CHOICE and not booked(turn) and names_an_offered_time(turn) \
-                    and patient_preference(turn).direction is None:
+            elif turn.intent not in _INTENTS_BEYOND_A_CHOICE and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
             elif wants_a_time_not_yet_named(turn):
                 turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)  # "yes, i want to reschedule"
@@ -733,7 +732,8 @@ _LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti
                    ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa)"),
                    ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
 # a language the patient says they read poorly ("my english not good", "mi inglés es malo", "英文不好")
-_WEAK_IN = re.compile(r"\s*(is |es |)(not|no|isn'?t|very|muy|)\s*(good|great|so good|bueno|buena|bad|malo|mala|poor)"
+_WEAK_IN = re.compile(r"\s*((reading|writing|speaking|spoken|written|skills?|lectura|escrito|hablado) ){0,2}"
+                      r"(is |es |)(not|no|isn'?t|very|muy|)\s*(good|great|so good|bueno|buena|bad|malo|mala|poor)"
                       r"|\s*(不好|不行|很差|不太好)|\s*(k[eé]m|kh[oô]ng t[oố]t)")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"

@@ -33,7 +33,8 @@ _CLEARLY_WRONG = re.compile(
     r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
     r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame)\b"
-    r"|打错|发错|错号|号码错|没有这个人|\bnham so\b|\bsai so\b|\bnhan nham\b"
+    r"|打错|发错|错号|号码错|没有这个人|揾错人|找错人|唔识(呢|这)(个)?人|\bnham so\b|\bsai so\b|\bnhan nham\b"
+    r"|\b(khong|ko|k) co ai ten (do|đo|nay|vay|the|nhu vay)\b"
 )
 
 
@@ -89,12 +90,24 @@ _DECLINE_REASONS = (
         r"|好多了|已经好了|康复了|不疼了|不痛了|痊愈"
         r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau)( (nhieu|nhiu|lam|han|het))? (hon|roi|r)\b"
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b")),  # đỡ typed as "do"
+    ("already_done", re.compile(
+        r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
+        r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
+        r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了|已经.{0,10}(做|检查|查|看|打|拍|照)过"
+        r"|(做|检查|查|打|拍|照)过.{0,6}了"
+        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
+        r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (roi|r) (thang|tuan|nam|hom) (truoc|roi)\b"
+        r"|\bmoi (lam|kham|chup|tiem|xet nghiem|đi kham|di kham)\b"
+        r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (thang|tuan|nam) truoc\b")),
     ("care_elsewhere", re.compile(
         r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
         r"|\b(going|go|goes|see|seeing) (to )?(a |another |a different |other |my own |a new )(\w+ )?"
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
-        r"|\balready (seeing|see|have|got) (a|my|another) (\w+ )?(doctor|specialist|therapist|provider|clinic)\b"
+        r"|\balready (seeing|see|have|got) (a|an|my|another) (\w+ )?(doctor|specialist|therapist|provider|clinic|"
+        r"\w+ologist|\w+iatrist)\b"
+        r"|(有|看)(自己的|我的|家庭|私人|中国|华人|华裔|别的|其他){1,2}医生|就不(去|来)你们(那|这)"
+        r"|\b(co )?bac si (rieng|gia dinh|cua (toi|tui|minh|em))\b"
         r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at )?(the )?(va|v a|veterans)\b"
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden)\b"
@@ -106,12 +119,6 @@ _DECLINE_REASONS = (
         r"|\b(benh vien|phong kham|bac si|cho|noi|bv|pk|bs) khac\b"
         r"|\bencontre (un|una|otr[oa]) (\w+ )?(especialista|doctor|doctora|medic[oa]|clinica|terapeuta|lugar)\b"
         r"|\b(voy|vamos) a (ir|atenderme) (alla|alli|ahi|con (el|ella|ese|esa))\b")),
-    ("already_done", re.compile(
-        r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
-        r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
-        r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了"
-        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
-        r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (roi|r) (thang|tuan|nam|hom) (truoc|roi)\b")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
@@ -120,12 +127,12 @@ _DECLINE_REASONS = (
                         r"|\bkhong co (bao hiem|tien)\b")),
     ("not_needed", re.compile(
         r"\b(don'?t|do not|doesn'?t|does not|no longer) need (it|this|that|one|to)\b"
-        r"|\b(don'?t|do not|doesn'?t|does not|no longer) need (the|a|an|that|this|these|any) (\w+ )?"
+        r"|\b(don'?t|do not|doesn'?t|does not|no longer) need (the|a|an|that|this|these|any|another|one more) (\w+ )?"
         r"(visit|appointment|appt|screening|test|therapy|pt|exam|scan|mammogram|colonoscopy|referral|checkup|"
         r"check up|follow up|followup)s?\b"
         r"|\b(not|isn'?t|is not) (necessary|needed)( anymore)?\b|\bno need\b(?! to)|\bunnecessary\b"
         r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
-        r"|\bno es necesari[oa]\b|不需要|没必要|不必要|用不着|不用了"
+        r"|\bno es necesari[oa]\b|不需要|没必要|不必要|用不着|不用了|不用再"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b")),
 )
 _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
@@ -253,7 +260,10 @@ _FOR_A_PERSON = re.compile(
     r"|\bcuanto (me |le )?(va a )?(cuesta|costar|cobra\w*)\b"
     r"|\b((mi|su|tu|el) seguro|seguro medico|aseguranza|copago|factura|cuanto cuesta|costo|precio|mas cerca|"
     r"cerca de mi|otra (clinica|ubicacion|sucursal)|estacionamiento)\b"
-    r"|保险|医保|费用|多少钱|账单|近一点|附近|\b(bao hiem|chi phi|bao nhieu tien|gan hon|gan nha)\b")
+    r"|保险|医保|费用|多少钱|账单|近一点|附近|\b(bao hiem|chi phi|bao nhieu tien|gan hon|gan nha)\b"
+    r"|\bwhere (is|are|r) (the|your|ur|you) ?(office|clinic|place|building|located)?\b|\baddress\b"
+    r"|\bhow (do|can) i get there\b|\bdonde (queda|esta|estan|quedan)\b|\bno se (como )?llegar\b|\bcomo llego\b"
+    r"|\bdireccion\b|在哪|地址|怎么(去|走)|泊车|停车|\b(o dau|o đau|dia chi|đia chi|gui xe|đau xe|dau xe)\b")
 
 
 def asks_what_a_person_must_answer(text: str) -> bool:
@@ -270,10 +280,14 @@ _WANTS_A_VISIT = re.compile(
 _ASKS_FOR_PERSON = re.compile(
     r"\b(person|someone|somebody|human|agent|representative|operator|staff|call me|talk|speak|persona|alguien|"
     r"hablar|llam\w*|nguoi|noi chuyen|goi)\b|人|电话|打给")
-# "what paper?", "¿cuál papel?", "什么纸", "giấy gì": a question
-_QUESTION = re.compile(
-    r"^\s*(what|which|why|how|where|when|who|do|does|is|can|que|cual|por que|como|donde|cuando)\b"
-    r"|什么|哪|为什么|怎么|吗|\b(gi|nao|sao|the nao|o dau|khong|ko)\s*(vay|day|a|ha)?\s*$")
+# "what paper?", "¿cuál papel?", "什么纸", "giấy gì", "do I still need to send it": a question
+_QUESTION_START = re.compile(r"^\s*(what|which|why|how|where|when|who|do|does|did|is|are|can|could|should|will|would|"
+                             r"que|q|cual|por que|porque|como|donde|cuando|quien|tengo que|hay que|puedo|necesito)\b")
+_QUESTION_ANYWHERE = re.compile(
+    r"\b(how much|how long|do i (still )?(need|have)|should i|cuanto|cuanta|todavia tengo que|aun tengo que|"
+    r"bao nhieu|o dau|o đau|the nao|lam sao|co can|con phai|phai khong|(gi|nao|sao) (vay|day|the))\b"
+    r"|什么|哪|为什么|怎么|吗|多少|还要|要不要"
+    r"|\b(gi|nao|sao|khong|ko|hong|hok)\s*(vay|vay a|day|a|ha|ta)?\s*$")
 
 
 def wants_a_visit(text: str) -> bool:
@@ -284,4 +298,6 @@ def wants_a_visit(text: str) -> bool:
 
 def asks_a_question(text: str) -> bool:
     """Whether the reply asks something (a question mark, or a question word where a question starts)."""
-    return "?" in text or "？" in text or bool(_QUESTION.search(normalise(text)))
+    if "?" in text or "？" in text or _QUESTION_ANYWHERE.search(normalise(text)):
+        return True
+    return any(_QUESTION_START.search(normalise(clause)) for clause in re.split(r"[,.;!，。；！]", text) if clause)

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from bot.core.chinese import as_simplified
+
 
 class Keyword(StrEnum):
     OPT_OUT = "opt_out"
@@ -48,8 +50,8 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
     re.compile(r"(别|不要)再(联系|打扰|打电话给)我"),
     # Chinese has no spaces between words: these match anywhere in the message
-    re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息)?了?$|(不要|别|不用)再?(给我)?(发|发送|传)"
-               r"(短信|信息|消息)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
+    re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
+               r"|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b"),
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
     re.compile(r"\b(đung|dung|khong|ko|k) (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
@@ -57,6 +59,8 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
     re.compile(r"\b(xoa|bo|go) (ten|so|so dien thoai) (toi|tui|minh|em)? ?(khoi|ra khoi) danh sach\b"),
+    # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
+    re.compile(r"\b(dung|dug|đung|đug) (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( \w+){0,2} nua\b"),
 )
 # Opt-in words only count for an address that has opted out ("yes" is otherwise an answer, not a keyword).
 OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar", "开始", "bat đau"})
@@ -64,7 +68,7 @@ HELP_WORDS = frozenset({"help", "info", "ayuda", "帮助", "tro giup"})
 
 
 def normalise(body: str) -> str:
-    text = unicodedata.normalize("NFKD", body.strip().lower())
+    text = unicodedata.normalize("NFKD", as_simplified(body.strip().lower()))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^\w\s']", " ", text)
     return " ".join(text.split())

@@ -372,7 +372,7 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
     discharge the engine reads every reply first (a relative's report of a red flag goes to a nurse)."""
     if not for_engine or for_engine.startswith("/") or question(conversation.awaiting).about_recovery:
         return None
-    if decline_reason(for_engine) is not None and "?" not in for_engine:
+    if decline_reason(for_engine) is not None and not asks_a_question(for_engine):
         return None  # "going to a clinic closer to home now" says why they decline; it asks nothing
     if speaks_for_someone(for_engine):
         return "caregiver_writing"

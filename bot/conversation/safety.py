@@ -33,6 +33,11 @@ _MEDICAL = [
     r"(mouth|face) (is )?(crooked|twisted|droop\w*)", r"derrame", r"embolia", r"cara (caida|torcida)",
     r"(boca|cara) (torcida|chueca|caida)", r"se (le|me) (torcio|cayo|chueco) (la )?(boca|cara)",
     r"no (puedo|puede|podia|podía) mover (el|la|mi|su) (brazo|pierna|mano|lado)",
+    r"(slurr\w*) (his |her |my |their )?(speech|words|talk\w*)", r"(speech|words|talking) (is |are )?slurr\w*",
+    r"(half|one side|side) of (his|her|my|their|the) (face|body) (is |went |feels )?(numb|drooping|weak|dead)",
+    r"can'? ?t (talk|speak) (right|straight|properly|clearly)", r"(habla|hablando) (arrastrad\w*|enredad\w*|trabad\w*)",
+    r"no (puede|puedo) hablar bien", r"(la )?mitad de (la|su|mi) (cara|cuerpo) (dormida|adormecida|caida|paralizada)",
+    r"se (le|me) (durmio|adormecio|paralizo) (la cara|el brazo|medio cuerpo|la mitad)",
     # other 911 signs
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo", r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
@@ -57,6 +62,8 @@ _MEDICAL += [
     r"(khong|ko|k) tho (duoc|đuoc|dc|đc|noi)",
     r"ngung tho", r"[đd]ot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)", r"ho ra mau", r"qua lieu",
+    r"(te|yeu|liet) nua (mat|nguoi|than)", r"meo (mat|mom)", r"noi (ngong|lap|khong ro|ko ro|k ro) (tu nhien|dot ngot)",
+    r"dot (nhien|ngot) noi (ngong|lap|khong ro|ko ro|k ro)",
 ]
 _CRISIS += [
     r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet",
@@ -70,7 +77,11 @@ _CRISIS += [
 _MEDICAL_ZH = [
     r"胸(口|部)?(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)",
     r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"喘不(过|上)气", r"上不来气", r"透不过气",
-    r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
+    r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"脸(歪|斜)",
+    r"半边(脸|身|身体|身子)?(突然)?(发麻|麻木|麻|没力|无力|没劲|不能动|动不了)",
+    r"(讲话|说话|讲嘢|口齿)(突然)?(不清|含糊|不利索|说不清)",
+    r"(一边|一侧)(手|脚|手脚|身体)(突然)?(没力|无力|发麻|麻|动不了)",
+    r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
 ]
 _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",

@@ -6,6 +6,7 @@ offered, so the bot never guesses: no match or more than one match is reported a
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -56,6 +57,20 @@ PARTS_OF_DAY = {
     "afternoon": (12, 17), "afternoons": (12, 17), "tarde": (12, 19), "evening": (17, 24), "evenings": (17, 24),
     "noche": (19, 24),
 }
+# the earliest or the latest of the options: "earliest one you got", "el más temprano", "lo antes posible", 最早
+_EARLIEST = re.compile(r"\b(earliest|soonest|first available|asap|el mas temprano|la mas temprana|lo mas pronto|"
+                       r"lo antes posible|el primero que haya|lo mas temprano)\b")
+_LATEST = re.compile(r"\b(latest|el mas tarde|la mas tarde|lo mas tarde)\b")
+# the day of the month: "the 9th", "el día 9", "ngày 9" (rewritten as "day 9"); "the 2nd" stays an option number
+_DAY_OF_MONTH = re.compile(r"\b(?:day|dia)\s+(\d{1,2})\b|\bthe (\d{1,2})(?:st|nd|rd|th)\b")
+# a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
+_CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i meant|correction|mejor dicho|"
+                         r"digo|perdon (?:quise decir|digo)|quise decir|no mejor|a khong|a nham|nham)\b"
+                         r"|不对|不是不是|我是说|改成)"
+                         r"(?:[\s,.]*(?:no|nope|不是|khong)\b)?")
+# where a reply thought aloud comes to its conclusion ("tuesday's out, wednesday i'm babysitting, so I guess thursday")
+_SETTLED = re.compile(r"\b(?:so(?! (?:do|does|is|am|are|would|will)\b)|then|entonces|asi que|i guess|guess|nen|"
+                      r"vay thi)\b|所以|那就")
 # the middle one of an odd number of options: "the middle one", "el de en medio", 中间那个, cái ở giữa
 _MIDDLE = re.compile(r"\bmiddle\b|\b(el|la) (de en|del|de el) medio\b")
 # a time typed without its colon: "the 230 one", "1430", "930am" (quarter hours only: not "100 dollars")
@@ -105,7 +120,7 @@ RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "
                  "manana": 1, "overmorrow": 2}  # overmorrow: 后天, ngày mốt (bot/scheduling/zh_vi.py)
 MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
 NEGATIONS = frozenset(
-    "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada".split())
+    "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada out".split())
 # a time turned down as too early or too late: "9 is too early", "muy temprano", "太早了", "9h sớm quá"
 _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
                                 r"|\b(som|muon|tre) (qua|wa)\b")
@@ -181,7 +196,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     for month, day in dates:
         narrow(lambda o, mo=month, d=day: o.local_start.month == mo and o.local_start.day == d)
 
-    plain_words = re.findall(r"[a-z0-9]+", stripped)
+    plain_words = [_weekday_spelled(word) for word in re.findall(r"[a-z0-9]+", stripped)]
     # days named together are alternatives ("tuesday or wednesday", "周三周四都可以"): one visit is on one day
     weekdays = {WEEKDAYS[word] for index, word in enumerate(plain_words)
                 if word in WEEKDAYS and not (word == "mar" and _has_month_context(plain_words, index))}
@@ -221,6 +236,14 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             narrow(_position_or_weekday(int(either.group(1)), int(either.group(2))))
     if positions:
         narrow(lambda o: o.position in positions)
+    for match in _DAY_OF_MONTH.finditer(stripped):
+        day = int(match.group(1) or match.group(2))
+        if match.group(1) or day > len(options):
+            narrow(lambda o, d=day: o.local_start.day == d)
+    for pattern, pick in ((_EARLIEST, min), (_LATEST, max)):
+        if pattern.search(folded):
+            edge = pick(o.local_start for o in remaining) if remaining else None
+            narrow(lambda o, e=edge: o.local_start == e)
     if _MIDDLE.search(folded) and len(options) % 2 == 1:
         middle = len(options) // 2 + 1
         narrow(lambda o: o.position == middle)
@@ -229,6 +252,20 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if len(remaining) == 1:
         return Choice(chosen=remaining[0], candidates=remaining)
     return Choice(candidates=remaining)
+
+
+_LONG_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "martes",
+                   "miercoles", "jueves", "viernes", "sabado", "domingo")
+_NOT_DAYS = frozenset({"mondays", "sundays", "master", "thirsty", "wedding", "tuesdays", "fridays"})
+
+
+def _weekday_spelled(word: str) -> str:
+    """A day name as typed in a hurry ("wensday", "thrusday", "miercole", "martez") as the day; other words as
+    they are. Only words of five letters or more, close to one day name."""
+    if len(word) < 5 or word in WEEKDAYS or word in _NOT_DAYS or not word.isalpha():
+        return word
+    close = difflib.get_close_matches(word, _LONG_DAY_NAMES, n=1, cutoff=0.8)
+    return close[0] if close else word
 
 
 def _names_a_past_time(words: list[str], index: int) -> bool:
@@ -261,6 +298,22 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     apology ("el número dos por favor, disculpe que no fui"), a choice after turning other times down ("cant do
     mornings, thursday works"), or "the other one" after turning the rest down. A clause that turns times down
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
+    if (corrected := _CORRECTION.split(text)[-1]) != text and corrected.strip():
+        choice = stated_choice(corrected, options, today, language)  # "2 ... wait no 3": the 3
+        if choice.candidates:
+            return choice
+    whole = resolve_choice(text, options, today, language)
+    if whole.chosen is not None and not rejects_options(text, language):
+        return whole
+    if len(settled := [part for part in _SETTLED.split(text) if part.strip()]) > 1:
+        for part in reversed(settled):  # the last thought that names a time is where the patient landed
+            if (choice := _clauses_choice(part, options, today, language)).candidates:
+                return choice
+    return _clauses_choice(text, options, today, language)
+
+
+def _clauses_choice(text: str, options: list[OfferedOption], today: date | None, language: str | None) -> Choice:
+    """What the clauses of ``text`` state together (see ``stated_choice``)."""
     whole = resolve_choice(text, options, today, language)
     if whole.chosen is not None and not rejects_options(text, language):
         return whole

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from bot.core.chinese import as_simplified
+
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 _SPANISH_WORDS = re.compile(r"\b(no|hablo|habla|por favor|entiendo|quiero|en|el|la|ñ)\b|[ñ¿¡áéíóú]")
@@ -44,7 +46,7 @@ def reading_language(text: str, language: str | None) -> str | None:
 
 def canonical(text: str, language: str) -> str:
     """The reply in the resolver's words (see the module docstring); ``language`` from ``reading_language``."""
-    text = unicodedata.normalize("NFKC", text)  # full-width digits and letters ("３号", "２点") as plain ones
+    text = as_simplified(unicodedata.normalize("NFKC", text))  # full-width digits and letters ("３号") as plain
     return _chinese(text) if language == "zh" else _vietnamese(text)
 
 
@@ -55,7 +57,8 @@ _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
                "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
-               "before", "next", "this", "week", "weekend", "middle", "other", r"either\dor\d")
+               "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
+               r"either\dor\d")
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
 _ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
 _KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
@@ -84,16 +87,21 @@ _ZH_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项
 # "要一起", "就一下" are not option one
 _ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5])(?![起下样樣些直共定点點])(?:\s*(?:号|號|个|個))?"
                         r"|([一二三四五1-5])\s*(?:号|號)")
-_ZH_ALONE = re.compile(r"^\s*([一二三四五])\s*(?:吧|好|的|啊|呀)?\s*[。.!！]?\s*$")
+_ZH_ALONE = re.compile(r"^\s*([一二三四五])\s*(?:吧|好|的|啊|呀)?\s*[。.!！]?\s*$"
+                       r"|^\s*([一二三四五])(?=\s|[,.!，。！]|谢|多谢|好的|吧|啦|喇)")
 _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"头一个|頭一個|第一个|第一個", " first "), (r"中间|中間|当中|當中", " middle "),
     (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),
     (r"最后一个|最後一個|最后那个|最後那個|最后|最後", " last "),
     (r"今晚", " today evening "), (r"今天|今日", " today "),
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
-    (r"明天|明日", " tomorrow "), (r"后天|後天", " overmorrow "),
+    (r"明天|明日|听日|聽日", " tomorrow "), (r"后天|後天", " overmorrow "), (r"听朝|聽朝", " tomorrow morning "),
     (r"晚一点|晚一點|晚点|晚點|更晚|晚些|再晚", " later "), (r"早一点|早一點|早点|早點|更早|早些|再早", " earlier "),
-    (r"不行|不可以|不能|不方便|没空|沒空|不要|不太行|不合适|不合適", " not "),
+    # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
+    (r"(行|得|可|好|能|方便)(不|唔)(行|得|可以|可|好|能|方便)|有没有空|有冇空", " "),
+    (r"要接|要上班|要工作|要做工|有事|没时间|冇时间", " not "),
+    (r"不行|不可以|不能|不方便|没空|沒空|不要|不太行|不合适|不合適|唔得|唔得闲|冇空|唔方便|太早|太晚", " not "),
+    (r"最早|最快|越早越好|尽早|最近的", " earliest "), (r"最晚|最迟", " latest "),
 )
 
 
@@ -189,6 +197,7 @@ _VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan na
 _VI_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 # an ordinal needs "cái/số/con/lựa chọn" before it, or is "thứ nhất": a bare "thứ hai" is Monday
 _VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich)\s+(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
+                         r"(?!\s*(?:h|g|gio|:|giờ)\b)"
                          r"|\bthu\s+nhat\b")
 _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai|ba)\s*"
                        r"(?:nhe|nha|a|di|ha)?\s*[.!]?\s*$")
@@ -199,6 +208,8 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bngay\s+(mot|kia)\b", " overmorrow "),
     (r"\b(tre|muon)\s+hon\b|\b(tre|muon)\s+(chut|ti|mot chut)\b", " later "),
     (r"\bsom\s+hon\b|\bsom\s+(chut|ti|mot chut)\b", " earlier "),
+    (r"\b(som|nhanh|gan) nhat\b", " earliest "), (r"\b(tre|muon) nhat\b", " latest "),
+    (r"\bngay\s+(\d{1,2})\b", r" day \1 "),
     (r"\b(co|duoc)\s+(khong|ko|k)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\bkhong\s+phai\b|\b(khong|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
      " not "),

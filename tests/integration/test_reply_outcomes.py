@@ -26,7 +26,8 @@ Outcomes (``kind`` or ``kind:detail``; a row expecting ``kind`` accepts any deta
   cancelled           the reminded visit is cancelled (task completed, no opt-out)
   checkin_ok          after discharge: answered "feeling OK" (no nurse paged), a follow-up offered
   followup_without_checkin_answer   after discharge: a follow-up offered, but no check-in answer recorded
-  help                the HELP message in the patient's language, nothing else changed
+  help                the HELP message in the patient's language, or who we are and how to check it is us (the
+                      answer to "who is this? what is this about?"), nothing else changed
   not_understood      "sorry, I did not get that" (or its reminder / check-in form)
   engine_unavailable  the engine did not answer in time (holding reply)
   no_reply            nothing came back within the wait
@@ -100,6 +101,8 @@ def new_phone() -> str:
 
 
 _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+_WHO_WE_ARE = {"en": "We text our patients about their care", "es": "Enviamos mensajes de texto a nuestros pacientes",
+               "zh": "我们会给患者发短信", "vi": "Chúng tôi nhắn tin cho bệnh nhân"}
 _HELP = {"en": "patient messages. For help", "es": "Mensajes para pacientes de", "zh": "患者短信服务",
          "vi": "Tin nhắn cho bệnh nhân"}
 _NURSE_REASONS = frozenset({"feeling_worse_after_discharge", "back_in_hospital", "feeling_worse",
@@ -294,8 +297,8 @@ def classify(events: list[dict[str, Any]], task: dict[str, Any], texts: list[str
         return "same_times" if now == previous else "other_times"
     if not texts:
         return "no_reply"
-    if _HELP[language] in joined:
-        return "help"
+    if _HELP[language] in joined or _WHO_WE_ARE[language] in texts[0]:
+        return "help"  # the HELP message, or who writes and how to check it is us ("who is this? what is this?")
     if opened.offered_ids and "1)" in texts[-1] and "2)" in texts[-1]:
         return "clarify"  # the options asked again: all of them, or the ones the reply could mean
     return "not_understood" if _sorry(texts[0]) else f"other:{' '.join(texts[0].split())[:60]}"

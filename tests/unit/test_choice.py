@@ -298,3 +298,35 @@ def test_a_time_said_to_be_too_early_is_turned_down_not_chosen(reply: str) -> No
 
 def test_several_option_numbers_are_alternatives() -> None:
     assert {o.slot_id for o in resolve_choice("1 or 2 either is fine", DAYS).candidates} == {"tue-9", "wed-1430"}
+
+
+@pytest.mark.parametrize(
+    ("reply", "language", "slot"),
+    [
+        ("1 no wait 2 sorry", None, "wed-1430"), ("the tuesday, actually thursday", None, "thu-16"),
+        ("el 3, no mejor el 1", None, "tue-9"), ("选二，不对，选三", "zh", "thu-16"),
+        ("soonest you have", None, "tue-9"), ("lo antes posible", None, "tue-9"), ("最早那个就行", "zh", "tue-9"),
+        ("cái sớm nhất", "vi", "tue-9"), ("whatever is latest", None, "thu-16"),
+        ("thrusday", None, "thu-16"), ("wendsday is good", None, "wed-1430"), ("el jueve", None, "thu-16"),
+        ("the 10th", None, "thu-16"), ("el día 8 está bien", None, "tue-9"), ("ngày 10 nha", "vi", "thu-16"),
+        ("lịch 2 giờ rưỡi chiều thứ tư", "vi", "wed-1430"), ("二 多谢", "zh", "wed-1430"), ("聽日唔得", "zh", None),
+        ("禮拜四下午四點", "zh", "thu-16"),
+    ],
+)
+def test_corrections_extremes_typos_and_days_of_the_month(reply: str, language: str | None, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(
+    ("reply", "language", "slot"),
+    [
+        ("well tuesday im at work and wednesday my son has the car so i guess thursday then", None, "thu-16"),
+        ("el martes no puedo y el miércoles trabajo, entonces el jueves", None, "thu-16"),
+        ("上午那个可以，下午要上班", "zh", "tue-9"), ("周三行不行？", "zh", "wed-1430"), ("2號得唔得", "zh", "wed-1430"),
+        ("thursday works so does wednesday", None, None),
+    ],
+)
+def test_a_reply_thought_aloud_lands_where_it_ends(reply: str, language: str | None, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

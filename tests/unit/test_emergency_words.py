@@ -55,3 +55,11 @@ def test_crisis_said_as_patients_text_it(body: str) -> None:
                                   "khong muon song o day nua, muon chuyen nha"])
 def test_a_crisis_word_negated_or_about_something_else_is_not_one(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "我妈突然半边身子没力", "他说话含糊不清", "mi papá habla arrastrado de repente", "my husband's speech is slurred",
+    "half of her face went numb", "bà tôi bị tê nửa mặt", "ông bị yếu nửa người",
+])
+def test_stroke_signs_in_other_words(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

@@ -84,3 +84,11 @@ def test_consent_withdrawn_in_plain_words_is_an_opt_out(body: str) -> None:
 ])
 def test_declining_a_visit_or_a_time_is_not_an_opt_out(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is None
+
+
+@pytest.mark.parametrize("body", ["唔好再傳簡訊俾我，請不要再傳訊息", "請別再發短信給我", "dug nt nua nha",
+                                  "đừng ib nữa"])
+def test_opt_out_in_traditional_characters_and_as_young_people_text_it(body: str) -> None:
+    from bot.conversation.keywords import Keyword, classify_keyword
+
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -220,3 +220,27 @@ def test_a_yes_or_a_request_for_a_visit_without_a_person(body: str, wants: bool)
 ])
 def test_a_question_is_told_from_an_answer(body: str, asks: bool) -> None:
     assert asks_a_question(body) is asks
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("already seeing a dermatologist for that", "care_elsewhere"), ("我有自己的家庭医生", "care_elsewhere"),
+    ("bà có bác sĩ riêng rồi", "care_elsewhere"), ("I don't need another mammogram this year", "not_needed"),
+    ("医生说不用再做了", "not_needed"), ("上礼拜在别的医院检查过了", "already_done"),
+    ("mới khám tuần trước", "already_done"),
+])
+def test_reasons_the_fourth_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "for_person"), [
+    ("where is your office located", True), ("¿dónde está la clínica?", True), ("诊所地址是什么", True),
+    ("phòng khám ở đâu", True), ("the wednesday one", False), ("nos vemos el jueves", False),
+])
+def test_directions_are_for_a_person(body: str, for_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_person
+
+
+@pytest.mark.parametrize(("body", "wrong"), [("你哋搵錯人", True), ("không có ai tên vậy hết", True),
+                                             ("我唔識", False)])
+def test_wrong_number_in_cantonese_and_vietnamese(body: str, wrong: bool) -> None:
+    assert clearly_not_the_patient(body) is wrong
