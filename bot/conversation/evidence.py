@@ -290,10 +290,17 @@ _QUESTION_ANYWHERE = re.compile(
     r"|\b(gi|nao|sao|khong|ko|hong|hok)\s*(vay|vay a|day|a|ha|ta)?\s*$")
 
 
+# "I don't want to book", "no quiero agendar", "tôi không muốn đặt lịch", "不想约": the opposite of wanting a visit
+_NOT_WANTED = re.compile(r"\b(don'?t|do not|dont|no longer|never) (want|wanna|need)\b|\bno (quiero|deseo|necesito)\b"
+                         r"|\b(khong|ko|k|hong|hok|chang|cha|đung|dung) (muon|can|thich)\b|不想|不要|不用|不需要|别")
+
+
 def wants_a_visit(text: str) -> bool:
-    """Whether the reply says yes to a visit, or asks for one, without asking for a person."""
+    """Whether the reply says yes to a visit, or asks for one, without asking for a person (and without saying
+    it does not want one)."""
     folded = normalise(text)
-    return (says_yes(text) or bool(_WANTS_A_VISIT.search(folded))) and not _ASKS_FOR_PERSON.search(folded)
+    return (says_yes(text) or bool(_WANTS_A_VISIT.search(folded))) and not _ASKS_FOR_PERSON.search(folded) \
+        and not _NOT_WANTED.search(folded)
 
 
 def asks_a_question(text: str) -> bool:

@@ -323,7 +323,8 @@ def test_corrections_extremes_typos_and_days_of_the_month(reply: str, language: 
     [
         ("well tuesday im at work and wednesday my son has the car so i guess thursday then", None, "thu-16"),
         ("el martes no puedo y el miércoles trabajo, entonces el jueves", None, "thu-16"),
-        ("上午那个可以，下午要上班", "zh", "tue-9"), ("周三行不行？", "zh", "wed-1430"), ("2號得唔得", "zh", "wed-1430"),
+        ("上午那个可以，下午要上班", "zh", "tue-9"), ("周三行不行？", "zh", "wed-1430"),
+        ("2號得唔得", "zh", "wed-1430"),
         ("thursday works so does wednesday", None, None),
     ],
 )

@@ -208,7 +208,8 @@ def test_yes_to_a_booked_visit(body: str, yes: bool) -> None:
 @pytest.mark.parametrize(("body", "wants"), [
     ("yes", True), ("yeah i'd like to book", True), ("ok let's schedule it", True), ("sí, quiero hacer la cita", True),
     ("我想重新预约", True), ("muốn đặt lịch lại", True), ("yes can someone call me", False), ("no", False),
-    ("quiero hablar con alguien para agendar", False),
+    ("quiero hablar con alguien para agendar", False), ("thôi, em không muốn đặt lịch", False),
+    ("i dont want to book anything", False), ("不想预约了", False),
 ])
 def test_a_yes_or_a_request_for_a_visit_without_a_person(body: str, wants: bool) -> None:
     assert wants_a_visit(body) is wants
