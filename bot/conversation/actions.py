@@ -141,7 +141,7 @@ class OutreachAction(Action):
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
                     turn.intent != "cancel_appointment" and menu_number(turn.text) is None:
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
-            elif turn.intent not in _INTENTS_BEYOND_A_CHOICE and not booked(turn) and names_an_offered_time(turn):
+            elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
             elif wants_a_time_not_yet_named(turn):
                 turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)  # "yes, i want to reschedule"
@@ -167,6 +167,16 @@ class OutreachAction(Action):
 # what the engine reads that a named time does not answer: the patient asked for something more than a time
 _INTENTS_BEYOND_A_CHOICE = frozenset({"request_human", "contact_later", "switch_language", "cancel_appointment",
                                       "feeling_unwell", "medication_question"})
+
+
+def beyond_a_choice(turn: Turn) -> bool:
+    """The engine read more than a choice in the reply, and (for symptoms and medicines) the words bear it out:
+    "1 but my wife has to come with me, she drives me" names a time and asks no nurse anything."""
+    if turn.intent == "feeling_unwell":
+        return sounds_worse(turn.text)
+    if turn.intent == "medication_question":
+        return asks_about_medicine(turn.text)
+    return turn.intent in _INTENTS_BEYOND_A_CHOICE
 
 
 def booked(turn: Turn) -> bool:

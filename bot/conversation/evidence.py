@@ -110,7 +110,8 @@ _DECLINE_REASONS = (
         r"|\b(co )?bac si (rieng|gia dinh|cua (toi|tui|minh|em))\b"
         r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at )?(the )?(va|v a|veterans)\b"
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
-        r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden)\b"
+        r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
+        r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
         r"|\ben otro (lado|lugar|sitio|hospital|consultorio)\b|\ben otra (clinica|parte|ciudad)\b"
         r"|\b(voy|vamos|ire|ya voy) (a|con) otr[oa] (clinica|doctor|doctora|medico|medica|lugar|hospital|terapeuta)\b"
         r"|(去|到)别的(医院|诊所|地方)|(去|到)其他(医院|诊所)"
@@ -123,6 +124,7 @@ _DECLINE_REASONS = (
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
                         r"|\bno me alcanza\b|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
+                        r"|\bno tengo( \w+){0,3} (pa|para) (pagar|el copago|el deducible)\b"
                         r"|\b(muy|demasiado) caro\b|太贵|没有保险|\b(mac|đat|dat) qua\b"
                         r"|\bkhong co (bao hiem|tien)\b")),
     ("not_needed", re.compile(
@@ -130,7 +132,7 @@ _DECLINE_REASONS = (
         r"|\b(don'?t|do not|doesn'?t|does not|no longer) need (the|a|an|that|this|these|any|another|one more) (\w+ )?"
         r"(visit|appointment|appt|screening|test|therapy|pt|exam|scan|mammogram|colonoscopy|referral|checkup|"
         r"check up|follow up|followup)s?\b"
-        r"|\b(not|isn'?t|is not) (necessary|needed)( anymore)?\b|\bno need\b(?! to)|\bunnecessary\b"
+        r"|\b(not|isn'?t|is not|no longer) (necessary|needed|required)( anymore)?\b|\bno need\b(?! to)|\bunnecessary\b"
         r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
         r"|\bno es necesari[oa]\b|不需要|没必要|不必要|用不着|不用了|不用再"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b")),
@@ -175,7 +177,8 @@ _WORSE = re.compile(r"\b(worse|worst|peor|swell|swollen|hinchad|fever|fiebre|ble
 # after discharge: words that say it is getting worse, whatever the engine read ("更疼了", "bị sốt", "swollen")
 _RED_FLAG = re.compile(r"\b(worse|worst|peor|swollen|swelling|hinchad[oa]|hinchazon|fever|fiebre|calentura|"
                        r"bleeding|sangra\w*|sangre|pus|infected|infection|infectad[oa]|infeccion|"
-                       r"đau (hon|nhieu hon)|te hon|sung|sot|chay mau|nhiem trung)\b"
+                       r"đau (hon|nhieu hon)|te hon|sung|sot|chay mau|nhiem trung|nang hon|xau hon"
+                       r"|(ho|đau|dau|met|kho tho|chong mat|non|oi) (\w+ )?nhieu hon)\b"
                        r"|更(疼|痛|严重|厉害)|肿|发烧|发热|出血|流血|流脓|感染|恶化")
 _NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any) (\w+ ){0,2}"
                          r"|(没有|没|无|不|未)\s*)$")
@@ -223,6 +226,7 @@ def feels_fine(text: str) -> bool:
 
 # "si ahi estare", "yes see you then", "好的，会去", "dạ được": yes to a visit already booked
 _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|vale|好|好的|可以|行|没问题|会去|"
+                  r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos)|nos vemos|会(去|到)|[đd]en dung gio|se [đd]en)\b")
 
@@ -262,6 +266,9 @@ _FOR_A_PERSON = re.compile(
     r"cerca de mi|otra (clinica|ubicacion|sucursal)|estacionamiento)\b"
     r"|保险|医保|费用|多少钱|账单|近一点|附近|\b(bao hiem|chi phi|bao nhieu tien|gan hon|gan nha)\b"
     r"|\bwhere (is|are|r) (the|your|ur|you) ?(office|clinic|place|building|located)?\b|\baddress\b"
+    r"|\b(charge|charged|charging|fee|fees|no show fee|refund|not fair|unfair|ridiculous|complaint|complain|rude)\b"
+    r"|\b(cobr\w+|cargo|multa|reembolso|queja|injusto|abuso|una falta de respeto)\b|收费|罚款|退款|投诉|不公平|太过分"
+    r"|\b(tinh tien|thu tien|phat tien|hoan tien|khieu nai|lam an kieu gi|thai đo|thai do)\b"
     r"|\bhow (do|can) i get there\b|\bdonde (queda|esta|estan|quedan)\b|\bno se (como )?llegar\b|\bcomo llego\b"
     r"|\bdireccion\b|在哪|地址|怎么(去|走)|泊车|停车|\b(o dau|o đau|dia chi|đia chi|gui xe|đau xe|dau xe)\b")
 

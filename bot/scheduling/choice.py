@@ -89,7 +89,7 @@ _MONTHS = {
     for name in names.split()
 }
 
-_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?![\d/])")
+_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|o'?\s?clock)?(?![\d/])")
 _DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 
 
@@ -104,6 +104,7 @@ class OfferedOption:
 class Choice:
     chosen: OfferedOption | None = None
     candidates: list[OfferedOption] = field(default_factory=list)
+    constrained: bool = False  # the reply named a time, day or option at all (none offered may match it)
 
     @property
     def ambiguous(self) -> bool:
@@ -146,6 +147,16 @@ def rejects_options(text: str, language: str | None = None) -> bool:
     return any(word.replace("'", "") in NEGATIONS for word in words) or bool(_TOO_EARLY_OR_LATE.search(fold(text)))
 
 
+_DAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# a day or time named only to compare: "anything sooner than tuesday", "algo más temprano que el martes", "instead of
+# the 9am", "before thursday": never the one chosen
+_COMPARED = re.compile(
+    rf"\b(?:sooner|earlier|later|other|rather|else) than (?:the |that |this |on )?\S+|\binstead of (?:the )?\S+"
+    rf"|\bbesides (?:the )?\S+|\b(?:before|after|antes del?|despues del?) (?:the |el )?(?:{_DAY_WORDS})\b"
+    rf"|\b(?:mas temprano|mas tarde|antes|despues|otro dia|otra hora|mas pronto) (?:que|del|de) (?:el |la )?\S+"
+    rf"|\ben (?:vez|lugar) del? (?:el |la )?\S+|\baparte del? (?:el |la )?\S+")
+
+
 def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None,
                    language: str | None = None) -> Choice:
     """Narrow the offered options by every constraint the reply states; one survivor is the choice.
@@ -154,7 +165,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if not options:
         return Choice()
     folded, rewritten = reply_words(text, language)
-    folded = _COMPACT_TIME.sub(r"\1:\2", folded)
+    folded = _COMPARED.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded)))
     parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
@@ -172,6 +183,10 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         if minute is None and meridiem is None and _lead_in(folded, match.start()) not in _HOUR_LEAD_INS:
             continue  # a bare number: an option number or a day, not a time
         if hour > 23 or (minute is not None and int(minute) > 59):
+            continue
+        if meridiem and meridiem.startswith("o"):
+            meridiem = None  # "4 o'clock": a time, morning or afternoon as offered
+            times.append((hour, int(minute or 0), False))
             continue
         if meridiem and meridiem.startswith("p") and hour < 12:
             hour += 12
@@ -215,7 +230,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
                 plain_words[index - 1] in MORNING_LEAD_INS or plain_words[index - 1] == "pasado")):
             if today is not None:
                 narrow(lambda o, d=today + timedelta(days=RELATIVE_DAYS[word]): o.local_start.date() == d)
-        elif word in parts_of_day:
+        elif word in parts_of_day and not (word == "am" and index and plain_words[index - 1] in ("i", "we")):
             low, high = parts_of_day[word]
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
     positions: set[int] = set()  # several named are alternatives: "1 or 2", "1 2 3 deu ko dc"
@@ -226,7 +241,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         if word in _LAST and not _names_a_past_time(words, index):
             position = len(options)
         if position is None and word.isdigit() and word in plain_words and (
-                len(plain_words) <= 6 or _leads_and_accepts(words, index)):
+                len(plain_words) <= 6 or _leads_and_accepts(words, index)
+                or (index and words[index - 1] in _NUMBER_LEAD_INS)):
             number = int(word)
             if 1 <= number <= len(options):
                 position = number
@@ -250,8 +266,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if not constrained:
         return Choice()
     if len(remaining) == 1:
-        return Choice(chosen=remaining[0], candidates=remaining)
-    return Choice(candidates=remaining)
+        return Choice(chosen=remaining[0], candidates=remaining, constrained=True)
+    return Choice(candidates=remaining, constrained=True)
 
 
 _LONG_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "martes",
@@ -266,6 +282,20 @@ def _weekday_spelled(word: str) -> str:
         return word
     close = difflib.get_close_matches(word, _LONG_DAY_NAMES, n=1, cutoff=0.8)
     return close[0] if close else word
+
+
+_SPANISH_HOURS = {"una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+                  "nueve": 9, "diez": 10, "once": 11, "doce": 12}
+
+
+def _spoken_clock(folded: str) -> str:
+    """Spanish clock times as said or dictated: "a las dos y media" → "a las 2:30", "las 2 y 30" → "las 2:30",
+    "las 4 y cuarto" → "las 4:15"."""
+    folded = re.sub(r"\b(las?) (" + "|".join(_SPANISH_HOURS) + r")\b",
+                    lambda m: f"{m.group(1)} {_SPANISH_HOURS[m.group(2)]}", folded)
+    folded = re.sub(r"\b(\d{1,2}) y (media|cuarto|\d{2})\b",
+                    lambda m: f"{m.group(1)}:{ {'media': '30', 'cuarto': '15'}.get(m.group(2), m.group(2))}", folded)
+    return folded
 
 
 def _names_a_past_time(words: list[str], index: int) -> bool:
@@ -284,11 +314,27 @@ def _leads_and_accepts(words: list[str], index: int) -> bool:
 
 
 # where one thought ends and the next begins: "2, but can i bring my daughter?", "en la mañana no puedo, el jueves sí"
-_CLAUSE_BREAK = re.compile(r"[,.;:!?¿¡\n]+|\b(?:but|and|though|tho|although|pero|y|aunque|nhung|ma)\b"
+_CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:but|and|though|tho|although|pero|aunque|nhung|ma)\b"
+                           r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
+# a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
+_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q)\b.*?"
+                     r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
 # "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
 _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"
                         r"|\b(el|la) que queda\b")
+
+
+# asking for other times earlier or later in the day: "anything a bit later?", "algo más tarde", 晚一点, muộn hơn
+_EARLIER_OR_LATER = re.compile(
+    r"\b(?:something|anything|any|algo|nada|a little|a bit|bit|un poco|abit) (?:later|earlier|mas tarde|mas temprano)\b"
+    r"|\b(?:later|earlier) (?:one|time|slot|appointment|in the day)s?\b")
+
+
+def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
+    """Whether the reply asks for times earlier or later than the ones offered (then it chooses none of them)."""
+    folded, rewritten = reply_words(text, language)
+    return bool(re.search(r"\b(?:later|earlier)\b", folded)) if rewritten else bool(_EARLIER_OR_LATER.search(folded))
 
 
 def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,
@@ -298,6 +344,8 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     apology ("el número dos por favor, disculpe que no fui"), a choice after turning other times down ("cant do
     mornings, thursday works"), or "the other one" after turning the rest down. A clause that turns times down
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
+    if asks_earlier_or_later(text, language):
+        return Choice()  # "礼拜二行不行？9点有点早，有没有晚点的": other times, not the one named
     if (corrected := _CORRECTION.split(text)[-1]) != text and corrected.strip():
         choice = stated_choice(corrected, options, today, language)  # "2 ... wait no 3": the 3
         if choice.candidates:
@@ -320,13 +368,17 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
     named: list[set[str]] = []
     turned_down: set[str] = set()
     the_other = False
-    for clause in (part for part in _CLAUSE_BREAK.split(text) if part and part.strip()):
+    for clause in (part for part in _CLAUSE_BREAK.split(_REASON.sub(" ", text)) if part and part.strip()):
         reading = resolve_choice(clause, options, today, language)
+        ids = {o.slot_id for o in reading.candidates}
         if rejects_options(clause, language):
             if reading.candidates and len(reading.candidates) < len(options):
-                turned_down |= {o.slot_id for o in reading.candidates}
+                turned_down |= ids
         elif reading.candidates:
-            named.append({o.slot_id for o in reading.candidates})
+            named.append(ids)
+            turned_down -= ids  # a later yes undoes an earlier no ("no sé si llegue... pero sí, el miércoles")
+        elif reading.constrained:
+            return Choice()  # "jueves pero a las 10?": asks for a time not on offer; never book around it
         elif _THE_OTHER.search(reply_words(clause, language)[0]):
             the_other = True
     if named:

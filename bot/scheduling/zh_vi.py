@@ -99,7 +99,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"晚一点|晚一點|晚点|晚點|更晚|晚些|再晚", " later "), (r"早一点|早一點|早点|早點|更早|早些|再早", " earlier "),
     # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
     (r"(行|得|可|好|能|方便)(不|唔)(行|得|可以|可|好|能|方便)|有没有空|有冇空", " "),
-    (r"要接|要上班|要工作|要做工|有事|没时间|冇时间", " not "),
+    (r"要接|要上班|要工作|要做工|有事|没时间|冇时间|有点早|有点晚|早了点|晚了点|有些早|有些晚", " not "),
     (r"不行|不可以|不能|不方便|没空|沒空|不要|不太行|不合适|不合適|唔得|唔得闲|冇空|唔方便|太早|太晚", " not "),
     (r"最早|最快|越早越好|尽早|最近的", " earliest "), (r"最晚|最迟", " latest "),
 )
@@ -161,7 +161,18 @@ def _zh_weekday(match: re.Match[str]) -> str:
     return week + (" weekend " if day == "末" else f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[day]]} ")
 
 
+_ZH_COMPARED = re.compile(r"比[^，。,.!?！？]{0,8}?(早|晚|前|后|後)")  # "有比周二早的吗": compared, not chosen
+_ZH_DATE = re.compile(r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*(?:号|號|日)")  # "12月9号", "9号": a day of the month
+
+
+def _zh_date(match: re.Match[str]) -> str:
+    day = int(match.group(2))
+    return match.group(0) if match.group(1) is None and day <= 5 else f" day {day} "  # "3号" stays option 3
+
+
 def _chinese(text: str) -> str:
+    text = _ZH_COMPARED.sub(" ", text)
+    text = _ZH_DATE.sub(_zh_date, text)
     text = _ZH_WEEKDAY.sub(_zh_weekday, text)
     text = text.translate(_ZH_PUNCTUATION)
     for pattern, word in _ZH_WORDS:  # before the times: 晚一点 is "later", not one o'clock

@@ -331,3 +331,34 @@ def test_corrections_extremes_typos_and_days_of_the_month(reply: str, language: 
 def test_a_reply_thought_aloud_lands_where_it_ends(reply: str, language: str | None, slot: str | None) -> None:
     choice = stated_choice(reply, DAYS, language=language)
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(
+    ("reply", "language", "slot"),
+    [
+        ("could i do wednesday at 11 instead", None, None), ("el martes pero a las 3 de la tarde?", None, None),
+        ("anything earlier than thursday?", None, None), ("algo antes del miércoles?", None, None),
+        ("周四可以吗？早上比较好", "zh", None), ("有没有比周三晚一点的", "zh", None),
+        ("i'm off at 1 so the 2:30 one", None, "wed-1430"), ("la de las 9 xq a las 12 entro a trabajar", None, "tue-9"),
+        ("el miércoles a las dos y media", None, "wed-1430"), ("las 4 y 00 del jueves", None, "thu-16"),
+        ("i am ok with the thursday", None, "thu-16"), ("the 9 o'clock", None, "tue-9"), ("el 2 o el 3", None, None),
+        ("12月10日", "zh", "thu-16"),
+    ],
+)
+def test_what_is_asked_for_beside_a_day_reasons_and_clock_words(reply: str, language: str | None,
+                                                                 slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(
+    ("reply", "language"),
+    [("tuesday ok? 9 is a little early, anything a bit later", None), ("el martes sí pero algo más tarde", None),
+     ("周二可以，不过有没有晚一点的", "zh"), ("thứ ba được nhưng muộn hơn chút", "vi")],
+)
+def test_asking_for_earlier_or_later_chooses_none_of_the_times(reply: str, language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+def test_a_choice_with_a_see_you_later_is_still_a_choice() -> None:
+    assert stated_choice("2 see you later", DAYS).chosen is not None

@@ -245,3 +245,25 @@ def test_directions_are_for_a_person(body: str, for_person: bool) -> None:
                                              ("我唔識", False)])
 def test_wrong_number_in_cantonese_and_vietnamese(body: str, wrong: bool) -> None:
     assert clearly_not_the_patient(body) is wrong
+
+
+@pytest.mark.parametrize(("body", "for_person"), [
+    ("why was i charged a late cancel fee", True), ("me cobraron doble, no es justo", True), ("为什么要收费", True),
+    ("sao lại tính tiền tôi", True), ("thursday is fine", False),
+])
+def test_charges_and_complaints_are_for_a_person(body: str, for_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_person
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("my doctor and I decided it is no longer needed", "not_needed"),
+    ("ahora me atiendo con otra doctora", "care_elsewhere"),
+    ("no tengo la plata para pagar el deducible", "cost"),
+])
+def test_reasons_the_fifth_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["mẹ tôi về nhà đau nhiều hơn", "ông ấy mệt nặng hơn hôm qua"])
+def test_worse_than_before_in_vietnamese(body: str) -> None:
+    assert sounds_worse(body)
