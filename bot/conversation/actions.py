@@ -176,6 +176,8 @@ def beyond_a_choice(turn: Turn) -> bool:
         return sounds_worse(turn.text)
     if turn.intent == "medication_question":
         return asks_about_medicine(turn.text)
+    if turn.intent == "switch_language":  # "số 3, có người thông dịch tiếng Việt ko": asks for no other language
+        return requested_language(turn.text, turn.patient.language) != turn.patient.language
     return turn.intent in _INTENTS_BEYOND_A_CHOICE
 
 

@@ -81,7 +81,8 @@ def speaks_for_someone(text: str) -> bool:
 # why a patient turns the visit down, as a category the event keeps (operations count them; the words stay private)
 _DECLINE_REASONS = (
     ("feels_better", re.compile(
-        r"\b(i )?(feel|feels|feeling|am|im|i'?m) (much |a lot |way |all )?(better|fine now|recovered|healed)\b"
+        r"\b(i )?(feel|feels|feeling|am|im|i'?m) (much |a lot |alot |way |all |so much |really |lots )?"
+        r"(better|fine now|recovered|healed)\b"
         r"|\b(is|it'?s|its) (all |completely |fully )(better|healed)\b|\b(is|it'?s|its) healed\b"
         r"|\ball better\b|\bdoing (much |a lot |way )?better\b|\bno longer (hurts|in pain)\b"
         r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
@@ -108,7 +109,7 @@ _DECLINE_REASONS = (
         r"\w+ologist|\w+iatrist)\b"
         r"|(有|看)(自己的|我的|家庭|私人|中国|华人|华裔|别的|其他){1,2}医生|就不(去|来)你们(那|这)"
         r"|\b(co )?bac si (rieng|gia dinh|cua (toi|tui|minh|em))\b"
-        r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at )?(the )?(va|v a|veterans)\b"
+        r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at |through |thru |with )?(the )?(va|v a|veterans)\b"
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
         r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
@@ -119,7 +120,8 @@ _DECLINE_REASONS = (
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
         r"|\b(benh vien|phong kham|bac si|cho|noi|bv|pk|bs) khac\b"
         r"|\bencontre (un|una|otr[oa]) (\w+ )?(especialista|doctor|doctora|medic[oa]|clinica|terapeuta|lugar)\b"
-        r"|\b(voy|vamos) a (ir|atenderme) (alla|alli|ahi|con (el|ella|ese|esa))\b")),
+        r"|\b(voy|vamos) a (ir|atenderme) (alla|alli|ahi|con (el|ella|ese|esa|mi|mis|un|una))\b"
+        r"|(找|换|看)了?(别的|其他|另外的?|新的)(医生|医院|诊所)")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
@@ -267,6 +269,10 @@ _FOR_A_PERSON = re.compile(
     r"|保险|医保|费用|多少钱|账单|近一点|附近|\b(bao hiem|chi phi|bao nhieu tien|gan hon|gan nha)\b"
     r"|\bwhere (is|are|r) (the|your|ur|you) ?(office|clinic|place|building|located)?\b|\baddress\b"
     r"|\b(charge|charged|charging|fee|fees|no show fee|refund|not fair|unfair|ridiculous|complaint|complain|rude)\b"
+    r"|\b(manager|supervisor|angry|upset|pissed|frustrated|waited (an hour|hours|forever|so long)|nobody (came|called|"
+    r"answered|showed))\b|\b(gerente|supervisor[a]?|encargad[oa]|enojad[oa]|molest[oa]|me dejaron esperando|"
+    r"nadie me (atendio|llamo|contesto))\b|经理|主管|生气|等了.{0,4}(小时|半天)"
+    r"|\b(quan ly|buc minh|tuc gian|cho (ca|mot|hai) (tieng|gio))\b"
     r"|\b(cobr\w+|cargo|multa|reembolso|queja|injusto|abuso|una falta de respeto)\b|收费|罚款|退款|投诉|不公平|太过分"
     r"|\b(tinh tien|thu tien|phat tien|hoan tien|khieu nai|lam an kieu gi|thai đo|thai do)\b"
     r"|\bhow (do|can) i get there\b|\bdonde (queda|esta|estan|quedan)\b|\bno se (como )?llegar\b|\bcomo llego\b"

@@ -45,7 +45,7 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"),
     re.compile(r"\bno (quiero|deseo) (recibir |que me (manden|envien|escriban) )?(mas )?(estos |sus |los |mas )?"
                r"(mensajes|textos|llamadas)\b"),
-    re.compile(r"\bbasta (de|con) (mensajes|textos|llamadas)\b"),
+    re.compile(r"\b(ya )?basta( ya)? (de|con) (tantos? )?(mensajes|textos|llamadas|mensajitos)\b"),
     re.compile(r"\b(saquenme|sacarme|borrenme) de (la|su|esta) lista\b|\b(den|dar)(me)? de baja\b"),
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
     re.compile(r"(别|不要)再(联系|打扰|打电话给)我"),

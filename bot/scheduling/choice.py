@@ -124,7 +124,10 @@ NEGATIONS = frozenset(
     "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada out".split())
 # a time turned down as too early or too late: "9 is too early", "muy temprano", "太早了", "9h sớm quá"
 _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
-                                r"|\b(som|muon|tre) (qua|wa)\b")
+                                r"|\b(som|muon|tre) (qua|wa)\b"
+                                # busy then: "I have to get my grandson in the afternoons", "tengo que trabajar"
+                                r"|\b(i have to|i've got to|ive got to|i gotta|i got to|i work|i'm at work|im at work|"
+                                r"tengo que|estoy trabajando|tengo trabajo|tengo clases)\b")
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
                               r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
 
@@ -148,13 +151,16 @@ def rejects_options(text: str, language: str | None = None) -> bool:
 
 
 _DAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-# a day or time named only to compare: "anything sooner than tuesday", "algo más temprano que el martes", "instead of
-# the 9am", "before thursday": never the one chosen
-_COMPARED = re.compile(
-    rf"\b(?:sooner|earlier|later|other|rather|else) than (?:the |that |this |on )?\S+|\binstead of (?:the )?\S+"
-    rf"|\bbesides (?:the )?\S+|\b(?:before|after|antes del?|despues del?) (?:the |el )?(?:{_DAY_WORDS})\b"
-    rf"|\b(?:mas temprano|mas tarde|antes|despues|otro dia|otra hora|mas pronto) (?:que|del|de) (?:el |la )?\S+"
-    rf"|\ben (?:vez|lugar) del? (?:el |la )?\S+|\baparte del? (?:el |la )?\S+")
+# a day or time named only to compare, asking for earlier or later ones: "anything sooner than tuesday", "algo más
+# temprano que el martes", "before thursday": never the one chosen, and the reply chooses none
+_COMPARED_IN_TIME = re.compile(
+    rf"\b(?:sooner|earlier|later) than (?:the |that |this |on )?\S+"
+    rf"|\b(?:before|after|antes del?|despues del?) (?:the |el )?(?:{_DAY_WORDS})\b"
+    rf"|\b(?:mas temprano|mas tarde|antes|despues|mas pronto) (?:que|del|de) (?:el |la )?\S+")
+# a time set aside: "instead of the 9am", "other than tuesday", "en vez del martes": never the one chosen
+_SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?\S+"
+                        r"|\binstead of (?:the )?\S+|\bbesides (?:the )?\S+|\ben (?:vez|lugar) del? (?:el |la )?\S+"
+                        r"|\baparte del? (?:el |la )?\S+")
 
 
 def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None,
@@ -165,7 +171,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if not options:
         return Choice()
     folded, rewritten = reply_words(text, language)
-    folded = _COMPARED.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded)))
+    folded = _SET_ASIDE.sub(" ", _COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
     parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
@@ -334,7 +340,9 @@ _EARLIER_OR_LATER = re.compile(
 def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
     """Whether the reply asks for times earlier or later than the ones offered (then it chooses none of them)."""
     folded, rewritten = reply_words(text, language)
-    return bool(re.search(r"\b(?:later|earlier)\b", folded)) if rewritten else bool(_EARLIER_OR_LATER.search(folded))
+    if rewritten:
+        return bool(re.search(r"\b(?:later|earlier)\b", folded))
+    return bool(_EARLIER_OR_LATER.search(folded) or _COMPARED_IN_TIME.search(folded))
 
 
 def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,

@@ -362,3 +362,13 @@ def test_asking_for_earlier_or_later_chooses_none_of_the_times(reply: str, langu
 
 def test_a_choice_with_a_see_you_later_is_still_a_choice() -> None:
     assert stated_choice("2 see you later", DAYS).chosen is not None
+
+
+@pytest.mark.parametrize(
+    ("reply", "slot"),
+    [("the 2:30 pls, i have to work mornings", "wed-1430"), ("thursday, tengo que trabajar en la mañana", "thu-16"),
+     ("soonest one? anything before wednesday", None), ("the wednesday instead of the tuesday", "wed-1430")],
+)
+def test_busy_times_and_comparisons_beside_a_choice(reply: str, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

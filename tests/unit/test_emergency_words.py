@@ -63,3 +63,8 @@ def test_a_crisis_word_negated_or_about_something_else_is_not_one(body: str) -> 
 ])
 def test_stroke_signs_in_other_words(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["mẹ tôi một bên mặt bị lệch", "ong noi ngong mot ben mieng"])
+def test_vietnamese_face_drooping_on_one_side(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

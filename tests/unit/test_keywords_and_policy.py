@@ -92,3 +92,10 @@ def test_opt_out_in_traditional_characters_and_as_young_people_text_it(body: str
     from bot.conversation.keywords import Keyword, classify_keyword
 
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["basta ya de mensajes", "ya basta con tantos mensajes"])
+def test_enough_messages_in_spanish_opts_out(body: str) -> None:
+    from bot.conversation.keywords import Keyword, classify_keyword
+
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

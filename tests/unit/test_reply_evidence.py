@@ -267,3 +267,8 @@ def test_reasons_the_fifth_probe_found(body: str, category: str) -> None:
 @pytest.mark.parametrize("body", ["mẹ tôi về nhà đau nhiều hơn", "ông ấy mệt nặng hơn hôm qua"])
 def test_worse_than_before_in_vietnamese(body: str) -> None:
     assert sounds_worse(body)
+
+
+@pytest.mark.parametrize("body", ["let me speak to your supervisor", "estoy molesta, nadie me llamó", "我要找你们经理"])
+def test_upset_patients_and_managers_are_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
