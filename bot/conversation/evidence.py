@@ -83,7 +83,8 @@ _DECLINE_REASONS = (
     ("feels_better", re.compile(
         r"\b(i )?(feel|feels|feeling|am|im|i'?m) (much |a lot |alot |way |all |so much |really |lots )?"
         r"(better|fine now|recovered|healed)\b"
-        r"|\b(is|it'?s|its) (all |completely |fully )(better|healed)\b|\b(is|it'?s|its) healed\b"
+        r"|\b(is|it'?s|its|are|feels) (all |completely |fully |a lot |alot |much |way |so much )(better|healed)\b"
+        r"|\b(is|it'?s|its) healed\b"
         r"|\ball better\b|\bdoing (much |a lot |way )?better\b|\bno longer (hurts|in pain)\b"
         r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
@@ -94,6 +95,8 @@ _DECLINE_REASONS = (
     ("already_done", re.compile(
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
+        r"|\b(had|got|did) (my|the|a) (\w+ ){0,2}(mammogram|colonoscopy|screening|scan|shot|vaccine|exam|physical|"
+        r"checkup|pap|pap smear|labs|bloodwork|mri|x ray|xray)\b"
         r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了|已经.{0,10}(做|检查|查|看|打|拍|照)过"
         r"|(做|检查|查|打|拍|照)过.{0,6}了"
         r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
@@ -113,6 +116,7 @@ _DECLINE_REASONS = (
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
         r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
+        r"|\bya tengo (un|una|mi) (especialista|doctor|doctora|medic[oa]|terapeuta)\b"
         r"|\ben otro (lado|lugar|sitio|hospital|consultorio)\b|\ben otra (clinica|parte|ciudad)\b"
         r"|\b(voy|vamos|ire|ya voy) (a|con) otr[oa] (clinica|doctor|doctora|medico|medica|lugar|hospital|terapeuta)\b"
         r"|(去|到)别的(医院|诊所|地方)|(去|到)其他(医院|诊所)"
@@ -121,7 +125,8 @@ _DECLINE_REASONS = (
         r"|\b(benh vien|phong kham|bac si|cho|noi|bv|pk|bs) khac\b"
         r"|\bencontre (un|una|otr[oa]) (\w+ )?(especialista|doctor|doctora|medic[oa]|clinica|terapeuta|lugar)\b"
         r"|\b(voy|vamos) a (ir|atenderme) (alla|alli|ahi|con (el|ella|ese|esa|mi|mis|un|una))\b"
-        r"|(找|换|看)了?(别的|其他|另外的?|新的)(医生|医院|诊所)")),
+        r"|(找|换)了?(一个|一位|个)?(别的|其他|另外的?|新的|华人|中国)?(医生|医院|诊所)"
+        r"|看了?(别的|其他|另外的?|新的|华人|中国)(医生|医院|诊所)")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
@@ -134,7 +139,9 @@ _DECLINE_REASONS = (
         r"|\b(don'?t|do not|doesn'?t|does not|no longer) need (the|a|an|that|this|these|any|another|one more) (\w+ )?"
         r"(visit|appointment|appt|screening|test|therapy|pt|exam|scan|mammogram|colonoscopy|referral|checkup|"
         r"check up|follow up|followup)s?\b"
-        r"|\b(not|isn'?t|is not|no longer) (necessary|needed|required)( anymore)?\b|\bno need\b(?! to)|\bunnecessary\b"
+        r"|\b(not|isn'?t|is not|no longer) (necessary|needed|required)( anymore)?\b"
+        r"|\b(don'?t|dont|do not) have to (go|come) (back|in)\b|\b(all )?done with (therapy|pt|it|the therapy)\b"
+        r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
         r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
         r"|\bno es necesari[oa]\b|不需要|没必要|不必要|用不着|不用了|不用再"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b")),
@@ -270,7 +277,8 @@ _FOR_A_PERSON = re.compile(
     r"|\bwhere (is|are|r) (the|your|ur|you) ?(office|clinic|place|building|located)?\b|\baddress\b"
     r"|\b(charge|charged|charging|fee|fees|no show fee|refund|not fair|unfair|ridiculous|complaint|complain|rude)\b"
     r"|\b(manager|supervisor|angry|upset|pissed|frustrated|waited (an hour|hours|forever|so long)|nobody (came|called|"
-    r"answered|showed))\b|\b(gerente|supervisor[a]?|encargad[oa]|enojad[oa]|molest[oa]|me dejaron esperando|"
+    r"answered|showed|saw me)|not happy|waited \d+ (minutes|mins|min|hours|hrs))\b"
+    r"|\b(gerente|supervisor[a]?|encargad[oa]|enojad[oa]|molest[oa]|me dejaron esperando|"
     r"nadie me (atendio|llamo|contesto))\b|经理|主管|生气|等了.{0,4}(小时|半天)"
     r"|\b(quan ly|buc minh|tuc gian|cho (ca|mot|hai) (tieng|gio))\b"
     r"|\b(cobr\w+|cargo|multa|reembolso|queja|injusto|abuso|una falta de respeto)\b|收费|罚款|退款|投诉|不公平|太过分"
@@ -321,3 +329,13 @@ def asks_a_question(text: str) -> bool:
     if "?" in text or "？" in text or _QUESTION_ANYWHERE.search(normalise(text)):
         return True
     return any(_QUESTION_START.search(normalise(clause)) for clause in re.split(r"[,.;!，。；！]", text) if clause)
+
+
+# "I don't understand", "no entiendo qué papel", "不明白", "ko hiểu": the patient does not know what is asked
+_CONFUSED = re.compile(r"\b(i )?(don'?t|dont|do not) (understand|get it|know what)\b|\bno (entiendo|se que|se cual)\b"
+                       r"|不明白|不懂|不知道(要|是)|\b(khong|ko|k|hong) (hieu|biet (gi|la gi))\b")
+
+
+def is_confused(text: str) -> bool:
+    """Whether the reply says the patient does not understand what is asked of them."""
+    return bool(_CONFUSED.search(normalise(text)))

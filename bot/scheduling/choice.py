@@ -320,11 +320,13 @@ def _leads_and_accepts(words: list[str], index: int) -> bool:
 
 
 # where one thought ends and the next begins: "2, but can i bring my daughter?", "en la mañana no puedo, el jueves sí"
-_CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:but|and|though|tho|although|pero|aunque|nhung|ma)\b"
+_CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:but|and|though|tho|although|pero|aunque|nhung|ma|if|as long as|"
+                           r"si|siempre que|neu)\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
                            r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
-_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q)\b.*?"
+_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|salgo|i get off|im off|i'm off|i work|"
+                     r"i finish|trabajo hasta|termino|entro)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
 # "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
 _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"

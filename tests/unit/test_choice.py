@@ -372,3 +372,14 @@ def test_a_choice_with_a_see_you_later_is_still_a_choice() -> None:
 def test_busy_times_and_comparisons_beside_a_choice(reply: str, slot: str | None) -> None:
     choice = stated_choice(reply, DAYS)
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(
+    ("reply", "language", "slot"),
+    [("i'll do 3 if there's parking nearby, not street parking", None, "thu-16"),
+     ("la tercera, salgo de trabajar a las 3 y llego bien", None, "thu-16"),
+     ("周二周三都要上班 周四那个可以", "zh", "thu-16"), ("9点太早 下午的话周三好", "zh", "wed-1430")],
+)
+def test_conditions_and_spaced_chinese_clauses(reply: str, language: str | None, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

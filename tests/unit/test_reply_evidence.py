@@ -272,3 +272,17 @@ def test_worse_than_before_in_vietnamese(body: str) -> None:
 @pytest.mark.parametrize("body", ["let me speak to your supervisor", "estoy molesta, nadie me llamó", "我要找你们经理"])
 def test_upset_patients_and_managers_are_for_a_person(body: str) -> None:
     assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("my shoulder is way better now", "feels_better"), ("got my colonoscopy last spring", "already_done"),
+    ("the doctor said i don't have to come back", "not_needed"),
+    ("ya no tengo que venir, me dieron de alta", "not_needed"),
+    ("ya tengo una doctora en la clínica del pueblo", "care_elsewhere"), ("我换了一个华人医生", "care_elsewhere"),
+])
+def test_reasons_the_seventh_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_thursday_is_better_is_no_reason_to_decline() -> None:
+    assert decline_reason("thursday is better for me") is None
