@@ -21,6 +21,7 @@ from sqlmodel import Session
 from bot.conversation.evidence import (
     asks_a_question,
     asks_about_medicine,
+    asks_for_later,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
@@ -174,8 +175,10 @@ def beyond_a_choice(turn: Turn) -> bool:
     "1 but my wife has to come with me, she drives me" names a time and asks no nurse anything."""
     if turn.intent == "feeling_unwell":
         return sounds_worse(turn.text)
-    if turn.intent == "medication_question":
-        return asks_about_medicine(turn.text)
+    if turn.intent == "medication_question":  # "the thursday. ill bring my meds list": no question for a nurse
+        return asks_about_medicine(turn.text) and asks_a_question(turn.text)
+    if turn.intent == "contact_later":  # "one. my daughter will drive me": nothing about later
+        return asks_for_later(turn.text)
     if turn.intent == "switch_language":  # "số 3, có người thông dịch tiếng Việt ko": asks for no other language
         return requested_language(turn.text, turn.patient.language) != turn.patient.language
     return turn.intent in _INTENTS_BEYOND_A_CHOICE
@@ -825,7 +828,7 @@ def answered_by_menu(turn: Turn) -> bool:
             book_choice(turn)
             return True
     elif asked.about_a_booked_visit and (number in asked.menu or not patient_preference(turn).is_empty()
-                                         or wants_another_time(turn.text)):
+                                         or wants_another_time(turn.text) or says_yes(turn.text)):
         answer_reminder(turn)
         return True
     elif asked.about_recovery and (number in asked.menu or reads_as_checkin_answer(turn.text)):

@@ -90,7 +90,8 @@ _DECLINE_REASONS = (
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
         r"|\bya no me duele\b"
         r"|好多了|已经好了|康复了|不疼了|不痛了|痊愈"
-        r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau)( (nhieu|nhiu|lam|han|het))? (hon|roi|r)\b"
+        r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
+        r"|\bmy \w+ (is|feels) (fine|ok|okay|good|better) now\b"
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b")),  # đỡ typed as "do"
     ("already_done", re.compile(
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
@@ -111,7 +112,8 @@ _DECLINE_REASONS = (
         r"|\balready (seeing|see|have|got) (a|an|my|another) (\w+ )?(doctor|specialist|therapist|provider|clinic|"
         r"\w+ologist|\w+iatrist)\b"
         r"|(有|看)(自己的|我的|家庭|私人|中国|华人|华裔|别的|其他){1,2}医生|就不(去|来)你们(那|这)"
-        r"|\b(co )?bac si (rieng|gia dinh|cua (toi|tui|minh|em))\b"
+        r"|\b(co )?bac si( \w+){0,2} (rieng|gia dinh|cua (toi|tui|minh|em))\b"
+        r"|在[^，。,.]{0,12}(诊所|医院|医生那)看"
         r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at |through |thru |with )?(the )?(va|v a|veterans)\b"
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
@@ -138,7 +140,7 @@ _DECLINE_REASONS = (
         r"\b(don'?t|do not|doesn'?t|does not|no longer) need (it|this|that|one|to)\b"
         r"|\b(don'?t|do not|doesn'?t|does not|no longer) need (the|a|an|that|this|these|any|another|one more) (\w+ )?"
         r"(visit|appointment|appt|screening|test|therapy|pt|exam|scan|mammogram|colonoscopy|referral|checkup|"
-        r"check up|follow up|followup)s?\b"
+        r"check up|follow up|followup|specialist|surgery|therapist|referral)s?\b"
         r"|\b(not|isn'?t|is not|no longer) (necessary|needed|required)( anymore)?\b"
         r"|\b(don'?t|dont|do not) have to (go|come) (back|in)\b|\b(all )?done with (therapy|pt|it|the therapy)\b"
         r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
@@ -204,7 +206,8 @@ _CANNOT_COME = re.compile(
     r"\b(can'?t|cannot|cant|won'?t|wont|will not|unable to|not able to|not going to|not gonna) "
     r"(be able to )?(make it|come|go|be there|attend|do (it|that day|that time))\b"
     r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos) a (ir|poder)\b"
-    r"|(去|来)不了|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b")
+    r"|(去|来)不了|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b"
+    r"|\b(doesn'?t|does not|won'?t|will not|no longer) work( anymore| for me)?\b|\bya no me (sirve|queda)\b")
 
 
 # "can we move it", "tôi muốn đổi giờ": another time for a visit already booked
@@ -339,3 +342,14 @@ _CONFUSED = re.compile(r"\b(i )?(don'?t|dont|do not) (understand|get it|know wha
 def is_confused(text: str) -> bool:
     """Whether the reply says the patient does not understand what is asked of them."""
     return bool(_CONFUSED.search(normalise(text)))
+
+
+# "later", "next week", "after my trip", "más tarde", "晚点", "tháng sau": asking to be contacted another time
+_LATER = re.compile(r"\b(later|tomorrow|next (week|month)|another (day|time)|busy|call (me )?back|after (my|the) \w+|"
+                    r"luego|despues|manana|mas tarde|otro dia|la proxima semana|ocupad[oa]|"
+                    r"sau|luc khac|lat nua|bua khac|tuan sau|thang sau|ban)\b|稍后|以后|晚点|明天|下次|改天|忙|回来")
+
+
+def asks_for_later(text: str) -> bool:
+    """Whether the reply asks to be contacted later, in words."""
+    return bool(_LATER.search(normalise(text)))

@@ -29,7 +29,8 @@ OPT_OUT_WORDS = frozenset(
     }
 )
 OPT_OUT_PHRASES = (
-    re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|ya))*$"),
+    re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa|ya|"
+               r"thanks|thank you|thx|gracias|nhe|nha|a|ah|đi|di|luon|cam on|ok|okay|dung lai))*$"),
     re.compile(r"\b(stop|quit|don'?t|do not|never)\s+(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
     re.compile(r"\bno more (texts|messages)\b"),
     re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),

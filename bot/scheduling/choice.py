@@ -18,7 +18,7 @@ WEEKDAYS: dict[str, int] = {}
 for index, names in enumerate(
     [
         "monday mon mo lunes lun",
-        "tuesday tues tue tu martes mar",
+        "tuesday tues tue tu martes mar mart",
         "wednesday wed weds miercoles mie mier",
         "thursday thurs thur thu th jueves jue",
         "friday fri fr viernes vie",
@@ -64,13 +64,14 @@ _LATEST = re.compile(r"\b(latest|el mas tarde|la mas tarde|lo mas tarde)\b")
 # the day of the month: "the 9th", "el día 9", "ngày 9" (rewritten as "day 9"); "the 2nd" stays an option number
 _DAY_OF_MONTH = re.compile(r"\b(?:day|dia)\s+(\d{1,2})\b|\bthe (\d{1,2})(?:st|nd|rd|th)\b")
 # a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
-_CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i meant|correction|mejor dicho|"
+_CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i meant|correction|mejor dicho|oops|"
+                         r"no perdon|perdon|sorry|"
                          r"digo|perdon (?:quise decir|digo)|quise decir|no mejor|a khong|a nham|nham)\b"
                          r"|不对|不是不是|我是说|改成)"
                          r"(?:[\s,.]*(?:no|nope|不是|khong)\b)?")
 # where a reply thought aloud comes to its conclusion ("tuesday's out, wednesday i'm babysitting, so I guess thursday")
 _SETTLED = re.compile(r"\b(?:so(?! (?:do|does|is|am|are|would|will)\b)|then|entonces|asi que|i guess|guess|nen|"
-                      r"vay thi)\b|所以|那就")
+                      r"vay thi)\b|所以|那就|好吧|(?:[.…?!,]\s*)(?:ok|okay|k|mejor)\b")
 # the middle one of an odd number of options: "the middle one", "el de en medio", 中间那个, cái ở giữa
 _MIDDLE = re.compile(r"\bmiddle\b|\b(el|la) (de en|del|de el) medio\b")
 # a time typed without its colon: "the 230 one", "1430", "930am" (quarter hours only: not "100 dollars")
@@ -121,7 +122,8 @@ RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "
                  "manana": 1, "overmorrow": 2}  # overmorrow: 后天, ngày mốt (bot/scheduling/zh_vi.py)
 MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
 NEGATIONS = frozenset(
-    "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada out".split())
+    "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada out asleep "
+    "sleeping dormido dormida".split())
 # a time turned down as too early or too late: "9 is too early", "muy temprano", "太早了", "9h sớm quá"
 _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
                                 r"|\b(som|muon|tre) (qua|wa)\b"
@@ -171,6 +173,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if not options:
         return Choice()
     folded, rewritten = reply_words(text, language)
+    folded = re.sub(r"\b(at|a las|@) (\d{1,2}) (00|15|30|45)\b", r"\1 \2:\3", folded)  # "at 2 30"
     folded = _SET_ASIDE.sub(" ", _COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
     parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
@@ -242,10 +245,14 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     positions: set[int] = set()  # several named are alternatives: "1 or 2", "1 2 3 deu ko dc"
     for index, word in enumerate(words):
         position = _ORDINALS.get(word)
-        if word in _NUMBER_WORDS and (index == 0 or words[index - 1] in _NUMBER_LEAD_INS):
+        opens_reply = index == 0 and (len(words) == 1 or word not in ("one", "una", "uno")
+                                      or words[1] in _ACCEPTING_AFTER_NUMBER)  # not "una en la tarde"
+        if word in _NUMBER_WORDS and (opens_reply or (index and words[index - 1] in _NUMBER_LEAD_INS)):
             position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
         if word in _LAST and not _names_a_past_time(words, index):
             position = len(options)
+        if word.isdigit() and (_counts_something(words, index)):
+            continue  # "in 2 weeks", "my 2 kids", "tháng 2" (February): a count or a month, not an option
         if position is None and word.isdigit() and word in plain_words and (
                 len(plain_words) <= 6 or _leads_and_accepts(words, index)
                 or (index and words[index - 1] in _NUMBER_LEAD_INS)):
@@ -304,6 +311,18 @@ def _spoken_clock(folded: str) -> str:
     return folded
 
 
+_UNITS = frozenset("week weeks day days month months hour hours hr hrs min mins minute minutes year years yr yrs "
+                   "semana semanas dia dias mes meses hora horas minuto minutos ano anos kid kids child children hijo "
+                   "hijos times veces tuan ngay thang nam".split())
+
+
+def _counts_something(words: list[str], index: int) -> bool:
+    """A number that counts something ("2 weeks", "3 kids") or names a month ("tháng 2") is no option number."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    preceding = words[index - 1] if index else ""
+    return following in _UNITS or preceding in ("thang", "month", "mes", "tuan", "week")
+
+
 def _names_a_past_time(words: list[str], index: int) -> bool:
     """'last' in "sorry I missed last time", "same as last week", "la última vez": a time gone by, not the last
     option ("the last one", "the last time works" still are)."""
@@ -326,7 +345,7 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:but|and|though|tho|alth
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
 _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|salgo|i get off|im off|i'm off|i work|"
-                     r"i finish|trabajo hasta|termino|entro)\b.*?"
+                     r"i finish|trabajo|termino|entro|i start|my shift|empiezo)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
 # "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
 _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"
@@ -356,10 +375,10 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
     if asks_earlier_or_later(text, language):
         return Choice()  # "礼拜二行不行？9点有点早，有没有晚点的": other times, not the one named
-    if (corrected := _CORRECTION.split(text)[-1]) != text and corrected.strip():
-        choice = stated_choice(corrected, options, today, language)  # "2 ... wait no 3": the 3
+    if len(corrected := [part for part in _CORRECTION.split(text) if part.strip()]) > 1 or corrected != [text]:
+        choice = stated_choice(corrected[-1], options, today, language) if corrected else Choice()
         if choice.candidates:
-            return choice
+            return choice  # "2 ... wait no 3": the 3
     whole = resolve_choice(text, options, today, language)
     if whole.chosen is not None and not rejects_options(text, language):
         return whole

@@ -162,17 +162,19 @@ def _zh_weekday(match: re.Match[str]) -> str:
     return week + (" weekend " if day == "末" else f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[day]]} ")
 
 
+_ZH_REASON = re.compile(r"[^,.;!?，。；！？\s]*(下班|放工|收工|放学)[^,.;!?，。；！？\s]*")  # "我两点才下班": a reason
 _ZH_COMPARED = re.compile(r"比[^，。,.!?！？]{0,8}?(早|晚|前|后|後)")  # "有比周二早的吗": compared, not chosen
-_ZH_DATE = re.compile(r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*(?:号|號|日)")  # "12月9号", "9号": a day of the month
+_ZH_DATE = re.compile(r"(?:(\d{1,2}|十二|十一|十)\s*月\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|號|日)(?!本)")
 
 
 def _zh_date(match: re.Match[str]) -> str:
-    day = int(match.group(2))
+    """"12月9号", "9号", "八号": a day of the month ("3号" alone stays option 3)."""
+    day = _chinese_number(match.group(2))
     return match.group(0) if match.group(1) is None and day <= 5 else f" day {day} "  # "3号" stays option 3
 
 
 def _chinese(text: str) -> str:
-    text = _ZH_COMPARED.sub(" ", text)
+    text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", re.sub(r"早点(到|来|去)|早一点(到|来|去)", " ", text)))
     text = _ZH_DATE.sub(_zh_date, text)
     text = _ZH_WEEKDAY.sub(_zh_weekday, text)
     text = text.translate(_ZH_PUNCTUATION)
@@ -223,6 +225,8 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(som|nhanh|gan) nhat\b", " earliest "), (r"\b(tre|muon) nhat\b", " latest "),
     (r"\bngay\s+(\d{1,2})\b", r" day \1 "),
     (r"\b(co|duoc)\s+(khong|ko|k)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
+    (r"\b(phai )?(đi|di) lam\b|\bco viec\b", " not "),  # "chiều con phải đi làm": busy then
+    (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam)\b", " "),  # "tháng 3" is March, "2 tuần" two weeks
     (r"\bkhong\s+phai\b|\b(khong|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
      " not "),
 )

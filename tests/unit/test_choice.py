@@ -383,3 +383,21 @@ def test_busy_times_and_comparisons_beside_a_choice(reply: str, slot: str | None
 def test_conditions_and_spaced_chinese_clauses(reply: str, language: str | None, slot: str | None) -> None:
     choice = stated_choice(reply, DAYS, language=language)
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(
+    ("reply", "language", "slot"),
+    [("back in 2 weeks, text me then", None, None), ("i have 3 kids at home", None, None),
+     ("em về VN tới tháng 3 mới qua", "vi", None), ("en 2 semanas mejor", None, None),
+     ("3 no perdón, la 2", None, "wed-1430"), ("hmm idk, tuesday? or wed.. ok wed", None, "wed-1430"),
+     ("the wednesday at 2 30, my shift starts at 6", None, "wed-1430"),
+     ("i'm asleep mornings, the 4pm", None, "thu-16"), ("una en la tarde", None, None),
+     ("one. see you then", None, "tue-9"), ("我三点才下班，四点那个可以", "zh", "thu-16"),
+     ("十号下午四点", "zh", "thu-16"), ("九点那个，我会早点到", "zh", "tue-9"),
+     ("sáng được, chiều em đi làm", "vi", "tue-9"),
+    ],
+)
+def test_counts_months_corrections_hesitation_shifts_and_reasons(reply: str, language: str | None,
+                                                                  slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

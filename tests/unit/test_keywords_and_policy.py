@@ -99,3 +99,10 @@ def test_enough_messages_in_spanish_opts_out(body: str) -> None:
     from bot.conversation.keywords import Keyword, classify_keyword
 
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["Stop nhé", "stop thanks", "STOP porfa", "stop đi"])
+def test_stop_with_a_polite_word_opts_out(body: str) -> None:
+    from bot.conversation.keywords import Keyword, classify_keyword
+
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
