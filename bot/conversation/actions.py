@@ -135,8 +135,8 @@ class OutreachAction(Action):
             patient = session.get(Patient, conversation.patient_id)
             assert patient is not None
             turn = Turn(session, CollectingDispatcher(), tracker, conversation, task, patient)
-            if turn.question.about_recovery and back_in_hospital(turn.text):
-                answer_checkin(turn)  # "mi mamá está otra vez en el hospital": a nurse, whatever the intent
+            if turn.question.about_recovery and (back_in_hospital(turn.text) or sounds_worse(turn.text)):
+                answer_checkin(turn)  # "mi mamá está otra vez en el hospital", "sốt nhẹ": a nurse, whatever the intent
             elif clearly_not_the_patient(turn.text):
                 not_the_patient(turn)  # "this isn't her phone anymore": whatever the engine read
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
@@ -619,7 +619,9 @@ class ActionHandOff(OutreachAction):
         reasons = {"request_human": "patient_asked_for_person", "document_unavailable": "document_unavailable",
                    "medication_question": "medicine_question"}
         reason = reasons.get(turn.intent, turn.intent or "patient_asked_for_person")
-        message = "handoff_nurse" if turn.intent == "medication_question" else "handoff"
+        if reason == "medicine_question" and not asks_about_medicine(turn.text):
+            reason = "question_for_person"  # "where do I park?": a person answers it, not a nurse
+        message = "handoff_nurse" if reason == "medicine_question" else "handoff"
         turn.hand_off(reason, message)
 
 

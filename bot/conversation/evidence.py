@@ -197,8 +197,11 @@ _NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chan
 
 def sounds_worse(text: str) -> bool:
     """A sign of getting worse, said in words and not denied ("no fever" is not one)."""
-    folded = normalise(text)
-    return any(not _NOT_BEFORE.search(folded[: match.start()]) for match in _RED_FLAG.finditer(folded))
+    for clause in re.split(r"[,.;!?，。；！？]", text):  # "ăn không được, sốt nhẹ": the "không" ends at the comma
+        folded = normalise(clause)
+        if any(not _NOT_BEFORE.search(folded[: match.start()]) for match in _RED_FLAG.finditer(folded)):
+            return True
+    return False
 
 
 # "I can't make it", "no voy a poder ir": whatever else the reply says, it does not confirm a visit
@@ -286,7 +289,8 @@ _FOR_A_PERSON = re.compile(
     r"|\b(quan ly|buc minh|tuc gian|cho (ca|mot|hai) (tieng|gio))\b"
     r"|\b(cobr\w+|cargo|multa|reembolso|queja|injusto|abuso|una falta de respeto)\b|收费|罚款|退款|投诉|不公平|太过分"
     r"|\b(tinh tien|thu tien|phat tien|hoan tien|khieu nai|lam an kieu gi|thai đo|thai do)\b"
-    r"|\bhow (do|can) i get there\b|\bdonde (queda|esta|estan|quedan)\b|\bno se (como )?llegar\b|\bcomo llego\b"
+    r"|\bhow (do|can) i get there\b|\b(park|where do i park|estaciono|estacionarme|estacionar)\b"
+    r"|\bdonde (queda|esta|estan|quedan)\b|\bno se (como )?llegar\b|\bcomo llego\b"
     r"|\bdireccion\b|在哪|地址|怎么(去|走)|泊车|停车|\b(o dau|o đau|dia chi|đia chi|gui xe|đau xe|dau xe)\b")
 
 
@@ -306,7 +310,8 @@ _ASKS_FOR_PERSON = re.compile(
     r"hablar|llam\w*|nguoi|noi chuyen|goi)\b|人|电话|打给")
 # "what paper?", "¿cuál papel?", "什么纸", "giấy gì", "do I still need to send it": a question
 _QUESTION_START = re.compile(r"^\s*(what|which|why|how|where|when|who|do|does|did|is|are|can|could|should|will|would|"
-                             r"que|q|cual|por que|porque|como|donde|cuando|quien|tengo que|hay que|puedo|necesito)\b")
+                             r"que|q|cual|por que|porque|como|donde|cuando|quien|tengo que|hay que|puedo|necesito)\b"
+                             r"(?!')")  # not "can't", "don't"
 _QUESTION_ANYWHERE = re.compile(
     r"\b(how much|how long|do i (still )?(need|have)|should i|cuanto|cuanta|todavia tengo que|aun tengo que|"
     r"bao nhieu|o dau|o đau|the nao|lam sao|co can|con phai|phai khong|(gi|nao|sao) (vay|day|the))\b"

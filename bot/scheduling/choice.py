@@ -313,7 +313,7 @@ def _spoken_clock(folded: str) -> str:
 
 _UNITS = frozenset("week weeks day days month months hour hours hr hrs min mins minute minutes year years yr yrs "
                    "semana semanas dia dias mes meses hora horas minuto minutos ano anos kid kids child children hijo "
-                   "hijos times veces tuan ngay thang nam".split())
+                   "hijos times veces tuan ngay thang nam tieng gio phut lan".split())
 
 
 def _counts_something(words: list[str], index: int) -> bool:

@@ -198,9 +198,10 @@ _VI_NUMBERS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam":
 _VI_NUMBER = r"(?:muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d{1,2})"
 _VI_PARTS = {"sang_morning": "morning", "buoi sang": "morning", "sang": "morning", "trua": "midday",
              "buoi trua": "midday", "chieu": "afternoon", "buoi chieu": "afternoon", "toi_evening": "evening",
-             "buoi toi": "evening", "toi": "evening", "dem": "evening"}
-_VI_PART = r"(buoi sang|buoi trua|buoi chieu|buoi toi|sang_morning|toi_evening|sang|trua|chieu|toi|dem)"
-_VI_PART_BEFORE = r"(buoi sang|buoi trua|buoi chieu|buoi toi|sang_morning|toi_evening|sang|trua|chieu|dem)"
+             "buoi toi": "evening", "toi": "evening", "buoi dem": "evening", "ban dem": "evening"}
+# bare "dem" is mostly "đem" (bring) typed without diacritics ("dem theo giay to"), not "đêm" (night)
+_VI_PART = r"(buoi sang|buoi trua|buoi chieu|buoi toi|buoi dem|ban dem|sang_morning|toi_evening|sang|trua|chieu|toi)"
+_VI_PART_BEFORE = r"(buoi sang|buoi trua|buoi chieu|buoi toi|buoi dem|ban dem|sang_morning|toi_evening|sang|trua|chieu)"
 _VI_TIME = re.compile(r"(?:" + _VI_PART_BEFORE + r"\s+)?(?:\b(sau|truoc)\s+)?\b(" + _VI_NUMBER + r")\s*(?:h|g|gio|:)"
                       r"(?:\s*(\d{1,2}|ruoi|kem))?"
                       r"(?:\s*(?:phut|p))?\b(?:\s*" + _VI_PART + r"\b)?")
@@ -226,7 +227,7 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bngay\s+(\d{1,2})\b", r" day \1 "),
     (r"\b(co|duoc)\s+(khong|ko|k)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(phai )?(đi|di) lam\b|\bco viec\b", " not "),  # "chiều con phải đi làm": busy then
-    (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam)\b", " "),  # "tháng 3" is March, "2 tuần" two weeks
+    (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
     (r"\bkhong\s+phai\b|\b(khong|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
      " not "),
 )

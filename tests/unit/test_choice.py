@@ -401,3 +401,13 @@ def test_counts_months_corrections_hesitation_shifts_and_reasons(reply: str, lan
                                                                   slot: str | None) -> None:
     choice = stated_choice(reply, DAYS, language=language)
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(("reply", "language"),
+                         [("đợi 1 tiếng không ai gọi", "vi"), ("i waited 2 hours last time", None)])
+def test_a_wait_counted_in_hours_is_no_option(reply: str, language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+def test_bring_typed_without_diacritics_is_not_night() -> None:
+    assert stated_choice("số 3. có cần dem theo giấy tờ gì ko?", DAYS, language="vi").chosen is not None

@@ -68,3 +68,8 @@ def test_stroke_signs_in_other_words(body: str) -> None:
 @pytest.mark.parametrize("body", ["mẹ tôi một bên mặt bị lệch", "ong noi ngong mot ben mieng"])
 def test_vietnamese_face_drooping_on_one_side(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["i dont even want to be alive anymore", "honestly I don't really want to live"])
+def test_a_crisis_with_words_in_between(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS

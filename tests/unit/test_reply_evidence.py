@@ -286,3 +286,12 @@ def test_reasons_the_seventh_probe_found(body: str, category: str) -> None:
 
 def test_thursday_is_better_is_no_reason_to_decline() -> None:
     assert decline_reason("thursday is better for me") is None
+
+
+def test_a_red_flag_after_a_negated_clause_still_counts() -> None:
+    assert sounds_worse("ông ăn không được, sốt nhẹ") and not sounds_worse("không sốt")
+
+
+def test_a_statement_that_starts_with_cant_is_no_question() -> None:
+    assert not asks_a_question("can't afford it right now, I lost my insurance")
+    assert decline_reason("can't afford it right now, I lost my insurance") == "cost"
