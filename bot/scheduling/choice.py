@@ -193,8 +193,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             continue  # a bare number: an option number or a day, not a time
         if hour > 23 or (minute is not None and int(minute) > 59):
             continue
-        if meridiem and meridiem.startswith("o"):
-            meridiem = None  # "4 o'clock": a time, morning or afternoon as offered
+        if meridiem and meridiem.startswith("o"):  # "4 o'clock": a time, morning or afternoon as offered
             times.append((hour, int(minute or 0), False))
             continue
         if meridiem and meridiem.startswith("p") and hour < 12:
@@ -375,8 +374,9 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
     if asks_earlier_or_later(text, language):
         return Choice()  # "礼拜二行不行？9点有点早，有没有晚点的": other times, not the one named
-    if len(corrected := [part for part in _CORRECTION.split(text) if part.strip()]) > 1 or corrected != [text]:
-        choice = stated_choice(corrected[-1], options, today, language) if corrected else Choice()
+    corrected = [part for part in _CORRECTION.split(text) if part.strip()]
+    if corrected and corrected != [text]:
+        choice = stated_choice(corrected[-1], options, today, language)
         if choice.candidates:
             return choice  # "2 ... wait no 3": the 3
     whole = resolve_choice(text, options, today, language)
