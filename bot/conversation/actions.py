@@ -389,14 +389,16 @@ def menu_number(text: str) -> int | None:
 
 
 def leading_number(text: str) -> int | None:
-    """The menu number a reply starts with, when the words after it do not turn it down ("1 see u tues",
-    "1 xác nhận"; not "2 doesnt work for me")."""
+    """The reminder's menu number a reply starts with, when the words after it do not turn it down ("1 see u tues",
+    "1 xác nhận"; not "1 no puedo"). After 2 (another time) or 3 (cancel) a turn-down agrees with the number ("2
+    porfa, ese día no puedo")."""
     if (number := menu_number(text)) is not None:
         return number
     words = re.sub(r"[^\w]+", " ", fold(_KEYCAP.sub(r"\1", text))).split()
     if len(words) < 2 or len(words[0]) != 1 or not words[0].isdigit():
         return None
-    return None if rejects_options(text) or cannot_come(text) else int(words[0])
+    number = int(words[0])
+    return None if number == 1 and (rejects_options(text) or cannot_come(text)) else number
 
 
 def answer_reminder(turn: Turn) -> None:

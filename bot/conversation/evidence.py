@@ -33,8 +33,15 @@ _CLEARLY_WRONG = re.compile(
     r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
     r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame)\b"
-    r"|打错|发错|错号|号码错|没有这个人|揾错人|找错人|唔识(呢|这)(个)?人|\bnham so\b|\bsai so\b|\bnhan nham\b"
+    r"|打错|发错|错号|号码错|没有这个人|找错人|不认识(这|那)(个)?人|\bnham so\b|\bsai so\b|\bnhan nham\b"
     r"|\b(khong|ko|k) co ai ten (do|đo|nay|vay|the|nhu vay)\b"
+    # a number that changed hands: "I got this number a few months ago, whoever you're looking for isn't me"
+    r"|\b(just|recently) got this (phone )?number\b|\bgot this (phone )?number (\w+ ){0,3}(ago|last (week|month"
+    r"|year))\b"
+    r"|\bwho ?ever (you'?re|youre|you are) (looking|trying|asking)"
+    r"|\b(me dieron|tengo) este (numero|telefono)( \w+){0,2} (hace|desde)\b|\b(la persona|a quien) (que )?(busca"
+    r"|buscan)"
+    r"( \w+){0,2} no (soy|es|vive)\b|这(个)?号码是我(新|刚)|你们?找的人不是我|\bso (nay|dien thoai nay) (la )?moi\b"
 )
 
 
@@ -56,6 +63,10 @@ _FOR_SOMEONE = re.compile(
     r"|\bcan (my|his|her) (\w+ )?(mom|mother|dad|father|son|daughter|wife|husband|caregiver|sister|brother|"
     r"grandson|granddaughter|niece|nephew|aide)s? (call|talk|speak|text|answer|handle)\w*\b"
     r"|\b(writing|texting|answering|replying) for (my|him|her)\b|\bon (his|her|their) behalf\b|\bon behalf of\b"
+    r"|\b(i'?m|i am|im|this is) (the|a|an|his|her|their) (\w+ )?(caregiver|caretaker|aide|guardian|home health aide)\b"
+    r"|\b(caregiver|caretaker|guardian|aide|power of attorney|poa) (for|of|to)\b|\bi take care of (him|her|my)\b"
+    r"|\b(soy|yo soy) (la|el|su) (que (l[oa] )?cuid[oa]|cuidador[a]?|encargad[oa] de (el|ella))\b|\byo (l[oa]"
+    r"|le) cuido\b"
     r"|\bsoy (su|el|la) (hij[oa]|espos[oa]|madre|padre|mama|papa|herman[oa]|niet[oa]|sobrin[oa]|cuidador[a]?|"
     r"tutor[a]?)\b|\b(escribo|respondo|contesto) (por|de parte de) (mi|el|la)\b|\bde parte de (mi|su)\b"
     r"|\bpuede (mi|su) (hij[oa]|espos[oa]|madre|padre|herman[oa]|niet[oa]|sobrin[oa]) (llamar|hablar)\w*\b"
@@ -69,6 +80,10 @@ _FOR_SOMEONE = re.compile(
     r"|\b(toi|tui|em|con|chau|minh) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha|nguoi cham soc)"
     r"( trai| gai)? cua \w+"
     r"|\bnhan (giup|dum|gium|thay|ho) (ma|me|ba|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)\b"
+    # "Tôi là chồng, vợ tôi đang nằm viện": I am the husband, the patient cannot answer
+    r"|\b(toi|tui|em|minh) la (chong|vo|nguoi nha|nguoi cham soc)\b"
+    r"|\b(vo|chong|me|ba|bo|ma|ong|ba noi|ba ngoai) (toi|tui|em|minh)( \w+){0,5} (khong|ko|k) (tra loi|nhan tin"
+    r"|doc|biet)"
 )
 
 
@@ -113,7 +128,7 @@ _DECLINE_REASONS = (
         r"\w+ologist|\w+iatrist)\b"
         r"|(有|看)(自己的|我的|家庭|私人|中国|华人|华裔|别的|其他){1,2}医生|就不(去|来)你们(那|这)"
         r"|\b(co )?bac si( \w+){0,2} (rieng|gia dinh|cua (toi|tui|minh|em))\b"
-        r"|在[^，。,.]{0,12}(诊所|医院|医生那)看"
+        r"|在[^，。,.]{0,12}(诊所|医院|医生)(那|那里|那边)?看"
         r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at |through |thru |with )?(the )?(va|v a|veterans)\b"
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
@@ -122,12 +137,14 @@ _DECLINE_REASONS = (
         r"|\ben otro (lado|lugar|sitio|hospital|consultorio)\b|\ben otra (clinica|parte|ciudad)\b"
         r"|\b(voy|vamos|ire|ya voy) (a|con) otr[oa] (clinica|doctor|doctora|medico|medica|lugar|hospital|terapeuta)\b"
         r"|(去|到)别的(医院|诊所|地方)|(去|到)其他(医院|诊所)"
-        r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta)\b"
+        r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta|especialista)\b"
+        r"|\botra (doctora|medica|terapeuta|especialista|clinica)\b"
+        r"|\b(đi|di|kham|co) (bac si|bs|phong kham)( \w+){0,5} quen( roi| r)?\b|\bbac si quen\b"
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
         r"|\b(benh vien|phong kham|bac si|cho|noi|bv|pk|bs) khac\b"
         r"|\bencontre (un|una|otr[oa]) (\w+ )?(especialista|doctor|doctora|medic[oa]|clinica|terapeuta|lugar)\b"
         r"|\b(voy|vamos) a (ir|atenderme) (alla|alli|ahi|con (el|ella|ese|esa|mi|mis|un|una))\b"
-        r"|(找|换)了?(一个|一位|个)?(别的|其他|另外的?|新的|华人|中国)?(医生|医院|诊所)"
+        r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所)"
         r"|看了?(别的|其他|另外的?|新的|华人|中国)(医生|医院|诊所)")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
@@ -142,6 +159,13 @@ _DECLINE_REASONS = (
         r"(visit|appointment|appt|screening|test|therapy|pt|exam|scan|mammogram|colonoscopy|referral|checkup|"
         r"check up|follow up|followup|specialist|surgery|therapist|referral)s?\b"
         r"|\b(not|isn'?t|is not|no longer) (necessary|needed|required)( anymore)?\b"
+        r"|\b(don'?t|do not|doesn'?t|does not) need (\w+ ){0,2}(anymore|any more)\b"
+        r"|\b(doctor|dr|doc|md|physician) (\w+ )?(told|said|says|tells) (me|him|her|us)?( \w+){0,2} (don'?t|do not"
+        r"|doesn'?t|"
+        r"does not|no longer) (need|have to)\b"
+        r"|\b(el|la|mi) (doctor|doctora|medico|medica) (me )?(dijo|dice)( \w+){0,2} (ya )?no (necesito|hace falta"
+        r"|tengo que)\b"
+        r"|医生(说|讲)[^，。,.]{0,6}(不用|不需要|没必要)|\bbac si (noi|bao|dan)( \w+){0,3} (khong|ko|k) can\b"
         r"|\b(don'?t|dont|do not) have to (go|come) (back|in)\b|\b(all )?done with (therapy|pt|it|the therapy)\b"
         r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
         r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
@@ -175,7 +199,8 @@ def is_bare_no(text: str) -> bool:
 
 
 # after discharge: the usual aches of getting better, said mildly, and nothing that sounds like getting worse
-_MILD = re.compile(r"\b(a little|a bit|bit|slightly|kind of|kinda|somewhat|still a little|just a little|some) "
+_MILD = re.compile(r"\b(a little|a bit|bit|slightly|kind of|kinda|somewhat|still a little|just a little|some|just|"
+                   r"only|still|normal|bit of|little) "
                    r"(sore|stiff|tired|achy|aches|pain|painful|weak|bruised)\b"
                    r"|\bun poco (adolorid[oa]|cansad[oa]|de dolor|debil|tiesa|tieso)\b"
                    r"|\balgo (adolorid[oa]|cansad[oa])\b"
@@ -187,7 +212,9 @@ _WORSE = re.compile(r"\b(worse|worst|peor|swell|swollen|hinchad|fever|fiebre|ble
 
 # after discharge: words that say it is getting worse, whatever the engine read ("更疼了", "bị sốt", "swollen")
 _RED_FLAG = re.compile(r"\b(worse|worst|peor|swollen|swelling|hinchad[oa]|hinchazon|fever|fiebre|calentura|"
-                       r"bleeding|sangra\w*|sangre|pus|infected|infection|infectad[oa]|infeccion|"
+                       r"bleeding|sangra\w*|sangre|pus|infected|infection|infectad[oa]|infeccion|redness|oozing"
+                       r"|draining|"
+                       r"(red|hot|warm|roj[oa]|caliente) (and|&|y) (hot|warm|red|swollen|caliente|roj[oa])|"
                        r"đau (hon|nhieu hon)|te hon|sung|sot|chay mau|nhiem trung|nang hon|xau hon"
                        r"|(ho|đau|dau|met|kho tho|chong mat|non|oi) (\w+ )?nhieu hon)\b"
                        r"|更(疼|痛|严重|厉害)|肿|发烧|发热|出血|流血|流脓|感染|恶化")
@@ -210,7 +237,10 @@ _CANNOT_COME = re.compile(
     r"(be able to )?(make it|come|go|be there|attend|do (it|that day|that time))\b"
     r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos) a (ir|poder)\b"
     r"|(去|来)不了|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b"
-    r"|\b(doesn'?t|does not|won'?t|will not|no longer) work( anymore| for me)?\b|\bya no me (sirve|queda)\b")
+    r"|\b(doesn'?t|does not|won'?t|will not|no longer) work( anymore| for me)?\b|\bya no me (sirve|queda)\b"
+    r"|\b(ese|este) dia no (puedo|podre|voy)\b|\bno (puedo|podre) (ese|este) dia\b"
+    r"|\bcan'?t (do|make) (that|this) (day|date|time)\b|\b(that|this) (day|date|time) (doesn'?t|does not"
+    r"|won'?t) work\b")
 
 
 # "can we move it", "tôi muốn đổi giờ": another time for a visit already booked
@@ -226,7 +256,8 @@ def wants_another_time(text: str) -> bool:
 
 
 # "doing ok", "estoy bien", "还好", "khỏe": the patient is fine since going home (a red flag still wins)
-_FINE = re.compile(r"\b(doing|feeling|feel|i'?m|im|i am|all|everything'?s?) (ok|okay|fine|good|well|great|alright|"
+_FINE = re.compile(r"\b(doing|feeling|feel|i'?m|im|i am|all|everything'?s?|been|getting) (ok|okay|fine|good|well"
+                   r"|great|alright|"
                    r"better)\b|\b(estoy|me siento|todo|ando|sigo) (bien|mejor|muy bien)\b"
                    r"|还好|挺好|很好|没事|不错|好多了|都好"
                    r"|\b(toi |tui )?(van )?(on|khoe|tot|binh thuong)( roi| lam| a)?$")
@@ -243,7 +274,8 @@ def feels_fine(text: str) -> bool:
 _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|vale|好|好的|可以|行|没问题|会去|"
                   r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
-                  r"(ahi|alli|ahí|allí) (estare|estaremos)|nos vemos|会(去|到)|[đd]en dung gio|se [đd]en)\b")
+                  r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
+                  r"|se [đd]en)\b")
 
 
 def says_yes(text: str) -> bool:
@@ -291,7 +323,36 @@ _FOR_A_PERSON = re.compile(
     r"|\b(tinh tien|thu tien|phat tien|hoan tien|khieu nai|lam an kieu gi|thai đo|thai do)\b"
     r"|\bhow (do|can) i get there\b|\b(park|where do i park|estaciono|estacionarme|estacionar)\b"
     r"|\bdonde (queda|esta|estan|quedan)\b|\bno se (como )?llegar\b|\bcomo llego\b"
-    r"|\bdireccion\b|在哪|地址|怎么(去|走)|泊车|停车|\b(o dau|o đau|dia chi|đia chi|gui xe|đau xe|dau xe)\b")
+    r"|\bdireccion\b|在哪|地址|怎么(去|走)|泊车|停车|\b(o dau|o đau|dia chi|đia chi|gui xe|đau xe|dau xe)\b"
+    # a ride asked for ("do you offer rides?", "necesito ayuda con el transporte"); a ride only mentioned is no question
+    r"|\b(need|needs|get|offer|provide|give|arrange|help with|help getting|any|is there|do you have) (\w+ ){0,2}"
+    r"(transport\w*|ride|rides|uber|lyft|shuttle)\b"
+    r"|\b(necesito|ocupo|ayuda con|dan|ofrecen|tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
+    r"|raite|ride|aventon)\b"
+    r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
+    r"|\bxe (đua|dua) (đon|don)\b"
+    r"|\b(which|what) (office|location|clinic|building|address|place)\b|\bthe (office|clinic) (on|by|near|at)\b"
+    r"|\b(cual|que) (oficina|clinica|sucursal|consultorio)\b|哪(个|一个|间|家)(诊所|医院|地方|办公室)"
+    r"|\b(phong kham|van phong|benh vien) nao\b"
+    r"|\b(doctor|dr|someone|somebody|staff|nurse|anyone|provider) (who|that) speaks\b"
+    r"|\b(doctor|doctora|medic[oa]|alguien|enfermer[oa]) que (hable|habla|sepa)\b"
+    r"|(会|能)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的(医生|人|护士)"
+    r"|\b(bac si|bs|nguoi|y ta)( \w+)? (noi|biet) tieng\b"
+    r"|\b(medi ?cal|covered california|obamacare|tricare|aetna|cigna|humana|kaiser|blue (cross|shield)"
+    r"|united ?health)\b")
+
+
+# "who is this?", "¿quién habla?", 你们是谁, "ai vậy": asks who is writing (answered by who we are, whatever was asked)
+_WHO_WE_ARE = re.compile(r"^\W*(hi |hello |hola )?(who|whom) (is|'s|are) (this|you|u|texting)\b(?! for\b)"
+                         r"|^\W*who'?s this\b"
+                         r"|^\W*(quien|quienes) (es|habla|eres|son|me escribe)\b|^\W*de (donde|parte de quien)\b"
+                         r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(哪位|谁啊|是谁)"
+                         r"|^\W*(ai|ben nao|cho nao) (vay|day|đay|the|z|nhan|a)\b")
+
+
+def asks_who_we_are(text: str) -> bool:
+    """Whether the reply opens by asking who is writing (then the answer is who we are, not a handoff)."""
+    return bool(_WHO_WE_ARE.search(normalise(text)))
 
 
 def asks_what_a_person_must_answer(text: str) -> bool:

@@ -47,9 +47,12 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno (quiero|deseo) (recibir |que me (manden|envien|escriban) )?(mas )?(estos |sus |los |mas )?"
                r"(mensajes|textos|llamadas)\b"),
     re.compile(r"\b(ya )?basta( ya)? (de|con) (tantos? )?(mensajes|textos|llamadas|mensajitos)\b"),
-    re.compile(r"\b(saquenme|sacarme|borrenme) de (la|su|esta) lista\b|\b(den|dar)(me)? de baja\b"),
+    re.compile(r"\b(saquenme|saqueme|sacame|sacarme|borrenme|borreme|borrame|quitenme|quiteme|quitame|quitarme|"
+               r"eliminenme|elimineme|eliminame) de (la|su|esta|sus|tu|vuestra) lista\b|\b(den|dar)(me)? de baja\b"
+               r"|\b(quiten|borren|eliminen|saquen) mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
     re.compile(r"(别|不要)再(联系|打扰|打电话给)我"),
+    re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),  # "唔好再send text俾我", with English words
     # Chinese has no spaces between words: these match anywhere in the message
     re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
                r"|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),

@@ -13,6 +13,7 @@ from bot.conversation.engine import EngineError
 from bot.conversation.evidence import (
     asks_a_question,
     asks_what_a_person_must_answer,
+    asks_who_we_are,
     decline_reason,
     is_confused,
     speaks_for_someone,
@@ -377,7 +378,8 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
         return None  # "going to a clinic closer to home now" says why they decline; it asks nothing
     if speaks_for_someone(for_engine):
         return "caregiver_writing"
-    if question(conversation.awaiting).takes_a_document and (asks_a_question(for_engine) or is_confused(for_engine)):
+    if question(conversation.awaiting).takes_a_document and not asks_who_we_are(for_engine) \
+            and (asks_a_question(for_engine) or is_confused(for_engine)):
         return "question_for_person"  # "what paper?": only a person knows which form the insurer wants
     if asks_what_a_person_must_answer(for_engine):
         return "question_for_person"

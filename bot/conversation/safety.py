@@ -48,6 +48,9 @@ _CRISIS = [
     r"don'? ?t want to (live|be alive)", r"(wish|wishing) i (was|were) dead", r"better off dead",
     r"hurt(ing)? myself", r"self harm", r"no quiero vivir", r"quiero morir", r"matarme", r"suicidarme",
     r"quitarme la vida", r"hacerme dano",
+    # feeling a burden: "everyone would be better off without me", "estarían mejor sin mí", "soy una carga"
+    r"better off without me", r"(i'?m|i am) (just )?a burden", r"(estarian|estarias|estaria) mejor sin mi",
+    r"sin mi (estarian|estarias|estaria) mejor", r"soy una carga",
     r"(don'? ?t|do not|dont)( \w+){0,2} (wanna|want to) (live|be alive|be here) ?(anymore|any more|no more)",
     r"(don'? ?t|do not|dont)( \w+){0,2} (wanna|want to) (live|be alive)\b",
     r"no (reason|point) (in |to )?(living|live|going on)", r"can'? ?t go on (living|like this|anymore)",
@@ -74,22 +77,34 @@ _CRISIS += [
     # typed the way patients text: ko / k / hong / chang for "not", without diacritics
     r"(khong|ko|k|hong|hok|kh|chang|cha) (con )?(muon|thiet|thay can) song" + _NOT_A_PLACE, r"chan song",
     r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
+    r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
+    r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
 ]
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
 _MEDICAL_ZH = [
     r"胸(口|部)?(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)",
     r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"喘不(过|上)气", r"上不来气", r"透不过气",
     r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"脸(歪|斜)",
-    r"半边(脸|身|身体|身子)?(突然)?(发麻|麻木|麻|没力|无力|没劲|不能动|动不了)",
+    r"半边(脸|面|身|身体|身子)?(突然)?(发麻|麻木|麻|没力|没有力|无力|没劲|不能动|动不了|歪|斜|垂|下垂)",
+    r"(一边|半边)(脸|面)",
     r"(讲话|说话|讲嘢|口齿)(突然)?(不清|含糊|不利索|说不清)",
     r"(一边|一侧)(手|脚|手脚|身体)(突然)?(没力|无力|发麻|麻|动不了)",
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
 ]
 _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
-              r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了"]
+              r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了",
+              r"没有我[^，。,.]{0,8}(更好|好过|轻松)",
+              r"我(只)?是(个|一个)?(负担|累赘|拖累)"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
+# a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself
+_STROKE_WORD = re.compile(r"stroke|derrame|embolia|中风|脑卒中|[đd]ot quy|tai bien")
+_IN_THE_PAST = re.compile(r"\b(last|a|one|two|three|few|several|\d+) (year|years|yr|yrs|month|months)( ago)?\b"
+                          r"|\bin (19|20)\d\d\b|\byears? ago\b|\bhace (un|una|dos|tres|varios|unos|\d+) (ano|anos"
+                          r"|mes|meses)"
+                          r"|\bel ano pasado\b|去年|前年|(几|两|三|\d+)年前"
+                          r"|\bnam (ngoai|truoc|roi)\b|\b\d+ nam truoc\b")
 _NEGATED = re.compile(r"(\b(no|not|never|without|sin|nada de|khong|chang) (\w+ ){0,2}|(没有|没|无|不|未)\s*)$")
 
 
@@ -98,6 +113,15 @@ def detect_emergency(body: str) -> Emergency | None:
     text = normalise(body)
     for kind, pattern in ((Emergency.CRISIS, _CRISIS_RE), (Emergency.MEDICAL, _MEDICAL_RE)):
         for match in pattern.finditer(text):
-            if not _NEGATED.search(text[: match.start()]):
+            if not _NEGATED.search(text[: match.start()]) and not _told_as_history(text, match):
                 return kind
     return None
+
+
+def _told_as_history(text: str, match: re.Match[str]) -> bool:
+    """A stroke named with a time long past in the same sentence, with no sign of one now."""
+    if not _STROKE_WORD.fullmatch(match.group().strip()):
+        return False
+    start = max(text.rfind(mark, 0, match.start()) for mark in ".;!?。；！？\n")
+    ends = [found for mark in ".;!?。；！？\n" if (found := text.find(mark, match.end())) != -1]
+    return bool(_IN_THE_PAST.search(text[start + 1: min(ends, default=len(text))]))

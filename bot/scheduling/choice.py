@@ -49,13 +49,14 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
 }
-_NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take",
+_NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
+                    "choose", "want", "grab", "escojo", "quiero", "tomo",
                     "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro"}  # and as typed in a hurry
-_HOUR_LEAD_INS = {"at", "las", "around", "after", "before"}
+_HOUR_LEAD_INS = {"at", "las", "around", "after", "before", "till", "til", "until", "hasta", "by"}
 PARTS_OF_DAY = {
     "morning": (0, 12), "mornings": (0, 12), "am": (0, 12), "manana": (0, 12),
     "afternoon": (12, 17), "afternoons": (12, 17), "tarde": (12, 19), "evening": (17, 24), "evenings": (17, 24),
-    "noche": (19, 24),
+    "noche": (19, 24), "mananas": (0, 12), "tardes": (12, 19), "noches": (19, 24),
 }
 # the earliest or the latest of the options: "earliest one you got", "el más temprano", "lo antes posible", 最早
 _EARLIEST = re.compile(r"\b(earliest|soonest|first available|asap|el mas temprano|la mas temprana|lo mas pronto|"
@@ -128,8 +129,9 @@ NEGATIONS = frozenset(
 _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
                                 r"|\b(som|muon|tre) (qua|wa)\b"
                                 # busy then: "I have to get my grandson in the afternoons", "tengo que trabajar"
-                                r"|\b(i have to|i've got to|ive got to|i gotta|i got to|i work|i'm at work|im at work|"
-                                r"tengo que|estoy trabajando|tengo trabajo|tengo clases)\b")
+                                r"|\b(have to|i've got to|ive got to|gotta|got to|i work|i'm at work|im at work|"
+                                r"tengo que|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
+                                r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo|me toca)\b")
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
                               r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
 
@@ -158,7 +160,8 @@ _DAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _COMPARED_IN_TIME = re.compile(
     rf"\b(?:sooner|earlier|later) than (?:the |that |this |on )?\S+"
     rf"|\b(?:before|after|antes del?|despues del?) (?:the |el )?(?:{_DAY_WORDS})\b"
-    rf"|\b(?:mas temprano|mas tarde|antes|despues|mas pronto) (?:que|del|de) (?:el |la )?\S+")
+    rf"|\b(?:mas temprano|mas tarde|antes|despues|mas pronto) (?:que|del|de) (?:el |la |las |los )?"
+    rf"(?:{_DAY_WORDS}|\d|eso|esa|ese|esos|esas|esta|este)")  # "después del trabajo" names no time
 # a time set aside: "instead of the 9am", "other than tuesday", "en vez del martes": never the one chosen
 _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?\S+"
                         r"|\binstead of (?:the )?\S+|\bbesides (?:the )?\S+|\ben (?:vez|lugar) del? (?:el |la )?\S+"
@@ -343,8 +346,9 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:but|and|though|tho|alth
                            r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
-_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|salgo|i get off|im off|i'm off|i work|"
-                     r"i finish|trabajo|termino|entro|i start|my shift|empiezo)\b.*?"
+# (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see _TOO_EARLY_OR_LATE)
+_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|salgo|i get off|im off|i'm off|"
+                     r"i finish|termino|entro|i start|empiezo)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
 # "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
 _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"
@@ -354,7 +358,9 @@ _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaini
 # asking for other times earlier or later in the day: "anything a bit later?", "algo más tarde", 晚一点, muộn hơn
 _EARLIER_OR_LATER = re.compile(
     r"\b(?:something|anything|any|algo|nada|a little|a bit|bit|un poco|abit) (?:later|earlier|mas tarde|mas temprano)\b"
-    r"|\b(?:later|earlier) (?:one|time|slot|appointment|in the day)s?\b")
+    r"|\b(?:later|earlier) (?:one|time|slot|appointment|in the day)s?\b"
+    r"|\b(?:but|pero|just|solo|nomas) (?:a bit |a little |un poco |un poquito )?(?:later|earlier|mas tarde"
+    r"|mas temprano)\b")
 
 
 def asks_earlier_or_later(text: str, language: str | None = None) -> bool:

@@ -98,10 +98,11 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"明天|明日|听日|聽日", " tomorrow "), (r"后天|後天", " overmorrow "), (r"听朝|聽朝", " tomorrow morning "),
     (r"晚一点|晚一點|晚点|晚點|更晚|晚些|再晚", " later "), (r"早一点|早一點|早点|早點|更早|早些|再早", " earlier "),
     # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
-    (r"(行|得|可|好|能|方便)(不|唔)(行|得|可以|可|好|能|方便)|有没有空|有冇空", " "),
-    (r"要接|要上班|要工作|要做工|有事|没时间|冇时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开",
+    # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
+    (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
+    (r"要接|要带|要送|要陪|要照顾|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开",
      " not "),
-    (r"不行|不可以|不能|不方便|没空|沒空|不要|不太行|不合适|不合適|唔得|唔得闲|冇空|唔方便|太早|太晚", " not "),
+    (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
     (r"最早|最快|越早越好|尽早|最近的", " earliest "), (r"最晚|最迟", " latest "),
 )
 
@@ -218,7 +219,10 @@ _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay c
                        r"(?:nhe|nha|a|di|ha)?\s*[.!]?\s*$")
 _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?(o\s+)?giua\b", " middle "),
-    (r"\bcai\s+(kia|con\s+lai)\b", " other "), (r"\b(cai\s+)?cuoi(\s+cung)?\b", " last "),
+    (r"\bcai\s+(kia|con\s+lai)\b", " other "),
+    # "cuối" (last), never "cưới" (a wedding: "đám cưới", "cưới vợ"), which folds to the same letters
+    (r"(?<!dam )(?<!tiec )(?<!le )\b(cai\s+)?cuoi(\s+cung)?\b(?!\s+(?:vo|chong|xin|hoi)\b)", " last "),
+    (r"\bthang\s+(sau|toi)\b", " next month "),
     (r"\bhom\s+nay\b|\btoi_evening\s+nay\b", " today "), (r"\b(ngay\s+)?mai\b", " tomorrow "),
     (r"\bngay\s+(mot|kia)\b", " overmorrow "),
     (r"\b(tre|muon)\s+hon\b|\b(tre|muon)\s+(chut|ti|mot chut)\b", " later "),

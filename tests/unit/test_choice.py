@@ -411,3 +411,26 @@ def test_a_wait_counted_in_hours_is_no_option(reply: str, language: str | None) 
 
 def test_bring_typed_without_diacritics_is_not_night() -> None:
     assert stated_choice("số 3. có cần dem theo giấy tờ gì ko?", DAYS, language="vi").chosen is not None
+
+
+@pytest.mark.parametrize(
+    ("reply", "language", "slot"),
+    [("the 2:30, i have to pick up my son at 1 first", None, "wed-1430"),
+     ("I'll go with three, thanks a lot", None, "thu-16"), ("wednesday, I'm at work till 1", None, "wed-1430"),
+     ("mañanas mejor, en las tardes trabajo", None, "tue-9"), ("the morning, afternoons i work", None, "tue-9"),
+     ("el jueves, vengo después del trabajo", None, "thu-16"),
+     ("拜三下晝得閒", "zh", "wed-1430"), ("上午那个，下午要送孙子", "zh", "tue-9"),
+     ("chị đi đám cưới thứ bảy, thứ tư được", "vi", "wed-1430"), ("tiệc cưới xong rồi, thứ năm nha", "vi", "thu-16"),
+     ("cái cuối cùng", "vi", "thu-16")],
+)
+def test_busy_times_cantonese_days_and_weddings(reply: str, language: str | None, slot: str) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("tuesday works but a bit later?", None), ("el miércoles sí pero más temprano", None),
+    ("tháng sau có lịch nào không", "vi"),
+])
+def test_a_day_but_later_or_next_month_chooses_none(reply: str, language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None

@@ -73,3 +73,28 @@ def test_vietnamese_face_drooping_on_one_side(body: str) -> None:
 @pytest.mark.parametrize("body", ["i dont even want to be alive anymore", "honestly I don't really want to live"])
 def test_a_crisis_with_words_in_between(body: str) -> None:
     assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", [
+    "honestly my family would be better off without me", "I'm just a burden to everyone",
+    "mis hijos estarían mejor sin mí", "soy una carga para todos", "没有我家人会过得更好", "我只是个累赘",
+    "không có tôi thì cả nhà sẽ sống tốt hơn",
+])
+def test_feeling_a_burden_is_a_crisis(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("my mother had a stroke two years ago and needs help texting", None),
+    ("mi esposo tuvo un derrame el año pasado, yo le ayudo", None), ("我爸前年中风过，现在行动不方便", None),
+    ("mẹ tôi bị tai biến năm ngoái", None),
+    ("she had a stroke years ago and now her face is drooping again", Emergency.MEDICAL),
+    ("I think he is having a stroke", Emergency.MEDICAL), ("mi mamá tiene un derrame", Emergency.MEDICAL),
+])
+def test_a_stroke_told_as_history_is_no_emergency_by_itself(body: str, kind: Emergency | None) -> None:
+    assert detect_emergency(body) is kind
+
+
+@pytest.mark.parametrize("body", ["佢突然講嘢唔清楚", "我老公半邊面垂咗落嚟", "佢半边身冇力"])
+def test_stroke_signs_in_cantonese(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

@@ -106,3 +106,11 @@ def test_stop_with_a_polite_word_opts_out(body: str) -> None:
     from bot.conversation.keywords import Keyword, classify_keyword
 
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", [
+    "bórrenme de su lista por favor", "quítame de la lista", "eliminen mi número", "唔好再send msg俾我啦",
+    "别再text我", "請你哋唔好再發短訊俾我",
+])
+def test_consent_withdrawn_in_more_words(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -9,6 +9,7 @@ from bot.conversation.evidence import (
     asks_a_question,
     asks_about_medicine,
     asks_what_a_person_must_answer,
+    asks_who_we_are,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
@@ -295,3 +296,78 @@ def test_a_red_flag_after_a_negated_clause_still_counts() -> None:
 def test_a_statement_that_starts_with_cant_is_no_question() -> None:
     assert not asks_a_question("can't afford it right now, I lost my insurance")
     assert decline_reason("can't afford it right now, I lost my insurance") == "cost"
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("my physician says i no longer need the yearly scans", "not_needed"),
+    ("dr said I don't need mammograms any more at my age", "not_needed"),
+    ("la doctora me dijo que ya no necesito venir", "not_needed"),
+    ("ya me programaron con otra especialista en mi pueblo", "care_elsewhere"),
+    ("我已经在唐人街那边一个心脏科医生那里看了", "care_elsewhere"),
+    ("佢已經喺華埠搵咗個家庭醫生", "care_elsewhere"),
+    ("co di kham bac si gan nha quen roi", "care_elsewhere"),
+])
+def test_reasons_the_tenth_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "for_person"), [
+    ("can someone help me get transportation there?", True), ("do you have a shuttle from the bus station", True),
+    ("¿me pueden conseguir un raite?", True), ("有没有安排车接我", True), ("bên mình có xe đưa đón ko", True),
+    ("which location is it at", True), ("¿cuál clínica es?", True), ("是哪间诊所", True), ("phòng khám nào vậy", True),
+    ("is there a doctor that speaks cantonese", True), ("tienen un doctor que hable español?", True),
+    ("有没有会说广东话的医生", True), ("có bác sĩ biết tiếng Việt không", True), ("do you take medi cal", True),
+    ("I can't make it, my car broke down so I have no ride", False), ("my son gives me a ride, 2 is good", False),
+])
+def test_rides_locations_languages_and_plans_are_for_a_person(body: str, for_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_person
+
+
+@pytest.mark.parametrize(("body", "someone"), [
+    ("hi im the home health aide for mr chen", True), ("I'm a caregiver for her, she can't see well", True),
+    ("I am guardian of the patient", True), ("yo la cuido a ella, me puede decir a mi", True),
+    ("我係佢個仔，佢唔識睇短訊", True), ("tôi là vợ, chồng tôi mổ xong chưa nhắn tin được", True),
+    ("my caregiver will drive me, 3 is fine", False), ("em la con gai", False),
+])
+def test_caregivers_said_other_ways(body: str, someone: bool) -> None:
+    assert speaks_for_someone(body) is someone
+
+
+@pytest.mark.parametrize(("body", "wrong"), [
+    ("just got this number last week, you have the wrong person", True),
+    ("whoever you are trying to reach, it isn't me", True), ("me dieron este número hace poco", True),
+    ("这个号码是我刚办的", True), ("số này mới là của tui mà", True),
+    ("I got this number from my doctor's card", False),
+])
+def test_a_number_that_changed_hands_is_plainly_not_the_patient(body: str, wrong: bool) -> None:
+    assert clearly_not_the_patient(body) is wrong
+
+
+@pytest.mark.parametrize(("body", "fine"), [
+    ("been good, only a little stiff", True), ("getting better, just tired", True),
+    ("been ok but the wound is red and hot", False),
+])
+def test_fine_with_ordinary_aches(body: str, fine: bool) -> None:
+    assert feels_fine(body) is fine
+
+
+@pytest.mark.parametrize(("body", "mild"), [("just sore around the stitches", True), ("still stiff", True),
+                                            ("just sore but now a fever", False)])
+def test_just_sore_is_ordinary_recovery(body: str, mild: bool) -> None:
+    assert ordinary_recovery(body) is mild
+
+
+@pytest.mark.parametrize(("body", "who"), [
+    ("Who is this?", True), ("who's this", True), ("quién es?", True), ("¿quienes son ustedes?", True),
+    ("请问你们是谁", True), ("ai vậy", True), ("who is this for? my mom?", False), ("what paper do you need", False),
+])
+def test_asking_who_is_writing(body: str, who: bool) -> None:
+    assert asks_who_we_are(body) is who
+
+
+@pytest.mark.parametrize(("body", "yes", "cannot"), [
+    ("simón, ahí voy a estar", True, False), ("ahí estoy sin falta", True, False),
+    ("ese día no puedo", False, True), ("can't make that day, sorry", False, True),
+])
+def test_yes_and_cannot_come_in_other_words(body: str, yes: bool, cannot: bool) -> None:
+    assert says_yes(body) is yes and cannot_come(body) is cannot
