@@ -22,6 +22,7 @@ from bot.conversation.evidence import (
     asks_a_question,
     asks_about_medicine,
     asks_for_later,
+    asks_to_be_written_later,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
@@ -144,6 +145,9 @@ class OutreachAction(Action):
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
+            elif turn.question.offers_times and not booked(turn) and turn.intent != "request_human" \
+                    and asks_to_be_written_later(turn.text):
+                contact_later(turn)  # "reach out tomorrow afternoon": when to write again, not a visit time
             elif wants_a_time_not_yet_named(turn):
                 turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)  # "yes, i want to reschedule"
             else:
@@ -671,19 +675,24 @@ class ActionContactLater(OutreachAction):
         if turn.question.wants_a_time_to_call:
             answer_callback_time(turn)  # "call me later", "现在就可以打": an answer to "when can we call you?"
             return
-        zone = patient_zones(turn.patient)[0]
-        when, asked = later_time(turn, utcnow().astimezone(zone))
-        turn.record("outreach.patient.asked_later", {"retry_at": when.isoformat()})
-        turn.conversation.state = "closed"
-        turn.ask("none")
-        if turn.task is not None and turn.task.state == "awaiting_reply":
-            move_task(turn.session, turn.task, "queued", {"reason": "patient_asked_later"})
-            turn.task.next_attempt_at = when
-            turn.task.waiting_reason = "patient_asked_later"
-        if asked:
-            turn.say("contact_later_at", starts_at=when.isoformat())
-        else:
-            turn.say("contact_later")
+        contact_later(turn)
+
+
+def contact_later(turn: Turn) -> None:
+    """The task comes back when the patient said (tomorrow at 10:00 their time if they named no time)."""
+    zone = patient_zones(turn.patient)[0]
+    when, asked = later_time(turn, utcnow().astimezone(zone))
+    turn.record("outreach.patient.asked_later", {"retry_at": when.isoformat()})
+    turn.conversation.state = "closed"
+    turn.ask("none")
+    if turn.task is not None and turn.task.state == "awaiting_reply":
+        move_task(turn.session, turn.task, "queued", {"reason": "patient_asked_later"})
+        turn.task.next_attempt_at = when
+        turn.task.waiting_reason = "patient_asked_later"
+    if asked:
+        turn.say("contact_later_at", starts_at=when.isoformat())
+    else:
+        turn.say("contact_later")
 
 
 def later_time(turn: Turn, local_now: datetime) -> tuple[datetime, bool]:

@@ -82,7 +82,8 @@ _FOR_SOMEONE = re.compile(
     r"|\bnhan (giup|dum|gium|thay|ho) (ma|me|ba|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)\b"
     # "Tôi là chồng, vợ tôi đang nằm viện": I am the husband, the patient cannot answer
     r"|\b(toi|tui|em|minh) la (chong|vo|nguoi nha|nguoi cham soc)\b"
-    r"|\b(vo|chong|me|ba|bo|ma|ong|ba noi|ba ngoai) (toi|tui|em|minh)( \w+){0,5} (khong|ko|k) (tra loi|nhan tin"
+    r"|\b(vo|chong|me|ba|bo|ma|ong|ba noi|ba ngoai) (toi|tui|em|minh|con|chau)( \w+){0,5} (khong|ko|k) (tra loi"
+    r"|nhan tin"
     r"|doc|biet)"
 )
 
@@ -104,7 +105,7 @@ _DECLINE_REASONS = (
         r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
         r"|\bya no me duele\b"
-        r"|好多了|已经好了|康复了|不疼了|不痛了|痊愈"
+        r"|好多了|(已经|早就|早|都|全)好了|康复了|不疼了|不痛了|痊愈"
         r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
         r"|\bmy \w+ (is|feels) (fine|ok|okay|good|better) now\b"
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b")),  # đỡ typed as "do"
@@ -115,6 +116,7 @@ _DECLINE_REASONS = (
         r"checkup|pap|pap smear|labs|bloodwork|mri|x ray|xray)\b"
         r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了|已经.{0,10}(做|检查|查|看|打|拍|照)过"
         r"|(做|检查|查|打|拍|照)过.{0,6}了"
+        r"|(上个月|上个星期|上礼拜|上周|去年|前几天|前阵子|上次)[^，。,.]{0,8}(做|检查|查|打|拍|照)了"
         r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
         r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (roi|r) (thang|tuan|nam|hom) (truoc|roi)\b"
         r"|\bmoi (lam|kham|chup|tiem|xet nghiem|đi kham|di kham)\b"
@@ -140,17 +142,19 @@ _DECLINE_REASONS = (
         r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta|especialista)\b"
         r"|\botra (doctora|medica|terapeuta|especialista|clinica)\b"
         r"|\b(đi|di|kham|co) (bac si|bs|phong kham)( \w+){0,5} quen( roi| r)?\b|\bbac si quen\b"
+        r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) (bac si|bs|phong kham|pk)\b"
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
         r"|\b(benh vien|phong kham|bac si|cho|noi|bv|pk|bs) khac\b"
         r"|\bencontre (un|una|otr[oa]) (\w+ )?(especialista|doctor|doctora|medic[oa]|clinica|terapeuta|lugar)\b"
         r"|\b(voy|vamos) a (ir|atenderme) (alla|alli|ahi|con (el|ella|ese|esa|mi|mis|un|una))\b"
-        r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所)"
+        r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
         r"|看了?(别的|其他|另外的?|新的|华人|中国)(医生|医院|诊所)")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
                         r"|\bno me alcanza\b|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
                         r"|\bno tengo( \w+){0,3} (pa|para) (pagar|el copago|el deducible)\b"
+                        r"|\bno tengo (los |la |el )?(chavos|lana|feria|plata|dinero|varo|billete|cash)\b"
                         r"|\b(muy|demasiado) caro\b|太贵|没有保险|\b(mac|đat|dat) qua\b"
                         r"|\bkhong co (bao hiem|tien)\b")),
     ("not_needed", re.compile(
@@ -169,7 +173,7 @@ _DECLINE_REASONS = (
         r"|\b(don'?t|dont|do not) have to (go|come) (back|in)\b|\b(all )?done with (therapy|pt|it|the therapy)\b"
         r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
         r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
-        r"|\bno es necesari[oa]\b|不需要|没必要|不必要|用不着|不用了|不用再"
+        r"|\bno es necesari[oa]\b|不需要|没(有)?(这个|那个)?必要|不必要|用不着|不用了|不用再"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b")),
 )
 _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
@@ -186,9 +190,19 @@ _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|thes
 _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  # not "thanks": "no thanks" declines
 
 
+# care found with someone else, whatever else the reply says
+_FOUND_ANOTHER = re.compile(r"(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
+                            r"|\b(found|switched to|went to) (a|an|another|a different|my own"
+                            r"|a new) (\w+ )?(doctor|clinic|"
+                            r"specialist|provider|\w+ologist)\b|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"
+                            r"|\b(bac si|phong kham|benh vien) khac\b")
+
+
 def decline_reason(text: str) -> str | None:
     """The category of a reason to turn the visit down that the reply gives, if it gives one."""
     folded = normalise(text)
+    if _FOUND_ANOTHER.search(folded):
+        return "care_elsewhere"  # "found another specialist and was seen there": seen elsewhere, not done here
     return next((category for category, pattern in _DECLINE_REASONS if pattern.search(folded)), None)
 
 
@@ -236,7 +250,7 @@ _CANNOT_COME = re.compile(
     r"\b(can'?t|cannot|cant|won'?t|wont|will not|unable to|not able to|not going to|not gonna) "
     r"(be able to )?(make it|come|go|be there|attend|do (it|that day|that time))\b"
     r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos) a (ir|poder)\b"
-    r"|(去|来)不了|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b"
+    r"|(去|来)不(了|到)|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b"
     r"|\b(doesn'?t|does not|won'?t|will not|no longer) work( anymore| for me)?\b|\bya no me (sirve|queda)\b"
     r"|\b(ese|este) dia no (puedo|podre|voy)\b|\bno (puedo|podre) (ese|este) dia\b"
     r"|\bcan'?t (do|make) (that|this) (day|date|time)\b|\b(that|this) (day|date|time) (doesn'?t|does not"
@@ -247,7 +261,8 @@ _CANNOT_COME = re.compile(
 _ANOTHER_TIME = re.compile(
     r"\b(change|move|switch|reschedule)( (the|my|it|this|that))?( (time|day|date|appointment|appt|visit))?\b"
     r"|\b(cambiar|mover|reprogramar|cambio)( (la|el|mi))?( (hora|cita|fecha|dia|horario))?\b"
-    r"|改(时间|天|日子|一下|到)|换(个|一个)?(时间|日子|天)|\b(đoi|doi|dời|doi lai) (gio|ngay|lich|lich hen)\b")
+    r"|改(时间|天|日子|一下|到|第二|另外|别的|其他|期)"
+    r"|换(个|一个)?(时间|日子|天)|\b(đoi|doi|dời|doi lai) (gio|ngay|lich|lich hen)\b")
 
 
 def wants_another_time(text: str) -> bool:
@@ -332,11 +347,17 @@ _FOR_A_PERSON = re.compile(
     r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
     r"|\bxe (đua|dua) (đon|don)\b"
     r"|\b(which|what) (office|location|clinic|building|address|place)\b|\bthe (office|clinic) (on|by|near|at)\b"
+    r"|\b(is (this|it|that) (still )?with (dr|doctor|dra)|which (doctor|provider|dr)|who (is|will be"
+    r"|would be) (the|my) "
+    r"(doctor|provider))\b|\b(did|has) (dr|doctor|dra) \w+ (leave|left|retire|retired|move|moved)\b"
+    r"|\b(did|have) (you|y'?all|you guys) (move|moved)\b|\bse (mudaron|cambiaron de (lugar|direccion|local))\b"
+    r"|\b(sigue|siguen|queda|esta) en la (calle|avenida|ave)\b"
+    r"|\b(con|es con) (el|la) (doctor|doctora|dr|dra) \w+ (todavia|aun)\b|\b(que|cual) (doctor|doctora|medic[oa])\b"
     r"|\b(cual|que) (oficina|clinica|sucursal|consultorio)\b|哪(个|一个|间|家)(诊所|医院|地方|办公室)"
     r"|\b(phong kham|van phong|benh vien) nao\b"
     r"|\b(doctor|dr|someone|somebody|staff|nurse|anyone|provider) (who|that) speaks\b"
     r"|\b(doctor|doctora|medic[oa]|alguien|enfermer[oa]) que (hable|habla|sepa)\b"
-    r"|(会|能)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的(医生|人|护士)"
+    r"|(会|能|识)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的(医生|人|护士)"
     r"|\b(bac si|bs|nguoi|y ta)( \w+)? (noi|biet) tieng\b"
     r"|\b(medi ?cal|covered california|obamacare|tricare|aetna|cigna|humana|kaiser|blue (cross|shield)"
     r"|united ?health)\b")
@@ -414,6 +435,31 @@ def is_confused(text: str) -> bool:
 _LATER = re.compile(r"\b(later|tomorrow|next (week|month)|another (day|time)|busy|call (me )?back|after (my|the) \w+|"
                     r"luego|despues|manana|mas tarde|otro dia|la proxima semana|ocupad[oa]|"
                     r"sau|luc khac|lat nua|bua khac|tuan sau|thang sau|ban)\b|稍后|以后|晚点|明天|下次|改天|忙|回来")
+
+
+# "reach out tomorrow afternoon", "mándeme mensaje mañana", "về rồi nhắn lại giùm", 下个星期再联系我: asked to be
+# written to at another time, in so many words (a time said with it is when to write, not a visit time)
+_WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit me up|get back to me|get back|try)"
+                r"( to)?( me| us)?( back| again| out)?")
+_WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"
+               r"in (a|\d+|a few|a couple( of)?) (days?|weeks?)|after (the|this|my) \w+|when i('?m| am| get) back|"
+               r"this weekend)")
+_WRITTEN_LATER = re.compile(
+    r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"
+    r"|\b" + _WHEN_LATER + r",? (please |pls |just )?" + _WRITE_TO_ME + r"\b"
+    r"|\b(escribame|escribeme|escribanme|mandeme|mandame|mandenme|contacteme|contactame|llameme|llamame|"
+    r"me (puede|pueden|podrian|podria) (escribir|mandar|contactar|llamar|textear)|me escriben|me mandan)"
+    r"( \w+){0,3} (manana|luego|mas tarde|la (proxima )?semana|la semana que viene|otro dia|despues|"
+    r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
+    r"|(明天|过几天|过两天|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|月底)[^，。,.]{0,6}再?"
+    r"(联系|发短信|发信息|发给|找|打给|打电话)"
+    r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"
+    r"luc khac|lat nua)\b|\bve (roi|xong)( \w+){0,2} (nhan|goi|lien lac)|\b(nhan|goi) lai (giup|gium|dum|sau)\b")
+
+
+def asks_to_be_written_later(text: str) -> bool:
+    """Whether the reply asks, in so many words, to be written to or called at another time."""
+    return bool(_WRITTEN_LATER.search(normalise(text)))
 
 
 def asks_for_later(text: str) -> bool:

@@ -29,7 +29,8 @@ OPT_OUT_WORDS = frozenset(
     }
 )
 OPT_OUT_PHRASES = (
-    re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa|ya|"
+    re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa"
+               r"|porfavor|porfis|plis|ya|"
                r"thanks|thank you|thx|gracias|nhe|nha|a|ah|đi|di|luon|cam on|ok|okay|dung lai))*$"),
     re.compile(r"\b(stop|quit|don'?t|do not|never)\s+(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
     re.compile(r"\bno more (texts|messages)\b"),
@@ -45,17 +46,20 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno more (texts|messages|calls)\b"),
     re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"),
     re.compile(r"\bno (quiero|deseo) (recibir |que me (manden|envien|escriban) )?(mas )?(estos |sus |los |mas )?"
-               r"(mensajes|textos|llamadas)\b"),
+               r"(mensajes|textos|llamadas|texts|text|sms|mensajitos)\b"),
     re.compile(r"\b(ya )?basta( ya)? (de|con) (tantos? )?(mensajes|textos|llamadas|mensajitos)\b"),
     re.compile(r"\b(saquenme|saqueme|sacame|sacarme|borrenme|borreme|borrame|quitenme|quiteme|quitame|quitarme|"
                r"eliminenme|elimineme|eliminame) de (la|su|esta|sus|tu|vuestra) lista\b|\b(den|dar)(me)? de baja\b"
                r"|\b(quiten|borren|eliminen|saquen) mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
     re.compile(r"(别|不要)再(联系|打扰|打电话给)我"),
-    re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),  # "唔好再send text俾我", with English words
+    re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),  # "唔好再send text俾我"
+    re.compile(r"(把|将)我[^，。]{0,8}(从|在)[^，。]{0,8}(名单|列表|清单|名册)[^，。]{0,4}(删|移除|去掉|拿掉|除名)"
+               r"|从[^，。]{0,8}(名单|列表|清单)[^，。]{0,4}(删除|删掉|移除|去掉)"),
     # Chinese has no spaces between words: these match anywhere in the message
     re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
-               r"|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
+               r"|(不要|别|不用)再?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息"
+               r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b"),
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
     re.compile(r"\b(đung|dung|khong|ko|k) (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"

@@ -78,12 +78,14 @@ _CRISIS += [
     r"(khong|ko|k|hong|hok|kh|chang|cha) (con )?(muon|thiet|thay can) song" + _NOT_A_PLACE, r"chan song",
     r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
     r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
+    r"chet (đi |di )?cho (xong|roi|khoe|yen)",
     r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
 ]
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
 _MEDICAL_ZH = [
     r"胸(口|部)?(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)",
-    r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"喘不(过|上)气", r"上不来气", r"透不过气",
+    r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"喘不(过|上)气", r"上不来气", r"透不(过|到)气",
+    r"心口(好|很|非常|特别)?(翳|闷|痛|疼|压)",
     r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"脸(歪|斜)",
     r"半边(脸|面|身|身体|身子)?(突然)?(发麻|麻木|麻|没力|没有力|无力|没劲|不能动|动不了|歪|斜|垂|下垂)",
     r"(一边|半边)(脸|面)",
@@ -101,6 +103,11 @@ _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself
 _STROKE_WORD = re.compile(r"stroke|derrame|embolia|中风|脑卒中|[đd]ot quy|tai bien")
 _IN_THE_PAST = re.compile(r"\b(last|a|one|two|three|few|several|\d+) (year|years|yr|yrs|month|months)( ago)?\b"
+                          r"|\b(back )?in (january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+                          r"noviembre|diciembre)\b|\b(since|after) (his|her|my|their|the) stroke\b"
+                          r"|\bdesde (el|su|mi) (derrame|embolia)\b"
+                          r"|(中风|脑卒中)(以后|之后|后|过)|\bsau (khi )?(bi )?tai bien\b"
                           r"|\bin (19|20)\d\d\b|\byears? ago\b|\bhace (un|una|dos|tres|varios|unos|\d+) (ano|anos"
                           r"|mes|meses)"
                           r"|\bel ano pasado\b|去年|前年|(几|两|三|\d+)年前"

@@ -124,7 +124,8 @@ RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "
 MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
 NEGATIONS = frozenset(
     "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada out asleep "
-    "sleeping dormido dormida".split())
+    "sleeping dormido dormida rough tough hard difficult impossible dificil imposible complicado complicada "
+    "complicadas complicados".split())
 # a time turned down as too early or too late: "9 is too early", "muy temprano", "太早了", "9h sớm quá"
 _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
                                 r"|\b(som|muon|tre) (qua|wa)\b"
@@ -168,6 +169,9 @@ _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?
                         r"|\baparte del? (?:el |la )?\S+")
 
 
+_GREETING = re.compile(r"\b(good (morning|afternoon|evening)|(buenos|buen) dias?|buenas (tardes|noches)|morning all)\b")
+
+
 def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None,
                    language: str | None = None) -> Choice:
     """Narrow the offered options by every constraint the reply states; one survivor is the choice.
@@ -177,6 +181,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         return Choice()
     folded, rewritten = reply_words(text, language)
     folded = re.sub(r"\b(at|a las|@) (\d{1,2}) (00|15|30|45)\b", r"\1 \2:\3", folded)  # "at 2 30"
+    folded = re.sub(r"\ba la (1)(?![\d:])", r"a las \1", folded)  # "a la 1": one o'clock
+    folded = _GREETING.sub(" ", folded)  # "Good morning. I would like Thursday at four": no morning asked for
     folded = _SET_ASIDE.sub(" ", _COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
     parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
@@ -350,6 +356,11 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:but|and|though|tho|alth
 _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|salgo|i get off|im off|i'm off|"
                      r"i finish|termino|entro|i start|empiezo)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
+# what fills a day, named beside a time that is not asked for ("the kids get out of school at 3")
+_ACTIVITY = re.compile(r"\b(school|escuela|colegio|daycare|guarderia|work|trabajo|shift|turno|salen|sale|get out"
+                       r"|gets out|"
+                       r"get off|gets off|let out|pick up|pickup|recoger|recojo|kids|nenes|ninos|hijos|bus|class"
+                       r"|clase)\b")
 # "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
 _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"
                         r"|\b(el|la) que queda\b")
@@ -371,6 +382,12 @@ def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
     return bool(_EARLIER_OR_LATER.search(folded) or _COMPARED_IN_TIME.search(folded))
 
 
+# every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
+_NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)|ningun[oa] de (esos"
+                           r"|esas|estos|estas|"
+                           r"los|las|ellos|ellas)|ningun[oa] (me )?(sirve|funciona|puedo|queda))\b")
+
+
 def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,
                   language: str | None = None) -> Choice:
     """The option a reply states, read clause by clause when the reply as a whole does not name exactly one:
@@ -378,8 +395,8 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     apology ("el número dos por favor, disculpe que no fui"), a choice after turning other times down ("cant do
     mornings, thursday works"), or "the other one" after turning the rest down. A clause that turns times down
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
-    if asks_earlier_or_later(text, language):
-        return Choice()  # "礼拜二行不行？9点有点早，有没有晚点的": other times, not the one named
+    if asks_earlier_or_later(text, language) or _NONE_OF_THEM.search(reply_words(text, language)[0]):
+        return Choice()  # "none of those work, anything early like 7?": other times, never one of these
     corrected = [part for part in _CORRECTION.split(text) if part.strip()]
     if corrected and corrected != [text]:
         choice = stated_choice(corrected[-1], options, today, language)
@@ -412,6 +429,8 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
         elif reading.candidates:
             named.append(ids)
             turned_down -= ids  # a later yes undoes an earlier no ("no sé si llegue... pero sí, el miércoles")
+        elif reading.constrained and _ACTIVITY.search(reply_words(clause, language)[0]):
+            continue  # "los nenes salen de la escuela a las 3": somebody's day, not a time asked for
         elif reading.constrained:
             return Choice()  # "jueves pero a las 10?": asks for a time not on offer; never book around it
         elif _THE_OTHER.search(reply_words(clause, language)[0]):

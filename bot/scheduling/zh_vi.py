@@ -204,7 +204,7 @@ _VI_PARTS = {"sang_morning": "morning", "buoi sang": "morning", "sang": "morning
 _VI_PART = r"(buoi sang|buoi trua|buoi chieu|buoi toi|buoi dem|ban dem|sang_morning|toi_evening|sang|trua|chieu|toi)"
 _VI_PART_BEFORE = r"(buoi sang|buoi trua|buoi chieu|buoi toi|buoi dem|ban dem|sang_morning|toi_evening|sang|trua|chieu)"
 _VI_TIME = re.compile(r"(?:" + _VI_PART_BEFORE + r"\s+)?(?:\b(sau|truoc)\s+)?\b(" + _VI_NUMBER + r")\s*(?:h|g|gio|:)"
-                      r"(?:\s*(\d{1,2}|ruoi|kem))?"
+                      r"(?:\s*(\d{1,2}|ruoi|kem|ba muoi|muoi lam|bon muoi lam))?"
                       r"(?:\s*(?:phut|p))?\b(?:\s*" + _VI_PART + r"\b)?")
 _VI_WEEKDAY = re.compile(r"\b(?:thu|t)\s*([2-7])\b|\bthu\s+(hai|ba|tu|nam|sau|bay)\b|\bchu\s*nhat\b|\bcn\b")
 _VI_WEEK = re.compile(r"\b(tuan\s+(?:sau|toi)|tuan\s+nay|cuoi\s+tuan)\b")
@@ -221,7 +221,9 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?(o\s+)?giua\b", " middle "),
     (r"\bcai\s+(kia|con\s+lai)\b", " other "),
     # "cuối" (last), never "cưới" (a wedding: "đám cưới", "cưới vợ"), which folds to the same letters
-    (r"(?<!dam )(?<!tiec )(?<!le )\b(cai\s+)?cuoi(\s+cung)?\b(?!\s+(?:vo|chong|xin|hoi)\b)", " last "),
+    (r"(?<!dam )(?<!tiec )(?<!le )\b(cai\s+)?cuoi(\s+cung)?\b(?!\s+(?:vo|chong|xin|hoi|thang|tuan|nam|ngay"
+     r"|ky)\b)", " last "),
+    (r"\b(cai\s+)?chot\b", " last "), (r"\b(cai\s+)?thu\s+nhi\b", " second "),
     (r"\bthang\s+(sau|toi)\b", " next month "),
     (r"\bhom\s+nay\b|\btoi_evening\s+nay\b", " today "), (r"\b(ngay\s+)?mai\b", " tomorrow "),
     (r"\bngay\s+(mot|kia)\b", " overmorrow "),
@@ -240,7 +242,8 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
 def _vi_time(match: re.Match[str]) -> str:
     part = _VI_PARTS.get(match.group(1) or match.group(5) or "")
     minutes = match.group(4) or ""
-    minute = 30 if minutes == "ruoi" else int(minutes) if minutes.isdigit() else 0
+    spoken = {"ruoi": 30, "ba muoi": 30, "muoi lam": 15, "bon muoi lam": 45}
+    minute = spoken.get(minutes) or (int(minutes) if minutes.isdigit() else 0)
     if minutes == "kem":
         return " "
     number = match.group(3)

@@ -434,3 +434,26 @@ def test_busy_times_cantonese_days_and_weddings(reply: str, language: str | None
 ])
 def test_a_day_but_later_or_next_month_chooses_none(reply: str, language: str | None) -> None:
     assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+@pytest.mark.parametrize(
+    ("reply", "language", "slot"),
+    [("mornings are tough for me, wed 2:30 is good", None, "wed-1430"),
+     ("Good afternoon, Tuesday at 9 please", None, "tue-9"), ("buenas tardes, el martes a las 9", None, "tue-9"),
+     ("thursday 4pm, my kids get out of school at 3", None, "thu-16"),
+     ("el miércoles, el bus me deja a la 1", None, "wed-1430"),
+     ("thứ năm lúc bốn giờ chiều", "vi", "thu-16"), ("thứ tư hai giờ rưỡi chiều", "vi", "wed-1430"),
+     ("cái thứ nhì nha", "vi", "wed-1430"), ("lấy cái chót", "vi", "thu-16")],
+)
+def test_hard_mornings_greetings_school_runs_and_spoken_vietnamese(reply: str, language: str | None,
+                                                                    slot: str) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("none of them, something early like 7?", None), ("ninguna me sirve, ¿algo en la mañana temprano?", None),
+    ("cuối tháng tui mới về", "vi"), ("cuối tuần được không", "vi"),
+])
+def test_none_of_them_or_the_end_of_a_month_books_nothing(reply: str, language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None

@@ -98,3 +98,19 @@ def test_a_stroke_told_as_history_is_no_emergency_by_itself(body: str, kind: Eme
 @pytest.mark.parametrize("body", ["佢突然講嘢唔清楚", "我老公半邊面垂咗落嚟", "佢半边身冇力"])
 def test_stroke_signs_in_cantonese(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "my dad has trouble texting since his stroke", "she had a stroke back in june, I handle her appointments",
+    "mi papá no escribe desde su derrame", "我妈中风以后就不会打字了",
+])
+def test_a_stroke_long_past_said_other_ways_is_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("心口好翳，好辛苦", Emergency.MEDICAL), ("透唔到氣", Emergency.MEDICAL),
+    ("chắc chết đi cho rồi", Emergency.CRISIS),
+])
+def test_more_emergencies_in_cantonese_and_vietnamese(body: str, kind: Emergency) -> None:
+    assert detect_emergency(body) is kind

@@ -114,3 +114,10 @@ def test_stop_with_a_polite_word_opts_out(body: str) -> None:
 ])
 def test_consent_withdrawn_in_more_words(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", [
+    "stop porfavor", "STOP plis", "ya no quiero más sms", "别再给我发这些短信", "请将我从名单中删除",
+])
+def test_consent_withdrawn_the_eleventh_probe_way(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -8,6 +8,7 @@ import pytest
 from bot.conversation.evidence import (
     asks_a_question,
     asks_about_medicine,
+    asks_to_be_written_later,
     asks_what_a_person_must_answer,
     asks_who_we_are,
     cannot_come,
@@ -371,3 +372,31 @@ def test_asking_who_is_writing(body: str, who: bool) -> None:
 ])
 def test_yes_and_cannot_come_in_other_words(body: str, yes: bool, cannot: bool) -> None:
     assert says_yes(body) is yes and cannot_come(body) is cannot
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("we found a dermatologist near work already", "care_elsewhere"), ("换了个专科医生，已经看过了", "care_elsewhere"),
+    ("chị khám ở phòng khám gần nhà rồi", "care_elsewhere"), ("no tengo la lana ahorita", "cost"),
+    ("早就好了，谢谢", "feels_better"), ("没有这个必要吧", "not_needed"), ("上礼拜在诊所做了检查", "already_done"),
+])
+def test_reasons_the_eleventh_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "for_person"), [
+    ("is it still with doctor Patel?", True), ("which doctor would I be seeing", True), ("did you guys move?", True),
+    ("¿ya se mudaron de la clínica vieja?", True), ("¿con qué doctor sería?", True), ("有冇識講國語嘅醫生", True),
+    ("tuesday with the doctor works", False),
+])
+def test_which_doctor_and_where_are_for_a_person(body: str, for_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_person
+
+
+@pytest.mark.parametrize(("body", "later"), [
+    ("on the road all week, hit me up next week", True), ("please text me again in a few days", True),
+    ("escríbanme en unos días que ando fuera", True), ("过两天再发短信给我", True), ("về rồi gọi lại cho tui", True),
+    ("nhắn lại sau nha", True), ("friday works, text me the address", False), ("3, call me if it changes", False),
+    ("text me the details", False),
+])
+def test_asked_to_be_written_to_later(body: str, later: bool) -> None:
+    assert asks_to_be_written_later(body) is later
