@@ -484,6 +484,7 @@ def reads_as_checkin_answer(text: str) -> bool:
 
 _HOSPITAL = re.compile(r"住院|医院|急诊|\b(nhap vien|benh vien|cap cuu)\b"
                        r"|\b(hospital|hospitali[sz]ed|admitted|er|e\.r\.|emergency room|urgencias|internad[oa]|"
+                       r"internar\w*|hospitaliz\w*|ingresaron|reingres\w*|"
                        r"hospitalizad[oa]|emergencias)\b")
 
 
@@ -615,6 +616,9 @@ class ActionHandOff(OutreachAction):
 
     def act(self, turn: Turn) -> None:
         if turn.intent != "request_human" and reason_or_no(turn):  # "no tengo dinero ahorita": a reason, no more
+            return
+        if turn.question.wants_a_time_to_call and turn.intent == "request_human":
+            answer_callback_time(turn)  # "gọi liền cho tôi đi" to "when can we call you?": the clinician calls
             return
         if turn.question.about_recovery and turn.intent in ("feeling_unwell", "medication_question"):
             answer_checkin(turn)  # the check-in's own rules: red flags first
@@ -761,8 +765,20 @@ _LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti
                    ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
 # a language the patient says they read poorly ("my english not good", "mi inglés es malo", "英文不好")
 _WEAK_IN = re.compile(r"\s*((reading|writing|speaking|spoken|written|skills?|lectura|escrito|hablado) ){0,2}"
-                      r"(is |es |)(not|no|isn'?t|very|muy|)\s*(good|great|so good|bueno|buena|bad|malo|mala|poor)"
+                      r"(is |es |)(?P<negated>not |no |isn'?t |ain'?t )?(es |is )?"
+                      r"(very |muy |so |that |tan |too |really |)"
+                      r"(?P<quality>good|great|bueno|buena|bad|malo|mala|poor|terrible|limited|basic)\b"
                       r"|\s*(不好|不行|很差|不太好)|\s*(k[eé]m|kh[oô]ng t[oố]t)")
+
+
+def _weak_after(lowered: str, end: int) -> bool:
+    """Whether the words after a language's name say the patient reads it poorly ("my english not good", "mi
+    español no es muy bueno", "英文不好"); "my english is very good" does not."""
+    said = _WEAK_IN.match(lowered, end)
+    if said is None:
+        return False
+    quality = said.group("quality")
+    return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
                          r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂")
@@ -772,8 +788,7 @@ def requested_language(text: str, current: str) -> str:
     lowered = text.lower()
     named = [code for code, pattern in _LANGUAGE_NAMES if re.search(pattern, lowered)]
     weak = {code for code, pattern in _LANGUAGE_NAMES
-            for found in re.finditer(pattern, lowered) if _WEAK_IN.match(lowered, found.end())
-            and not re.match(r"\s*(is |es |)(good|great|bueno|buena)", lowered[found.end():])}
+            for found in re.finditer(pattern, lowered) if _weak_after(lowered, found.end())}
     if weak:  # "can u send in chinese, my english not good"; "mi inglés es malo"
         wanted = [code for code in named if code not in weak]
         if wanted:

@@ -67,7 +67,9 @@ _MEDICAL += [
     r"ngung tho", r"[đd]ot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)", r"ho ra mau", r"qua lieu",
     r"(te|yeu|liet) nua (mat|nguoi|than)", r"meo (mat|mom)", r"noi (ngong|lap|khong ro|ko ro|k ro) (tu nhien|dot ngot)",
-    r"dot (nhien|ngot) noi (ngong|lap|khong ro|ko ro|k ro)", r"noi (ngong|lap) (\w+ )?(mot ben|nua|mat|mieng)",
+    r"[đd]ot (nhien|ngot) noi (ngong|lap|khong ro|ko ro|k ro)",
+    r"[đd]ot (nhien|ngot)( \w+){0,2} (tay|chan|nua nguoi) (trai |phai )?(yeu|te|liet|khong cu dong)",
+    r"noi (ngong|lap) (\w+ )?(mot ben|nua|mat|mieng)",
     r"(mot ben|nua) (mat|mieng|nguoi)( \w+){0,2} (xe|lech|meo|te|liet|yeu)\b", r"mat (bi )?(xe|lech|meo) (xuong|qua)",
 ]
 _CRISIS += [

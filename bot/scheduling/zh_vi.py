@@ -234,6 +234,7 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(co|duoc)\s+(khong|ko|k)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(phai )?(đi|di) lam\b|\bco viec\b", " not "),  # "chiều con phải đi làm": busy then
     (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
+    (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
     (r"\bkhong\s+phai\b|\b(khong|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
      " not "),
 )
@@ -269,6 +270,9 @@ def _vi_ordinal(match: re.Match[str]) -> str:
     return f" {ORDINAL_NAMES[number - 1]} "
 
 
+_VI_AMONG = re.compile(r"\b(trong|cua)\s+(3|ba|may)\s+(gio|cai|lich|lua chon)(\s+(do|nay|kia))?\b")
+
+
 def _vietnamese(text: str) -> str:
     text = unicodedata.normalize("NFC", text.lower())
     for marked, word in _VI_MARKED:
@@ -276,6 +280,7 @@ def _vietnamese(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).replace("đ", "d")
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "2:30pm"
+    text = _VI_AMONG.sub(" ", text)  # "giờ cuối cùng trong 3 giờ đó": among those three, no 3 o'clock
     steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
         (_VI_WEEK, lambda m: _VI_WEEK_WORDS[" ".join(m.group(1).split())]), (_VI_ORDINAL, _vi_ordinal),
         (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),

@@ -457,3 +457,10 @@ def test_hard_mornings_greetings_school_runs_and_spoken_vietnamese(reply: str, l
 ])
 def test_none_of_them_or_the_end_of_a_month_books_nothing(reply: str, language: str | None) -> None:
     assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "slot"), [("thu ba ban roi, thu tu nha", "wed-1430"),
+                                             ("chọn cái cuối trong 3 giờ đó", "thu-16")])
+def test_busy_typed_without_diacritics_and_among_three(reply: str, slot: str) -> None:
+    choice = stated_choice(reply, DAYS, language="vi")
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

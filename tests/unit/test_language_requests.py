@@ -22,3 +22,12 @@ def test_the_language_asked_for(body: str, current: str, wanted: str) -> None:
 @pytest.mark.parametrize("body", ["xóa số tôi khỏi danh sách", "ko muon nhan tin nua", "以后不要再发短信了"])
 def test_more_ways_to_withdraw_consent(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize(("body", "current", "wanted"), [
+    ("inglés por favor, mi español no es muy bueno", "es", "en"),
+    ("my spanish is not very good, english pls", "es", "en"),
+    ("my english is very good, but spanish please", "en", "es"), ("mi inglés es muy malo", "en", "es"),
+])
+def test_a_language_said_to_be_weak_however_it_is_put(body: str, current: str, wanted: str) -> None:
+    assert requested_language(body, current) == wanted

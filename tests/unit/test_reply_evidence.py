@@ -400,3 +400,28 @@ def test_which_doctor_and_where_are_for_a_person(body: str, for_person: bool) ->
 ])
 def test_asked_to_be_written_to_later(body: str, later: bool) -> None:
     assert asks_to_be_written_later(body) is later
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("i go to a neurologist at the university now", "care_elsewhere"),
+    ("ya tengo doctora, allá me atienden", "care_elsewhere"),
+    ("刚做完检查", "already_done"),
+])
+def test_reasons_the_twelfth_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "someone"), [
+    ("aquí la nieta, mi abuela no lee bien los mensajes", True), ("我是王太嘅女儿", True),
+    ("em lo lịch hẹn cho bà ngoại", True), ("mi abuela está bien, la del martes", False),
+])
+def test_relatives_the_twelfth_probe_way(body: str, someone: bool) -> None:
+    assert speaks_for_someone(body) is someone
+
+
+@pytest.mark.parametrize(("body", "for_person"), [
+    ("do you have a mandarin interpreter", True), ("¿tienen intérprete?", True), ("有冇國語翻譯", True),
+    ("bác sĩ nào vậy", True), ("is the doctor male or female", True), ("3 please", False),
+])
+def test_interpreters_and_which_doctor_are_for_a_person(body: str, for_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_person
