@@ -798,7 +798,9 @@ def requested_language(text: str, current: str) -> str:
     if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
         after = lowered[not_spoken.end():not_spoken.end() + 20]  # "no hablo inglés, español por favor"
         refused = {code for code, pattern in _LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
-                   if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno) )?(" + pattern + ")", after)}
+                   if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno) )?((el|la|en"
+                               r"|in) )?(" + pattern + ")",
+                               after)}
         wanted = [code for code in named if code not in refused]
         if wanted:
             return wanted[0]

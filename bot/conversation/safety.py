@@ -68,7 +68,10 @@ _MEDICAL += [
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)", r"ho ra mau", r"qua lieu",
     r"(te|yeu|liet) nua (mat|nguoi|than)", r"meo (mat|mom)", r"noi (ngong|lap|khong ro|ko ro|k ro) (tu nhien|dot ngot)",
     r"[đd]ot (nhien|ngot) noi (ngong|lap|khong ro|ko ro|k ro)",
-    r"[đd]ot (nhien|ngot)( \w+){0,2} (tay|chan|nua nguoi) (trai |phai )?(yeu|te|liet|khong cu dong)",
+    r"([đd]ot (nhien|ngot)|tu nhien|bong dung|bong nhien)( \w+){0,2} (tay|chan|nua nguoi) (trai |phai )?(yeu|te"
+    r"|liet|khong cu dong)",
+    r"(tu nhien|bong dung|bong nhien) noi (ngong|lap|khong ro|ko ro|k ro)",
+    r"(tay|chan) (ben )?(trai|phai) (bi )?(yeu|te|liet)( han| qua| di| het)",
     r"noi (ngong|lap) (\w+ )?(mot ben|nua|mat|mieng)",
     r"(mot ben|nua) (mat|mieng|nguoi)( \w+){0,2} (xe|lech|meo|te|liet|yeu)\b", r"mat (bi )?(xe|lech|meo) (xuong|qua)",
 ]

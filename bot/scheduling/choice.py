@@ -131,6 +131,8 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
                                 r"|\b(som|muon|tre) (qua|wa)\b"
                                 # busy then: "I have to get my grandson in the afternoons", "tengo que trabajar"
                                 r"|\b(have to|i've got to|ive got to|gotta|got to|i work|i'm at work|im at work|"
+                                r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
+                                r"at school|out of town|away)|"
                                 r"tengo que|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
                                 r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo|me toca)\b")
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
@@ -347,9 +349,12 @@ def _leads_and_accepts(words: list[str], index: int) -> bool:
 
 
 # where one thought ends and the next begins: "2, but can i bring my daughter?", "en la mañana no puedo, el jueves sí"
-_CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:but|and|though|tho|although|pero|aunque|nhung|ma|if|as long as|"
-                           r"si|siempre que|neu)\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
-                           r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
+# ("miércoles y jueves me toca cuidar a mi mamá": days joined by "y" / "and" share what follows them)
+_DAY_WORDS_AS_TYPED = _DAY_WORDS + "|miércoles|sábado"
+_CLAUSE_BREAK = re.compile(rf"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and(?! (?:{_DAY_WORDS_AS_TYPED})\b)|but|though|tho|"
+                           r"although|pero|aunque|nhung|ma|if|as long as|si|siempre que|neu)\b"
+                           r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
+                           rf"|\by\b(?! (?:media|cuarto|\d{{2}}|{_DAY_WORDS_AS_TYPED})\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
 # (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see _TOO_EARLY_OR_LATE)
@@ -388,6 +393,11 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
                            r"los|las|ellos|ellas)|ningun[oa] (me )?(sirve|funciona|puedo|queda))\b")
 
 
+# asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
+_OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
+                         r"|\b(what|which) other (days|times|dates|slots)\b|别的(时间|日子)|其他(时间|日子)")
+
+
 def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,
                   language: str | None = None) -> Choice:
     """The option a reply states, read clause by clause when the reply as a whole does not name exactly one:
@@ -395,7 +405,8 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     apology ("el número dos por favor, disculpe que no fui"), a choice after turning other times down ("cant do
     mornings, thursday works"), or "the other one" after turning the rest down. A clause that turns times down
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
-    if asks_earlier_or_later(text, language) or _NONE_OF_THEM.search(reply_words(text, language)[0]):
+    if asks_earlier_or_later(text, language) or _NONE_OF_THEM.search(reply_words(text, language)[0]) \
+            or _OTHER_DAYS.search(fold(text)):
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
     corrected = [part for part in _CORRECTION.split(text) if part.strip()]
     if corrected and corrected != [text]:

@@ -464,3 +464,13 @@ def test_none_of_them_or_the_end_of_a_month_books_nothing(reply: str, language: 
 def test_busy_typed_without_diacritics_and_among_three(reply: str, slot: str) -> None:
     choice = stated_choice(reply, DAYS, language="vi")
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(("reply", "slot"), [
+    ("wednesday and thursday I'm watching my grandkids, tuesday ok", "tue-9"),
+    ("martes y miércoles trabajo, el jueves sí", "thu-16"),
+    ("tuesday doesn't work, what other days do you have?", None), ("¿qué otras fechas tienen?", None),
+])
+def test_days_joined_share_what_follows_and_other_days_book_nothing(reply: str, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

@@ -114,3 +114,8 @@ def test_a_stroke_long_past_said_other_ways_is_no_emergency(body: str) -> None:
 ])
 def test_more_emergencies_in_cantonese_and_vietnamese(body: str, kind: Emergency) -> None:
     assert detect_emergency(body) is kind
+
+
+@pytest.mark.parametrize("body", ["mẹ tui bỗng dưng nói ngọng", "tự nhiên tay phải yếu hẳn", "chân trái bị tê hết"])
+def test_sudden_slurring_or_a_weak_side_in_southern_vietnamese(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

@@ -31,3 +31,7 @@ def test_more_ways_to_withdraw_consent(body: str) -> None:
 ])
 def test_a_language_said_to_be_weak_however_it_is_put(body: str, current: str, wanted: str) -> None:
     assert requested_language(body, current) == wanted
+
+
+def test_a_language_read_poorly_with_an_article() -> None:
+    assert requested_language("en inglés, no leo bien el español", "es") == "en"

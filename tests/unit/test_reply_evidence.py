@@ -425,3 +425,25 @@ def test_relatives_the_twelfth_probe_way(body: str, someone: bool) -> None:
 ])
 def test_interpreters_and_which_doctor_are_for_a_person(body: str, for_person: bool) -> None:
     assert asks_what_a_person_must_answer(body) is for_person
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("nah, don't really need one", "not_needed"), ("em lành bệnh rồi", "feels_better"),
+    ("上礼拜刚检查过", "already_done"), ("chị đi bác sĩ gia đình rồi", "care_elsewhere"),
+])
+def test_reasons_the_thirteenth_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "for_person"), [
+    ("can I bring my toddler?", True), ("¿puedo llevar a mi niño?", True), ("可以带小朋友去吗", True),
+    ("do I need to be fasting for it", True), ("tengo que ir en ayunas?", True), ("要唔要空腹", True),
+    ("có cần nhịn ăn không", True), ("哪位医生？会说粤语吗", True), ("1, I'll bring my list of meds", False),
+])
+def test_bringing_someone_fasting_and_which_doctor_are_for_a_person(body: str, for_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_person
+
+
+@pytest.mark.parametrize(("body", "wrong"), [("你哋搞錯人喇", True), ("wrong person lol", True)])
+def test_the_wrong_person_in_cantonese(body: str, wrong: bool) -> None:
+    assert clearly_not_the_patient(body) is wrong
