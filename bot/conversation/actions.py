@@ -380,7 +380,8 @@ def book_choice(turn: Turn) -> None:
 
 # -- answers read against the question asked ------------------------------------------------------------
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
-_MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|option|opcion|"
+_MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|oke|okie|okey"
+                         r"|option|opcion|"
                          r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b|谢谢|好的|请")
 
 
@@ -679,6 +680,8 @@ class ActionContactLater(OutreachAction):
         if turn.question.wants_a_time_to_call:
             answer_callback_time(turn)  # "call me later", "现在就可以打": an answer to "when can we call you?"
             return
+        if not asks_for_later(turn.text) and reason_or_no(turn):
+            return  # "bảo hiểm hok trả, mắc wá": a reason to decline, not a wish to be written to later
         contact_later(turn)
 
 

@@ -17,7 +17,8 @@ _WRONG_NUMBER = re.compile(
     r"|\bwhos this\b|\bnever heard of\b|\bnot (my|the|his|her|their) (number|phone|cell)\b|\bnew number\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b|\bno longer (at|has)\b"
     r"|\bdoesn'?t live here\b|\b(he|she|they) (passed away|died)\b"
-    r"|\bequivocad|\bnumero (incorrecto|equivocado)\b|\bno (lo|la|los|las) conozco\b|\bno conozco\b|\bno soy\b"
+    r"|\blon so\b|\bequivocad|\bnumero (incorrecto|equivocado)\b|\bno (lo|la|los|las) conozco\b|\bno conozco\b"
+    r"|\bno soy\b"
     r"|\bquien (es|habla)\b|\bno es (mi|este|el|su) (numero|telefono|celular)\b|\bno vive aqui\b|\bse equivoc"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame|asi)\b|\baqui no vive\b"
     r"|打错|错号|不认识|你是谁|不是我|没有这个人|号码错|搞错人|我不是(他|她)"
@@ -28,7 +29,7 @@ _WRONG_NUMBER = re.compile(
 # The part of that evidence that is enough on its own, whatever the engine read: the reply plainly says this is not
 # the patient's phone ("who is this?" or "not me" alone are not enough: they may be the patient asking).
 _CLEARLY_WRONG = re.compile(
-    r"\bwrong (number|person|phone|#)\b|\bnot (my|his|her|their) (number|phone|cell)\b"
+    r"\bwrong (number|person|phone)\b|\blon so\b|\bnot (my|his|her|their) (number|phone|cell)\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b"
     r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
     r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
@@ -45,10 +46,13 @@ _CLEARLY_WRONG = re.compile(
 )
 
 
+_WRONG_HASH = re.compile(r"\bwrong\s*#")  # "wrong #": the sign goes when the reply is normalised
+
+
 def clearly_not_the_patient(text: str) -> bool:
     """Whether the reply says, plainly enough to act on whatever the engine read, that this is not the
     patient's phone."""
-    return bool(_CLEARLY_WRONG.search(normalise(text)))
+    return bool(_CLEARLY_WRONG.search(normalise(text)) or _WRONG_HASH.search(text.lower()))
 
 
 def says_wrong_number(text: str) -> bool:
@@ -165,7 +169,8 @@ _DECLINE_REASONS = (
                         r"|\bno me alcanza\b|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
                         r"|\bno tengo( \w+){0,3} (pa|para) (pagar|el copago|el deducible)\b"
                         r"|\bno tengo (los |la |el )?(chavos|lana|feria|plata|dinero|varo|billete|cash)\b"
-                        r"|\b(muy|demasiado) caro\b|太贵|没有保险|\b(mac|đat|dat) qua\b"
+                        r"|\b(muy|demasiado) caro\b|太贵|没有保险|\b(mac|đat|dat) (qua|wa)\b"
+                        r"|\bbao hiem (khong|ko|k|hok|hong) (tra|chi|cover|bao|chiu)\b"
                         r"|\bkhong co (bao hiem|tien)\b")),
     ("not_needed", re.compile(
         r"\b(don'?t|dont|do not|doesn'?t|does not|no longer) (really |actually |even |think i )?need (it|this|that"
@@ -202,7 +207,8 @@ _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  #
 
 
 # care found with someone else, whatever else the reply says
-_FOUND_ANOTHER = re.compile(r"(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
+_FOUND_ANOTHER = re.compile(r"\b(đi|di|kham) (bac si|bs|phong kham)( chuyen khoa| \w+)? (o|tai|ben) \w+"
+                            r"|"r"(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
                             r"|\b(found|switched to|went to) (a|an|another|a different|my own"
                             r"|a new) (\w+ )?(doctor|clinic|"
                             r"specialist|provider|\w+ologist)\b|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"

@@ -29,6 +29,8 @@ _MEDICAL = [
     r"dificultad para respirar", r"me ahogo",
     # stroke signs
     r"stroke", r"face (is )?(drooping|droops|numb)", r"slurred speech",
+    r"face( \w+){0,2} (droop\w*|numb|crooked|lopsided)( on one side)?", r"one side of (my|his|her|their) face",
+    r"(words|speech) (are |is )?(coming out |come out )?(all )?(wrong|weird|funny|jumbled|garbled|mixed up)",
     r"(can'? ?t|cannot|unable to) (move|feel|lift) (my|his|her|their|the) (arm|leg|hand|side)",
     r"(mouth|face) (is )?(crooked|twisted|droop\w*)", r"derrame", r"embolia", r"cara (caida|torcida)",
     r"(boca|cara) (torcida|chueca|caida)", r"se (le|me) (torcio|cayo|chueco) (la )?(boca|cara)",
@@ -65,7 +67,9 @@ _MEDICAL += [
     r"[đd]au (o |that )?nguc", r"tuc nguc", r"nhoi mau co tim", r"[đd]au tim", r"kho tho",
     r"(khong|ko|k) tho (duoc|đuoc|dc|đc|noi)",
     r"ngung tho", r"[đd]ot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
-    r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)", r"ho ra mau", r"qua lieu",
+    r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)",
+    r"(chay mau|mau chay)( \w+){0,3} (khong|ko|k|hok) (cam|ngung|dung|het) (duoc|đuoc|dc|đc|lai)",
+    r"ho ra mau", r"qua lieu",
     r"(te|yeu|liet) nua (mat|nguoi|than)", r"meo (mat|mom)", r"noi (ngong|lap|khong ro|ko ro|k ro) (tu nhien|dot ngot)",
     r"[đd]ot (nhien|ngot) noi (ngong|lap|khong ro|ko ro|k ro)",
     r"([đd]ot (nhien|ngot)|tu nhien|bong dung|bong nhien)( \w+){0,2} (tay|chan|nua nguoi) (trai |phai )?(yeu|te"

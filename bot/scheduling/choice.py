@@ -171,6 +171,9 @@ _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?
                         r"|\baparte del? (?:el |la )?\S+")
 
 
+# an ordinal typed in pinyin: "wo yao di er ge" (我要第二个)
+_PINYIN_ORDINAL = re.compile(r"\bdi ?(yi|er|san) ?ge\b")
+_PINYIN_POSITION = {"yi": "first", "er": "second", "san": "third"}
 _GREETING = re.compile(r"\b(good (morning|afternoon|evening)|(buenos|buen) dias?|buenas (tardes|noches)|morning all)\b")
 
 
@@ -185,6 +188,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     folded = re.sub(r"\b(at|a las|@) (\d{1,2}) (00|15|30|45)\b", r"\1 \2:\3", folded)  # "at 2 30"
     folded = re.sub(r"\ba la (1)(?![\d:])", r"a las \1", folded)  # "a la 1": one o'clock
     folded = _GREETING.sub(" ", folded)  # "Good morning. I would like Thursday at four": no morning asked for
+    folded = _PINYIN_ORDINAL.sub(lambda m: f" {_PINYIN_POSITION[m.group(1)]} ", folded)
     folded = _SET_ASIDE.sub(" ", _COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
     parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
@@ -395,6 +399,9 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
 
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
+                         r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?(otras|other|more|mas"
+                         r"|different) "
+                         r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"
                          r"|\b(what|which) other (days|times|dates|slots)\b|别的(时间|日子)|其他(时间|日子)")
 
 

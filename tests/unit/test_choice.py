@@ -474,3 +474,12 @@ def test_busy_typed_without_diacritics_and_among_three(reply: str, slot: str) ->
 def test_days_joined_share_what_follows_and_other_days_book_nothing(reply: str, slot: str | None) -> None:
     choice = stated_choice(reply, DAYS)
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(("reply", "language", "slot"), [
+    ("di san ge ba", "zh", "thu-16"), ("最尾嗰個", "zh", "thu-16"),
+    ("give me other options, tuesday I'm busy", None, None),
+])
+def test_pinyin_cantonese_last_and_other_options(reply: str, language: str | None, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

@@ -119,3 +119,11 @@ def test_more_emergencies_in_cantonese_and_vietnamese(body: str, kind: Emergency
 @pytest.mark.parametrize("body", ["mẹ tui bỗng dưng nói ngọng", "tự nhiên tay phải yếu hẳn", "chân trái bị tê hết"])
 def test_sudden_slurring_or_a_weak_side_in_southern_vietnamese(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "half my face feels droopy", "his words are coming out all jumbled", "máu chảy hoài ko cầm được",
+    "vết thương chảy máu nhiều quá không ngưng lại",
+])
+def test_a_droopy_face_garbled_words_and_bleeding_that_wont_stop(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

@@ -447,3 +447,15 @@ def test_bringing_someone_fasting_and_which_doctor_are_for_a_person(body: str, f
 @pytest.mark.parametrize(("body", "wrong"), [("你哋搞錯人喇", True), ("wrong person lol", True)])
 def test_the_wrong_person_in_cantonese(body: str, wrong: bool) -> None:
     assert clearly_not_the_patient(body) is wrong
+
+
+@pytest.mark.parametrize(("body", "wrong"), [("wrong # sorry", True), ("lộn số rồi", True), ("wrong time?", False)])
+def test_wrong_number_typed_short(body: str, wrong: bool) -> None:
+    assert clearly_not_the_patient(body) is wrong
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("bảo hiểm hông chi trả, mắc quá", "cost"), ("em khám bác sĩ ở Garden Grove rồi", "care_elsewhere"),
+])
+def test_reasons_the_fourteenth_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
