@@ -23,6 +23,7 @@ from bot.conversation.evidence import (
     asks_about_medicine,
     asks_for_later,
     asks_to_be_written_later,
+    asks_who_we_are,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
@@ -145,6 +146,8 @@ class OutreachAction(Action):
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
+            elif asks_who_we_are(turn.text) and turn.intent in ("request_human", "out_of_scope", "wrong_number"):
+                ActionIdentify.act(self, turn)  # "你係邊個？點解有我電話？": who we are, whatever the engine read
             elif turn.question.offers_times and not booked(turn) and turn.intent != "request_human" \
                     and asks_to_be_written_later(turn.text):
                 contact_later(turn)  # "reach out tomorrow afternoon": when to write again, not a visit time
@@ -799,7 +802,7 @@ def requested_language(text: str, current: str) -> str:
         if (written := written_language(text)) not in weak:
             return written
     if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
-        after = lowered[not_spoken.end():not_spoken.end() + 20]  # "no hablo inglés, español por favor"
+        after = lowered[not_spoken.end():not_spoken.end() + 40]  # "no hablo inglés, español por favor"
         refused = {code for code, pattern in _LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
                    if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno) )?((el|la|en"
                                r"|in) )?(" + pattern + ")",

@@ -157,6 +157,7 @@ _DECLINE_REASONS = (
         r"|\b(đi|di|kham|co) (bac si|bs|phong kham)( \w+){0,5} quen( roi| r)?\b|\bbac si quen\b"
         r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) (bac si|bs|phong kham|pk)\b"
         r"|\b(đi|di|kham) (bac si|bs) (nguoi )?(viet|tau|hoa|rieng|gia [đd]inh|khac|quen)\b"
+        r"|\bve (viet nam|vn)( \w+){0,2} (chua|kham|tri|mo)\b|(看|找|去看)(中医|中医师|自己的医生|家庭医生)"
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
         r"|\b(benh vien|phong kham|bac si|cho|noi|bv|pk|bs) khac\b"
         r"|\bencontre (un|una|otr[oa]) (\w+ )?(especialista|doctor|doctora|medic[oa]|clinica|terapeuta|lugar)\b"
@@ -291,7 +292,7 @@ def wants_another_time(text: str) -> bool:
 _FINE = re.compile(r"\b(doing|feeling|feel|i'?m|im|i am|all|everything'?s?|been|getting) (ok|okay|fine|good|well"
                    r"|great|alright|"
                    r"better)\b|\b(estoy|me siento|todo|ando|sigo) (bien|mejor|muy bien)\b"
-                   r"|还好|挺好|很好|没事|不错|好多了|都好"
+                   r"|还好|挺好|很好|没事|没(有)?(什么|啥|乜)事|不错|好多了|都好"
                    r"|\b(toi |tui )?(van )?(on|khoe|tot|binh thuong)( roi| lam| a)?$")
 
 
@@ -477,7 +478,11 @@ _WRITTEN_LATER = re.compile(
     r"|(明天|过几天|过两天|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|月底)[^，。,.]{0,6}再?"
     r"(联系|发短信|发信息|发给|找|打给|打电话|约|预约)"
     r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"
-    r"luc khac|lat nua)\b|\bve (roi|xong)( \w+){0,2} (nhan|goi|lien lac)|\b(nhan|goi) lai (giup|gium|dum|sau)\b")
+    r"luc khac|lat nua)\b|\bve (roi|xong)( \w+){0,2} (nhan|goi|lien lac)|\b(nhan|goi) lai (giup|gium|dum|sau)\b"
+    # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你
+    r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo)|"
+    r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule)\b"
+    r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你")
 
 
 def asks_to_be_written_later(text: str) -> bool:

@@ -53,7 +53,8 @@ OPT_OUT_PHRASES = (
                r"|\b(quiten|borren|eliminen|saquen) mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
     re.compile(r"(别|不要)再?(联系|联络|打扰|打电话给)我|(把|将)?我的?(电话)?号码(删除|删掉|移除|去掉)"),
-    re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),  # "唔好再send text俾我"
+    re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),
+    re.compile(r"停止(给我)?(发|发送|传|寄)(送)?(这些|任何)?(短信|信息|消息|讯息|简讯)"),  # "唔好再send text俾我"
     re.compile(r"(把|将)我[^，。]{0,8}(从|在)[^，。]{0,8}(名单|列表|清单|名册)[^，。]{0,4}(删|移除|去掉|拿掉|除名)"
                r"|从[^，。]{0,8}(名单|列表|清单)[^，。]{0,4}(删除|删掉|移除|去掉)"),
     # Chinese has no spaces between words: these match anywhere in the message

@@ -68,7 +68,9 @@ _MEDICAL += [
     r"(khong|ko|k) tho (duoc|đuoc|dc|đc|noi)",
     r"ngung tho", r"[đd]ot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)",
-    r"(chay mau|mau chay)( \w+){0,3} (khong|ko|k|hok) (cam|ngung|dung|het) (duoc|đuoc|dc|đc|lai)",
+    r"chay mau (rat |qua )?nhieu( lam| qua)",
+    r"(chay mau|mau chay)( \w+){0,6} (khong|ko|k|hok) (cam|ngung|dung"
+    r"|het) (duoc|đuoc|dc|đc|lai)",
     r"ho ra mau", r"qua lieu",
     r"(te|yeu|liet) nua (mat|nguoi|than)", r"meo (mat|mom)", r"noi (ngong|lap|khong ro|ko ro|k ro) (tu nhien|dot ngot)",
     r"[đd]ot (nhien|ngot) noi (ngong|lap|khong ro|ko ro|k ro)",

@@ -174,6 +174,8 @@ _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?
 # an ordinal typed in pinyin: "wo yao di er ge" (我要第二个)
 _PINYIN_ORDINAL = re.compile(r"\bdi ?(yi|er|san) ?ge\b")
 _PINYIN_POSITION = {"yi": "first", "er": "second", "san": "third"}
+_LATE_IN_THE_DAY = re.compile(r"\b(later|late) in the day\b|\bend of the day\b|\b(mas )?tarde en el dia\b")
+_EARLY_IN_THE_DAY = re.compile(r"\b(earlier|early) in the day\b|\bfirst thing\b|\btemprano en el dia\b")
 _GREETING = re.compile(r"\b(good (morning|afternoon|evening)|(buenos|buen) dias?|buenas (tardes|noches)|morning all)\b")
 
 
@@ -188,6 +190,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     folded = re.sub(r"\b(at|a las|@) (\d{1,2}) (00|15|30|45)\b", r"\1 \2:\3", folded)  # "at 2 30"
     folded = re.sub(r"\ba la (1)(?![\d:])", r"a las \1", folded)  # "a la 1": one o'clock
     folded = _GREETING.sub(" ", folded)  # "Good morning. I would like Thursday at four": no morning asked for
+    folded = _LATE_IN_THE_DAY.sub(" afternoon ", _EARLY_IN_THE_DAY.sub(" morning ", folded))
     folded = _PINYIN_ORDINAL.sub(lambda m: f" {_PINYIN_POSITION[m.group(1)]} ", folded)
     folded = _SET_ASIDE.sub(" ", _COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
     parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
@@ -258,7 +261,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
     positions: set[int] = set()  # several named are alternatives: "1 or 2", "1 2 3 deu ko dc"
     for index, word in enumerate(words):
-        position = _ORDINALS.get(word)
+        position = None if _ordinal_in_passing(words, index) else _ORDINALS.get(word)
         opens_reply = index == 0 and (len(words) == 1 or word not in ("one", "una", "uno")
                                       or words[1] in _ACCEPTING_AFTER_NUMBER)  # not "una en la tarde"
         if word in _NUMBER_WORDS and (opens_reply or (index and words[index - 1] in _NUMBER_LEAD_INS)):
@@ -330,6 +333,24 @@ _UNITS = frozenset("week weeks day days month months hour hours hr hrs min mins 
                    "hijos times veces tuan ngay thang nam tieng gio phut lan".split())
 
 
+_CHOOSING_BEFORE_AN_ORDINAL = {*_ARTICLES, *_NUMBER_LEAD_INS, "do", "go", "like", "prefer", "gimme", "give", "is", "be",
+                                "ok", "okay", "lo", "the", "my", "just"}
+_OPTION_AFTER_AN_ORDINAL = {"one", "option", "time", "slot", "choice", "available", "opening", "appointment", "appt",
+                            "uno", "una", "opcion", "horario", "cita", "turno", "hora", "please", "pls", "por", "porfa"}
+
+
+def _ordinal_in_passing(words: list[str], index: int) -> bool:
+    """"check my schedule first", "wait a second", "tengo que ver primero": an ordinal that orders what the patient
+    does, not one of the options (those follow "the", "take", "option"... or stand first or alone)."""
+    word = words[index]
+    if word == "second" and index and words[index - 1] == "a":
+        return True
+    if word not in ("first", "primero") or index == 0:
+        return False
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return words[index - 1] not in _CHOOSING_BEFORE_AN_ORDINAL and after not in _OPTION_AFTER_AN_ORDINAL
+
+
 def _counts_something(words: list[str], index: int) -> bool:
     """A number that counts something ("2 weeks", "3 kids") or names a month ("tháng 2") is no option number."""
     following = words[index + 1] if index + 1 < len(words) else ""
@@ -378,7 +399,7 @@ _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaini
 # asking for other times earlier or later in the day: "anything a bit later?", "algo más tarde", 晚一点, muộn hơn
 _EARLIER_OR_LATER = re.compile(
     r"\b(?:something|anything|any|algo|nada|a little|a bit|bit|un poco|abit) (?:later|earlier|mas tarde|mas temprano)\b"
-    r"|\b(?:later|earlier) (?:one|time|slot|appointment|in the day)s?\b"
+    r"|\b(?:later|earlier) (?:one|time|slot|appointment)s?\b"
     r"|\b(?:but|pero|just|solo|nomas) (?:a bit |a little |un poco |un poquito )?(?:later|earlier|mas tarde"
     r"|mas temprano)\b")
 

@@ -163,7 +163,9 @@ def _zh_weekday(match: re.Match[str]) -> str:
     return week + (" weekend " if day == "末" else f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[day]]} ")
 
 
-_ZH_REASON = re.compile(r"[^,.;!?，。；！？\s]*(下班|放工|收工|放学)[^,.;!?，。；！？\s]*")  # "我两点才下班": a reason
+# "我两点才下班": the hour someone gets off work is a reason, not a time chosen ("四点我下班了可以过去" keeps its four)
+_ZH_REASON = re.compile(r"(?:[零一二两三四五六七八九十\d]{1,3}\s*(?:点|:\d{2})(?:半|钟|\d{1,2}分?)?)?"
+                        r"\s*(?:才|就|要|先)?(?:下班|放工|收工|放学)(?:了|后|以后|之后)?")
 _ZH_COMPARED = re.compile(r"比[^，。,.!?！？]{0,8}?(早|晚|前|后|後)")  # "有比周二早的吗": compared, not chosen
 _ZH_DATE = re.compile(r"(?:(\d{1,2}|十二|十一|十)\s*月\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|號|日)(?!本)")
 
@@ -235,6 +237,7 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(phai )?(đi|di) lam\b|\bco viec\b", " not "),  # "chiều con phải đi làm": busy then
     (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
+    (r"\bphai\s+(trong|don|dua|coi|cham|giu|lo cho)\b", " not "),  # "chiều bác phải trông cháu": busy then
     (r"\bkhong\s+phai\b|\b(khong|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
      " not "),
 )

@@ -483,3 +483,20 @@ def test_days_joined_share_what_follows_and_other_days_book_nothing(reply: str, 
 def test_pinyin_cantonese_last_and_other_options(reply: str, language: str | None, slot: str | None) -> None:
     choice = stated_choice(reply, DAYS, language=language)
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(("reply", "language", "slot"), [
+    ("let me ask my boss first", None, None), ("I have to see my calendar first, then I'll text you", None, None),
+    ("hold on a second", None, None), ("first one is good", None, "tue-9"), ("I'll take the first", None, "tue-9"),
+    ("tengo que preguntarle a mi esposo primero", None, None), ("el primero", None, "tue-9"),
+    ("礼拜三两点半我下班了就过去", "zh", "wed-1430"), ("buổi sáng nha, chiều tui phải đón con", "vi", "tue-9"),
+])
+def test_first_in_passing_and_reasons_in_passing(reply: str, language: str | None, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize("reply", ["later in the day works better", "más tarde en el día"])
+def test_later_in_the_day_is_the_afternoon(reply: str) -> None:
+    choice = stated_choice(reply, DAYS)
+    assert {o.slot_id for o in choice.candidates} == {"wed-1430", "thu-16"}

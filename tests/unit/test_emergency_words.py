@@ -127,3 +127,7 @@ def test_sudden_slurring_or_a_weak_side_in_southern_vietnamese(body: str) -> Non
 ])
 def test_a_droopy_face_garbled_words_and_bleeding_that_wont_stop(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+def test_bleeding_a_lot_at_the_wound_in_vietnamese() -> None:
+    assert detect_emergency("chảy máu nhiều quá ở vết mổ") is Emergency.MEDICAL

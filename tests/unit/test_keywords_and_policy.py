@@ -121,3 +121,8 @@ def test_consent_withdrawn_in_more_words(body: str) -> None:
 ])
 def test_consent_withdrawn_the_eleventh_probe_way(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["請停止傳送訊息", "停止发短信给我"])
+def test_stop_sending_in_chinese(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -35,3 +35,7 @@ def test_a_language_said_to_be_weak_however_it_is_put(body: str, current: str, w
 
 def test_a_language_read_poorly_with_an_article() -> None:
     assert requested_language("en inglés, no leo bien el español", "es") == "en"
+
+
+def test_a_long_language_name_after_cannot_read() -> None:
+    assert requested_language("tôi không đọc được tiếng Tây Ban Nha, nhắn tiếng Việt nha", "es") == "vi"

@@ -459,3 +459,28 @@ def test_wrong_number_typed_short(body: str, wrong: bool) -> None:
 ])
 def test_reasons_the_fourteenth_probe_found(body: str, category: str) -> None:
     assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "later"), [
+    ("let me check with my wife and get back to you", True), ("déjame ver y le aviso", True), ("回头再告诉你", True),
+    ("I'll let you know tomorrow", True), ("wed works, let me know what to bring", False),
+])
+def test_the_patient_will_answer_later(body: str, later: bool) -> None:
+    assert asks_to_be_written_later(body) is later
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("我一直看中医", "care_elsewhere"), ("về VN khám luôn rồi", "care_elsewhere"), ("佢好返晒喇", "feels_better"),
+])
+def test_reasons_the_fifteenth_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "fine"), [("OK啦，冇乜事", True), ("没什么事，谢谢", True)])
+def test_nothing_the_matter_in_chinese(body: str, fine: bool) -> None:
+    assert feels_fine(body) is fine
+
+
+@pytest.mark.parametrize("body", ["你係邊個", "你哋係邊個？", "请问你是谁"])
+def test_who_is_this_in_cantonese(body: str) -> None:
+    assert asks_who_we_are(body)
