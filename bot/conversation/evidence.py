@@ -172,7 +172,7 @@ _DECLINE_REASONS = (
                         r"|\bno tengo (los |la |el )?(chavos|lana|feria|plata|dinero|varo|billete|cash)\b"
                         r"|\b(muy|demasiado) caro\b|太贵|没有保险|\b(mac|đat|dat) (qua|wa)\b"
                         r"|\bbao hiem (khong|ko|k|hok|hong) (tra|chi|cover|bao|chiu)\b"
-                        r"|\bkhong co (bao hiem|tien)\b")),
+                        r"|\b(khong|ko|k|hok|hong) co (bao hiem|tien)\b|\bton tien\b")),
     ("not_needed", re.compile(
         r"\b(don'?t|dont|do not|doesn'?t|does not|no longer) (really |actually |even |think i )?need (it|this|that"
         r"|one|to)\b"

@@ -25,7 +25,8 @@ OPT_OUT_WORDS = frozenset(
         # Spanish
         "alto", "parar", "para", "detener", "cancelar", "baja", "fin", "no mas", "basta",
         # Chinese (退订 is the usual word on Chinese carriers) and Vietnamese (HỦY, DỪNG, NGỪNG), as normalised
-        "退订", "取消订阅", "退出", "停止", "取消", "td", "tui ding", "huy", "dung", "ngung", "huy đang ky", "dung lai",
+        "退订", "取消订阅", "退出", "停止", "取消", "td", "tui ding", "huy", "dung", "ngung", "huy đang ky",
+        "huy dang ky", "dung lai",
     }
 )
 OPT_OUT_PHRASES = (

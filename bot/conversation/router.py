@@ -376,6 +376,8 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
         return None
     if decline_reason(for_engine) is not None and not asks_a_question(for_engine):
         return None  # "going to a clinic closer to home now" says why they decline; it asks nothing
+    if asks_who_we_are(for_engine):
+        return None  # "你们是谁？哪个医院的？": who we are answers it
     if speaks_for_someone(for_engine):
         return "caregiver_writing"
     if question(conversation.awaiting).takes_a_document and not asks_who_we_are(for_engine) \

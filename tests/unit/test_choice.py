@@ -500,3 +500,10 @@ def test_first_in_passing_and_reasons_in_passing(reply: str, language: str | Non
 def test_later_in_the_day_is_the_afternoon(reply: str) -> None:
     choice = stated_choice(reply, DAYS)
     assert {o.slot_id for o in choice.candidates} == {"wed-1430", "thu-16"}
+
+
+@pytest.mark.parametrize(("reply", "slot"), [("Wednesday那个OK", "wed-1430"), ("thursday下午可以", "thu-16"),
+                                             ("我要tue那个", "tue-9")])
+def test_english_words_inside_chinese(reply: str, slot: str) -> None:
+    choice = stated_choice(reply, DAYS, language="zh")
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

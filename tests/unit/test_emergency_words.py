@@ -131,3 +131,11 @@ def test_a_droopy_face_garbled_words_and_bleeding_that_wont_stop(body: str) -> N
 
 def test_bleeding_a_lot_at_the_wound_in_vietnamese() -> None:
     assert detect_emergency("chảy máu nhiều quá ở vết mổ") is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "ya no quiero seguir viviendo así", "I don't want to keep living like this", "sometimes I hope I don't wake up",
+    "tengo ganas de desaparecer", "真的不想再醒来", "tui không muốn tiếp tục sống nữa",
+])
+def test_not_wanting_to_go_on_is_a_crisis(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS

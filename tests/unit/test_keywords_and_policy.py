@@ -126,3 +126,7 @@ def test_consent_withdrawn_the_eleventh_probe_way(body: str) -> None:
 @pytest.mark.parametrize("body", ["請停止傳送訊息", "停止发短信给我"])
 def test_stop_sending_in_chinese(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+def test_huy_dang_ky_typed_without_the_crossed_d() -> None:
+    assert classify_keyword("Huy dang ky", opted_out=False) is Keyword.OPT_OUT

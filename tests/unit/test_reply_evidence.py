@@ -484,3 +484,7 @@ def test_nothing_the_matter_in_chinese(body: str, fine: bool) -> None:
 @pytest.mark.parametrize("body", ["你係邊個", "你哋係邊個？", "请问你是谁"])
 def test_who_is_this_in_cantonese(body: str) -> None:
     assert asks_who_we_are(body)
+
+
+def test_no_insurance_typed_short_in_vietnamese_is_cost() -> None:
+    assert decline_reason("ko co bao hiem, ton tien lam") == "cost"
