@@ -863,7 +863,8 @@ def answered_by_menu(turn: Turn) -> bool:
             # down one named with "cant do the 9am", or looks for the times asked for ("any saturday?")
             book_choice(turn)
             return True
-    elif asked.about_a_booked_visit and (number in asked.menu or not patient_preference(turn).is_empty()
+    elif asked.about_a_booked_visit and (number in asked.menu or leading_number(turn.text) in asked.menu
+                                         or not patient_preference(turn).is_empty()
                                          or wants_another_time(turn.text) or says_yes(turn.text)):
         answer_reminder(turn)
         return True

@@ -190,7 +190,7 @@ _DECLINE_REASONS = (
         r"|\b(don'?t|dont|do not) have to (go|come) (back|in)\b|\b(all )?done with (therapy|pt|it|the therapy)\b"
         r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
         r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
-        r"|\bno es necesari[oa]\b|不需要|没(有)?(这个|那个)?必要|不必要|用不着|不用了|不用再"
+        r"|\bno es necesari[oa]\b|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b")),
 )
 _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
@@ -198,7 +198,9 @@ _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|thes
                       r"ningun[oa] de (esos|esas|ellos|ellas|esos horarios)|(no )?esos no|no esos( no)?|"
                       r"no me (sirve|sirven|queda|quedan)|(no,? )?(another|a different|other) (day|time|date)s?|"
                       r"(no,? )?(otro|otra|otros|otras) (dia|dias|fecha|hora|horario|horarios)"
-                      r"|(都|全都|全部|这些都|這些都|那些都)(不行|不要|不可以|没空|沒空|没时间|沒時間|不合适|不合適|不方便)(呢|啊|诶)?"
+                      # "都唔得，要返工": all turned down, with the reason after it
+                      r"|(都|全都|全部都|全部|这些都|這些都|那些都)(不行|不要|不可以|不得|没空|沒空|没时间|沒時間|不合适|不合適|"
+                      r"不方便)(呢|啊|诶)?( (要|因为|我要|我|得)\S{0,8})?"
                       r"|没有(合适|合適|可以)的(时间|時間)?|都没有(合适|合適)的|都没空|不|不了|不行|不要"
                       r"|(khong|ko|k|hong|hok)( (đ|d)uoc| (đ|d)c| cai nao( (het|ca))?| (cai|gio) nao( (het|ca))?"
                       r"| co cai nao( (phu hop|hop|đuoc|duoc))?"

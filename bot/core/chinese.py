@@ -35,6 +35,7 @@ _CANTONESE = (
 )
 _CANTONESE_WORD = re.compile("|".join(re.escape(word) for word in sorted(dict(_CANTONESE), key=len, reverse=True)))
 _CANTONESE_MEANING = dict(_CANTONESE)
+_LATIN_BESIDE_HAN = re.compile(rf"(?<=[A-Za-z])(?={_HAN.pattern})|(?<={_HAN.pattern})(?=[A-Za-z])")
 _WEEKDAY_WITHOUT_LI = re.compile(r"(?<![礼禮])拜([一二三四五六日天])")  # "拜四": 星期四 (礼拜四 is Mandarin already)
 
 
@@ -44,9 +45,10 @@ def _converter() -> OpenCC:
 
 
 def as_simplified(text: str) -> str:
-    """``text`` with its written Cantonese as Mandarin and its Traditional characters as Simplified; text without
-    Chinese is returned as it is."""
+    """``text`` with its written Cantonese as Mandarin, its Traditional characters as Simplified and English words
+    set apart from the characters beside them; text without Chinese is returned as it is."""
     if not _HAN.search(text):
         return text
     mandarin = _CANTONESE_WORD.sub(lambda found: _CANTONESE_MEANING[found.group()], text)
-    return _converter().convert(_WEEKDAY_WITHOUT_LI.sub(r"星期\1", mandarin))
+    simplified = _converter().convert(_WEEKDAY_WITHOUT_LI.sub(r"星期\1", mandarin))
+    return _LATIN_BESIDE_HAN.sub(" ", simplified)  # "收不收Medicaid", "Wednesday那个": English words stand apart

@@ -176,12 +176,8 @@ def _zh_date(match: re.Match[str]) -> str:
     return match.group(0) if match.group(1) is None and day <= 5 else f" day {day} "  # "3号" stays option 3
 
 
-_LATIN_BESIDE_HAN = re.compile(r"(?<=[a-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z])")
-
-
 def _chinese(text: str) -> str:
-    # English words inside Chinese ("Wednesday那个OK") stand apart from the characters around them
-    text = _LATIN_BESIDE_HAN.sub(" ", text.lower())
+    text = text.lower()  # English words inside Chinese ("Wednesday那个OK") are set apart by as_simplified
     text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", re.sub(r"早点(到|来|去)|早一点(到|来|去)", " ", text)))
     text = _ZH_DATE.sub(_zh_date, text)
     text = _ZH_WEEKDAY.sub(_zh_weekday, text)

@@ -488,3 +488,21 @@ def test_who_is_this_in_cantonese(body: str) -> None:
 
 def test_no_insurance_typed_short_in_vietnamese_is_cost() -> None:
     assert decline_reason("ko co bao hiem, ton tien lam") == "cost"
+
+
+@pytest.mark.parametrize(("body", "for_person"), [("收唔收Medicare㗎", True), ("有冇parking", True)])
+def test_english_words_inside_chinese_are_read(body: str, for_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_person
+
+
+@pytest.mark.parametrize(("body", "category"), [("我觉得冇需要", "not_needed"), ("唔使喇", "not_needed")])
+def test_no_need_in_cantonese(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_none_of_them_in_cantonese() -> None:
+    assert is_bare_no("全部都唔得")
+
+
+def test_none_of_them_with_a_reason_in_chinese() -> None:
+    assert is_bare_no("都唔得，要返工") and is_bare_no("都不行，我要上班")
