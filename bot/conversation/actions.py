@@ -37,6 +37,7 @@ from bot.conversation.evidence import (
     wants_another_time,
 )
 from bot.conversation.handoffs import hand_off
+from bot.conversation.keywords import normalise
 from bot.core.context import Outreach
 from bot.core.models import Appointment, Conversation, Message, OutreachTask, Patient, Slot, utcnow
 from bot.events.outbox import record_event
@@ -486,15 +487,18 @@ def reads_as_checkin_answer(text: str) -> bool:
         or feels_fine(text)
 
 
-_HOSPITAL = re.compile(r"住院|医院|急诊|\b(nhap vien|benh vien|cap cuu)\b"
-                       r"|\b(hospital|hospitali[sz]ed|admitted|er|e\.r\.|emergency room|urgencias|internad[oa]|"
-                       r"internar\w*|hospitaliz\w*|ingresaron|reingres\w*|"
-                       r"hospitalizad[oa]|emergencias)\b")
+# being in (or going back to) a hospital, never just naming one ("cám ơn bệnh viện nhiều", "home from the hospital")
+_HOSPITAL = re.compile(r"住院|急诊|(在|进|去|回|送|入)了?医院|医院里"
+                       r"|\b(nhap vien|nam vien|cap cuu|(vo|vao|o|tai|dang o|di|nam|phai vao|phai vo) (lai )?"
+                       r"(benh vien|bv))\b"
+                       r"|\b((in|at|to|into) (the )?(hospital|er|e r|emergency room)|admitted|readmitted"
+                       r"|hospitali[sz]ed|(en|al) (el )?hospital|urgencias|emergencias|internad[oa]|internar\w*"
+                       r"|hospitaliz\w*|ingresaron|reingres\w*)\b")
 
 
 def back_in_hospital(text: str) -> bool:
     """"my mom is in the hospital again", "está internada": a readmission a nurse must hear about."""
-    return bool(_HOSPITAL.search(fold(text)))
+    return bool(_HOSPITAL.search(normalise(text)))
 
 
 def answer_callback_time(turn: Turn) -> None:

@@ -210,11 +210,13 @@ _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  #
 
 
 # care found with someone else, whatever else the reply says
-_FOUND_ANOTHER = re.compile(r"\b(đi|di|kham) (bac si|bs|phong kham)( chuyen khoa| \w+)? (o|tai|ben) \w+"
-                            r"|"r"(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
-                            r"|\b(found|switched to|went to) (a|an|another|a different|my own"
-                            r"|a new) (\w+ )?(doctor|clinic|"
-                            r"specialist|provider|\w+ologist)\b|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"
+_FOUND_ANOTHER = re.compile(r"\b(đi|di|kham) (bac si|bs|phong kham|phong mach)( chuyen khoa| \w+)? (o|tai|ben) \w+"
+                            r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) "
+                            r"(bac si|bs|phong kham|phong mach|pk)\b"
+                            r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
+                            r"|\b(found|switched to|went to) (a|an|another|a different|my own|a new) (\w+ )?"
+                            r"(doctor|clinic|specialist|provider|\w+ologist)\b"
+                            r"|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"
                             r"|\b(bac si|phong kham|benh vien) khac\b")
 
 
@@ -348,6 +350,7 @@ _FOR_A_PERSON = re.compile(
     r"cerca de mi|otra (clinica|ubicacion|sucursal)|estacionamiento)\b"
     r"|保险|医保|费用|多少钱|账单|近一点|附近|\b(bao hiem|chi phi|bao nhieu tien|gan hon|gan nha)\b"
     r"|\bwhere (is|are|r) (the|your|ur|you) ?(office|clinic|place|building|located)?\b|\baddress\b"
+    r"|\bwhere (is|s) (this|it|that)( at| located)?\b|\bwhere'?s (this|it|that)( at)?\b"
     r"|\b(charge|charged|charging|fee|fees|no show fee|refund|not fair|unfair|ridiculous|complaint|complain|rude)\b"
     r"|\b(manager|supervisor|angry|upset|pissed|frustrated|waited (an hour|hours|forever|so long)|nobody (came|called|"
     r"answered|showed|saw me)|not happy|waited \d+ (minutes|mins|min|hours|hrs))\b"

@@ -69,7 +69,8 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
     re.compile(r"\b(xoa|bo|go) (ten|so|so dien thoai) (cua )?(toi|tui|minh|em)? ?(khoi|ra khoi) danh sach\b"
-               r"|\b(khong|ko|k|hok) muon nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"),
+               r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
+               r"|\bxoa (so|ten|so dien thoai) (cua )?(toi|tui|minh|em)( di| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
     re.compile(r"\b(dung|dug|đung|đug) (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( \w+){0,2} nua\b"),
 )

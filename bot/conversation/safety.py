@@ -51,7 +51,9 @@ _CRISIS = [
     r"hurt(ing)? myself", r"self harm", r"no quiero (seguir )?(vivir|viviendo)", r"quiero morir", r"matarme",
     r"suicidarme",
     r"(don'?t|do not|dont) want to (keep|go on) (living|going)", r"(wish|hope) i (don'?t|wouldn'?t|never) wake up",
-    r"no (quiero|quisiera) (volver a )?despertar", r"ganas de (morir|morirme|no despertar|desaparecer)",
+    r"no (quiero|quisiera) (volver a )?despertar", r"(sleep|asleep) and (never|not) wake up",
+    r"(don'?t|dont|do not|can'?t) see the point (of|in) (any of it|anything|living|life|going on|it all)",
+    r"dormir(me)? y no despertar", r"ganas de (morir|morirme|no despertar|desaparecer)",
     r"quitarme la vida", r"hacerme dano",
     # feeling a burden: "everyone would be better off without me", "estarían mejor sin mí", "soy una carga"
     r"better off without me", r"(i'?m|i am) (just )?a burden", r"(estarian|estarias|estaria) mejor sin mi",
@@ -92,7 +94,7 @@ _CRISIS += [
     r"(khong|ko|k|hong|hok|kh|chang|cha) (con )?(muon|thiet|thay can) (tiep tuc )?song" + _NOT_A_PLACE, r"chan song",
     r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
     r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
-    r"chet (đi |di )?cho (xong|roi|khoe|yen)",
+    r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"ngu (luon|mot giac) (khong|ko|k) (day|thuc day)",
     r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
 ]
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
@@ -108,7 +110,8 @@ _MEDICAL_ZH = [
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
 ]
-_CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
+_CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡不醒", r"睡着了?(就)?不(要|再)?醒",
+              r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
               r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了",
               r"没有我[^，。,.]{0,8}(更好|好过|轻松)",
               r"我(只)?是(个|一个)?(负担|累赘|拖累)"]

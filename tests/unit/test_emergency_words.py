@@ -139,3 +139,11 @@ def test_bleeding_a_lot_at_the_wound_in_vietnamese() -> None:
 ])
 def test_not_wanting_to_go_on_is_a_crisis(body: str) -> None:
     assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", [
+    "I want to fall asleep and never wake up", "i don't see the point in living", "quisiera dormirme y no despertar",
+    "真想一睡不醒", "chỉ muốn ngủ luôn không dậy nữa",
+])
+def test_wanting_not_to_wake_up_is_a_crisis(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS

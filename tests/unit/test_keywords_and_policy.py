@@ -135,3 +135,8 @@ def test_huy_dang_ky_typed_without_the_crossed_d() -> None:
 @pytest.mark.parametrize("body", ["xoá số của em khỏi danh sách", "tui hok muốn nhận mấy tin này nữa"])
 def test_consent_withdrawn_in_southern_vietnamese(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["ko mún nhận tin này nữa", "xoá số tui luôn đi"])
+def test_consent_withdrawn_in_vietnamese_teen_spelling(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

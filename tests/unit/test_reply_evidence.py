@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.conversation.actions import back_in_hospital
 from bot.conversation.evidence import (
     asks_a_question,
     asks_about_medicine,
@@ -506,3 +507,20 @@ def test_none_of_them_in_cantonese() -> None:
 
 def test_none_of_them_with_a_reason_in_chinese() -> None:
     assert is_bare_no("都唔得，要返工") and is_bare_no("都不行，我要上班")
+
+
+def test_where_is_it_is_for_a_person() -> None:
+    assert asks_what_a_person_must_answer("where is this at exactly?")
+
+
+def test_a_doctors_office_in_southern_vietnamese_is_care_elsewhere() -> None:
+    assert decline_reason("tui khám ở phòng mạch gần nhà rồi") == "care_elsewhere"
+
+
+@pytest.mark.parametrize(("body", "readmitted"), [
+    ("khỏe rồi, cám ơn bệnh viện", False), ("got home from the hospital fine, thanks", False),
+    ("my dad is back in the hospital", True), ("ba tôi phải vào bệnh viện lại", True), ("我妈又进了醫院", True),
+    ("la internaron otra vez", True),
+])
+def test_being_in_a_hospital_is_told_from_naming_one(body: str, readmitted: bool) -> None:
+    assert back_in_hospital(body) is readmitted
