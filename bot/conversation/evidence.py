@@ -252,7 +252,12 @@ _RED_FLAG = re.compile(r"\b(worse|worst|peor|swollen|swelling|hinchad[oa]|hincha
                        r"|draining|"
                        r"(red|hot|warm|roj[oa]|caliente) (and|&|y) (hot|warm|red|swollen|caliente|roj[oa])|"
                        r"đau (hon|nhieu hon)|te hon|sung|sot|chay mau|nhiem trung|nang hon|xau hon"
-                       r"|(ho|đau|dau|met|kho tho|chong mat|non|oi) (\w+ )?nhieu hon)\b"
+                       r"|(ho|đau|dau|met|kho tho|chong mat|non|oi) (\w+ )?nhieu hon|yeu hon|yeu (đi|di) nhieu"
+                       # fluid and weight after going home: "I put on 5 lbs in 2 days", "ankles twice the size"
+                       r"|(gained|put on|up|gane|subi) \d+ (lbs?|pounds|kilos?|kg|libras)|twice (the|their|its) size"
+                       r"|(ankles|legs|feet|tobillos|piernas|pies) (are |is |estan )?(so |really |muy )?"
+                       r"(big|puffy|huge|swollen|hinchad[oa]s)"
+                       r"|(an|uong) (khong|ko|k|hok) (duoc|đuoc|dc|đc|vo))\b"
                        r"|更(疼|痛|严重|厉害)|肿|发烧|发热|出血|流血|流脓|感染|恶化")
 _NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any) (\w+ ){0,2}"
                          r"|(没有|没|无|不|未)\s*)$")

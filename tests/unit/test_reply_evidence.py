@@ -524,3 +524,11 @@ def test_a_doctors_office_in_southern_vietnamese_is_care_elsewhere() -> None:
 ])
 def test_being_in_a_hospital_is_told_from_naming_one(body: str, readmitted: bool) -> None:
     assert back_in_hospital(body) is readmitted
+
+
+@pytest.mark.parametrize(("body", "worse"), [
+    ("put on 4 pounds since friday", True), ("my feet are so puffy", True), ("mẹ ăn không được, yếu hơn", True),
+    ("eating well and walking more", False),
+])
+def test_fluid_weight_and_not_eating_after_discharge(body: str, worse: bool) -> None:
+    assert sounds_worse(body) is worse
