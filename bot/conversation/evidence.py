@@ -184,8 +184,8 @@ _DECLINE_REASONS = (
         r"|\b(doctor|dr|doc|md|physician) (\w+ )?(told|said|says|tells) (me|him|her|us)?( \w+){0,2} (don'?t|do not"
         r"|doesn'?t|"
         r"does not|no longer) (need|have to)\b"
-        r"|\b(el|la|mi) (doctor|doctora|medico|medica) (me )?(dijo|dice)( \w+){0,2} (ya )?no (necesito|hace falta"
-        r"|tengo que)\b"
+        r"|\b(el|la|mi) (doctor|doctora|medico|medica) (me )?(dijo|dice)( \w+){0,2} (ya )?no (necesito|hacia falta"
+        r"|hace falta|tengo que)\b"
         r"|医生(说|讲)[^，。,.]{0,6}(不用|不需要|没必要)|\bbac si (noi|bao|dan)( \w+){0,3} (khong|ko|k) can\b"
         r"|\b(don'?t|dont|do not) have to (go|come) (back|in)\b|\b(all )?done with (therapy|pt|it|the therapy)\b"
         r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
@@ -213,7 +213,7 @@ _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  #
 _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham) (bac si|bs|phong kham|phong mach)( chuyen khoa| \w+)? (o|tai|ben) \w+"
                             r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) "
                             r"(bac si|bs|phong kham|phong mach|pk)\b"
-                            r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
+                            r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科|中医)"
                             r"|\b(found|switched to|went to) (a|an|another|a different|my own|a new) (\w+ )?"
                             r"(doctor|clinic|specialist|provider|\w+ologist)\b"
                             r"|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"
@@ -288,7 +288,7 @@ _CANNOT_COME = re.compile(
 _ANOTHER_TIME = re.compile(
     r"\b(change|move|switch|reschedule)( (the|my|it|this|that))?( (time|day|date|appointment|appt|visit))?\b"
     r"|\b(cambiar|mover|reprogramar|cambio)( (la|el|mi))?( (hora|cita|fecha|dia|horario))?\b"
-    r"|改(时间|天|日子|一下|到|第二|另外|别的|其他|期)"
+    r"|改(个|一个|下)?(时间|天|日子|一下|到|第二|另外|别的|其他|期)"
     r"|换(个|一个)?(时间|日子|天)|\b(đoi|doi|dời|doi lai) (gio|ngay|lich|lich hen)\b")
 
 

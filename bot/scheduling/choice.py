@@ -39,7 +39,8 @@ _ORDINALS = {
 _LAST = {"last", "ultimo", "ultima"}
 # "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
 _PAST_AFTER_LAST = {"week", "month", "year", "visit", "appointment", "appt", "night", "vez", "semana", "mes",
-                    "ano", "cita", "visita", *WEEKDAYS}
+                    "ano", "cita", "visita", "fall", "spring", "summer", "winter", "autumn", "otono", "verano",
+                    "invierno", "primavera", *WEEKDAYS}
 _ARTICLES = {"the", "la", "el", "that", "esa", "ese"}
 # words that, right after a leading menu number, go on to accept it ("2 is good for me thank u", "3 me queda bien")
 _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "will", "please", "pls", "plz", "for",

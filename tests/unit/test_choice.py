@@ -507,3 +507,13 @@ def test_later_in_the_day_is_the_afternoon(reply: str) -> None:
 def test_english_words_inside_chinese(reply: str, slot: str) -> None:
     choice = stated_choice(reply, DAYS, language="zh")
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+@pytest.mark.parametrize(("reply", "language", "slot"), [
+    ("I had it done last fall, it should be in my chart", None, None), ("lo hice el verano pasado, el último", None,
+                                                                       "thu-16"),
+    ("选项一，谢谢", "zh", "tue-9"), ("选项3", "zh", "thu-16"),
+])
+def test_a_season_gone_by_and_chinese_option_words(reply: str, language: str | None, slot: str | None) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert (choice.chosen.slot_id if choice.chosen else None) == slot

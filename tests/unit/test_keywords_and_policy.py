@@ -140,3 +140,7 @@ def test_consent_withdrawn_in_southern_vietnamese(body: str) -> None:
 @pytest.mark.parametrize("body", ["ko mún nhận tin này nữa", "xoá số tui luôn đi"])
 def test_consent_withdrawn_in_vietnamese_teen_spelling(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+def test_never_send_again_in_chinese() -> None:
+    assert classify_keyword("以后都别发了，烦死了", opted_out=False) is Keyword.OPT_OUT

@@ -532,3 +532,13 @@ def test_being_in_a_hospital_is_told_from_naming_one(body: str, readmitted: bool
 ])
 def test_fluid_weight_and_not_eating_after_discharge(body: str, worse: bool) -> None:
     assert sounds_worse(body) is worse
+
+
+@pytest.mark.parametrize(("body", "category"), [("找了个中医在看", "care_elsewhere"),
+                                                ("el doctor dijo que ya no hacía falta", "not_needed")])
+def test_reasons_the_nineteenth_probe_found(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_asking_to_change_the_time_in_chinese() -> None:
+    assert wants_another_time("帮我改个时间吧")
