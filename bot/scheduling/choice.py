@@ -414,15 +414,15 @@ def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
 
 
 # every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
-_NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)|ningun[oa] de (esos"
-                           r"|esas|estos|estas|"
-                           r"los|las|ellos|ellas)|ningun[oa] (me )?(sirve|funciona|puedo|queda))\b")
+_NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)"
+                           r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
+                           r"|ningun[oa] (me )?(sirve|funciona|puedo|queda))\b")
 
 
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
-                         r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?(otras|other|more|mas"
-                         r"|different) "
+                         r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?"
+                         r"(otras|other|more|mas|different) "
                          r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"
                          r"|\b(what|which) other (days|times|dates|slots)\b|别的(时间|日子)|其他(时间|日子)")
 
