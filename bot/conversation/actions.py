@@ -490,7 +490,7 @@ def reads_as_checkin_answer(text: str) -> bool:
 # being in (or going back to) a hospital, never just naming one ("cám ơn bệnh viện nhiều", "home from the hospital")
 _HOSPITAL = re.compile(r"住院|急诊|(在|进|去|回|送|入)了?医院|医院里"
                        r"|\b(nhap vien|nam vien|cap cuu|(vo|vao|o|tai|dang o|di|nam|phai vao|phai vo) (lai )?"
-                       r"(benh vien|bv))\b"
+                       r"(benh vien|bv|nha thuong))\b"
                        r"|\b((in|at|to|into) (the )?(hospital|er|e r|emergency room)|admitted|readmitted"
                        r"|hospitali[sz]ed|(en|al) (el )?hospital|urgencias|emergencias|internad[oa]|internar\w*"
                        r"|hospitaliz\w*|ingresaron|reingres\w*)\b")

@@ -69,6 +69,9 @@ _FOR_SOMEONE = re.compile(
     r"|\b(writing|texting|answering|replying) for (my|him|her)\b|\bon (his|her|their) behalf\b|\bon behalf of\b"
     r"|\b(i'?m|i am|im|this is) (the|a|an|his|her|their) (\w+ )?(caregiver|caretaker|aide|guardian|home health aide)\b"
     r"|\b(caregiver|caretaker|guardian|aide|power of attorney|poa) (for|of|to)\b|\bi take care of (him|her|my)\b"
+    r"|\b(i|we) (handle|make|schedule|book|manage|do|set up) (all )?(his|her|their) (appointments|appts|visits)\b"
+    r"|\b(yo )?(me encargo de|manejo|hago|agendo|llevo) (todas )?(sus|las) citas\b"
+    r"|(他|她)的(预约|看病|就诊|约)[^，。,.]{0,6}(我|由我)(来)?(安排|负责|管|处理)"
     r"|\b(soy|yo soy) (la|el|su) (que (l[oa] )?cuid[oa]|cuidador[a]?|encargad[oa] de (el|ella))\b|\byo (l[oa]"
     r"|le) cuido\b"
     r"|\b(le escribe|le habla|les escribe|habla|escribe|soy|aqui) (el|la|su) (nieto|nieta|hijo|hija|esposo|esposa|"
@@ -78,6 +81,7 @@ _FOR_SOMEONE = re.compile(
     r"|我是[^，。,.]{1,4}的(儿子|女儿|老公|老婆|太太|先生|孙子|孙女|外孙|外孙女|家人|护工|侄子|侄女)"
     r"|\b(lo|sap xep|dat|coi) (lich|hen|lich hen)( \w+)? cho (ong|ba|me|bo|ma|ong ay|ba ay|ba noi|ba ngoai|ong noi)\b"
     r"|\bsoy (su|el|la) (hij[oa]|espos[oa]|madre|padre|mama|papa|herman[oa]|niet[oa]|sobrin[oa]|cuidador[a]?|"
+    r"nuera|yerno|suegr[oa]|cunad[oa]|prim[oa]|ti[oa]|"
     r"tutor[a]?)\b|\b(escribo|respondo|contesto) (por|de parte de) (mi|el|la)\b|\bde parte de (mi|su)\b"
     r"|\bpuede (mi|su) (hij[oa]|espos[oa]|madre|padre|herman[oa]|niet[oa]|sobrin[oa]) (llamar|hablar)\w*\b"
     r"|\b(habla|le habla|le escribe|escribe|soy|es) (el|la) (espos[oa]|hij[oa]|mama|papa|madre|padre|herman[oa]|"
@@ -114,7 +118,7 @@ _DECLINE_REASONS = (
         r"|\ball better\b|\bdoing (much |a lot |way )?better\b|\bno longer (hurts|in pain)\b"
         r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
-        r"|\bya no me duele\b"
+        r"|\bya no me duele\b|\b(la|el|mi) \w+ ya (esta|se siente|quedo) (bien|mejor|san[oa]|curad[oa])\b"
         r"|好多了|(已经|早就|早|都|全)好了|康复了|不疼了|不痛了|痊愈"
         r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
         r"|\bmy \w+ (is|feels) (fine|ok|okay|good|better) now\b"
@@ -130,7 +134,9 @@ _DECLINE_REASONS = (
         r"|刚(做|检查|查|打|拍|照)(过|完|了)"
         r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
         r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (roi|r) (thang|tuan|nam|hom) (truoc|roi)\b"
-        r"|\bmoi (lam|kham|chup|tiem|xet nghiem|đi kham|di kham)\b"
+        r"|\bmoi (đi |di )?(lam|kham|chup|tiem|xet nghiem|soi|noi soi|sieu am)\b"
+        r"|\b(lam|kham|chup|tiem|xet nghiem|soi|sieu am)( \w+){0,4} hoi (thang|tuan|nam|[đd]au nam|mua)\b"
+        r"|\bme (lo|la|los|las) (hicieron|hice|tome|tomaron|sacaron|saque)\b"
         r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (thang|tuan|nam) truoc\b")),
     ("care_elsewhere", re.compile(
         r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
@@ -147,6 +153,7 @@ _DECLINE_REASONS = (
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
         r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
+        r"|\b(chuyen|đoi|doi) (qua|sang|ve|toi) (cho|phong kham|phong mach|bac si|bs|noi|benh vien|bv|pk|tap|kham)\b"
         r"|\bya tengo (un |una |mi |otr[oa] )?(especialista|doctor|doctora|medic[oa]|terapeuta)\b"
         r"|\b(alla|alli|ahi) me (atiendo|atienden|ven)\b|\bme atiendo (alla|alli|en (mi|otro|otra|el|la))\b"
         r"|\ben otro (lado|lugar|sitio|hospital|consultorio)\b|\ben otra (clinica|parte|ciudad)\b"
@@ -191,7 +198,9 @@ _DECLINE_REASONS = (
         r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
         r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
         r"|\bno es necesari[oa]\b|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再"
-        r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b")),
+        r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b"
+        # asked what for: "khỏe re mà, khám chi", "già rồi làm gì nữa"
+        r"|\b(lam|kham|chup|soi|noi soi|tap|xet nghiem|đi kham|di kham) (chi|gi nua)( cho (cuc|met|ton tien))?\b")),
 )
 _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
                       r"none work|those don'?t work|ninguno|ninguna|no,? ninguno|no,? ninguna|"
@@ -349,7 +358,8 @@ def ordinary_recovery(text: str) -> bool:
 # questions the bot cannot answer, whatever the conversation: a person (scheduling) answers them
 _FOR_A_PERSON = re.compile(
     r"\b(insurance|insured|copay|co pay|deductible|medicaid|medicare|bill|billing|cost|how much|price)\b"
-    r"|\b(closer|nearer|near me|nearby|other location|another location|different location|parking|directions)\b"
+    r"|\b(closer|nearer)\b(?! to (lunch\w*|noon|midday|the (morning|afternoon|evening|end|weekend|start)|\d|my lunch))"
+    r"|\b(near me|nearby|other location|another location|different location|parking|directions)\b"
     r"|\bcuanto (me |le )?(va a )?(cuesta|costar|cobra\w*)\b"
     r"|\b((mi|su|tu|el) seguro|seguro medico|aseguranza|copago|factura|cuanto cuesta|costo|precio|mas cerca|"
     r"cerca de mi|otra (clinica|ubicacion|sucursal)|estacionamiento)\b"
@@ -370,7 +380,8 @@ _FOR_A_PERSON = re.compile(
     # a ride asked for ("do you offer rides?", "necesito ayuda con el transporte"); a ride only mentioned is no question
     r"|\b(need|needs|get|offer|provide|give|arrange|help with|help getting|any|is there|do you have) (\w+ ){0,2}"
     r"(transport\w*|ride|rides|uber|lyft|shuttle)\b"
-    r"|\b(necesito|ocupo|ayuda con|dan|ofrecen|tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
+    r"|\b(necesito|ocupo|ayuda con|ayudar con|ayudarme con|dan|ofrecen|"
+    r"tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
     r"|raite|ride|aventon)\b"
     r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
     r"|\bxe (đua|dua) (đon|don)\b"

@@ -38,7 +38,10 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),
     re.compile(r"\bunsubscribe\b"),
     re.compile(r"\bno me (escriban|manden|envien)\b"),
-    re.compile(r"\b(dejen|deje) de (escribirme|mandarme|enviarme|escribir)\b"),
+    re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar) de "
+               r"(escribir|mandar|enviar|textear|texte|mensajear|llamar|molestar)(me|nos)?"
+               r"( (mensajes|textos|texts|sms))?\b"),
+    re.compile(r"\bya no (me )?(escriban|manden|envien|texteen|textees|llamen|molesten)\b"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
     re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those )?(more )?"

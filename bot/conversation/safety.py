@@ -44,6 +44,19 @@ _MEDICAL = [
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo", r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
     r"overdose", r"sobredosis",
+    # not responding: "won't wake up", "no reacciona"
+    r"unresponsive", r"(won'?t|wont|will not|can'?t|cannot|couldn'?t) (wake (him|her|them|my \w+) up|wake up)",
+    r"(isn'?t|is not|not|wasn'?t|stopped) (responding|breathing|waking up)(?! (to|well|as))",
+    r"(lost|losing) consciousness",
+    r"no (reacciona|responde nada|despierta|se despierta)", r"no (lo|la|le) (puedo|podemos|pude) despertar",
+    r"perdio (el )?(conocimiento|sentido)",
+    # a blow to the head with a sign after it: vomiting, sight, confusion, bleeding
+    r"(hit|banged|bumped|struck|hurt|cracked|smacked) (my|his|her|their|the) head\b.*\b(vomit\w*|throw\w* up|threw up"
+    r"|puk\w*|see (straight|right|clearly)|blurr\w*|double vision|confus\w*|bleed\w*|blood|blacked out|dizzy"
+    r"|passed out|knocked out)",
+    r"head (injury|wound)\b.*\b(vomit\w*|throw\w* up|threw up|confus\w*|bleed\w*|blurr\w*)",
+    r"(golpe|golpeo|golpee|pego|pegue|cayo|cai)( \w+){0,4} (en )?(la )?cabeza\b"
+    r".*\b(vomit\w*|no (ve|veo) bien|sangr\w*|confundid\w*|mareado|mareada|desmay\w*)",
 ]
 _CRISIS = [
     r"suicid", r"kill(ing|ed)? (myself|me)", r"end(ing)? (my|it) (life|all)", r"want(ed)? to die",
@@ -85,6 +98,9 @@ _MEDICAL += [
     r"(tay|chan) (ben )?(trai|phai) (bi )?(yeu|te|liet)( han| qua| di| het)",
     r"noi (ngong|lap) (\w+ )?(mot ben|nua|mat|mieng)",
     r"(mot ben|nua) (mat|mieng|nguoi)( \w+){0,2} (xe|lech|meo|te|liet|yeu)\b", r"mat (bi )?(xe|lech|meo) (xuong|qua)",
+    # not responding, and a blow to the head with a sign after it (đầu folds to the same letters as đau)
+    r"(goi|lay|keu) (\w+ ){0,2}(khong|ko|k|hong) (tinh|day|tra loi|phan ung)", r"(khong|ko|k) con (tinh|phan ung)",
+    r"(te|nga|dap|đap|va|đung)( \w+){0,4} [đd]au( \w+){0,8} (oi|non|chay mau|choang|xiu|lu lan|mo mat)",
 ]
 _CRISIS += [
     r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet",
@@ -109,6 +125,8 @@ _MEDICAL_ZH = [
     r"(一边|一侧)(手|脚|手脚|身体)(突然)?(没力|无力|发麻|麻|动不了)",
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
+    r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
+    r"(摔|撞|磕|碰|跌)[^。]{0,8}头[^。]{0,10}(流血|出血|吐|呕|看不清|晕|昏)|头(在|一直|还在)?(流血|出血)",
 ]
 _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡不醒", r"睡着了?(就)?不(要|再)?醒",
               r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",

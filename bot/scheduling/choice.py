@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from bot.scheduling.zh_vi import EITHER, EXTRA_PARTS_OF_DAY, canonical, reading_language
+from bot.scheduling.zh_vi import EITHER, canonical, reading_language
 
 WEEKDAYS: dict[str, int] = {}
 for index, names in enumerate(
@@ -58,6 +58,8 @@ PARTS_OF_DAY = {
     "morning": (0, 12), "mornings": (0, 12), "am": (0, 12), "manana": (0, 12),
     "afternoon": (12, 17), "afternoons": (12, 17), "tarde": (12, 19), "evening": (17, 24), "evenings": (17, 24),
     "noche": (19, 24), "mananas": (0, 12), "tardes": (12, 19), "noches": (19, 24),
+    # around noon: 中午 / trưa (rewritten as "midday"), "closer to lunchtime", "al mediodía"
+    "midday": (11, 14), "noon": (11, 14), "lunchtime": (11, 14), "lunch": (11, 14), "mediodia": (11, 14),
 }
 # the earliest or the latest of the options: "earliest one you got", "el más temprano", "lo antes posible", 最早
 _EARLIEST = re.compile(r"\b(earliest|soonest|first available|asap|el mas temprano|la mas temprana|lo mas pronto|"
@@ -131,9 +133,14 @@ NEGATIONS = frozenset(
 _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
                                 r"|\b(som|muon|tre) (qua|wa)\b"
                                 # busy then: "I have to get my grandson in the afternoons", "tengo que trabajar"
-                                r"|\b(have to|i've got to|ive got to|gotta|got to|i work|i'm at work|im at work|"
+                                r"|\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\b))|"
+                                r"i've got to|ive got to|gotta|got to|"
+                                r"i work|i'm at work|im at work|"
                                 r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
                                 r"at school|out of town|away)|"
+                                r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
+                                r"school drop off|"
+                                r"i have (work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
                                 r"tengo que|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
                                 r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo|me toca)\b")
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
@@ -172,9 +179,25 @@ _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?
                         r"|\baparte del? (?:el |la )?\S+")
 
 
-# an ordinal typed in pinyin: "wo yao di er ge" (我要第二个)
-_PINYIN_ORDINAL = re.compile(r"\bdi ?(yi|er|san) ?ge\b")
+# Chinese typed as pinyin: "di er ge" (the second), "zhou er shang wu" (Tuesday morning)
+_PINYIN = re.compile(r"\bdi ?(?P<ordinal>yi|er|san) ?ge\b"
+                     r"|\b(?:zhou|xing ?qi|li ?bai) ?(?P<weekday>yi|er|san|si|wu|liu|ri|tian)\b"
+                     r"|\b(?P<part>shang ?wu|zao ?shang|xia ?wu|zhong ?wu|wan ?shang)\b")
 _PINYIN_POSITION = {"yi": "first", "er": "second", "san": "third"}
+_PINYIN_WEEKDAY = {"yi": "monday", "er": "tuesday", "san": "wednesday", "si": "thursday", "wu": "friday",
+                   "liu": "saturday", "ri": "sunday", "tian": "sunday"}
+_PINYIN_PART = {"shangwu": "morning", "zaoshang": "morning", "xiawu": "afternoon", "zhongwu": "midday",
+                "wanshang": "evening"}
+
+
+def _from_pinyin(match: re.Match[str]) -> str:
+    if match.group("ordinal"):
+        return f" {_PINYIN_POSITION[match.group('ordinal')]} "
+    if match.group("weekday"):
+        return f" {_PINYIN_WEEKDAY[match.group('weekday')]} "
+    return f" {_PINYIN_PART[match.group('part').replace(' ', '')]} "
+
+
 _LATE_IN_THE_DAY = re.compile(r"\b(later|late) in the day\b|\bend of the day\b|\b(mas )?tarde en el dia\b")
 _EARLY_IN_THE_DAY = re.compile(r"\b(earlier|early) in the day\b|\bfirst thing\b|\btemprano en el dia\b")
 _GREETING = re.compile(r"\b(good (morning|afternoon|evening)|(buenos|buen) dias?|buenas (tardes|noches)|morning all)\b")
@@ -187,14 +210,13 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     patient's) reads Vietnamese typed without diacritics ("thu ba") as Vietnamese."""
     if not options:
         return Choice()
-    folded, rewritten = reply_words(text, language)
+    folded, _ = reply_words(text, language)
     folded = re.sub(r"\b(at|a las|@) (\d{1,2}) (00|15|30|45)\b", r"\1 \2:\3", folded)  # "at 2 30"
     folded = re.sub(r"\ba la (1)(?![\d:])", r"a las \1", folded)  # "a la 1": one o'clock
     folded = _GREETING.sub(" ", folded)  # "Good morning. I would like Thursday at four": no morning asked for
     folded = _LATE_IN_THE_DAY.sub(" afternoon ", _EARLY_IN_THE_DAY.sub(" morning ", folded))
-    folded = _PINYIN_ORDINAL.sub(lambda m: f" {_PINYIN_POSITION[m.group(1)]} ", folded)
+    folded = _PINYIN.sub(_from_pinyin, folded)
     folded = _SET_ASIDE.sub(" ", _COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
-    parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
     constrained = False
@@ -257,8 +279,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
                 plain_words[index - 1] in MORNING_LEAD_INS or plain_words[index - 1] == "pasado")):
             if today is not None:
                 narrow(lambda o, d=today + timedelta(days=RELATIVE_DAYS[word]): o.local_start.date() == d)
-        elif word in parts_of_day and not (word == "am" and index and plain_words[index - 1] in ("i", "we")):
-            low, high = parts_of_day[word]
+        elif word in PARTS_OF_DAY and not (word == "am" and index and plain_words[index - 1] in ("i", "we")):
+            low, high = PARTS_OF_DAY[word]
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
     positions: set[int] = set()  # several named are alternatives: "1 or 2", "1 2 3 deu ko dc"
     for index, word in enumerate(words):

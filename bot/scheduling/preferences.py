@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from bot.scheduling.choice import MORNING_LEAD_INS, NEGATIONS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS, reply_words
-from bot.scheduling.zh_vi import EXTRA_PARTS_OF_DAY
 
 _EXCEPT = frozenset({"except", "excepto", "salvo", "menos", "but"})  # colour only what follows them
 _NEGATION_SCOPE = 3
@@ -120,8 +119,7 @@ def _hour(token: str, previous: str) -> int | None:
 def read_preference(text: str, today: date, language: str | None = None) -> TimePreference:
     """The times ``text`` asks for, relative to ``today`` (the patient's local date); ``language`` is the
     patient's (Vietnamese typed without diacritics is read as Vietnamese)."""
-    folded, rewritten = reply_words(text, language)
-    parts_of_day = {**PARTS_OF_DAY, **EXTRA_PARTS_OF_DAY} if rewritten else PARTS_OF_DAY
+    folded, _ = reply_words(text, language)
     words = [_singular(word) for word in _TOKEN.findall(folded)]
     found = _Reading()
     negated_until = -1
@@ -158,13 +156,13 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
             (found.avoid_weekdays if negated else found.weekdays).add(WEEKDAYS[word])
             if not negated:
                 named.append((index, "weekday", WEEKDAYS[word]))
-        elif word in parts_of_day and not (word == "manana" and previous not in MORNING_LEAD_INS) \
+        elif word in PARTS_OF_DAY and not (word == "manana" and previous not in MORNING_LEAD_INS) \
                 and not (word == "tarde" and previous == "mas"):  # "más tarde" is later, not the afternoon
             if negated:
-                found.avoid_hours = parts_of_day[word]
+                found.avoid_hours = PARTS_OF_DAY[word]
             else:
-                found.hours = parts_of_day[word]
-                named.append((index, "hours", parts_of_day[word]))
+                found.hours = PARTS_OF_DAY[word]
+                named.append((index, "hours", PARTS_OF_DAY[word]))
         elif word in _EARLIER or (word == "antes" and index + 1 == len(words)):
             found.direction = "earlier"
         elif word in _LATER or (word == "tarde" and previous == "mas"):

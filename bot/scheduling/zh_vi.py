@@ -19,8 +19,6 @@ _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳ
 _SPANISH_WORDS = re.compile(r"\b(no|hablo|habla|por favor|entiendo|quiero|en|el|la|ñ)\b|[ñ¿¡áéíóú]")
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ORDINAL_NAMES = ("first", "second", "third", "fourth", "fifth")
-# parts of the day the rewrite names beyond the shared table: 中午 / trưa, around noon
-EXTRA_PARTS_OF_DAY = {"midday": (11, 14)}
 # "cái thứ hai": the second one, or the Monday one; read against the options (choice.py), never guessed
 EITHER = re.compile(r"^either(\d)or(\d)$")
 
@@ -101,7 +99,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
     (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
-    (r"要接|要带|要送|要陪|要照顾|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开",
+    (r"(要|得|还要)去?(接|带|送|陪|照顾)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开",
      " not "),
     (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
     (r"最早|最快|越早越好|尽早|最近的", " earliest "), (r"最晚|最迟", " latest "),
@@ -239,7 +237,9 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(phai )?(đi|di) lam\b|\bco viec\b", " not "),  # "chiều con phải đi làm": busy then
     (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
-    (r"\bphai\s+(trong|don|dua|coi|cham|giu|lo cho)\b", " not "),  # "chiều bác phải trông cháu": busy then
+    # "chiều bác phải trông cháu", "còn đưa đón cháu": busy then
+    (r"\bphai\s+(trong|don|dua|coi|cham|giu|lo cho)\b|\bdua\s+don\b"
+     r"|\b(con|phai|đi|di)\s+(trong|đon|don|đua|dua|coi|giu)\s+(chau|con|em be|be|nho)\b", " not "),
     (r"\bkhong\s+phai\b|\b(khong|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
      " not "),
 )

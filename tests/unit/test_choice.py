@@ -517,3 +517,44 @@ def test_english_words_inside_chinese(reply: str, slot: str) -> None:
 def test_a_season_gone_by_and_chinese_option_words(reply: str, language: str | None, slot: str | None) -> None:
     choice = stated_choice(reply, DAYS, language=language)
     assert (choice.chosen.slot_id if choice.chosen else None) == slot
+
+
+ONE_MORNING = [
+    OfferedOption(1, "tue-9", datetime(2026, 12, 8, 9, 0)),
+    OfferedOption(2, "wed-230", datetime(2026, 12, 9, 14, 30)),
+    OfferedOption(3, "thu-4", datetime(2026, 12, 10, 16, 0)),
+]
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("only mornings work, afternoons I drop my son off at practice", "en"),
+    ("I have class in the afternoon so morning please", "en"),
+    ("en la mañana mejor, en la tarde recojo a los niños", "es"),
+    ("早上比较好，下午得去接小孩", "zh"),
+    ("sáng thì được, chiều phải đưa đón con", "vi"),
+])
+def test_a_part_of_day_kept_busy_by_someone_elses_day_is_turned_down(reply: str, language: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language)
+    assert choice.chosen is not None and choice.chosen.slot_id == "tue-9"
+
+
+@pytest.mark.parametrize(("reply", "slot"), [
+    ("my shift ends at 1 so it has to be the wednesday", "wed-230"), ("it would have to be thursday", "thu-4"),
+])
+def test_has_to_be_names_the_time_it_must_be(reply: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "en")
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize(("reply", "slot"), [
+    ("xingqi er zaoshang", "tue-9"), ("zhou san xia wu ba", "wed-230"), ("li bai si", "thu-4"), ("di san ge", "thu-4"),
+])
+def test_weekdays_and_parts_of_day_typed_in_pinyin(reply: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "zh")
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize("reply", ["any time nearer noon?", "algo al mediodía?", "something around lunch"])
+def test_around_noon_is_a_time_none_of_these_is(reply: str) -> None:
+    reading = resolve_choice(reply, ONE_MORNING)
+    assert reading.constrained and not reading.candidates

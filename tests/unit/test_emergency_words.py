@@ -147,3 +147,28 @@ def test_not_wanting_to_go_on_is_a_crisis(body: str) -> None:
 ])
 def test_wanting_not_to_wake_up_is_a_crisis(body: str) -> None:
     assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", [
+    "grandpa slipped in the shower and banged his head, now he is vomiting", "she hit her head and seems confused",
+    "mi hijo se cayó de la bici, se golpeó la cabeza y está vomitando", "婆婆跌倒撞到头，一直吐",
+    "ông tui té đập đầu xuống nền, giờ ói quá trời", "老公摔了一跤，头在流血",
+])
+def test_a_blow_to_the_head_with_a_sign_after_it(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "my husband won't wake up", "she is unresponsive", "mi mamá no reacciona", "no la podemos despertar",
+    "叫极都唔应", "奶奶叫不醒", "gọi ông mãi không tỉnh", "he stopped breathing",
+])
+def test_someone_not_responding_is_an_emergency(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "my dad is not responding to texts, can you call me", "she's not responding well to the new pills",
+    "I bumped my head on the cupboard, anyway thursday is good", "tôi đau đầu nhẹ thôi", "头有点晕",
+])
+def test_not_responding_to_messages_or_a_bump_alone_is_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None

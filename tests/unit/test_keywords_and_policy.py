@@ -119,3 +119,12 @@ def test_stop_with_a_polite_word_opts_out(body: str) -> None:
 def test_consent_withdrawn_in_more_words(body: str) -> None:
     """Ways blind probes found of withdrawing consent: lists, polite STOPs, Cantonese, teen spellings, no đ."""
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize(("body", "keyword"), [
+    ("deja de mandarme mensajes porfa", Keyword.OPT_OUT), ("dejen de textearme", Keyword.OPT_OUT),
+    ("ya no me escriban", Keyword.OPT_OUT), ("ya dejen de molestarme", Keyword.OPT_OUT),
+    ("no dejen de escribirme, quiero la cita", None),
+])
+def test_stop_texting_me_in_spanish_however_it_is_put(body: str, keyword: Keyword | None) -> None:
+    assert classify_keyword(body, opted_out=False) is keyword

@@ -542,3 +542,36 @@ def test_reasons_the_nineteenth_probe_found(body: str, category: str) -> None:
 
 def test_asking_to_change_the_time_in_chinese() -> None:
     assert wants_another_time("帮我改个时间吧")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("no lo necesito, el hombro ya está bien", "feels_better"), ("mi espalda ya quedó bien, gracias", "feels_better"),
+    ("el mamograma me lo hicieron en agosto", "already_done"), ("me la hicieron el año pasado", "already_done"),
+    ("mình mới đi siêu âm tuần rồi", "already_done"), ("tôi soi hồi đầu năm rồi", "already_done"),
+    ("con chuyển sang phòng khám gần nhà rồi", "care_elsewhere"), ("tui đổi qua bác sĩ khác rồi", "care_elsewhere"),
+    ("già rồi, khám chi nữa", "not_needed"), ("bệnh gì đâu mà làm gì nữa", "not_needed"),
+])
+def test_more_reasons_to_decline_and_their_category(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", [
+    "hola, soy el yerno de la señora", "soy su suegra, ella no tiene celular", "I make all her appointments, call me",
+    "yo manejo sus citas, él casi no ve", "她的预约都是我来安排",
+])
+def test_in_laws_and_whoever_makes_the_appointments_speak_for_the_patient(body: str) -> None:
+    assert speaks_for_someone(body)
+
+
+@pytest.mark.parametrize(("body", "for_a_person"), [
+    ("me pueden ayudar con el transporte?", True), ("can you help with a ride there", True),
+    ("anything closer to noon?", False), ("closer to the afternoon would be better", False),
+    ("is there an office closer to downtown", True),
+])
+def test_a_ride_is_for_a_person_and_closer_to_a_time_is_not(body: str, for_a_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_a_person
+
+
+@pytest.mark.parametrize("body", ["ba tôi vô nhà thương lại rồi", "佢尋晚入返醫院"])
+def test_back_in_hospital_in_southern_vietnamese_and_cantonese(body: str) -> None:
+    assert back_in_hospital(body)
