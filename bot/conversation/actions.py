@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from typing import Any
 
@@ -19,8 +19,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from bot.conversation.evidence import (
+    LANGUAGE_NAMES,
     asks_a_question,
     asks_about_medicine,
+    asks_for_a_person,
     asks_for_later,
     asks_to_be_written_later,
     asks_who_we_are,
@@ -32,12 +34,14 @@ from bot.conversation.evidence import (
     ordinary_recovery,
     says_wrong_number,
     says_yes,
+    sends_document_later,
     sounds_worse,
     wants_a_visit,
     wants_another_time,
 )
 from bot.conversation.handoffs import hand_off
 from bot.conversation.keywords import normalise
+from bot.core.chinese import as_simplified
 from bot.core.context import Outreach
 from bot.core.models import Appointment, Conversation, Message, OutreachTask, Patient, Slot, utcnow
 from bot.events.outbox import record_event
@@ -147,6 +151,8 @@ class OutreachAction(Action):
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
+            elif turn.question.takes_a_document and sends_document_later(turn.text):
+                turn.say("document_request_again")  # "I'll send it tonight": the request stays open for the photo
             elif asks_who_we_are(turn.text) and turn.intent in ("request_human", "out_of_scope", "wrong_number"):
                 ActionIdentify.act(self, turn)  # "你係邊個？點解有我電話？": who we are, whatever the engine read
             elif turn.question.offers_times and not booked(turn) and turn.intent != "request_human" \
@@ -421,13 +427,27 @@ def answer_reminder(turn: Turn) -> None:
     elif turn.intent == "cancel_appointment" or number == 3:
         cancel_appointment(turn)
     elif not (preference := patient_preference(turn)).is_empty():
-        offer_slots(turn, "reschedule_offer", preference)  # "3pm works better for me", "el jueves mejor"
+        if says_yes(turn.text) and preference.direction is None and (visit := reminded_start(turn)) is not None \
+                and preference.allows(visit):
+            confirm_visit(turn)  # "ok, Tuesday I'll be there": the visit's own day, said with a yes
+        else:
+            offer_slots(turn, "reschedule_offer", preference)  # "3pm works better for me", "el jueves mejor"
     elif wants_another_time(turn.text):
         offer_slots(turn, "reschedule_offer")  # "tôi muốn đổi giờ", "can we move it"
     elif says_yes(turn.text):
         confirm_visit(turn)  # "si ahi estare gracias": a yes, whatever the engine read
     else:
         turn.say("reminder_clarify")
+
+
+def reminded_start(turn: Turn) -> datetime | None:
+    """When the reminded visit starts, in the patient's zone."""
+    starts_at = (turn.context.get("appointment") or {}).get("starts_at")
+    try:
+        moment = datetime.fromisoformat(str(starts_at))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=moment.tzinfo or UTC).astimezone(patient_zones(turn.patient)[0])
 
 
 def confirm_visit(turn: Turn) -> None:
@@ -488,7 +508,7 @@ def reads_as_checkin_answer(text: str) -> bool:
 
 
 # being in (or going back to) a hospital, never just naming one ("cám ơn bệnh viện nhiều", "home from the hospital")
-_HOSPITAL = re.compile(r"住院|急诊|(在|进|去|回|送|入)了?医院|医院里"
+_HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|进|去|回|送|入)了?医院(里)?(?!的时候|那时|时)"
                        r"|\b(nhap vien|nam vien|cap cuu|(vo|vao|o|tai|dang o|di|nam|phai vao|phai vo) (lai )?"
                        r"(benh vien|bv|nha thuong))\b"
                        r"|\b((in|at|to|into) (the )?(hospital|er|e r|emergency room)|admitted|readmitted"
@@ -624,6 +644,9 @@ class ActionHandOff(OutreachAction):
 
     def act(self, turn: Turn) -> None:
         if turn.intent != "request_human" and reason_or_no(turn):  # "no tengo dinero ahorita": a reason, no more
+            return
+        if names_an_offered_time(turn) and not asks_for_a_person(turn.text):
+            book_choice(turn)  # "me quedo con la número uno": a time chosen, whatever the engine made of it
             return
         if turn.question.wants_a_time_to_call and turn.intent == "request_human":
             answer_callback_time(turn)  # "gọi liền cho tôi đi" to "when can we call you?": the clinician calls
@@ -769,16 +792,15 @@ class ActionSwitchLanguage(OutreachAction):
         repeat_question(turn)
 
 
-_LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti[eế]ng t[aâ]y ban nha"),
-                   ("en", r"english|ingl[eé]s|英文|英语|英語|ti[eế]ng anh"),
-                   ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa)"),
-                   ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
 # a language the patient says they read poorly ("my english not good", "mi inglés es malo", "英文不好")
 _WEAK_IN = re.compile(r"\s*((reading|writing|speaking|spoken|written|skills?|lectura|escrito|hablado) ){0,2}"
                       r"(is |es |)(?P<negated>not |no |isn'?t |ain'?t )?(es |is )?"
                       r"(very |muy |so |that |tan |too |really |)"
                       r"(?P<quality>good|great|bueno|buena|bad|malo|mala|poor|terrible|limited|basic)\b"
-                      r"|\s*(不好|不行|很差|不太好)|\s*(k[eé]m|kh[oô]ng t[oố]t)")
+                      r"|\s*我?(看|读|听)?(不好|不行|很差|不太好|不懂|不明白|不明)|\s*(k[eé]m|kh[oô]ng t[oố]t)"
+                      # "English tui đọc ko hiểu": the patient reads it poorly, said after its name
+                      r"|\s*((tui|t[oô]i|m[iì]nh|em|con) )?((đọc|doc|[dđ]ọc|nghe|n[oó]i|noi) )?"
+                      r"(kh[oô]ng|ko|k|hong) (hi[eể]u|bi[eế]t|gi[oỏ]i|r[aà]nh|r[oõ])")
 
 
 def _weak_after(lowered: str, end: int) -> bool:
@@ -791,13 +813,13 @@ def _weak_after(lowered: str, end: int) -> bool:
     return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
-                         r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂")
+                         r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白")
 def requested_language(text: str, current: str) -> str:
     """The language the patient asks for: the one they name ("español", "in English please"), unless they say
     they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
-    lowered = text.lower()
-    named = [code for code, pattern in _LANGUAGE_NAMES if re.search(pattern, lowered)]
-    weak = {code for code, pattern in _LANGUAGE_NAMES
+    lowered = as_simplified(text).lower()  # "我睇唔明英文": 我看不明英文
+    named = [code for code, pattern in LANGUAGE_NAMES if re.search(pattern, lowered)]
+    weak = {code for code, pattern in LANGUAGE_NAMES
             for found in re.finditer(pattern, lowered) if _weak_after(lowered, found.end())}
     if weak:  # "can u send in chinese, my english not good"; "mi inglés es malo"
         wanted = [code for code in named if code not in weak]
@@ -807,7 +829,7 @@ def requested_language(text: str, current: str) -> str:
             return written
     if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
         after = lowered[not_spoken.end():not_spoken.end() + 40]  # "no hablo inglés, español por favor"
-        refused = {code for code, pattern in _LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
+        refused = {code for code, pattern in LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
                    if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno) )?((el|la|en"
                                r"|in) )?(" + pattern + ")",
                                after)}

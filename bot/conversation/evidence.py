@@ -22,6 +22,8 @@ _WRONG_NUMBER = re.compile(
     r"|\bquien (es|habla)\b|\bno es (mi|este|el|su) (numero|telefono|celular)\b|\bno vive aqui\b|\bse equivoc"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame|asi)\b|\baqui no vive\b"
     r"|打错|错号|不认识|你是谁|不是我|没有这个人|号码错|搞错人|我不是(他|她)"
+    r"|\b(khong|ko|k) (biet|quen) (ai|nguoi nao) (ten|la)\b"
+    r"|\bso (nay )?((tui|toi|minh|em) )?(moi|vua) (mua|lay|co|doi|đoi)\b"
     r"|\bnham (so|nguoi)\b|\bsai so\b|\bkhong phai (toi|tui|minh|em|anh|chi)\b|\bkhong quen\b|\bai (vay|đay)\b"
 )
 
@@ -95,8 +97,8 @@ _FOR_SOMEONE = re.compile(
     r"( trai| gai)? cua \w+"
     r"|\bnhan (giup|dum|gium|thay|ho) (ma|me|ba|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)\b"
     # "Tôi là chồng, vợ tôi đang nằm viện": I am the husband, the patient cannot answer
-    r"|\b(toi|tui|em|minh) la (chong|vo|nguoi nha|nguoi cham soc)\b"
-    r"|\b(vo|chong|me|ba|bo|ma|ong|ba noi|ba ngoai) (toi|tui|em|minh|con|chau)( \w+){0,5} (khong|ko|k) (tra loi"
+    r"|\b(toi|tui|em|minh) la (chong|vo|nguoi nha|nguoi cham soc|con dau|con re)\b"
+    r"|\b(vo|chong|me|ba|bo|ma|ong|ba noi|ba ngoai) (toi|tui|em|minh|con|chau)( \w+){0,5} (khong|ko|k) (tu )?(tra loi"
     r"|nhan tin"
     r"|doc|biet)"
 )
@@ -118,7 +120,9 @@ _DECLINE_REASONS = (
         r"|\ball better\b|\bdoing (much |a lot |way )?better\b|\bno longer (hurts|in pain)\b"
         r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
-        r"|\bya no me duele\b|\b(la|el|mi) \w+ ya (esta|se siente|quedo) (bien|mejor|san[oa]|curad[oa])\b"
+        r"|\bya no me duele\b"
+        r"|\b(la|el|mi) \w+ (ya )?(esta|se siente|quedo) (mucho |muy |ya |bastante )?(bien|mejor|san[oa]|curad[oa])\b"
+        r"|\b(đo|do) (đau|dau|nhuc|moi|benh) (\w+ ){0,2}(nhieu|nhiu|lam|han|hon)( (roi|r))?\b"
         r"|好多了|(已经|早就|早|都|全)好了|康复了|不疼了|不痛了|痊愈"
         r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
         r"|\bmy \w+ (is|feels) (fine|ok|okay|good|better) now\b"
@@ -137,10 +141,12 @@ _DECLINE_REASONS = (
         r"|\bmoi (đi |di )?(lam|kham|chup|tiem|xet nghiem|soi|noi soi|sieu am)\b"
         r"|\b(lam|kham|chup|tiem|xet nghiem|soi|sieu am)( \w+){0,4} hoi (thang|tuan|nam|[đd]au nam|mua)\b"
         r"|\bme (lo|la|los|las) (hicieron|hice|tome|tomaron|sacaron|saque)\b"
-        r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (thang|tuan|nam) truoc\b")),
+        r"|\b(lam|kham|chup|tiem|xet nghiem|soi|noi soi|sieu am)( \w+){0,8} (thang|tuan|nam) (truoc|ngoai|roi)\b")),
     ("care_elsewhere", re.compile(
         r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
+        r"|\b(switched|changed|found) (to |over to )?(a |another |a different |my own |a new |the )?(\w+ ){0,2}"
+        r"(place|center|office|location|group|program)\b"
         r"|\b(going|go|goes|see|seeing) (to )?(a |an |another |a different |other |my own |a new )(\w+ )?"
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio|"
         r"\w+ologist|\w+iatrist)\b"
@@ -172,6 +178,9 @@ _DECLINE_REASONS = (
         r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
         r"|看了?(别的|其他|另外的?|新的|华人|中国)(医生|医院|诊所)")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
+                        r"|\bmoney( is|'?s) (tight|short)\b|\b(barely|doesn'?t|does not|won'?t) (covers?|pay)\b"
+                        r"|\bno (puedo|podemos) (seguir )?pagando\b|\b(khong|ko|k) (kham|tra|đong|dong|chiu) noi\b"
+                        r"|\b(khong|ko|k) (du|đu) tien\b|没钱|付不起|负担不起"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
                         r"|\bno me alcanza\b|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
@@ -191,12 +200,13 @@ _DECLINE_REASONS = (
         r"|\b(doctor|dr|doc|md|physician) (\w+ )?(told|said|says|tells) (me|him|her|us)?( \w+){0,2} (don'?t|do not"
         r"|doesn'?t|"
         r"does not|no longer) (need|have to)\b"
-        r"|\b(el|la|mi) (doctor|doctora|medico|medica) (me )?(dijo|dice)( \w+){0,2} (ya )?no (necesito|hacia falta"
+        r"|\b(el|la|mi) (doctor|doctora|medico|medica) (me )?(dijo|dice)( \w+){0,6} (ya )?no (necesito|hacia falta"
         r"|hace falta|tengo que)\b"
         r"|医生(说|讲)[^，。,.]{0,6}(不用|不需要|没必要)|\bbac si (noi|bao|dan)( \w+){0,3} (khong|ko|k) can\b"
         r"|\b(don'?t|dont|do not) have to (go|come) (back|in)\b|\b(all )?done with (therapy|pt|it|the therapy)\b"
         r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
         r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
+        r"|\bya no (me )?hacia falta\b"
         r"|\bno es necesari[oa]\b|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b"
         # asked what for: "khỏe re mà, khám chi", "già rồi làm gì nữa"
@@ -380,6 +390,8 @@ _FOR_A_PERSON = re.compile(
     # a ride asked for ("do you offer rides?", "necesito ayuda con el transporte"); a ride only mentioned is no question
     r"|\b(need|needs|get|offer|provide|give|arrange|help with|help getting|any|is there|do you have) (\w+ ){0,2}"
     r"(transport\w*|ride|rides|uber|lyft|shuttle)\b"
+    r"|\b(do|does|can|could) (you|y'?all|yall|you guys|u|the clinic|they) (have|offer|provide|give|send|arrange)"
+    r"( \w+){0,5} (transport\w*|ride|rides|van|shuttle|uber|lyft)\b"
     r"|\b(necesito|ocupo|ayuda con|ayudar con|ayudarme con|dan|ofrecen|"
     r"tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
     r"|raite|ride|aventon)\b"
@@ -451,6 +463,11 @@ _NOT_WANTED = re.compile(r"\b(don'?t|do not|dont|no longer|never) (want|wanna|ne
                          r"|\b(khong|ko|k|hong|hok|chang|cha|đung|dung) (muon|can|thich)\b|不想|不要|不用|不需要|别")
 
 
+def asks_for_a_person(text: str) -> bool:
+    """Whether the reply asks, in words, for someone to talk to ("can someone call me", "hablar con alguien")."""
+    return bool(_ASKS_FOR_PERSON.search(normalise(text)))
+
+
 def wants_a_visit(text: str) -> bool:
     """Whether the reply says yes to a visit, or asks for one, without asking for a person (and without saying
     it does not want one)."""
@@ -506,6 +523,23 @@ _WRITTEN_LATER = re.compile(
     r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你")
 
 
+# the patient will send the paper asked for later: "I'll snap it when I get home", "se lo mando el fin de semana"
+_SENDS_LATER = re.compile(
+    r"\b(i'?ll|i will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward)\b.*"
+    r"\b(tonight|later|tomorrow|tmrw|when i get (home|back)|this weekend|on the weekend|after work|in a bit|soon"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(lo|la|se lo|se la|te lo|te la|le|los|las|se los) (mando|envio|paso|tomo|saco|mandare|enviare|pasare)\b.*"
+    r"\b(en la noche|mas tarde|luego|manana|al rato|el fin de semana|cuando llegue|despues|ahorita|el (lunes|martes"
+    r"|miercoles|jueves|viernes|sabado|domingo))\b"
+    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|回头)[^，。,.]{0,8}(拍|发|传|寄|send)"
+    r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
+
+
+def sends_document_later(text: str) -> bool:
+    """Whether the patient says they will send the paper asked for later (then the request stays open)."""
+    return bool(_SENDS_LATER.search(normalise(text)))
+
+
 def asks_to_be_written_later(text: str) -> bool:
     """Whether the reply asks, in so many words, to be written to or called at another time."""
     return bool(_WRITTEN_LATER.search(normalise(text)))
@@ -514,3 +548,16 @@ def asks_to_be_written_later(text: str) -> bool:
 def asks_for_later(text: str) -> bool:
     """Whether the reply asks to be contacted later, in words."""
     return bool(_LATER.search(normalise(text)))
+
+
+# the languages a patient may ask for, by name, as they write them ("español", "in English", 中文, "tiếng Việt")
+LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti[eế]ng t[aâ]y ban nha"),
+                  ("en", r"english|ingl[eé]s|英文|英语|英語|ti[eế]ng anh"),
+                  ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa)"),
+                  ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
+
+
+def names_a_language(text: str) -> bool:
+    """Whether the reply names a language we write in (then it is about the language, not a question for a person)."""
+    lowered = text.lower()
+    return any(re.search(pattern, lowered) for _, pattern in LANGUAGE_NAMES)

@@ -72,7 +72,8 @@ OPT_OUT_PHRASES = (
                r" ?(toi|tui|minh|em)? nua\b"),
     re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
-    re.compile(r"\b(xoa|bo|go) (ten|so|so dien thoai) (cua )?(toi|tui|minh|em)? ?(khoi|ra khoi) danh sach\b"
+    re.compile(r"\b(xoa|bo|go|remove|delete) (ten|so|so dien thoai|sdt)( nay)? (cua )?(toi|tui|minh|em)? ?"
+               r"(khoi|ra khoi) (danh sach|list)\b"
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
                r"|\bxoa (so|ten|so dien thoai) (cua )?(toi|tui|minh|em)( di| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"

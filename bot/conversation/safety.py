@@ -69,7 +69,10 @@ _CRISIS = [
     r"dormir(me)? y no despertar", r"ganas de (morir|morirme|no despertar|desaparecer)",
     r"quitarme la vida", r"hacerme dano",
     # feeling a burden: "everyone would be better off without me", "estarían mejor sin mí", "soy una carga"
-    r"better off without me", r"(i'?m|i am) (just )?a burden", r"(estarian|estarias|estaria) mejor sin mi",
+    r"better off without me", r"better off if i (was|were|am|'?m) (gone|dead|not here|not around)",
+    r"better off if i (wasn'?t|weren'?t) (here|around|alive)", r"better off if i (died|disappeared|was never born)",
+    r"(mejor|mejores) si yo (no estuviera|me muero|me muriera|desapareciera)",
+    r"(i'?m|i am) (just )?a burden", r"(estarian|estarias|estaria) mejor sin mi",
     r"sin mi (estarian|estarias|estaria) mejor", r"soy una carga",
     r"(don'? ?t|do not|dont)( \w+){0,2} (wanna|want to) (live|be alive|be here) ?(anymore|any more|no more)",
     r"(don'? ?t|do not|dont)( \w+){0,2} (wanna|want to) (live|be alive)\b",

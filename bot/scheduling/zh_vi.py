@@ -56,7 +56,7 @@ _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
                "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
                "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
-               r"either\dor\d")
+               r"either\dor\d", "none of them")
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
 _ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
 _KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
@@ -88,6 +88,8 @@ _ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5
 _ZH_ALONE = re.compile(r"^\s*([一二三四五])\s*(?:吧|好|的|啊|呀)?\s*[。.!！]?\s*$"
                        r"|^\s*([一二三四五])(?=\s|[,.!，。！]|谢|多谢|好的|吧|啦|喇)")
 _ZH_WORDS: tuple[tuple[str, str], ...] = (
+    # "冇一個得閒" (as Mandarin: 没有一个有空), "一个都不行": every time offered turned down at once
+    (r"没有一个(时间)?(有空|行|可以|合适|方便|得)|一个都(没空|没有空|不行|不可以|不合适|不方便)", " none of them "),
     (r"头一个|頭一個|第一个|第一個|选项\s*(一|1)(?!\d)", " first "), (r"选项\s*(二|2)(?!\d)", " second "),
     (r"选项\s*(三|3)(?!\d)", " third "), (r"中间|中間|当中|當中", " middle "),
     (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),

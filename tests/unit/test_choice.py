@@ -558,3 +558,14 @@ def test_weekdays_and_parts_of_day_typed_in_pinyin(reply: str, slot: str) -> Non
 def test_around_noon_is_a_time_none_of_these_is(reply: str) -> None:
     reading = resolve_choice(reply, ONE_MORNING)
     assert reading.constrained and not reading.candidates
+
+
+@pytest.mark.parametrize(("reply", "slot"), [("第二个时间", "wed-230"), ("第二個時間啦", "wed-230")])
+def test_the_second_time_in_mandarin_is_the_second_option(reply: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "zh")
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize("reply", ["冇一個得閒，有冇第二啲時間", "一个都不行", "没有一个合适"])
+def test_not_one_of_them_in_chinese_never_books(reply: str) -> None:
+    assert stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "zh").chosen is None

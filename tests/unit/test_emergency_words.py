@@ -172,3 +172,11 @@ def test_someone_not_responding_is_an_emergency(body: str) -> None:
 ])
 def test_not_responding_to_messages_or_a_bump_alone_is_no_emergency(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "they'd all be better off if I wasn't around", "my kids would be better off if i was dead",
+    "mi familia estaría mejor si yo no estuviera",
+])
+def test_better_off_if_i_were_gone_is_a_crisis(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS

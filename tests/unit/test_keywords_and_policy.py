@@ -128,3 +128,7 @@ def test_consent_withdrawn_in_more_words(body: str) -> None:
 ])
 def test_stop_texting_me_in_spanish_however_it_is_put(body: str, keyword: Keyword | None) -> None:
     assert classify_keyword(body, opted_out=False) is keyword
+
+
+def test_remove_this_number_from_the_list_mixing_english_into_vietnamese() -> None:
+    assert classify_keyword("delete sdt nay ra khoi danh sach giup", opted_out=False) is Keyword.OPT_OUT

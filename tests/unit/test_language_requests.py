@@ -39,3 +39,10 @@ def test_a_language_read_poorly_with_an_article() -> None:
 
 def test_a_long_language_name_after_cannot_read() -> None:
     assert requested_language("tôi không đọc được tiếng Tây Ban Nha, nhắn tiếng Việt nha", "es") == "vi"
+
+
+@pytest.mark.parametrize(("body", "wanted"), [
+    ("gửi tiếng Việt giùm, English tôi đọc không hiểu", "vi"), ("用中文得唔得？英文我睇唔明", "zh"),
+])
+def test_the_language_read_poorly_said_after_its_name_is_not_the_one_wanted(body: str, wanted: str) -> None:
+    assert requested_language(body, "en") == wanted

@@ -9,6 +9,7 @@ from bot.conversation.actions import back_in_hospital
 from bot.conversation.evidence import (
     asks_a_question,
     asks_about_medicine,
+    asks_for_a_person,
     asks_to_be_written_later,
     asks_what_a_person_must_answer,
     asks_who_we_are,
@@ -20,6 +21,7 @@ from bot.conversation.evidence import (
     ordinary_recovery,
     says_wrong_number,
     says_yes,
+    sends_document_later,
     sounds_worse,
     speaks_for_someone,
     wants_a_visit,
@@ -575,3 +577,53 @@ def test_a_ride_is_for_a_person_and_closer_to_a_time_is_not(body: str, for_a_per
 @pytest.mark.parametrize("body", ["ba tôi vô nhà thương lại rồi", "佢尋晚入返醫院"])
 def test_back_in_hospital_in_southern_vietnamese_and_cantonese(body: str) -> None:
     assert back_in_hospital(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("honestly money's tight right now", "cost"), ("the plan barely covers therapy so I'll pass", "cost"),
+    ("ya no puedo seguir pagando las sesiones", "cost"), ("tiền copay mắc quá, tui trả ko nổi", "cost"),
+    ("found a physical therapy center by my job", "care_elsewhere"),
+    ("mi doctora me explicó en la cita pasada que ya no hacía falta", "not_needed"),
+    ("el tobillo está bastante mejor", "feels_better"), ("con đỡ nhức chân nhiều rồi", "feels_better"),
+    ("má tui nội soi bên Việt Nam tháng rồi", "already_done"),
+])
+def test_reasons_put_in_everyday_words(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "for_a_person"), [
+    ("do you guys offer any kind of transportation?", True), ("can the clinic send a van for my mom", True),
+    ("I have a ride now, Thursday works", False),
+])
+def test_asking_whether_the_clinic_gives_rides(body: str, for_a_person: bool) -> None:
+    assert asks_what_a_person_must_answer(body) is for_a_person
+
+
+@pytest.mark.parametrize(("body", "someone"), [
+    ("chồng tui bệnh nặng ko tự trả lời được", True), ("tôi là con dâu của bà", True), ("em la con gai", False),
+])
+def test_vietnamese_relatives_who_answer_for_the_patient(body: str, someone: bool) -> None:
+    assert speaks_for_someone(body) is someone
+
+
+@pytest.mark.parametrize("body", ["số này tui mới mua tuần trước", "ko biết ai tên Lan hết"])
+def test_a_number_newly_bought_or_an_unknown_name_is_a_wrong_number(body: str) -> None:
+    assert says_wrong_number(body)
+
+
+@pytest.mark.parametrize(("body", "later"), [
+    ("will snap a pic of it when i get home", True), ("se la envío mañana en la mañana", True),
+    ("下班回家拍给你", True), ("mai tui chụp rồi gửi", True), ("I don't have that form", False),
+    ("what form do you need?", False),
+])
+def test_a_paper_promised_for_later(body: str, later: bool) -> None:
+    assert sends_document_later(body) is later
+
+
+@pytest.mark.parametrize(("body", "wants"), [("anyone who can talk to me?", True), ("me quedo con la dos", False)])
+def test_asking_for_a_person_in_words(body: str, wants: bool) -> None:
+    assert asks_for_a_person(body) is wants
+
+
+def test_a_hospital_stay_named_as_the_past_is_no_readmission() -> None:
+    assert not back_in_hospital("比住院那时好多了") and back_in_hospital("她又住院了")
