@@ -26,6 +26,7 @@ from bot.conversation.evidence import (
     asks_for_later,
     asks_to_be_written_later,
     asks_who_we_are,
+    cancels_the_visit,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
@@ -49,7 +50,15 @@ from bot.messages.render import resolve_language
 from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
 from bot.outreach.workflows import QUESTIONS, WORKFLOWS, Question, question
-from bot.scheduling.choice import Choice, OfferedOption, fold, rejects_options, resolve_choice, stated_choice
+from bot.scheduling.choice import (
+    Choice,
+    OfferedOption,
+    fold,
+    rejects_options,
+    resolve_choice,
+    stated_choice,
+    turns_all_down,
+)
 from bot.scheduling.preferences import TimePreference, read_preference
 from bot.scheduling.slots import book_slot, find_open_slots, release_appointment, shown_zone
 from bot.scheduling.zh_vi import written_language
@@ -418,7 +427,9 @@ def leading_number(text: str) -> int | None:
 
 def answer_reminder(turn: Turn) -> None:
     number = leading_number(turn.text)
-    if number is None and cannot_come(turn.text) and turn.intent != "cancel_appointment":
+    if number is None and cancels_the_visit(turn.text) and not wants_another_time(turn.text):
+        cancel_appointment(turn)  # "tuần này tôi đi Cali, bỏ cái hẹn đó đi nhé": called off, not moved
+    elif number is None and cannot_come(turn.text) and turn.intent != "cancel_appointment":
         offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
     elif turn.intent in ("affirm", "confirm_appointment") or number == 1:
         confirm_visit(turn)
@@ -712,6 +723,9 @@ class ActionContactLater(OutreachAction):
             return
         if not asks_for_later(turn.text) and reason_or_no(turn):
             return  # "bảo hiểm hok trả, mắc wá": a reason to decline, not a wish to be written to later
+        if turn.question.offers_times and not booked(turn) and turns_all_down(turn.text, turn.patient.language):
+            offer_slots(turn, "more_slots", exclude=frozenset(seen_offer(turn)))  # "cả ba giờ đó tôi đều bận"
+            return
         contact_later(turn)
 
 
@@ -830,7 +844,9 @@ def requested_language(text: str, current: str) -> str:
     if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
         after = lowered[not_spoken.end():not_spoken.end() + 40]  # "no hablo inglés, español por favor"
         refused = {code for code, pattern in LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
-                   if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno) )?((el|la|en"
+                   if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno|đọc|doc|nói|noi|nghe|hiểu"
+                               r"|hieu) )?"
+                               r"((được|duoc|dc|đc|rõ|ro) )?((el|la|en"
                                r"|in) )?(" + pattern + ")",
                                after)}
         wanted = [code for code in named if code not in refused]

@@ -123,7 +123,7 @@ _DECLINE_REASONS = (
         r"|\bya no me duele\b"
         r"|\b(la|el|mi) \w+ (ya )?(esta|se siente|quedo) (mucho |muy |ya |bastante )?(bien|mejor|san[oa]|curad[oa])\b"
         r"|\b(đo|do) (đau|dau|nhuc|moi|benh) (\w+ ){0,2}(nhieu|nhiu|lam|han|hon)( (roi|r))?\b"
-        r"|好多了|(已经|早就|早|都|全)好了|康复了|不疼了|不痛了|痊愈"
+        r"|好多了|好(了)?很多|好得多|(已经|早就|早|都|全)好了|康复了|不疼了|不痛了|痊愈"
         r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
         r"|\bmy \w+ (is|feels) (fine|ok|okay|good|better) now\b"
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b")),  # đỡ typed as "do"
@@ -210,7 +210,8 @@ _DECLINE_REASONS = (
         r"|\bno es necesari[oa]\b|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b"
         # asked what for: "khỏe re mà, khám chi", "già rồi làm gì nữa"
-        r"|\b(lam|kham|chup|soi|noi soi|tap|xet nghiem|đi kham|di kham) (chi|gi nua)( cho (cuc|met|ton tien))?\b")),
+        r"|\b(lam|kham|chup|soi|noi soi|tap|xet nghiem|đi kham|di kham) (chi|gi nua)( cho (cuc|met|ton tien))?\b"
+        r"|\bkhoi (đat|dat|hen|kham|tap|lam|đi|di)( \w+)? (nha|nhe|nghe|luon|nua|đi|di|a)\b")),
 )
 _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
                       r"none work|those don'?t work|ninguno|ninguna|no,? ninguno|no,? ninguna|"
@@ -229,13 +230,16 @@ _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  #
 
 
 # care found with someone else, whatever else the reply says
-_FOUND_ANOTHER = re.compile(r"\b(đi|di|kham) (bac si|bs|phong kham|phong mach)( chuyen khoa| \w+)? (o|tai|ben) \w+"
+_FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen) (voi )?(bac si|bs|phong kham|phong mach)( chuyen khoa| \w+)? "
+                            r"(o|tai|ben) \w+"
                             r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) "
                             r"(bac si|bs|phong kham|phong mach|pk)\b"
                             r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科|中医)"
                             r"|\b(found|switched to|went to) (a|an|another|a different|my own|a new) (\w+ )?"
                             r"(doctor|clinic|specialist|provider|\w+ologist)\b"
                             r"|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"
+                            r"|\b(voy|vamos|ya voy|estoy yendo|estoy llendo) a (una|un|otra|otro) "
+                            r"(terapia|clinica|doctor|doctora|terapeuta|lugar|centro|consultorio)\b"
                             r"|\b(bac si|phong kham|benh vien) khac\b")
 
 
@@ -354,6 +358,20 @@ _MEDICINE = re.compile(r"\b(medicine|medicines|medication|medications|meds|pill|
                        r"medicina|medicinas|medicamento|medicamentos|pastilla|pastillas|receta|dosis|thuoc)\b|药")
 
 
+# the reminded visit called off in words: "please cancel it", "cancelen la cita", 取消预约, "bỏ cái hẹn đó đi"
+_CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng hủy hẹn"
+    r"(?<!not )(?<!dont )(?<!don't )(?<!no )(?<!不要)(?<!别)(?<!dung )(?<!đung )(?<!khong )(?<!ko )(?:"
+    r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
+    r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su) (cita|consulta)\b|\b(cancelenla|cancelela|cancelala)\b"
+    r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)"
+    r"|\b(huy|bo) (cai |lich |buoi )?(hen|lich hen|lich)( (do|nay|đo))?\b)")
+
+
+def cancels_the_visit(text: str) -> bool:
+    """Whether the reply calls the reminded visit off in words."""
+    return bool(_CANCELS.search(normalise(text)))
+
+
 def asks_about_medicine(text: str) -> bool:
     """"a question about my meds", "我想问一下药的事": a nurse answers it."""
     return bool(_MEDICINE.search(normalise(text)))
@@ -396,7 +414,7 @@ _FOR_A_PERSON = re.compile(
     r"tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
     r"|raite|ride|aventon)\b"
     r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
-    r"|\bxe (đua|dua) (đon|don)\b"
+    r"|\bxe (đua|dua) (đon|don|ruoc)\b|\bco xe( \w+)? (đua|dua|đon|don|ruoc)\b"
     r"|\b(which|what) (office|location|clinic|building|address|place)\b|\bthe (office|clinic) (on|by|near|at)\b"
     r"|\b(interpreter|translator|interpretation|interprete|traductor[a]?|thong dich|phien dich)\b|翻译|传译"
     r"|哪(个|位)医生|什么医生|(会|能)(讲|说)(国语|普通话|中文|华语|广东话|粤语)(吗|不|么)"
@@ -531,7 +549,7 @@ _SENDS_LATER = re.compile(
     r"|\b(lo|la|se lo|se la|te lo|te la|le|los|las|se los) (mando|envio|paso|tomo|saco|mandare|enviare|pasare)\b.*"
     r"\b(en la noche|mas tarde|luego|manana|al rato|el fin de semana|cuando llegue|despues|ahorita|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
-    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|回头)[^，。,.]{0,8}(拍|发|传|寄|send)"
+    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来)[^，。,.]{0,8}(拍|发|传|寄|send)"
     r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
 
 

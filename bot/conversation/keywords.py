@@ -45,7 +45,7 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
     re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those )?(more )?"
-               r"(texts?|messages?|text messages|calls|sms)\b"),
+               r"(of (these|those|your|the) )?(texts?|messages?|text messages|calls|sms)\b"),
     re.compile(r"\b(stop|quit) (sending|calling|texting)\b"),
     re.compile(r"\bno more (texts|messages|calls)\b"),
     re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"),
@@ -72,7 +72,7 @@ OPT_OUT_PHRASES = (
                r" ?(toi|tui|minh|em)? nua\b"),
     re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
-    re.compile(r"\b(xoa|bo|go|remove|delete) (ten|so|so dien thoai|sdt)( nay)? (cua )?(toi|tui|minh|em)? ?"
+    re.compile(r"\b(xoa|bo|go|remove|delete) (ten|so|so dien thoai|sdt|so dt|so đt)( nay)? (cua )?(toi|tui|minh|em)? ?"
                r"(khoi|ra khoi) (danh sach|list)\b"
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
                r"|\bxoa (so|ten|so dien thoai) (cua )?(toi|tui|minh|em)( di| giup| dum| gium| luon)\b"),

@@ -99,6 +99,10 @@ _MEDICAL += [
     r"|liet|khong cu dong)",
     r"(tu nhien|bong dung|bong nhien) noi (ngong|lap|khong ro|ko ro|k ro)",
     r"(tay|chan) (ben )?(trai|phai) (bi )?(yeu|te|liet)( han| qua| di| het)",
+    r"(tay|chan) (ben )?(trai|phai) (bi )?(yeu|liet)\b",
+    r"mat( \w+){0,2} (bi )?(meo|xe|lech)( \w+){0,2} (mot ben|nua ben|nua)\b",
+    r"(tay|chan|nua nguoi)( \w+){0,4} ([đd]ot nhien|[đd]ot ngot|tu nhien|bong dung|bong nhien) "
+    r"(yeu|liet|te|khong cu dong)",
     r"noi (ngong|lap) (\w+ )?(mot ben|nua|mat|mieng)",
     r"(mot ben|nua) (mat|mieng|nguoi)( \w+){0,2} (xe|lech|meo|te|liet|yeu)\b", r"mat (bi )?(xe|lech|meo) (xuong|qua)",
     # not responding, and a blow to the head with a sign after it (đầu folds to the same letters as đau)
@@ -108,7 +112,8 @@ _MEDICAL += [
 _CRISIS += [
     r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet",
     r"khong muon song" + _NOT_A_PLACE,
-    r"ket thuc (cuoc [đd]oi|cuoc song|mang song)", r"tu lam hai (ban than|minh)", r"tu hai",
+    r"ket thuc (cuoc [đd]oi|cuoc song|mang song)", r"tu lam hai (ban than|minh)",
+    r"tu hai (ban than|minh|chinh minh)", r"(muon|se|[đd]inh|nghi [đd]en) tu hai\b",  # not "thứ tư hai giờ"
     # typed the way patients text: ko / k / hong / chang for "not", without diacritics
     r"(khong|ko|k|hong|hok|kh|chang|cha) (con )?(muon|thiet|thay can) (tiep tuc )?song" + _NOT_A_PLACE, r"chan song",
     r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
@@ -135,7 +140,7 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡�
               r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
               r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了",
               r"没有我[^，。,.]{0,8}(更好|好过|轻松)",
-              r"我(只)?是(个|一个)?(负担|累赘|拖累)"]
+              r"我(只)?是(个|一个)?(负担|累赘|拖累)", r"一了百了", r"(撑|熬|挺)不下去"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself

@@ -35,6 +35,9 @@ _ORDINALS = {
     "third": 3, "3rd": 3, "tercero": 3, "tercera": 3, "tercer": 3,
     "fourth": 4, "4th": 4, "cuarto": 4, "cuarta": 4,
     "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
+    # as thumbs type them: "the frist one", "secnd", "thrid"
+    "frist": 1, "fisrt": 1, "firts": 1, "frst": 1, "secnd": 2, "scond": 2, "seconf": 2, "thrid": 3, "thrd": 3,
+    "tird": 3, "primeto": 1, "segudo": 2, "segund": 2, "terecra": 3, "tecera": 3, "tecero": 3,
 }
 _LAST = {"last", "ultimo", "ultima"}
 # "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
@@ -441,6 +444,14 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
                            r"|ningun[oa] (me )?(sirve|funciona|puedo|queda))\b")
 
 
+_VI_DAY_LIST = re.compile(r"\b(?:th[uứư]|t)\s*[2-7](?:\s*,\s*[2-7]\b)+", re.IGNORECASE)
+
+
+def turns_all_down(text: str, language: str | None = None) -> bool:
+    """Whether the reply turns every offered time down at once ("none of them work", "ninguno de esos", 一个都不行)."""
+    return bool(_NONE_OF_THEM.search(reply_words(text, language)[0]))
+
+
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
                          r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?"
@@ -456,9 +467,10 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     apology ("el número dos por favor, disculpe que no fui"), a choice after turning other times down ("cant do
     mornings, thursday works"), or "the other one" after turning the rest down. A clause that turns times down
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
-    if asks_earlier_or_later(text, language) or _NONE_OF_THEM.search(reply_words(text, language)[0]) \
+    if asks_earlier_or_later(text, language) or turns_all_down(text, language) \
             or _OTHER_DAYS.search(fold(text)):
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
+    text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     corrected = [part for part in _CORRECTION.split(text) if part.strip()]
     if corrected and corrected != [text]:
         choice = stated_choice(corrected[-1], options, today, language)

@@ -210,13 +210,17 @@ _VI_PART_BEFORE = r"(buoi sang|buoi trua|buoi chieu|buoi toi|buoi dem|ban dem|sa
 _VI_TIME = re.compile(r"(?:" + _VI_PART_BEFORE + r"\s+)?(?:\b(sau|truoc)\s+)?\b(" + _VI_NUMBER + r")\s*(?:h|g|gio|:)"
                       r"(?:\s*(\d{1,2}|ruoi|kem|ba muoi|muoi lam|bon muoi lam))?"
                       r"(?:\s*(?:phut|p))?\b(?:\s*" + _VI_PART + r"\b)?")
-_VI_WEEKDAY = re.compile(r"\b(?:thu|t)\s*([2-7])\b|\bthu\s+(hai|ba|tu|nam|sau|bay)\b|\bchu\s*nhat\b|\bcn\b")
+# "thứ 3 4 5", "t3, t4": several days named at once (not "thứ 5 4 giờ": a day, then a time)
+_VI_MORE_DAYS = r"(?:\s*[,/&-]?\s*(?:va\s+|voi\s+|t\s*)?[2-7]\b(?!\s*(?:h|g|gio|giờ|ruoi)\b)(?!:))*"
+_VI_WEEKDAY = re.compile(r"\b(?:thu|t)\s*([2-7]" + _VI_MORE_DAYS + r")\b"
+                         r"|\bthu\s+(hai|ba|tu|nam|sau|bay)\b|\bchu\s*nhat\b|\bcn\b")
 _VI_WEEK = re.compile(r"\b(tuan\s+(?:sau|toi)|tuan\s+nay|cuoi\s+tuan)\b")
 _VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan nay": " this week ",
                   "cuoi tuan": " weekend "}
 _VI_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 # an ordinal needs "cái/số/con/lựa chọn" before it, or is "thứ nhất": a bare "thứ hai" is Monday
-_VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich)\s+(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
+_VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich|option|opt)\s+"
+                         r"(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
                          r"(?!\s*(?:h|g|gio|:|giờ)\b)"
                          r"|\bthu\s+nhat\b")
 _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai|ba)\s*"
@@ -235,7 +239,8 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bsom\s+hon\b|\bsom\s+(chut|ti|mot chut)\b", " earlier "),
     (r"\b(som|nhanh|gan) nhat\b", " earliest "), (r"\b(tre|muon) nhat\b", " latest "),
     (r"\bngay\s+(\d{1,2})\b", r" day \1 "),
-    (r"\b(co|duoc)\s+(khong|ko|k)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
+    (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
+    (r"\b(khong|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
     (r"\b(phai )?(đi|di) lam\b|\bco viec\b", " not "),  # "chiều con phải đi làm": busy then
     (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
@@ -261,7 +266,7 @@ def _vi_time(match: re.Match[str]) -> str:
 
 def _vi_weekday(match: re.Match[str]) -> str:
     if match.group(1):
-        return f" {WEEKDAY_NAMES[int(match.group(1)) - 2]} "
+        return " " + " ".join(WEEKDAY_NAMES[int(digit) - 2] for digit in re.findall(r"[2-7]", match.group(1))) + " "
     if match.group(2):
         return f" {WEEKDAY_NAMES[_VI_WEEKDAY_WORDS[match.group(2)]]} "
     return " sunday "
@@ -278,6 +283,9 @@ def _vi_ordinal(match: re.Match[str]) -> str:
 
 
 _VI_AMONG = re.compile(r"\b(trong|cua)\s+(3|ba|may)\s+(gio|cai|lich|lua chon)(\s+(do|nay|kia))?\b")
+# "cả ba giờ đó tôi đều bận": all three of the times offered, turned down together (no 3 o'clock)
+_VI_ALL_THREE = re.compile(r"\b(ca|tat ca)\s+(3|ba)\s+(gio|cai|lich|lua chon|ngay)(\s+(do|nay|kia|tren))?\b"
+                           r"(?=.*\b(not|khong|ko|k|hong|hok)\b)")
 
 
 def _vietnamese(text: str) -> str:
@@ -288,6 +296,7 @@ def _vietnamese(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "2:30pm"
     text = _VI_AMONG.sub(" ", text)  # "giờ cuối cùng trong 3 giờ đó": among those three, no 3 o'clock
+    text = _VI_ALL_THREE.sub(" none of them ", text)
     steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
         (_VI_WEEK, lambda m: _VI_WEEK_WORDS[" ".join(m.group(1).split())]), (_VI_ORDINAL, _vi_ordinal),
         (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),

@@ -569,3 +569,26 @@ def test_the_second_time_in_mandarin_is_the_second_option(reply: str, slot: str)
 @pytest.mark.parametrize("reply", ["冇一個得閒，有冇第二啲時間", "一个都不行", "没有一个合适"])
 def test_not_one_of_them_in_chinese_never_books(reply: str) -> None:
     assert stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "zh").chosen is None
+
+
+@pytest.mark.parametrize(("reply", "slot"), [
+    ("the frist one pls", "tue-9"), ("secnd", "wed-230"), ("thrid one", "thu-4"),
+])
+def test_ordinals_as_thumbs_type_them(reply: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "en")
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize(("reply", "slot"), [
+    ("t2 t3 t4 tui bận, t5 được", "thu-4"), ("thứ 5 4 giờ chiều", "thu-4"), ("option hai nha", "wed-230"),
+])
+def test_vietnamese_days_named_together_and_option_with_a_vietnamese_number(reply: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "vi")
+    assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("thứ 3, 4, 5 em đều ko rảnh", "vi"), ("cả ba cái đều không được", "vi"), ("none of them work for me", "en"),
+])
+def test_every_time_turned_down_together_never_books(reply: str, language: str) -> None:
+    assert stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language).chosen is None

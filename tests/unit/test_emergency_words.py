@@ -180,3 +180,12 @@ def test_not_responding_to_messages_or_a_bump_alone_is_no_emergency(body: str) -
 ])
 def test_better_off_if_i_were_gone_is_a_crisis(body: str) -> None:
     assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("thứ tư hai giờ rưỡi chiều nhé", None), ("thu tu hai gio ruoi", None), ("tui muốn tự hại mình", Emergency.CRISIS),
+    ("sáng nay mặt ông bị méo một bên", Emergency.MEDICAL), ("tay phải má tui tự nhiên liệt", Emergency.MEDICAL),
+    ("真的熬不下去了", Emergency.CRISIS), ("想一了百了", Emergency.CRISIS), ("chân trái hơi tê", None),
+])
+def test_a_weekday_is_no_self_harm_and_stroke_and_crisis_said_plainly(body: str, kind: Emergency | None) -> None:
+    assert detect_emergency(body) is kind

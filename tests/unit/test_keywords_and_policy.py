@@ -132,3 +132,8 @@ def test_stop_texting_me_in_spanish_however_it_is_put(body: str, keyword: Keywor
 
 def test_remove_this_number_from_the_list_mixing_english_into_vietnamese() -> None:
     assert classify_keyword("delete sdt nay ra khoi danh sach giup", opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["i do not want any more of your texts", "xóa số đt tui khỏi danh sách"])
+def test_more_ways_to_withdraw_consent(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -46,3 +46,7 @@ def test_a_long_language_name_after_cannot_read() -> None:
 ])
 def test_the_language_read_poorly_said_after_its_name_is_not_the_one_wanted(body: str, wanted: str) -> None:
     assert requested_language(body, "en") == wanted
+
+
+def test_a_language_the_patient_cannot_read_named_after_reading() -> None:
+    assert requested_language("có tiếng Việt không? tôi không biết đọc tiếng Anh", "en") == "vi"

@@ -13,6 +13,7 @@ from bot.conversation.evidence import (
     asks_to_be_written_later,
     asks_what_a_person_must_answer,
     asks_who_we_are,
+    cancels_the_visit,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
@@ -627,3 +628,23 @@ def test_asking_for_a_person_in_words(body: str, wants: bool) -> None:
 
 def test_a_hospital_stay_named_as_the_past_is_no_readmission() -> None:
     assert not back_in_hospital("比住院那时好多了") and back_in_hospital("她又住院了")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("ahora voy a un centro de terapia en mi pueblo", "care_elsewhere"), ("có hẹn bs bên Kaiser rồi", "care_elsewhere"),
+    ("khỏi đặt lịch nha, cám ơn", "not_needed"), ("腰好了很多，不去了", "feels_better"),
+])
+def test_yet_more_reasons_to_decline(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "cancels"), [
+    ("can you cancel my appointment, I'm traveling", True), ("cancéleme la cita", True), ("那个预约取消吧", True),
+    ("hủy lịch hẹn giúp tui", True), ("please don't cancel it", False), ("đừng hủy hẹn nha", False),
+])
+def test_a_reminded_visit_called_off_in_words(body: str, cancels: bool) -> None:
+    assert cancels_the_visit(body) is cancels
+
+
+def test_a_ride_asked_for_in_vietnamese() -> None:
+    assert asks_what_a_person_must_answer("phòng khám có xe đón không, tui không lái xe được")
