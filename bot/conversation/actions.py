@@ -156,7 +156,7 @@ class OutreachAction(Action):
             elif clearly_not_the_patient(turn.text):
                 not_the_patient(turn)  # "this isn't her phone anymore": whatever the engine read
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
-                    turn.intent != "cancel_appointment" and menu_number(turn.text) is None:
+                    turn.intent != "cancel_appointment" and leading_number(turn.text) is None:
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
@@ -165,7 +165,7 @@ class OutreachAction(Action):
             elif asks_who_we_are(turn.text) and turn.intent in ("request_human", "out_of_scope", "wrong_number"):
                 ActionIdentify.act(self, turn)  # "你係邊個？點解有我電話？": who we are, whatever the engine read
             elif turn.question.offers_times and not booked(turn) and turn.intent != "request_human" \
-                    and asks_to_be_written_later(turn.text):
+                    and asks_to_be_written_later(turn.text) and not turns_all_down(turn.text, turn.patient.language):
                 contact_later(turn)  # "reach out tomorrow afternoon": when to write again, not a visit time
             elif wants_a_time_not_yet_named(turn):
                 turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)  # "yes, i want to reschedule"
@@ -431,11 +431,11 @@ def answer_reminder(turn: Turn) -> None:
         cancel_appointment(turn)  # "tuần này tôi đi Cali, bỏ cái hẹn đó đi nhé": called off, not moved
     elif number is None and cannot_come(turn.text) and turn.intent != "cancel_appointment":
         offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
-    elif turn.intent in ("affirm", "confirm_appointment") or number == 1:
-        confirm_visit(turn)
-    elif turn.intent == "request_other_times" or number == 2:
+    elif number == 1 or (number is None and turn.intent in ("affirm", "confirm_appointment")):
+        confirm_visit(turn)  # the number the menu asked for wins over the words after it ("3, I'll call to rebook")
+    elif number == 2 or (number is None and turn.intent == "request_other_times"):
         offer_slots(turn, "reschedule_offer")
-    elif turn.intent == "cancel_appointment" or number == 3:
+    elif number == 3 or (number is None and turn.intent == "cancel_appointment"):
         cancel_appointment(turn)
     elif not (preference := patient_preference(turn)).is_empty():
         if says_yes(turn.text) and preference.direction is None and (visit := reminded_start(turn)) is not None \
@@ -646,7 +646,7 @@ class ActionCancelAppointment(OutreachAction):
     def act(self, turn: Turn) -> None:
         if turn.question.about_a_booked_visit or turn.context.get("appointment_id"):
             cancel_appointment(turn)
-        else:
+        elif not reason_or_no(turn):  # "switched to a place near my job, take me off the schedule": declined
             turn.hand_off("asked_to_cancel")
 
 

@@ -23,7 +23,7 @@ _WRONG_NUMBER = re.compile(
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame|asi)\b|\baqui no vive\b"
     r"|打错|错号|不认识|你是谁|不是我|没有这个人|号码错|搞错人|我不是(他|她)"
     r"|\b(khong|ko|k) (biet|quen) (ai|nguoi nao) (ten|la)\b"
-    r"|\bso (nay )?((tui|toi|minh|em) )?(moi|vua) (mua|lay|co|doi|đoi)\b"
+    r"|\bso (nay )?(\w+ )?(moi|vua) (mua|lay|co|doi|đoi)\b|\b(khong|ko|k) phai (la )?nguoi (\w+ )?(tim|can tim|kiem)\b"
     r"|\bnham (so|nguoi)\b|\bsai so\b|\bkhong phai (toi|tui|minh|em|anh|chi)\b|\bkhong quen\b|\bai (vay|đay)\b"
 )
 
@@ -91,8 +91,8 @@ _FOR_SOMEONE = re.compile(
     r"|我是(他|她|病人)的?(老公|老婆|丈夫|妻子|太太|先生|女儿|儿子|妈妈|爸爸|母亲|父亲|孙子|孙女|外孙|外孙女|家人|亲戚|"
     r"护工|保姆|照顾)|我是(他|她|病人)的"
     r"|我(替|帮|给|代)(我的?)?(妈妈|妈|爸爸|爸|母亲|父亲|老公|老婆|丈夫|妻子|儿子|女儿|奶奶|爷爷|外婆|外公|婆婆|公公)"
-    r"|\b(toi|tui|em|con|chau|minh) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha|nguoi cham soc)"
-    r"( trai| gai)?( cua)? (ba|ong|co|chu|bac|anh|chi|benh nhan|me|bo|ma|ba ay|ong ay|ba ta|ong ta)\b"
+    r"|\b(toi|tui|em|con|chau|minh|chi|anh|co|chu|bac|di|cau) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha"
+    r"|nguoi cham soc)( trai| gai)?( cua)? (ba|ong|co|chu|bac|anh|chi|benh nhan|me|bo|ma|ba ay|ong ay|ba ta|ong ta)\b"
     r"|\b(toi|tui|em|con|chau|minh) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha|nguoi cham soc)"
     r"( trai| gai)? cua \w+"
     r"|\bnhan (giup|dum|gium|thay|ho) (ma|me|ba|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)\b"
@@ -125,7 +125,8 @@ _DECLINE_REASONS = (
         r"|\b(đo|do) (đau|dau|nhuc|moi|benh) (\w+ ){0,2}(nhieu|nhiu|lam|han|hon)( (roi|r))?\b"
         r"|好多了|好(了)?很多|好得多|(已经|早就|早|都|全)好了|康复了|不疼了|不痛了|痊愈"
         r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
-        r"|\bmy \w+ (is|feels) (fine|ok|okay|good|better) now\b"
+        r"|\bmy \w+( is| feels|'s) (\w+ ){0,2}(a lot |much |way |so much )?(fine|ok|okay|good|better|healed) now\b"
+        r"|\bmy \w+( is| feels|'s) (\w+ )?(a lot|much|way|so much) better\b"
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b")),  # đỡ typed as "do"
     ("already_done", re.compile(
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
@@ -161,6 +162,9 @@ _DECLINE_REASONS = (
         r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
         r"|\b(chuyen|đoi|doi) (qua|sang|ve|toi) (cho|phong kham|phong mach|bac si|bs|noi|benh vien|bv|pk|tap|kham)\b"
         r"|\bya tengo (un |una |mi |otr[oa] )?(especialista|doctor|doctora|medic[oa]|terapeuta)\b"
+        r"|\b(estoy viendo|me esta viendo|me estan viendo|me ve|veo) (a )?(un|una|mi|otr[oa]) (\w+ )?(doctor|doctora"
+        r"|medic[oa]|especialista|terapeuta|\w+ologo|\w+ologa|\w+iatra|\w+dista)\b"
+        r"|有自己的(专科|家庭|私人)?医生|在国内[^，。,.]{0,6}(看|做|治|检查|针灸)|回国(看|做|治|检查)"
         r"|\b(alla|alli|ahi) me (atiendo|atienden|ven)\b|\bme atiendo (alla|alli|en (mi|otro|otra|el|la))\b"
         r"|\ben otro (lado|lugar|sitio|hospital|consultorio)\b|\ben otra (clinica|parte|ciudad)\b"
         r"|\b(voy|vamos|ire|ya voy) (a|con) otr[oa] (clinica|doctor|doctora|medico|medica|lugar|hospital|terapeuta)\b"
@@ -408,7 +412,8 @@ _FOR_A_PERSON = re.compile(
     # a ride asked for ("do you offer rides?", "necesito ayuda con el transporte"); a ride only mentioned is no question
     r"|\b(need|needs|get|offer|provide|give|arrange|help with|help getting|any|is there|do you have) (\w+ ){0,2}"
     r"(transport\w*|ride|rides|uber|lyft|shuttle)\b"
-    r"|\b(do|does|can|could) (you|y'?all|yall|you guys|u|the clinic|they) (have|offer|provide|give|send|arrange)"
+    r"|\b(do|does|can|could) (you|y'?all|yall|you guys|u|the clinic|they) (have|offer|provide|give|send|arrange"
+    r"|do|help with)"
     r"( \w+){0,5} (transport\w*|ride|rides|van|shuttle|uber|lyft)\b"
     r"|\b(necesito|ocupo|ayuda con|ayudar con|ayudarme con|dan|ofrecen|"
     r"tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
@@ -549,7 +554,8 @@ _SENDS_LATER = re.compile(
     r"|\b(lo|la|se lo|se la|te lo|te la|le|los|las|se los) (mando|envio|paso|tomo|saco|mandare|enviare|pasare)\b.*"
     r"\b(en la noche|mas tarde|luego|manana|al rato|el fin de semana|cuando llegue|despues|ahorita|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
-    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来)[^，。,.]{0,8}(拍|发|传|寄|send)"
+    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着)[^，。,.]{0,8}"
+    r"(拍|发|传|寄|send)"
     r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
 
 

@@ -48,7 +48,9 @@ OPT_OUT_PHRASES = (
                r"(of (these|those|your|the) )?(texts?|messages?|text messages|calls|sms)\b"),
     re.compile(r"\b(stop|quit) (sending|calling|texting)\b"),
     re.compile(r"\bno more (texts|messages|calls)\b"),
-    re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"),
+    re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"
+               r"(?! (of |from )?(the |your |this |my )?(schedule|waitlist|wait list|appointment|calendar|visit"
+               r"|list for)\b)"),
     re.compile(r"\bno (quiero|deseo) (recibir |que me (manden|envien|escriban) )?(mas )?(estos |sus |los |mas )?"
                r"(mensajes|textos|llamadas|texts|text|sms|mensajitos)\b"),
     re.compile(r"\b(ya )?basta( ya)? (de|con) (tantos? )?(mensajes|textos|llamadas|mensajitos)\b"),
@@ -63,7 +65,7 @@ OPT_OUT_PHRASES = (
     re.compile(r"(把|将)我[^，。]{0,8}(从|在)[^，。]{0,8}(名单|列表|清单|名册)[^，。]{0,4}(删|移除|去掉|拿掉|除名)"
                r"|从[^，。]{0,8}(名单|列表|清单)[^，。]{0,4}(删除|删掉|移除|去掉)"),
     # Chinese has no spaces between words: these match anywhere in the message
-    re.compile(r"退订|取消订阅|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
+    re.compile(r"退订|退定|取消订阅|(别|不要)再(给我)?(发|传)了|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
                r"|(不要|别|不用)再?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息"
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b"),

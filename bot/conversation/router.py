@@ -17,6 +17,7 @@ from bot.conversation.evidence import (
     decline_reason,
     is_confused,
     names_a_language,
+    sends_document_later,
     speaks_for_someone,
 )
 from bot.conversation.handoffs import hand_off
@@ -382,7 +383,8 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
     if speaks_for_someone(for_engine):
         return "caregiver_writing"
     if question(conversation.awaiting).takes_a_document and not asks_who_we_are(for_engine) \
-            and not names_a_language(for_engine) and (asks_a_question(for_engine) or is_confused(for_engine)):
+            and not names_a_language(for_engine) and not sends_document_later(for_engine) \
+            and (asks_a_question(for_engine) or is_confused(for_engine)):
         return "question_for_person"  # "what paper?": only a person knows which form the insurer wants
     if asks_what_a_person_must_answer(for_engine):
         return "question_for_person"

@@ -40,6 +40,8 @@ _MEDICAL = [
     r"can'? ?t (talk|speak) (right|straight|properly|clearly)", r"(habla|hablando) (arrastrad\w*|enredad\w*|trabad\w*)",
     r"no (puede|puedo) hablar bien", r"(la )?mitad de (la|su|mi) (cara|cuerpo) (dormida|adormecida|caida|paralizada)",
     r"se (le|me) (durmio|adormecio|paralizo) (la cara|el brazo|medio cuerpo|la mitad)",
+    r"se (le|me) (esta )?(durmiendo|adormeciendo|entumiendo|paralizando|durmio|entumio) (todo |toda )?(el|la|su|mi) "
+    r"(lado|mitad|brazo|cara|pierna)", r"se (le|me) traba la lengua", r"(lengua|habla) trabada",
     # other 911 signs
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo", r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
@@ -140,7 +142,8 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡�
               r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
               r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了",
               r"没有我[^，。,.]{0,8}(更好|好过|轻松)",
-              r"我(只)?是(个|一个)?(负担|累赘|拖累)", r"一了百了", r"(撑|熬|挺)不下去"]
+              r"我(只)?是(个|一个)?(负担|累赘|拖累)", r"一了百了", r"(撑|熬|挺)不下去",
+              r"一死了之", r"活着(太|好|真)(辛苦|累|痛苦|苦)"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself
@@ -155,23 +158,36 @@ _IN_THE_PAST = re.compile(r"\b(last|a|one|two|three|few|several|\d+) (year|years
                           r"|mes|meses)"
                           r"|\bel ano pasado\b|去年|前年|(几|两|三|\d+)年前"
                           r"|\bnam (ngoai|truoc|roi)\b|\b\d+ nam truoc\b")
+# what a stroke leaves behind (speech, face, one side), and the words that say a sign is new
+_STROKE_SIGN = re.compile(r"slurr|speech|words|talk|speak|face|mouth|droop|arm|leg|side|habla|lengua|cara|boca|brazo"
+                          r"|pierna|lado|mitad|说话|讲话|口齿|脸|嘴|半边|一边|手|脚|noi|mat|mieng|tay|chan|nguoi")
+_NEW = re.compile(r"\b(now|suddenly|again|just|today|this morning|tonight|de repente|otra vez|ahorita|hoy|ahora"
+                  r"|[đd]ot nhien|tu nhien|bong dung|hom nay|sang nay|toi nay)\b|突然|又|刚才|刚刚|今天|现在")
 _NEGATED = re.compile(r"(\b(no|not|never|without|sin|nada de|khong|chang) (\w+ ){0,2}|(没有|没|无|不|未)\s*)$")
 
 
+_SENTENCE_END = re.compile(r"[.!?;\n。！？；]+")
+
+
 def detect_emergency(body: str) -> Emergency | None:
-    """The kind of emergency the message signals, if any. "No chest pain" is not one."""
-    text = normalise(body)
+    """The kind of emergency the message signals, if any. "No chest pain" is not one; a "not" in the sentence
+    before does not reach into the next ("kết quả xấu lắm phải không. tôi chỉ muốn chết")."""
+    sentences = [normalise(sentence) for sentence in _SENTENCE_END.split(body) if sentence.strip()]
     for kind, pattern in ((Emergency.CRISIS, _CRISIS_RE), (Emergency.MEDICAL, _MEDICAL_RE)):
-        for match in pattern.finditer(text):
-            if not _NEGATED.search(text[: match.start()]) and not _told_as_history(text, match):
-                return kind
+        for text in (*sentences, normalise(body)):
+            for match in pattern.finditer(text):
+                if not _NEGATED.search(text[: match.start()]) and not _told_as_history(text, match):
+                    return kind
     return None
 
 
 def _told_as_history(text: str, match: re.Match[str]) -> bool:
-    """A stroke named with a time long past in the same sentence, with no sign of one now."""
-    if not _STROKE_WORD.fullmatch(match.group().strip()):
-        return False
+    """A stroke named with a time long past in the same sentence, with no sign of one now; or a lasting sign of
+    that stroke ("since his stroke he can't talk clearly", 中风后讲话不清楚) with nothing saying it is new."""
     start = max(text.rfind(mark, 0, match.start()) for mark in ".;!?。；！？\n")
     ends = [found for mark in ".;!?。；！？\n" if (found := text.find(mark, match.end())) != -1]
-    return bool(_IN_THE_PAST.search(text[start + 1: min(ends, default=len(text))]))
+    sentence = text[start + 1: min(ends, default=len(text))]
+    if _STROKE_WORD.fullmatch(match.group().strip()):
+        return bool(_IN_THE_PAST.search(sentence))
+    return bool(_STROKE_SIGN.search(match.group()) and _STROKE_WORD.search(sentence)
+                and _IN_THE_PAST.search(sentence) and not _NEW.search(sentence))

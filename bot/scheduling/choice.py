@@ -48,7 +48,8 @@ _ARTICLES = {"the", "la", "el", "that", "esa", "ese"}
 # words that, right after a leading menu number, go on to accept it ("2 is good for me thank u", "3 me queda bien")
 _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "will", "please", "pls", "plz", "for",
                            "ok", "okay", "perfect", "good", "great", "fine", "then", "es", "me", "esta", "seria",
-                           "funciona", "sirve", "queda", "por", "porfa", "thanks", "thank", "thx", "gracias"}
+                           "funciona", "sirve", "queda", "por", "porfa", "thanks", "thank", "thx", "gracias",
+                           "nomas", "solamente", "xfa", "plis", "bien"}
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -139,6 +140,7 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
                                 r"|\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\b))|"
                                 r"i've got to|ive got to|gotta|got to|"
                                 r"i work|i'm at work|im at work|"
+                                r"(i'?m|im|i am) (at|over at|with) (my|the) \w+'?s\b|"
                                 r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
                                 r"at school|out of town|away)|"
                                 r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
@@ -402,10 +404,12 @@ def _leads_and_accepts(words: list[str], index: int) -> bool:
 # where one thought ends and the next begins: "2, but can i bring my daughter?", "en la mañana no puedo, el jueves sí"
 # ("miércoles y jueves me toca cuidar a mi mamá": days joined by "y" / "and" share what follows them)
 _DAY_WORDS_AS_TYPED = _DAY_WORDS + "|miércoles|sábado"
-_CLAUSE_BREAK = re.compile(rf"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and(?! (?:{_DAY_WORDS_AS_TYPED})\b)|but|though|tho|"
+_DAYS_JOINED = re.compile(rf"\b((?:{_DAY_WORDS_AS_TYPED})s?),? (?:and|y|&|or|o) (?=(?:{_DAY_WORDS_AS_TYPED})s?\b)",
+                          re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
                            r"although|pero|aunque|nhung|ma|if|as long as|si|siempre que|neu)\b"
                            r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
-                           rf"|\by\b(?! (?:media|cuarto|\d{{2}}|{_DAY_WORDS_AS_TYPED})\b)"
+                           r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
 # (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see _TOO_EARLY_OR_LATE)
@@ -444,6 +448,11 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
                            r"|ningun[oa] (me )?(sirve|funciona|puedo|queda))\b")
 
 
+# a day preferred over others: "mejor el martes q el miércoles y jueves", "tuesday is better than wed or thu"
+_PREFERRED_OVER = re.compile(rf"(\b(?:mejor|better|rather|prefiero|prefer)\b[^,.;]*?)\b(?:que|q|than|over) "
+                             rf"(?:el |la |the |on )?(?:{_DAY_WORDS_AS_TYPED})"
+                             rf"(?:\s*(?:,|y|and|o|or|ni)\s*(?:el |la |the |on )?(?:{_DAY_WORDS_AS_TYPED}))*\b",
+                             re.IGNORECASE)
 _VI_DAY_LIST = re.compile(r"\b(?:th[uứư]|t)\s*[2-7](?:\s*,\s*[2-7]\b)+", re.IGNORECASE)
 
 
@@ -471,6 +480,7 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
             or _OTHER_DAYS.search(fold(text)):
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
+    text = _PREFERRED_OVER.sub(r"\1 ", text)  # the days it is preferred over are no choice
     corrected = [part for part in _CORRECTION.split(text) if part.strip()]
     if corrected and corrected != [text]:
         choice = stated_choice(corrected[-1], options, today, language)
@@ -494,7 +504,8 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
     named: list[set[str]] = []
     turned_down: set[str] = set()
     the_other = False
-    for clause in (part for part in _CLAUSE_BREAK.split(_REASON.sub(" ", text)) if part and part.strip()):
+    joined = _DAYS_JOINED.sub(r"\1 ", _REASON.sub(" ", text))  # "wed and thu I work": one clause, both days
+    for clause in (part for part in _CLAUSE_BREAK.split(joined) if part and part.strip()):
         reading = resolve_choice(clause, options, today, language)
         ids = {o.slot_id for o in reading.candidates}
         if rejects_options(clause, language):

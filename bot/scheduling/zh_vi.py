@@ -177,8 +177,14 @@ def _zh_date(match: re.Match[str]) -> str:
     return match.group(0) if match.group(1) is None and day <= 5 else f" day {day} "  # "3号" stays option 3
 
 
+# what voice input writes for a sound it misheard: 两点伴 (半), 心期二 (星期)
+_ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("心期", "星期"), ("新期", "星期"), ("星其", "星期"))
+
+
 def _chinese(text: str) -> str:
     text = text.lower()  # English words inside Chinese ("Wednesday那个OK") are set apart by as_simplified
+    for heard, meant in _ZH_HOMOPHONES:
+        text = text.replace(heard, meant)
     text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", re.sub(r"早点(到|来|去)|早一点(到|来|去)", " ", text)))
     text = _ZH_DATE.sub(_zh_date, text)
     text = _ZH_WEEKDAY.sub(_zh_weekday, text)

@@ -592,3 +592,13 @@ def test_vietnamese_days_named_together_and_option_with_a_vietnamese_number(repl
 ])
 def test_every_time_turned_down_together_never_books(reply: str, language: str) -> None:
     assert stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language", "slot"), [
+    ("prefiero el jueves que el martes o miércoles", "es", "thu-4"), ("wed is better than tue or thu", "en", "wed-230"),
+    ("uno nomás", "es", "tue-9"), ("星期三下午两点伴", "zh", "wed-230"),
+    ("thursday is best, tuesday and wednesday I'm at my sister's", "en", "thu-4"),
+])
+def test_a_day_preferred_over_others_and_a_few_more_ways_to_choose(reply: str, language: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language)
+    assert choice.chosen is not None and choice.chosen.slot_id == slot

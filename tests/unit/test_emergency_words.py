@@ -189,3 +189,15 @@ def test_better_off_if_i_were_gone_is_a_crisis(body: str) -> None:
 ])
 def test_a_weekday_is_no_self_harm_and_stroke_and_crisis_said_plainly(body: str, kind: Emergency | None) -> None:
     assert detect_emergency(body) is kind
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("is it cancer? no. I just want to die", Emergency.CRISIS), ("không sao. tui chỉ muốn chết thôi", Emergency.CRISIS),
+    ("se le está entumiendo todo el brazo derecho", Emergency.MEDICAL),
+    ("se le traba la lengua de repente", Emergency.MEDICAL),
+    ("活着好累，想一死了之", Emergency.CRISIS),
+    ("since her stroke in 2019 her speech is slurred, I handle her calls", None),
+    ("佢中风之后讲嘢一直唔清楚", None), ("he had a stroke last year and now his face droops again", Emergency.MEDICAL),
+])
+def test_a_no_in_the_sentence_before_and_signs_a_past_stroke_left(body: str, kind: Emergency | None) -> None:
+    assert detect_emergency(body) is kind

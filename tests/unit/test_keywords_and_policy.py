@@ -137,3 +137,11 @@ def test_remove_this_number_from_the_list_mixing_english_into_vietnamese() -> No
 @pytest.mark.parametrize("body", ["i do not want any more of your texts", "xóa số đt tui khỏi danh sách"])
 def test_more_ways_to_withdraw_consent(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize(("body", "keyword"), [
+    ("别再发了，退定", Keyword.OPT_OUT), ("take me off your list", Keyword.OPT_OUT),
+    ("found another PT, take me off the schedule", None), ("you can take me off the waitlist", None),
+])
+def test_off_the_list_is_an_opt_out_and_off_the_schedule_is_not(body: str, keyword: Keyword | None) -> None:
+    assert classify_keyword(body, opted_out=False) is keyword

@@ -648,3 +648,27 @@ def test_a_reminded_visit_called_off_in_words(body: str, cancels: bool) -> None:
 
 def test_a_ride_asked_for_in_vietnamese() -> None:
     assert asks_what_a_person_must_answer("phòng khám có xe đón không, tui không lái xe được")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("my knee's honestly way better", "feels_better"), ("ya me está viendo una ortopedista", "care_elsewhere"),
+    ("我有自己的家庭医生", "care_elsewhere"), ("我在国内看中医了", "care_elsewhere"),
+])
+def test_reasons_said_in_passing(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "wrong"), [
+    ("số này anh mới mua, không phải người em tìm đâu", True), ("không phải là người chị cần tìm", True),
+])
+def test_a_number_that_changed_hands_in_vietnamese(body: str, wrong: bool) -> None:
+    assert says_wrong_number(body) is wrong
+
+
+def test_a_wife_writing_in_vietnamese() -> None:
+    assert speaks_for_someone("chị là vợ anh Hùng, ảnh không cầm điện thoại được")
+
+
+@pytest.mark.parametrize("body", ["找到了再拍照发给你", "does the clinic do rides?"])
+def test_a_paper_promised_once_found_and_rides_the_clinic_might_do(body: str) -> None:
+    assert sends_document_later(body) or asks_what_a_person_must_answer(body)
