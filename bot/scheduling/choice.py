@@ -35,9 +35,9 @@ _ORDINALS = {
     "third": 3, "3rd": 3, "tercero": 3, "tercera": 3, "tercer": 3,
     "fourth": 4, "4th": 4, "cuarto": 4, "cuarta": 4,
     "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
-    # as thumbs type them: "the frist one", "secnd", "thrid"
-    "frist": 1, "fisrt": 1, "firts": 1, "frst": 1, "secnd": 2, "scond": 2, "seconf": 2, "thrid": 3, "thrd": 3,
-    "tird": 3, "primeto": 1, "segudo": 2, "segund": 2, "terecra": 3, "tecera": 3, "tecero": 3,
+    # as thumbs type them, beyond the swapped letters read below: "frst", "secnd", "thrd"
+    "frst": 1, "secnd": 2, "scond": 2, "seconf": 2, "thrd": 3, "tird": 3, "primeto": 1, "segudo": 2, "segund": 2,
+    "terecra": 3, "tecera": 3, "tecero": 3,
 }
 _LAST = {"last", "ultimo", "ultima"}
 # "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
@@ -289,7 +289,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
     positions: set[int] = set()  # several named are alternatives: "1 or 2", "1 2 3 deu ko dc"
     for index, word in enumerate(words):
-        position = None if _ordinal_in_passing(words, index) else _ORDINALS.get(word)
+        position = None if _ordinal_in_passing(words, index) else _ORDINALS.get(word) or _ordinal_swapped(word)
         opens_reply = index == 0 and (len(words) == 1 or word not in ("one", "una", "uno")
                                       or words[1] in _ACCEPTING_AFTER_NUMBER)  # not "una en la tarde"
         if word in _NUMBER_WORDS and (opens_reply or (index and words[index - 1] in _NUMBER_LEAD_INS)):
@@ -365,6 +365,12 @@ _CHOOSING_BEFORE_AN_ORDINAL = {*_ARTICLES, *_NUMBER_LEAD_INS, "do", "go", "like"
                                 "ok", "okay", "lo", "the", "my", "just"}
 _OPTION_AFTER_AN_ORDINAL = {"one", "option", "time", "slot", "choice", "available", "opening", "appointment", "appt",
                             "uno", "una", "opcion", "horario", "cita", "turno", "hora", "please", "pls", "por", "porfa"}
+
+
+def _ordinal_swapped(word: str) -> int | None:
+    """"frist", "secnod", "thrid": an ordinal with its letters swapped (same first letter, same letters)."""
+    return next((position for name, position in (("first", 1), ("second", 2), ("third", 3))
+                 if word != name and word[:1] == name[0] and sorted(word) == sorted(name)), None)
 
 
 def _ordinal_in_passing(words: list[str], index: int) -> bool:

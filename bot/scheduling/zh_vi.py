@@ -101,7 +101,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
     (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
-    (r"(要|得|还要)去?(接|带|送|陪|照顾)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开",
+    (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开",
      " not "),
     (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
     (r"最早|最快|越早越好|尽早|最近的", " earliest "), (r"最晚|最迟", " latest "),
@@ -247,7 +247,8 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bngay\s+(\d{1,2})\b", r" day \1 "),
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(khong|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
-    (r"\b(phai )?(đi|di) lam\b|\bco viec\b", " not "),  # "chiều con phải đi làm": busy then
+    (r"\b(phai )?(đi|di) lam\b|\bco viec\b|\b(o|lam|phai o) (tiem|cho lam|so lam|hang|shop|xuong)\b",
+     " not "),  # "chiều con phải đi làm": busy then
     (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
     # "chiều bác phải trông cháu", "còn đưa đón cháu": busy then

@@ -602,3 +602,12 @@ def test_every_time_turned_down_together_never_books(reply: str, language: str) 
 def test_a_day_preferred_over_others_and_a_few_more_ways_to_choose(reply: str, language: str, slot: str) -> None:
     choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language)
     assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize(("reply", "language", "slot"), [
+    ("sceond one", "en", "wed-230"), ("早上好点，下午要去打工", "zh", "tue-9"),
+    ("sáng được, chiều tui phải ở tiệm", "vi", "tue-9"),
+])
+def test_swapped_letters_and_work_that_fills_the_afternoon(reply: str, language: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language)
+    assert choice.chosen is not None and choice.chosen.slot_id == slot

@@ -201,3 +201,8 @@ def test_a_weekday_is_no_self_harm_and_stroke_and_crisis_said_plainly(body: str,
 ])
 def test_a_no_in_the_sentence_before_and_signs_a_past_stroke_left(body: str, kind: Emergency | None) -> None:
     assert detect_emergency(body) is kind
+
+
+@pytest.mark.parametrize("body", ["突然左手没力，说话说不清", "我爸右脚动不了了", "講話講唔出嚟，右邊手冇力"])
+def test_weakness_on_the_left_or_right_and_words_that_will_not_come_in_chinese(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

@@ -672,3 +672,28 @@ def test_a_wife_writing_in_vietnamese() -> None:
 @pytest.mark.parametrize("body", ["找到了再拍照发给你", "does the clinic do rides?"])
 def test_a_paper_promised_once_found_and_rides_the_clinic_might_do(body: str) -> None:
     assert sends_document_later(body) or asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("we moved to Ohio last month", "care_elsewhere"), ("me mudé a Texas", "care_elsewhere"),
+    ("我搬到纽约了", "care_elsewhere"), ("找了个理疗师", "care_elsewhere"), ("我喺嗰個醫生度睇緊", "care_elsewhere"),
+    ("mi sobrina me consiguió cita con una dermatóloga", "care_elsewhere"),
+    ("khám bác sĩ gia đình người Hoa ở Garden Grove rồi", "care_elsewhere"),
+    ("no le veo necesario la verdad", "not_needed"), ("I'm done with those screenings at my age", "not_needed"),
+])
+def test_moving_away_and_care_found_in_other_words(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["这个号码不是她的了", "số này giờ là của tui", "người đó đổi số rồi"])
+def test_a_number_that_is_someone_elses_now(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+def test_the_one_who_does_the_scheduling_speaks_for_the_patient() -> None:
+    assert speaks_for_someone("I'm the one who handles her appointments")
+
+
+@pytest.mark.parametrize("body", ["ahí la llevo", "cansadita pero ya en casa"])
+def test_getting_by_is_ordinary_recovery(body: str) -> None:
+    assert ordinary_recovery(body)
