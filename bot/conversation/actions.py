@@ -811,7 +811,8 @@ _WEAK_IN = re.compile(r"\s*((reading|writing|speaking|spoken|written|skills?|lec
                       r"(is |es |)(?P<negated>not |no |isn'?t |ain'?t )?(es |is )?"
                       r"(very |muy |so |that |tan |too |really |)"
                       r"(?P<quality>good|great|bueno|buena|bad|malo|mala|poor|terrible|limited|basic)\b"
-                      r"|\s*我?(看|读|听)?(不好|不行|很差|不太好|不懂|不明白|不明)|\s*(k[eé]m|kh[oô]ng t[oố]t)"
+                      r"|\s*字?\s*我?(看|读|听)?(不好|不行|很差|不太好|不懂|不明白|不明|不太懂|不大懂)"
+                      r"|\s*(k[eé]m|kh[oô]ng t[oố]t)"
                       # "English tui đọc ko hiểu": the patient reads it poorly, said after its name
                       r"|\s*((tui|t[oô]i|m[iì]nh|em|con) )?((đọc|doc|[dđ]ọc|nghe|n[oó]i|noi) )?"
                       r"(kh[oô]ng|ko|k|hong) (hi[eể]u|bi[eế]t|gi[oỏ]i|r[aà]nh|r[oõ])")
@@ -827,7 +828,7 @@ def _weak_after(lowered: str, end: int) -> bool:
     return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
-                         r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白")
+                         r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂")
 def requested_language(text: str, current: str) -> str:
     """The language the patient asks for: the one they name ("español", "in English please"), unless they say
     they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""

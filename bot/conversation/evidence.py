@@ -39,6 +39,7 @@ _CLEARLY_WRONG = re.compile(
     r"|打错|发错|错号|号码错|没有这个人|找错人|搞错人|不认识(这|那)(个)?人|\bnham so\b|\bsai so\b|\bnhan nham\b"
     r"|\b(khong|ko|k) co ai ten (do|đo|nay|vay|the|nhu vay)\b"
     r"|\bso nay (gio |bay gio )?la (cua )?(toi|tui|minh|em)\b"
+    r"|\b(este|el|ese) (numero|telefono|cel|celular) ya no es (de|del)\b|\byo (lo|la) tengo desde\b"
     r"|\b(nguoi|ong|ba|co|chu|anh|chi) (do|đo|ay|kia) (đoi|doi) so\b"
     r"|(这个|这)(电话|号码|手机|number)不是(他|她)的|(他|她)(已经)?(没有|没|不)(再)?用这个(电话|号码|手机|number)"
     # a number that changed hands: "I got this number a few months ago, whoever you're looking for isn't me"
@@ -74,6 +75,9 @@ _FOR_SOMEONE = re.compile(
     r"|\b(writing|texting|answering|replying) for (my|him|her)\b|\bon (his|her|their) behalf\b|\bon behalf of\b"
     r"|\b(i'?m|i am|im|this is) (the|a|an|his|her|their) (\w+ )?(caregiver|caretaker|aide|guardian|home health aide)\b"
     r"|\b(i'?m|im|i am) the one (who|that) (does|handles|makes|books|schedules|sets up) (his|her|their|all)\b"
+    r"|\b(i|we) help ((him|her|them|my \w+) )?(with )?(his|her|their) (appointments|appts|scheduling|visits)\b"
+    r"|\bthis is my (\w+ )?(mom|mother|dad|father|grandma|grandpa|husband|wife)'?s (phone|cell|number)\b"
+    r"|\b(cua|cho) (ba|me|ma|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)( \w+)? (la )?(toi|tui|con|em|minh) lo\b"
     r"|\b(caregiver|caretaker|guardian|aide|power of attorney|poa) (for|of|to)\b|\bi take care of (him|her|my)\b"
     r"|\b(i|we) (handle|make|schedule|book|manage|do|set up) (all )?(his|her|their) (appointments|appts|visits)\b"
     r"|\b(yo )?(me encargo de|manejo|hago|agendo|llevo) (todas )?(sus|las) citas\b"
@@ -245,7 +249,7 @@ _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  #
 
 
 # care found with someone else, whatever else the reply says
-_FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen) (voi )?(bac si|bs|phong kham|phong mach)"
+_FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|phong kham|phong mach)"
                             r"( chuyen khoa| \w+){0,3} (o|tai|ben) \w+"
                             r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) "
                             r"(bac si|bs|phong kham|phong mach|pk)\b"
@@ -426,7 +430,7 @@ _FOR_A_PERSON = re.compile(
     r"|\b(do|does|can|could) (you|y'?all|yall|you guys|u|the clinic|they) (have|offer|provide|give|send|arrange"
     r"|do|help with)"
     r"( \w+){0,5} (transport\w*|ride|rides|van|shuttle|uber|lyft)\b"
-    r"|\b(necesito|ocupo|ayuda con|ayudar con|ayudarme con|dan|ofrecen|"
+    r"|\b(necesito|ocupo|ayud\w* con|dan|ofrecen|"
     r"tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
     r"|raite|ride|aventon)\b"
     r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
@@ -535,7 +539,8 @@ _LATER = re.compile(r"\b(later|tomorrow|next (week|month)|another (day|time)|bus
 
 # "reach out tomorrow afternoon", "mándeme mensaje mañana", "về rồi nhắn lại giùm", 下个星期再联系我: asked to be
 # written to at another time, in so many words (a time said with it is when to write, not a visit time)
-_WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit me up|get back to me|get back|try)"
+_WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit me up|get back to me|get back|try|ask"
+                r"|check with)"
                 r"( to)?( me| us)?( back| again| out)?")
 _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"
                r"in (a|\d+|a few|a couple( of)?) (days?|weeks?)|after (the|this|my) \w+|when i('?m| am| get) back|"
@@ -545,7 +550,8 @@ _WRITTEN_LATER = re.compile(
     r"|\b" + _WHEN_LATER + r",? (please |pls |just )?" + _WRITE_TO_ME + r"\b"
     r"|\b(escribame|escribeme|escribanme|mandeme|mandame|mandenme|contacteme|contactame|llameme|llamame|"
     r"me (puede|pueden|podrian|podria) (escribir|mandar|contactar|llamar|textear)|me escriben|me mandan)"
-    r"( \w+){0,3} (manana|luego|mas tarde|la (proxima )?semana|la semana que viene|otro dia|despues|"
+    r"( \w+){0,3} (manana|luego|mas tarde|la (proxima )?semana|la semana que viene|otro dia|despues"
+    r"|cuando (regrese|vuelva|llegue|este de vuelta|regresemos|volvamos)|"
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
     r"|(明天|过几天|过两天|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|月底)[^，。,.]{0,6}再?"
     r"(联系|发短信|发信息|发给|找|打给|打电话|约|预约)"

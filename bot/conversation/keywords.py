@@ -36,6 +36,8 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(stop|quit|don'?t|do not|never)\s+(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
     re.compile(r"\bno more (texts|messages)\b"),
     re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),
+    re.compile(r"\b(remove|take|get|delete) my (number|name|info|phone|cell)( number)? (off|from|out of)( of)? "
+               r"(your |the |this )?(list|system|contacts|texts)\b"),
     re.compile(r"\bunsubscribe\b"),
     re.compile(r"\bno me (escriban|manden|envien)\b"),
     re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar) de "

@@ -81,7 +81,7 @@ _CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i 
 _SETTLED = re.compile(r"\b(?:so(?! (?:do|does|is|am|are|would|will)\b)|then|entonces|asi que|i guess|guess|nen|"
                       r"vay thi)\b|所以|那就|好吧|(?:[.…?!,]\s*)(?:ok|okay|k|mejor)\b")
 # the middle one of an odd number of options: "the middle one", "el de en medio", 中间那个, cái ở giữa
-_MIDDLE = re.compile(r"\bmiddle\b|\b(el|la) (de en|del|de el) medio\b")
+_MIDDLE = re.compile(r"\bmiddle\b(?! of\b)|\b(el|la) (de en|del|de el) medio\b")
 # a time typed without its colon: "the 230 one", "1430", "930am" (quarter hours only: not "100 dollars")
 _COMPACT_TIME = re.compile(r"\b(1[0-9]|2[0-3]|[1-9])(00|15|30|45)(?=\s*(?:a\.?m|p\.?m)?\b)(?![/\d])")
 _MONTHS = {

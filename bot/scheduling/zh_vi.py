@@ -181,11 +181,15 @@ def _zh_date(match: re.Match[str]) -> str:
 _ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("心期", "星期"), ("新期", "星期"), ("星其", "星期"))
 
 
+# "早点到", "早点做完早点安心": sooner said of arriving or of being done, not a time asked for
+_ZH_SOONER_DONE = re.compile(r"早点(到|来|去)|早一点(到|来|去)|早点(做|弄|搞|检查|看)完?|早点(安心|放心)")
+
+
 def _chinese(text: str) -> str:
     text = text.lower()  # English words inside Chinese ("Wednesday那个OK") are set apart by as_simplified
     for heard, meant in _ZH_HOMOPHONES:
         text = text.replace(heard, meant)
-    text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", re.sub(r"早点(到|来|去)|早一点(到|来|去)", " ", text)))
+    text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", _ZH_SOONER_DONE.sub(" ", text)))
     text = _ZH_DATE.sub(_zh_date, text)
     text = _ZH_WEEKDAY.sub(_zh_weekday, text)
     text = text.translate(_ZH_PUNCTUATION)

@@ -611,3 +611,10 @@ def test_a_day_preferred_over_others_and_a_few_more_ways_to_choose(reply: str, l
 def test_swapped_letters_and_work_that_fills_the_afternoon(reply: str, language: str, slot: str) -> None:
     choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language)
     assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("I'm in the middle of a move right now", "en"), ("早点做完早点安心", "zh"),
+])
+def test_the_middle_of_something_and_sooner_done_are_no_choice(reply: str, language: str) -> None:
+    assert stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language).chosen is None

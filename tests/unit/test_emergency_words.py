@@ -206,3 +206,8 @@ def test_a_no_in_the_sentence_before_and_signs_a_past_stroke_left(body: str, kin
 @pytest.mark.parametrize("body", ["突然左手没力，说话说不清", "我爸右脚动不了了", "講話講唔出嚟，右邊手冇力"])
 def test_weakness_on_the_left_or_right_and_words_that_will_not_come_in_chinese(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["佢突然講唔到嘢", "阿嫲半邊身冇晒力"])
+def test_sudden_loss_of_speech_and_a_whole_side_gone_weak_in_cantonese(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

@@ -145,3 +145,8 @@ def test_more_ways_to_withdraw_consent(body: str) -> None:
 ])
 def test_off_the_list_is_an_opt_out_and_off_the_schedule_is_not(body: str, keyword: Keyword | None) -> None:
     assert classify_keyword(body, opted_out=False) is keyword
+
+
+@pytest.mark.parametrize("body", ["take my number off your list", "please remove my number from your system"])
+def test_my_number_off_your_list(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -50,3 +50,7 @@ def test_the_language_read_poorly_said_after_its_name_is_not_the_one_wanted(body
 
 def test_a_language_the_patient_cannot_read_named_after_reading() -> None:
     assert requested_language("có tiếng Việt không? tôi không biết đọc tiếng Anh", "en") == "vi"
+
+
+def test_chinese_read_poorly_and_vietnamese_asked_for() -> None:
+    assert requested_language("可以用越南文发给我吗？中文字我看不太懂", "zh") == "vi"

@@ -697,3 +697,24 @@ def test_the_one_who_does_the_scheduling_speaks_for_the_patient() -> None:
 @pytest.mark.parametrize("body", ["ahí la llevo", "cansadita pero ya en casa"])
 def test_getting_by_is_ordinary_recovery(body: str) -> None:
     assert ordinary_recovery(body)
+
+
+@pytest.mark.parametrize("body", [
+    "this is my mom's phone, she doesn't text", "I help her with her appointments",
+    "thuốc men của má là con lo hết",
+])
+def test_a_relative_who_holds_the_phone_or_helps_with_appointments(body: str) -> None:
+    assert speaks_for_someone(body)
+
+
+@pytest.mark.parametrize("body", ["me pueden escribir cuando regrese de México", "ask me again next week"])
+def test_written_to_again_when_the_patient_is_back(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+def test_a_number_had_for_a_year_by_someone_else() -> None:
+    assert clearly_not_the_patient("ese celular ya no es de María, yo lo tengo desde marzo")
+
+
+def test_the_clinic_helping_with_transport_is_for_a_person() -> None:
+    assert asks_what_a_person_must_answer("¿ustedes ayudan con transporte?")
