@@ -32,6 +32,7 @@ from bot.conversation.evidence import (
     decline_reason,
     feels_fine,
     is_bare_no,
+    names_a_language,
     ordinary_recovery,
     says_wrong_number,
     says_yes,
@@ -162,6 +163,9 @@ class OutreachAction(Action):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
             elif turn.question.takes_a_document and sends_document_later(turn.text):
                 turn.say("document_request_again")  # "I'll send it tonight": the request stays open for the photo
+            elif turn.intent != "switch_language" and names_a_language(turn.text) and not names_an_offered_time(turn) \
+                    and requested_language(turn.text, turn.patient.language) != turn.patient.language:
+                ActionSwitchLanguage.act(self, turn)  # "Do y'all have Chinese?": asked for, whatever the intent
             elif asks_who_we_are(turn.text) and turn.intent in ("request_human", "out_of_scope", "wrong_number"):
                 ActionIdentify.act(self, turn)  # "你係邊個？點解有我電話？": who we are, whatever the engine read
             elif turn.question.offers_times and not booked(turn) and turn.intent != "request_human" \
@@ -829,11 +833,18 @@ def _weak_after(lowered: str, end: int) -> bool:
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
                          r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂")
+_READ_BETTER = re.compile(r"\s+(much |a lot |way |far |mucho |muy )?(better|mejor)\b")
+
+
 def requested_language(text: str, current: str) -> str:
     """The language the patient asks for: the one they name ("español", "in English please"), unless they say
     they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
     lowered = as_simplified(text).lower()  # "我睇唔明英文": 我看不明英文
     named = [code for code, pattern in LANGUAGE_NAMES if re.search(pattern, lowered)]
+    better = [code for code, pattern in LANGUAGE_NAMES for found in re.finditer(pattern, lowered)
+              if _READ_BETTER.match(lowered, found.end())]
+    if better:  # "I read Chinese much better than English"
+        return better[0]
     weak = {code for code, pattern in LANGUAGE_NAMES
             for found in re.finditer(pattern, lowered) if _weak_after(lowered, found.end())}
     if weak:  # "can u send in chinese, my english not good"; "mi inglés es malo"

@@ -46,7 +46,7 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bya no (me )?(escriban|manden|envien|texteen|textees|llamen|molesten)\b"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
-    re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those )?(more )?"
+    re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those |no )?(more )?"
                r"(of (these|those|your|the) )?(texts?|messages?|text messages|calls|sms)\b"),
     re.compile(r"\b(stop|quit) (sending|calling|texting)\b"),
     re.compile(r"\bno more (texts|messages|calls)\b"),

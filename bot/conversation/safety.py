@@ -24,7 +24,10 @@ _MEDICAL = [
     r"(dolor|duele|presion|apretado)( \w+){0,3} (el |del |en el |de )?pecho", r"ataque (al|de) corazon",
     r"infarto",
     # breathing
-    r"(can'? ?t|cannot|can not|hard to|trouble|difficulty|struggling to) (breathe|breathing|catch my breath)",
+    r"(can'? ?t|cannot|can not|hard to|trouble|difficulty|struggling to) (hardly |barely )?"
+    r"(breathe|breathing|catch my breath)",
+    r"(lips|face|fingers|fingertips|labios|boca) (are |is |look |looks |turning |turned |se ven |estan )?(\w+ ){0,2}"
+    r"(blue|purple|azul\w*|morad\w*)",
     r"short(ness)? of breath", r"not breathing", r"no (puedo|puede) respirar", r"me falta (el )?aire",
     r"dificultad para respirar", r"me ahogo",
     # stroke signs

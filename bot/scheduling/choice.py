@@ -136,6 +136,9 @@ NEGATIONS = frozenset(
 # a time turned down as too early or too late: "9 is too early", "muy temprano", "太早了", "9h sớm quá"
 _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
                                 r"|\b(som|muon|tre) (qua|wa)\b"
+                                # a time that would have done, but for something: "tuesday would've worked but..."
+                                r"|\bwould( have|'ve|ve| of) (worked|been (fine|good|ok|okay|great))\b"
+                                r"|\b(habria|hubiera) (funcionado|servido|estado bien)\b"
                                 # busy then: "I have to get my grandson in the afternoons", "tengo que trabajar"
                                 r"|\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\b))|"
                                 r"i've got to|ive got to|gotta|got to|"
@@ -472,7 +475,8 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?"
                          r"(otras|other|more|mas|different) "
                          r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"
-                         r"|\b(what|which) other (days|times|dates|slots)\b|别的(时间|日子)|其他(时间|日子)")
+                         r"|\b(what|which) other (days|times|dates|slots)\b"  # (not "其他时间我都忙": busy then)
+                         r"|(别的|其他)(时间|日子)(?![^，。,.]{0,3}(忙|不行|没空|没时间|不可以|不方便))")
 
 
 def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,

@@ -618,3 +618,12 @@ def test_swapped_letters_and_work_that_fills_the_afternoon(reply: str, language:
 ])
 def test_the_middle_of_something_and_sooner_done_are_no_choice(reply: str, language: str) -> None:
     assert stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language", "slot"), [
+    ("monday would've been fine but that's gone, wednesday then", "en", "wed-230"),
+    ("最后那个吧，其他时间都没空", "zh", "thu-4"), ("周思下午", "zh", "thu-4"), ("揀第二個", "zh", "wed-230"),
+])
+def test_a_time_that_would_have_done_and_the_rest_said_busy(reply: str, language: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language)
+    assert choice.chosen is not None and choice.chosen.slot_id == slot

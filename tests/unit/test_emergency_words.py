@@ -211,3 +211,10 @@ def test_weakness_on_the_left_or_right_and_words_that_will_not_come_in_chinese(b
 @pytest.mark.parametrize("body", ["佢突然講唔到嘢", "阿嫲半邊身冇晒力"])
 def test_sudden_loss_of_speech_and_a_whole_side_gone_weak_in_cantonese(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "I can't hardly breathe", "his lips look kind of blue", "se le ven los labios morados",
+])
+def test_breath_said_loosely_and_blue_lips(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

@@ -150,3 +150,7 @@ def test_off_the_list_is_an_opt_out_and_off_the_schedule_is_not(body: str, keywo
 @pytest.mark.parametrize("body", ["take my number off your list", "please remove my number from your system"])
 def test_my_number_off_your_list(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+def test_no_more_of_these_said_with_a_double_negative() -> None:
+    assert classify_keyword("I don't want no more of these texts", opted_out=False) is Keyword.OPT_OUT

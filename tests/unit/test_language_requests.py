@@ -54,3 +54,10 @@ def test_a_language_the_patient_cannot_read_named_after_reading() -> None:
 
 def test_chinese_read_poorly_and_vietnamese_asked_for() -> None:
     assert requested_language("可以用越南文发给我吗？中文字我看不太懂", "zh") == "vi"
+
+
+@pytest.mark.parametrize(("body", "wanted"), [
+    ("I read Vietnamese way better than English", "vi"), ("leo español mucho mejor", "es"),
+])
+def test_the_language_read_better_is_the_one_wanted(body: str, wanted: str) -> None:
+    assert requested_language(body, "en") == wanted

@@ -718,3 +718,15 @@ def test_a_number_had_for_a_year_by_someone_else() -> None:
 
 def test_the_clinic_helping_with_transport_is_for_a_person() -> None:
     assert asks_what_a_person_must_answer("¿ustedes ayudan con transporte?")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("my back is doing a whole lot better", "feels_better"), ("ya se me quitó el dolor", "feels_better"),
+    ("条腿好返好多", "feels_better"), ("ya me atiende otra neuróloga", "care_elsewhere"),
+])
+def test_better_said_at_length_and_another_specialist(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_a_ride_sent_by_the_clinic_in_spanish() -> None:
+    assert asks_what_a_person_must_answer("me pueden mandar un raite?")
