@@ -54,6 +54,7 @@ from bot.outreach.workflows import QUESTIONS, WORKFLOWS, Question, question
 from bot.scheduling.choice import (
     Choice,
     OfferedOption,
+    asks_earlier_or_later,
     fold,
     rejects_options,
     resolve_choice,
@@ -523,7 +524,8 @@ def reads_as_checkin_answer(text: str) -> bool:
 
 
 # being in (or going back to) a hospital, never just naming one ("cám ơn bệnh viện nhiều", "home from the hospital")
-_HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|进|去|回|送|入)了?医院(里)?(?!的时候|那时|时)"
+_HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|住进|住在)病房"
+                       r"|(在|进|去|回|送|入)了?医院(里)?(?!的时候|那时|时)"
                        r"|\b(nhap vien|nam vien|cap cuu|(vo|vao|o|tai|dang o|di|nam|phai vao|phai vo) (lai )?"
                        r"(benh vien|bv|nha thuong))\b"
                        r"|\b((in|at|to|into) (the )?(hospital|er|e r|emergency room)|admitted|readmitted"
@@ -566,6 +568,19 @@ class ActionAnswer(OutreachAction):
 
     def act(self, turn: Turn) -> None:
         answer_what_was_asked(turn)
+
+
+def offered_among(turn: Turn) -> list[str]:
+    """The offered times a reply narrows to without turning any down or asking for others ("afternoons suit me
+    better" when two offered times are in the afternoon): what to ask between, rather than offering new ones."""
+    language = turn.patient.language
+    if booked(turn) or rejects_options(turn.text, language) or asks_earlier_or_later(turn.text, language) \
+            or turns_all_down(turn.text, language):
+        return []
+    choice = stated_choice(turn.text, offered_options(turn), patient_today(turn), language)
+    if not choice.ambiguous or len(choice.candidates) == len(turn.conversation.offered_slot_ids):
+        return []  # naming every offered time (or none) narrows nothing
+    return [option.slot_id for option in choice.candidates]
 
 
 def names_an_offered_time(turn: Turn) -> bool:
@@ -632,6 +647,8 @@ class ActionOfferSlots(OutreachAction):
         asked = turn.question
         if asked.wants_a_time_to_call:
             answer_callback_time(turn)  # "tomorrow afternoon" is a time to call, not a request for slots
+        elif asked.offers_times and len(among := offered_among(turn)) > 1:
+            turn.say("clarify_choice", slot_ids=among)  # "la tarde me conviene más": which of the afternoon ones
         elif asked.offers_times:
             offer_slots(turn, "more_slots", patient_preference(turn))
         elif asked.about_a_booked_visit:
@@ -815,7 +832,7 @@ _WEAK_IN = re.compile(r"\s*((reading|writing|speaking|spoken|written|skills?|lec
                       r"(is |es |)(?P<negated>not |no |isn'?t |ain'?t )?(es |is )?"
                       r"(very |muy |so |that |tan |too |really |)"
                       r"(?P<quality>good|great|bueno|buena|bad|malo|mala|poor|terrible|limited|basic)\b"
-                      r"|\s*字?\s*我?(看|读|听)?(不好|不行|很差|不太好|不懂|不明白|不明|不太懂|不大懂)"
+                      r"|\s*字?\s*我?(看|读|听)?(不好|不行|很差|不太好|不懂|不明白|不明|不太懂|不大懂|不太明|不大明)"
                       r"|\s*(k[eé]m|kh[oô]ng t[oố]t)"
                       # "English tui đọc ko hiểu": the patient reads it poorly, said after its name
                       r"|\s*((tui|t[oô]i|m[iì]nh|em|con) )?((đọc|doc|[dđ]ọc|nghe|n[oó]i|noi) )?"

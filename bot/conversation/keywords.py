@@ -70,16 +70,17 @@ OPT_OUT_PHRASES = (
     re.compile(r"退订|退定|取消订阅|(别|不要)再(给我)?(发|传)了|(不要|别|不用)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
                r"|(不要|别|不用)再?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息"
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
-    re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b"),
+    re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b|\bhuy [đd]ang ky( nhan)?( tin)?\b"),
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
     re.compile(r"\b(đung|dung|khong|ko|k) (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
                r" ?(toi|tui|minh|em)? nua\b"),
     re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
-    re.compile(r"\b(xoa|bo|go|remove|delete) (ten|so|so dien thoai|sdt|so dt|so đt)( nay)? (cua )?(toi|tui|minh|em)? ?"
+    re.compile(r"\b(xoa|bo|go|remove|delete) (ten|so|so [đd]ien thoai|sdt|so dt|so đt)( nay)? "
+               r"(cua )?(toi|tui|minh|em)? ?"
                r"(khoi|ra khoi) (danh sach|list)\b"
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
-               r"|\bxoa (so|ten|so dien thoai) (cua )?(toi|tui|minh|em)( di| giup| dum| gium| luon)\b"),
+               r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( di| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
     re.compile(r"\b(dung|dug|đung|đug) (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( \w+){0,2} nua\b"),
 )

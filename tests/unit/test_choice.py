@@ -627,3 +627,11 @@ def test_the_middle_of_something_and_sooner_done_are_no_choice(reply: str, langu
 def test_a_time_that_would_have_done_and_the_rest_said_busy(reply: str, language: str, slot: str) -> None:
     choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), language)
     assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+@pytest.mark.parametrize(("reply", "slot"), [
+    ("星期四四点，那天可以早点收工", "thu-4"), ("朝早嗰個，下晝要湊孫", "tue-9"),
+])
+def test_leaving_work_early_and_minding_grandchildren_in_chinese(reply: str, slot: str) -> None:
+    choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "zh")
+    assert choice.chosen is not None and choice.chosen.slot_id == slot

@@ -154,3 +154,8 @@ def test_my_number_off_your_list(body: str) -> None:
 
 def test_no_more_of_these_said_with_a_double_negative() -> None:
     assert classify_keyword("I don't want no more of these texts", opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["huỷ đăng ký nhận tin nhắn giùm tôi", "bỏ số điện thoại của tôi ra khỏi danh sách"])
+def test_unsubscribe_and_off_the_list_in_vietnamese_with_every_mark(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -61,3 +61,7 @@ def test_chinese_read_poorly_and_vietnamese_asked_for() -> None:
 ])
 def test_the_language_read_better_is_the_one_wanted(body: str, wanted: str) -> None:
     assert requested_language(body, "en") == wanted
+
+
+def test_chinese_characters_read_not_too_well() -> None:
+    assert requested_language("中文字睇唔太明，用越南文得唔得", "zh") == "vi"

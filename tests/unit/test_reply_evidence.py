@@ -730,3 +730,22 @@ def test_better_said_at_length_and_another_specialist(body: str, category: str) 
 
 def test_a_ride_sent_by_the_clinic_in_spanish() -> None:
     assert asks_what_a_person_must_answer("me pueden mandar un raite?")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("el dolor ya se me quitó", "feels_better"), ("me lo hago en Guatemala, allá me sale más barato", "care_elsewhere"),
+    ("我回香港了，在那边做检查", "care_elsewhere"), ("搵咗個識講國語嘅家庭醫生", "care_elsewhere"),
+    ("tiền copay nhiều quá, tui trả không nổi", "cost"), ("hồi năm ngoái con đi chụp ở VN rồi", "already_done"),
+])
+def test_reasons_given_with_places_and_prices(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["chắc nhắn lộn rồi", "số này không phải của ông Nam"])
+def test_a_text_sent_to_the_wrong_person_in_vietnamese(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["佢琴晚又送返醫院", "我而家喺病房"])
+def test_sent_back_to_hospital_or_on_a_ward_in_cantonese(body: str) -> None:
+    assert back_in_hospital(body)
