@@ -572,10 +572,10 @@ class ActionAnswer(OutreachAction):
 
 def offered_among(turn: Turn) -> list[str]:
     """The offered times a reply narrows to without turning any down or asking for others ("afternoons suit me
-    better" when two offered times are in the afternoon): what to ask between, rather than offering new ones."""
+    better" when two offered times are in the afternoon; what is turned down is left out): what to ask between,
+    rather than offering new ones."""
     language = turn.patient.language
-    if booked(turn) or rejects_options(turn.text, language) or asks_earlier_or_later(turn.text, language) \
-            or turns_all_down(turn.text, language):
+    if booked(turn) or asks_earlier_or_later(turn.text, language) or turns_all_down(turn.text, language):
         return []
     choice = stated_choice(turn.text, offered_options(turn), patient_today(turn), language)
     if not choice.ambiguous or len(choice.candidates) == len(turn.conversation.offered_slot_ids):

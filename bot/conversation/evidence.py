@@ -74,7 +74,8 @@ _FOR_SOMEONE = re.compile(
     r"|\bcan (my|his|her) (\w+ )?(mom|mother|dad|father|son|daughter|wife|husband|caregiver|sister|brother|"
     r"grandson|granddaughter|niece|nephew|aide)s? (call|talk|speak|text|answer|handle)\w*\b"
     r"|\b(writing|texting|answering|replying) for (my|him|her)\b|\bon (his|her|their) behalf\b|\bon behalf of\b"
-    r"|\b(i'?m|i am|im|this is) (the|a|an|his|her|their) (\w+ )?(caregiver|caretaker|aide|guardian|home health aide)\b"
+    r"|\b(i'?m|i am|im|this is) (the|a|an|his|her|their|my \w+) (\w+ )?"
+    r"(caregiver|caretaker|aide|guardian|home health aide)\b"
     r"|\b(i'?m|im|i am) the one (who|that) (does|handles|makes|books|schedules|sets up) (his|her|their|all)\b"
     r"|\b(i|we) help ((him|her|them|my \w+) )?(with )?(his|her|their) (appointments|appts|scheduling|visits)\b"
     r"|\bthis is my (\w+ )?(mom|mother|dad|father|grandma|grandpa|husband|wife)'?s (phone|cell|number)\b"
@@ -148,6 +149,7 @@ _DECLINE_REASONS = (
         r"|(做|检查|查|打|拍|照)过.{0,6}了|(刚|已经|都)(做|检查|查|打|拍|照)完"
         r"|(上个月|上个星期|上礼拜|上周|去年|前几天|前阵子|上次)[^，。,.]{0,8}(做|检查|查|打|拍|照)(了|过|完)"
         r"|刚(做|检查|查|打|拍|照)(过|完|了)"
+        r"|(今年|去年)?([一二三四五六七八九十]{1,2}|\d{1,2})月(份)?[^，。,.]{0,4}(做|检查|查|打|拍|照)(了|过|完)"
         r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
         r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (roi|r) (thang|tuan|nam|hom) (truoc|roi)\b"
         r"|\bmoi (đi |di )?(lam|kham|chup|tiem|xet nghiem|soi|noi soi|sieu am)\b"
@@ -177,6 +179,7 @@ _DECLINE_REASONS = (
         r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
         r"|\b(chuyen|đoi|doi) (qua|sang|ve|toi) (cho|phong kham|phong mach|bac si|bs|noi|benh vien|bv|pk|tap|kham)\b"
         r"|\bya tengo (un |una |mi |otr[oa] )?(especialista|doctor|doctora|medic[oa]|terapeuta)\b"
+        r"|\bme (estan|esta) (viendo|atendiendo) en (la|el|una|otra|otro) (clinica|hospital|consultorio|centro)\b"
         r"|\b(estoy viendo|me esta viendo|me estan viendo|me ve|veo) (a )?(un|una|mi|otr[oa]) (\w+ )?(doctor|doctora"
         r"|medic[oa]|especialista|terapeuta|\w+ologo|\w+ologa|\w+iatra|\w+dista)\b"
         r"|有自己的(专科|家庭|私人)?医生|在国内[^，。,.]{0,6}(看|做|治|检查|针灸)|回国(看|做|治|检查)"
@@ -211,7 +214,7 @@ _DECLINE_REASONS = (
                         r"|\bno me alcanza\b|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
                         r"|\bno tengo( \w+){0,3} (pa|para) (pagar|el copago|el deducible)\b"
                         r"|\bno tengo (los |la |el )?(chavos|lana|feria|plata|dinero|varo|billete|cash)\b"
-                        r"|\b(muy|demasiado) caro\b|太贵|没有保险|\b(mac|đat|dat) (qua|wa)\b"
+                        r"|\b(muy|demasiado) caro\b|太贵|没有保险|给不起|\b(mac|đat|dat) (qua|wa)\b"
                         r"|\bbao hiem (khong|ko|k|hok|hong) (tra|chi|cover|bao|chiu)\b"
                         r"|\b(khong|ko|k|hok|hong) co (bao hiem|tien)\b|\bton tien\b")),
     ("not_needed", re.compile(
@@ -242,7 +245,7 @@ _DECLINE_REASONS = (
         r"|\bkhoi (đat|dat|hen|kham|tap|lam|đi|di)( \w+)? (nha|nhe|nghe|luon|nua|đi|di|a)\b")),
 )
 _BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
-                      r"none work|those don'?t work|ninguno|ninguna|no,? ninguno|no,? ninguna|"
+                      r"none work|those don'?t work|ninguno|ninguna|no+,? ninguno|no+,? ninguna|"
                       r"ningun[oa] de (esos|esas|ellos|ellas|esos horarios)|(no )?esos no|no esos( no)?|"
                       r"no me (sirve|sirven|queda|quedan)|(no,? )?(another|a different|other) (day|time|date)s?|"
                       r"(no,? )?(otro|otra|otros|otras) (dia|dias|fecha|hora|horario|horarios)"
@@ -443,7 +446,7 @@ _FOR_A_PERSON = re.compile(
     r"tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
     r"|raite|ride|aventon)\b"
     r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
-    r"|\bxe (đua|dua) (đon|don|ruoc)\b|\bco xe( \w+)? (đua|dua|đon|don|ruoc)\b"
+    r"|\bxe (đua|dua) (đon|don|ruoc)\b|\bco xe( \w+)? (đua|dua|đon|don|ruoc)\b|\bco (đua|dua) (đon|don|ruoc)\b"
     r"|\b(which|what) (office|location|clinic|building|address|place)\b|\bthe (office|clinic) (on|by|near|at)\b"
     r"|\b(interpreter|translator|interpretation|interprete|traductor[a]?|thong dich|phien dich)\b|翻译|传译"
     r"|哪(个|位)医生|什么医生|(会|能)(讲|说)(国语|普通话|中文|华语|广东话|粤语)(吗|不|么)"

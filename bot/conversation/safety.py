@@ -85,6 +85,10 @@ _CRISIS = [
     r"(want|wanna|going) to end it( all)?\b", r"take my (own )?life",
     r"no (vale la pena|tiene sentido) (vivir|seguir viviendo)", r"(quisiera|prefiero|mejor) estar muert[oa]",
     r"(me quiero|quisiera|quiero) (morir|matar)", r"acabar con (mi vida|todo)",
+    r"(i'?d|i would) (rather|sooner) (just )?(die|be dead|not (be here|be alive|live|wake up))",
+    r"(take|taking|swallow|swallowing|down|downing) (all|every one of) (of )?(my|the|his|her) (pills|meds|medication"
+    r"|medicine|tablets)", r"mejor (seria|fuera|sera) (no despertar|morir(me)?|no estar|no existir)",
+    r"no (le )?veo (el )?sentido (a|de) (nada|la vida|vivir|seguir)", r"tomarme todas (las|mis) (pastillas|medicinas)",
 ]
 # "không muốn sống ở đây nữa": living somewhere, not living at all
 _NOT_A_PLACE = r"(?! (o|tai|voi|chung|cung|gan|nha)\b)"
@@ -123,7 +127,8 @@ _CRISIS += [
     r"(khong|ko|k|hong|hok|kh|chang|cha) (con )?(muon|thiet|thay can) (tiep tuc )?song" + _NOT_A_PLACE, r"chan song",
     r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
     r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
-    r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"ngu (luon|mot giac) (khong|ko|k) (day|thuc day)",
+    r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"(uong|nuot) (het|ca) (vi|hop|lo|chai) thuoc",
+    r"ngu (luon|mot giac) (khong|ko|k) (day|thuc day)",
     r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
 ]
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
@@ -149,14 +154,14 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡�
               r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了",
               r"没有我[^，。,.]{0,8}(更好|好过|轻松)",
               r"我(只)?是(个|一个)?(负担|累赘|拖累)", r"一了百了", r"(撑|熬|挺)不下去",
-              r"一死了之", r"活着(太|好|真)(辛苦|累|痛苦|苦)"]
+              r"一死了之", r"活着(太|好|真)(辛苦|累|痛苦|苦)", r"(把|将)(所有的?|全部的?)?药(全|都|一次)(吃|吞)"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself
 _STROKE_WORD = re.compile(r"stroke|derrame|embolia|中风|脑卒中|[đd]ot quy|tai bien")
 _IN_THE_PAST = re.compile(r"\b(last|a|one|two|three|few|several|\d+) (year|years|yr|yrs|month|months)( ago)?\b"
                           r"|\b(back )?in (january|february|march|april|may|june|july|august|september|october|"
-                          r"november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+                          r"november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
                           r"noviembre|diciembre)\b|\b(since|after) (his|her|my|their|the) stroke\b"
                           r"|\bdesde (el|su|mi) (derrame|embolia)\b"
                           r"|(中风|脑卒中)(以后|之后|后|过)|\bsau (khi )?(bi )?tai bien\b"

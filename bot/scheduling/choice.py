@@ -476,7 +476,7 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          r"(otras|other|more|mas|different) "
                          r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"
                          r"|\b(what|which) other (days|times|dates|slots)\b"  # (not "其他时间我都忙": busy then)
-                         r"|(别的|其他)(时间|日子)(?![^，。,.]{0,3}(忙|不行|没空|没时间|不可以|不方便))")
+                         r"|(别的|其他)(时间|日子)(?![^，。,.]{0,4}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作))")
 
 
 def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,

@@ -635,3 +635,8 @@ def test_a_time_that_would_have_done_and_the_rest_said_busy(reply: str, language
 def test_leaving_work_early_and_minding_grandchildren_in_chinese(reply: str, slot: str) -> None:
     choice = stated_choice(reply, ONE_MORNING, date(2026, 12, 5), "zh")
     assert choice.chosen is not None and choice.chosen.slot_id == slot
+
+
+def test_the_last_one_and_work_at_the_other_times() -> None:
+    choice = stated_choice("最后一个吧，其他时间都要上班", ONE_MORNING, date(2026, 12, 5), "zh")
+    assert choice.chosen is not None and choice.chosen.slot_id == "thu-4"

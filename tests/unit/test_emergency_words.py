@@ -218,3 +218,15 @@ def test_sudden_loss_of_speech_and_a_whole_side_gone_weak_in_cantonese(body: str
 ])
 def test_breath_said_loosely_and_blue_lips(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", [
+    "I'd rather just die than go through that", "thinking about taking all my pills at once",
+    "mejor sería no despertar", "ya no le veo sentido a la vida", "想把药全吃了", "tui muốn uống hết vỉ thuốc",
+])
+def test_rather_die_or_all_the_pills_at_once_is_a_crisis(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS
+
+
+def test_a_stroke_in_a_month_said_short_is_history() -> None:
+    assert detect_emergency("He had a stroke in Sept, I handle his appointments now") is None

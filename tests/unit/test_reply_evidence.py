@@ -749,3 +749,19 @@ def test_a_text_sent_to_the_wrong_person_in_vietnamese(body: str) -> None:
 @pytest.mark.parametrize("body", ["佢琴晚又送返醫院", "我而家喺病房"])
 def test_sent_back_to_hospital_or_on_a_ward_in_cantonese(body: str) -> None:
     assert back_in_hospital(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("me están atendiendo en la clínica del condado", "care_elsewhere"), ("今年二月做咗啦", "already_done"),
+    ("真係俾唔起", "cost"),
+])
+def test_seen_at_the_county_clinic_done_in_february_and_cannot_afford(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_my_moms_caregiver_and_rides_in_vietnamese() -> None:
+    assert speaks_for_someone("im my dads caregiver") and asks_what_a_person_must_answer("bên mình có đưa đón không")
+
+
+def test_a_long_no_and_none() -> None:
+    assert is_bare_no("noo ninguna")
