@@ -3,14 +3,15 @@
 The engine decides what kind of reply the patient sent (the intent); these actions decide what it means for
 the question the bot last asked (``Conversation.awaiting``) and act on the records: offer, book, confirm,
 cancel, hand off, record a decline. Every change writes its workflow event in the same transaction.
+
+Offers and bookings live in ``offers.py``, the reminder's, check-in's and callback's answers in
+``reminder_and_checkin.py``; this module holds the engine's actions and the words that outweigh its intent.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from datetime import UTC, date, datetime, time, timedelta
-from functools import partial
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -19,21 +20,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from bot.conversation.evidence import (
-    LANGUAGE_NAMES,
     asks_a_question,
     asks_about_medicine,
     asks_for_a_person,
     asks_for_later,
     asks_to_be_written_later,
     asks_who_we_are,
-    cancels_the_visit,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
-    feels_fine,
     is_bare_no,
-    names_a_language,
-    ordinary_recovery,
     says_wrong_number,
     says_yes,
     sends_document_later,
@@ -41,96 +37,46 @@ from bot.conversation.evidence import (
     wants_a_visit,
     wants_another_time,
 )
-from bot.conversation.handoffs import hand_off
-from bot.conversation.keywords import normalise
-from bot.core.chinese import as_simplified
+from bot.conversation.language_request import names_a_language, requested_language
+from bot.conversation.menu_numbers import leading_number, menu_number
+from bot.conversation.offers import (
+    book_choice,
+    booked,
+    names_an_offered_time,
+    offer_slots,
+    offered_among,
+    offered_options,
+    patient_preference,
+    patient_today,
+    seen_offer,
+)
+from bot.conversation.reminder_and_checkin import (
+    answer_callback_time,
+    answer_checkin,
+    answer_reminder,
+    back_in_hospital,
+    cancel_appointment,
+    reads_as_checkin_answer,
+    reminder_arguments,
+)
+from bot.conversation.turn import Turn
 from bot.core.context import Outreach
-from bot.core.models import Appointment, Conversation, Message, OutreachTask, Patient, Slot, utcnow
-from bot.events.outbox import record_event
-from bot.messages.render import resolve_language
+from bot.core.models import Conversation, OutreachTask, Patient, utcnow
 from bot.outreach.policy import patient_zones, record_opt_out
-from bot.outreach.states import ACTIVE_STATES, move_task
-from bot.outreach.workflows import QUESTIONS, WORKFLOWS, Question, question
+from bot.outreach.states import move_task
+from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import (
-    Choice,
-    OfferedOption,
-    asks_earlier_or_later,
-    fold,
     rejects_options,
     resolve_choice,
     stated_choice,
     turns_all_down,
 )
-from bot.scheduling.preferences import TimePreference, read_preference
-from bot.scheduling.slots import book_slot, find_open_slots, release_appointment, shown_zone
-from bot.scheduling.zh_vi import written_language
+from bot.scheduling.preferences import read_preference
 
 log = logging.getLogger(__name__)
 
-OPTIONS_PER_OFFER = 3
-# a caller holds at most three choices in mind: two times and "other times"
-OPTIONS_PER_OFFER_SPOKEN = 2
-EARLIEST_NOTICE = timedelta(hours=2)  # never offer a slot the patient could not reach in time
 FOLLOW_UP_HOUR = 10  # "text me later" → the next day at this local hour
 CONTACT_HOURS = (8, 21)  # a time the patient names is kept inside these local hours
-
-
-class Turn:
-    """One action's view of the conversation: records loaded, helpers to act and to answer."""
-
-    def __init__(self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker,
-                 conversation: Conversation, task: OutreachTask | None, patient: Patient) -> None:
-        self.session, self.dispatcher, self.tracker = session, dispatcher, tracker
-        self.conversation, self.task, self.patient = conversation, task, patient
-        self.events: list[Any] = []
-
-    @property
-    def text(self) -> str:
-        return str(self.tracker.latest_message.get("text") or "")
-
-    @property
-    def intent(self) -> str:
-        return str((self.tracker.latest_message.get("intent") or {}).get("name") or "")
-
-    def say(self, message: str, **arguments: Any) -> None:
-        self.dispatcher.utter_message(response=f"utter_{message}", **arguments)
-
-    def record(self, event_type: str, data: dict[str, Any]) -> None:
-        if self.task is not None:
-            record_event(self.session, event_type, self.task.id, {"conversation_id": self.conversation.id, **data})
-
-    def finish(self, state: str, data: dict[str, Any]) -> None:
-        if self.task is not None and self.task.state in ACTIVE_STATES:
-            move_task(self.session, self.task, state, data)
-
-    @property
-    def question(self) -> Question:
-        """What the bot last asked (declared in bot/outreach/workflows.py)."""
-        return question(self.conversation.awaiting)
-
-    def ask(self, awaiting: str) -> None:
-        if awaiting not in QUESTIONS:
-            raise ValueError(f"{awaiting!r} is not a declared question (bot/outreach/workflows.py)")
-        self.conversation.awaiting = awaiting
-        self.conversation.last_activity_at = utcnow()
-        self.session.add(self.conversation)
-
-    def conclude(self, event_type: str, event_data: dict[str, Any], outcome: str, outcome_data: dict[str, Any],
-                 message: str) -> None:
-        """The patient's answer ends the task: record the fact, end the task with ``outcome``, say ``message``."""
-        self.record(event_type, event_data)
-        self.ask("none")
-        self.finish(outcome, outcome_data)
-        self.say(message)
-
-    def hand_off(self, reason: str, message: str = "handoff", priority: str = "normal") -> None:
-        hand_off(self.session, self.conversation, self.task, reason=reason, priority=priority)
-        self.ask("none")
-        self.say(message)
-
-    @property
-    def context(self) -> dict[str, Any]:
-        return self.task.context if self.task else {}
 
 
 class OutreachAction(Action):
@@ -212,10 +158,6 @@ def beyond_a_choice(turn: Turn) -> bool:
     return turn.intent in _INTENTS_BEYOND_A_CHOICE
 
 
-def booked(turn: Turn) -> bool:
-    return turn.task is not None and turn.task.state == "booked"
-
-
 def wants_a_time_not_yet_named(turn: Turn) -> bool:
     """A yes to an offer of several times, or a request for a visit, naming no time, no reason and no person:
     the patient is asked which time ("yes please, i want to reschedule", "sí quiero reagendar")."""
@@ -224,326 +166,6 @@ def wants_a_time_not_yet_named(turn: Turn) -> bool:
         and decline_reason(turn.text) is None and not rejects_options(turn.text, turn.patient.language)
         and not asks_a_question(turn.text)
         and not names_an_offered_time(turn) and patient_preference(turn).is_empty())
-
-
-# -- scheduling --------------------------------------------------------------------------------------------
-def offer_slots(turn: Turn, message: str, preference: TimePreference | None = None,
-                exclude: frozenset[str] | None = None) -> None:
-    """Offer the next open times (skipping ones already offered in this conversation, and keeping to the times
-    the patient asked for, if any), or hand off if none. When no time fits what the patient asked, say so and
-    offer the nearest ones."""
-    context = turn.context
-    workflow = WORKFLOWS.get(turn.task.workflow) if turn.task else None
-    fresh = message not in ("more_slots", "slot_taken")
-    already = frozenset() if fresh else frozenset(turn.conversation.offered_slot_ids)
-    if preference is not None and not preference.is_empty():
-        # times that fit what they now ask for, new ones first ("any next week?" when the offer was next week);
-        # a time offered before that fits is offered again only when no other does
-        already = frozenset(seen_offer(turn))
-    if exclude is not None:
-        already = exclude
-    zone = patient_zones(turn.patient)[0]
-    per_offer = OPTIONS_PER_OFFER_SPOKEN if turn.conversation.channel == "voice" else OPTIONS_PER_OFFER
-    search = partial(
-        find_open_slots, turn.session,
-        visit_type=str(context.get("visit_type") or (workflow.default_visit_type if workflow else "follow_up")),
-        provider_id=context.get("provider_id"), after=utcnow() + EARLIEST_NOTICE, limit=per_offer,
-        exclude_ids=already,
-    )
-    def local(slot: Slot) -> datetime:
-        return slot.starts_at.astimezone(shown_zone(slot, zone)[0])
-
-    slots = []
-    if preference is not None and not preference.is_empty():
-        turn.record("outreach.patient.preferred_times", preference.as_event())
-        on_offer = [local(s) for s in (turn.session.get(Slot, i) for i in seen_offer(turn)) if s is not None]
-        def fits(slot: Slot) -> bool:
-            return preference.allows(local(slot)) and beyond(preference.direction, local(slot), on_offer)
-
-        slots = search(accept=fits) or (search(accept=fits, exclude_ids=exclude or frozenset()) if already else [])
-        if not slots:  # none like that: say so, and offer the nearest in that direction, never the same list
-            message = "no_matching_slots"
-            nearest = find_open_slots(turn.session, visit_type=search.keywords["visit_type"],
-                                      provider_id=search.keywords["provider_id"], after=search.keywords["after"],
-                                      limit=per_offer * 20, exclude_ids=frozenset(seen_offer(turn)))
-            slots = sorted(nearest, key=lambda slot: (preference.closeness(local(slot)), slot.starts_at)
-                           )[:per_offer]
-            slots.sort(key=lambda slot: slot.starts_at)
-            if not slots:
-                turn.hand_off("no_open_slots", "no_slots")  # nothing else at all: a person finds a way
-                return
-    if not slots:
-        slots = search()
-    if not slots:
-        turn.hand_off("no_open_slots", "no_slots")
-        return
-    turn.conversation.offered_slot_ids = [slot.id for slot in slots]
-    turn.ask("slot_choice")
-    turn.record("outreach.slot.offered", {
-        "slots": [{"slot_id": s.id, "starts_at": s.starts_at.isoformat(), "provider_id": s.provider_id}
-                  for s in slots],
-    })
-    turn.say(message, slot_ids=turn.conversation.offered_slot_ids)
-
-
-def beyond(direction: str | None, local_start: datetime, on_offer: list[datetime]) -> bool:
-    """Whether a time is earlier (or later) in the day than every time on offer, as asked; any time when no
-    direction was asked for (or nothing was on offer)."""
-    if direction is None or not on_offer:
-        return True
-    minutes = local_start.hour * 60 + local_start.minute
-    offered = [t.hour * 60 + t.minute for t in on_offer]
-    return minutes < min(offered) if direction == "earlier" else minutes > max(offered)
-
-
-def patient_today(turn: Turn) -> date:
-    return utcnow().astimezone(patient_zones(turn.patient)[0]).date()
-
-
-def patient_preference(turn: Turn) -> TimePreference:
-    """The times the patient's reply asks for, read in their own zone."""
-    return read_preference(turn.text, patient_today(turn), turn.patient.language)
-
-
-def offered_options(turn: Turn) -> list[OfferedOption]:
-    """The times on offer when the patient wrote (a reply answered late, after an outage or behind another
-    message, means what the patient saw), numbered as the patient saw them, in the patient's zone."""
-    zone = patient_zones(turn.patient)[0]
-    offered = [turn.session.get(Slot, slot_id) for slot_id in seen_offer(turn)]
-    # each time as the patient read it: in the clinic's zone when we know it
-    return [OfferedOption(i + 1, s.id, s.starts_at.astimezone(shown_zone(s, zone)[0]))
-            for i, s in enumerate(offered) if s]
-
-
-def seen_offer(turn: Turn) -> list[str]:
-    """The slot ids on offer when the patient wrote the message being answered; else the current offer."""
-    message_id = (turn.tracker.latest_message.get("metadata") or {}).get("message_id")
-    message = turn.session.get(Message, message_id) if message_id else None
-    if message is not None and message.offered_slot_ids:
-        return list(message.offered_slot_ids)
-    return list(turn.conversation.offered_slot_ids)
-
-
-def change_booking(turn: Turn) -> None:
-    """Booked already, and the patient names another offered time: move the booking; anything else confirms."""
-    assert turn.task is not None
-    previous_slot = turn.context.get("booked_slot_id")
-    # "not the 2nd one": nothing new chosen, the booking stands
-    choice = stated_choice(turn.text, offered_options(turn), patient_today(turn), turn.patient.language)
-    if choice.chosen is None or choice.chosen.slot_id == previous_slot:
-        turn.say("booking_confirmed", slot_id=previous_slot)
-        return
-    appointment = book_slot(turn.session, slot_id=choice.chosen.slot_id, patient_id=turn.patient.id,
-                            task_id=turn.task.id)
-    if appointment is None:
-        turn.record("outreach.slot.taken", {"slot_id": choice.chosen.slot_id})
-        turn.say("booking_confirmed", slot_id=previous_slot)  # the old booking stands
-        return
-    old = turn.session.get(Appointment, turn.context.get("appointment_id"))
-    if old is not None:
-        release_appointment(turn.session, old)
-        turn.record("outreach.appointment.cancelled", {"appointment_id": old.id, "reason": "patient_changed_mind"})
-    turn.record("outreach.appointment.booked", {"appointment_id": appointment.id, "slot_id": choice.chosen.slot_id,
-                                                "starts_at": choice.chosen.local_start.isoformat(),
-                                                "replaces": old.id if old else None})
-    turn.task.context = {**turn.task.context, "booked_slot_id": choice.chosen.slot_id,
-                         "appointment_id": appointment.id}
-    turn.say("booking_confirmed", slot_id=choice.chosen.slot_id)
-
-
-def book_choice(turn: Turn) -> None:
-    if turn.task is not None and turn.task.state == "booked":
-        change_booking(turn)
-        return
-    options = offered_options(turn)
-    choice = stated_choice(turn.text, options, patient_today(turn), turn.patient.language)
-    # "2 doesnt work", "not the tuesday one", "el martes no puedo", "周二不行": never a booking of what it turns down
-    if not choice.candidates and rejects_options(turn.text, turn.patient.language):
-        named = resolve_choice(turn.text, options, patient_today(turn), turn.patient.language).candidates
-        rejected = {o.slot_id for o in named} if named != options else set()
-        turn.record("outreach.patient.rejected_times", {"slot_ids": sorted(rejected)})
-        offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
-        return
-    if choice.chosen is None and len(options) == 1 and turn.intent in ("affirm", "confirm_appointment"):
-        choice = Choice(chosen=options[0], candidates=options)  # "yes" to the one time offered
-    if choice.chosen is None and not choice.candidates:
-        preference = patient_preference(turn)
-        if not preference.is_empty():  # "can i do friday instead?": no offered time fits, find ones that do
-            offer_slots(turn, "more_slots", preference)
-            return
-    if choice.chosen is None:
-        ids = [o.slot_id for o in (choice.candidates if choice.ambiguous else options)]
-        turn.say("clarify_choice", slot_ids=ids)
-        return
-    not_before = utcnow() + EARLIEST_NOTICE
-    appointment = book_slot(turn.session, slot_id=choice.chosen.slot_id, patient_id=turn.patient.id,
-                            task_id=turn.task.id if turn.task else None, not_before=not_before)
-    if appointment is None:
-        if choice.chosen.local_start < not_before:  # answered too late: that time has gone, offer new ones
-            turn.record("outreach.slot.passed", {"slot_id": choice.chosen.slot_id})
-            offer_slots(turn, "slot_passed")
-            return
-        turn.record("outreach.slot.taken", {"slot_id": choice.chosen.slot_id})
-        offer_slots(turn, "slot_taken")
-        return
-    slot = turn.session.get(Slot, choice.chosen.slot_id)
-    assert slot is not None
-    turn.record("outreach.appointment.booked", {
-        "appointment_id": appointment.id, "slot_id": slot.id, "starts_at": slot.starts_at.isoformat(),
-        "provider_id": slot.provider_id,
-    })
-    if turn.task is not None:
-        turn.task.context = {**turn.task.context, "booked_slot_id": slot.id, "appointment_id": appointment.id}
-        replaced = turn.task.context.get("appointment")
-        if turn.task.workflow == "appointment_reminder" and replaced:
-            turn.record("outreach.appointment.cancelled", {"appointment": replaced, "reason": "rescheduled"})
-    turn.ask("slot_choice")  # still: a patient who changes their mind picks another offered time
-    turn.finish("booked", {"appointment_id": appointment.id})
-    turn.say("booking_confirmed", slot_id=slot.id)
-
-
-# -- answers read against the question asked ------------------------------------------------------------
-_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
-_MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|oke|okie|okey"
-                         r"|option|opcion|"
-                         r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b|谢谢|好的|请")
-
-
-def menu_number(text: str) -> int | None:
-    """A reply that is just a menu number ("2", "2 pls", "#2", "option 2", "2️⃣"), never a number inside a
-    sentence ("i work til 3", "can i bring my 2 kids", "3pm works")."""
-    plain = _MENU_WORDS.sub(" ", fold(_KEYCAP.sub(r"\1", text)))
-    words = re.sub(r"[^\w]+", " ", plain).split()
-    return int(words[0]) if len(words) == 1 and len(words[0]) == 1 and words[0].isdigit() else None
-
-
-def leading_number(text: str) -> int | None:
-    """The reminder's menu number a reply starts with, when the words after it do not turn it down ("1 see u tues",
-    "1 xác nhận"; not "1 no puedo"). After 2 (another time) or 3 (cancel) a turn-down agrees with the number ("2
-    porfa, ese día no puedo")."""
-    if (number := menu_number(text)) is not None:
-        return number
-    words = re.sub(r"[^\w]+", " ", fold(_KEYCAP.sub(r"\1", text))).split()
-    if len(words) < 2 or len(words[0]) != 1 or not words[0].isdigit():
-        return None
-    number = int(words[0])
-    return None if number == 1 and (rejects_options(text) or cannot_come(text)) else number
-
-
-def answer_reminder(turn: Turn) -> None:
-    number = leading_number(turn.text)
-    if number is None and cancels_the_visit(turn.text) and not wants_another_time(turn.text):
-        cancel_appointment(turn)  # "tuần này tôi đi Cali, bỏ cái hẹn đó đi nhé": called off, not moved
-    elif number is None and cannot_come(turn.text) and turn.intent != "cancel_appointment":
-        offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
-    elif number == 1 or (number is None and turn.intent in ("affirm", "confirm_appointment")):
-        confirm_visit(turn)  # the number the menu asked for wins over the words after it ("3, I'll call to rebook")
-    elif number == 2 or (number is None and turn.intent == "request_other_times"):
-        offer_slots(turn, "reschedule_offer")
-    elif number == 3 or (number is None and turn.intent == "cancel_appointment"):
-        cancel_appointment(turn)
-    elif not (preference := patient_preference(turn)).is_empty():
-        if says_yes(turn.text) and preference.direction is None and (visit := reminded_start(turn)) is not None \
-                and preference.allows(visit):
-            confirm_visit(turn)  # "ok, Tuesday I'll be there": the visit's own day, said with a yes
-        else:
-            offer_slots(turn, "reschedule_offer", preference)  # "3pm works better for me", "el jueves mejor"
-    elif wants_another_time(turn.text):
-        offer_slots(turn, "reschedule_offer")  # "tôi muốn đổi giờ", "can we move it"
-    elif says_yes(turn.text):
-        confirm_visit(turn)  # "si ahi estare gracias": a yes, whatever the engine read
-    else:
-        turn.say("reminder_clarify")
-
-
-def reminded_start(turn: Turn) -> datetime | None:
-    """When the reminded visit starts, in the patient's zone."""
-    starts_at = (turn.context.get("appointment") or {}).get("starts_at")
-    try:
-        moment = datetime.fromisoformat(str(starts_at))
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=moment.tzinfo or UTC).astimezone(patient_zones(turn.patient)[0])
-
-
-def confirm_visit(turn: Turn) -> None:
-    turn.record("outreach.appointment.confirmed", {"appointment": turn.context.get("appointment")})
-    turn.ask("none")
-    turn.finish("completed", {"result": "appointment_confirmed"})
-    turn.say("appointment_confirmed", **reminder_arguments(turn))
-
-
-def reminder_arguments(turn: Turn) -> dict[str, Any]:
-    appointment = turn.context.get("appointment") or {}
-    return {"starts_at": appointment.get("starts_at"), "location": appointment.get("location", "")}
-
-
-def cancel_appointment(turn: Turn) -> None:
-    appointment_id = turn.context.get("appointment_id")
-    own = turn.session.get(Appointment, appointment_id) if appointment_id else None
-    if own is not None:
-        release_appointment(turn.session, own)
-    turn.record("outreach.appointment.cancelled", {"appointment": turn.context.get("appointment"),
-                                                   "appointment_id": appointment_id, "reason": "patient_cancelled"})
-    turn.ask("none")
-    if turn.task is not None and turn.task.state == "booked":
-        move_task(turn.session, turn.task, "cancelled", {"reason": "patient_cancelled_booking"})
-    turn.finish("completed", {"result": "appointment_cancelled"})
-    turn.say("appointment_cancelled")
-
-
-def answer_checkin(turn: Turn) -> None:
-    number = menu_number(turn.text)
-    if back_in_hospital(turn.text):
-        turn.record("outreach.checkin.answered", {"answer": "back_in_hospital"})
-        turn.hand_off("back_in_hospital", "handoff_nurse", priority="high")
-    elif number is None and sounds_worse(turn.text):  # "更疼了", "bị sốt": a red flag, whatever the engine read
-        turn.record("outreach.checkin.answered", {"answer": "feeling_worse"})
-        turn.hand_off("feeling_worse_after_discharge", "handoff_nurse", priority="high")
-    elif turn.intent == "feeling_good" or number == 1 or (turn.intent == "affirm" and number is None) or \
-            (number is None and feels_fine(turn.text)):
-        turn.record("outreach.checkin.answered", {"answer": "feeling_ok"})
-        offer_slots(turn, "followup_offer")
-    elif number is None and ordinary_recovery(turn.text):  # "a little sore but ok": healing, not a red flag
-        turn.record("outreach.checkin.answered", {"answer": "feeling_ok", "note": "ordinary_recovery"})
-        offer_slots(turn, "followup_offer")
-    elif turn.intent == "feeling_unwell" or number == 2:
-        turn.record("outreach.checkin.answered", {"answer": "feeling_worse"})
-        turn.hand_off("feeling_worse_after_discharge", "handoff_nurse", priority="high")  # a red flag
-    elif turn.intent == "medication_question" or number == 3 or (number is None and asks_about_medicine(turn.text)):
-        turn.record("outreach.checkin.answered", {"answer": "medicine_question"})
-        turn.hand_off("medicine_question", "handoff_nurse")
-    else:
-        turn.say("checkin_clarify")
-
-
-def reads_as_checkin_answer(text: str) -> bool:
-    """Words that answer "how are you since you went home?" whatever the engine made of them."""
-    return back_in_hospital(text) or sounds_worse(text) or ordinary_recovery(text) or asks_about_medicine(text) \
-        or feels_fine(text)
-
-
-# being in (or going back to) a hospital, never just naming one ("cám ơn bệnh viện nhiều", "home from the hospital")
-_HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|住进|住在)病房"
-                       r"|(在|进|去|回|送|入)了?医院(里)?(?!的时候|那时|时)"
-                       r"|\b(nhap vien|nam vien|cap cuu|(vo|vao|o|tai|dang o|di|nam|phai vao|phai vo) (lai )?"
-                       r"(benh vien|bv|nha thuong))\b"
-                       r"|\b((in|at|to|into) (the )?(hospital|er|e r|emergency room)|admitted|readmitted"
-                       r"|hospitali[sz]ed|(en|al) (el )?hospital|urgencias|emergencias|internad[oa]|internar\w*"
-                       r"|hospitaliz\w*|ingresaron|reingres\w*)\b")
-
-
-def back_in_hospital(text: str) -> bool:
-    """"my mom is in the hospital again", "está internada": a readmission a nurse must hear about."""
-    return bool(_HOSPITAL.search(normalise(text)))
-
-
-def answer_callback_time(turn: Turn) -> None:
-    """Any answer to "when can we call?" is a callback window: a clinician takes it from here."""
-    turn.record("outreach.callback.requested", {"window_text_length": len(turn.text)})
-    hand_off(turn.session, turn.conversation, turn.task, reason="clinician_callback", priority="normal")
-    turn.ask("none")
-    turn.say("callback_confirmed")
 
 
 class ActionOpenOutreach(OutreachAction):
@@ -568,29 +190,6 @@ class ActionAnswer(OutreachAction):
 
     def act(self, turn: Turn) -> None:
         answer_what_was_asked(turn)
-
-
-def offered_among(turn: Turn) -> list[str]:
-    """The offered times a reply narrows to without turning any down or asking for others ("afternoons suit me
-    better" when two offered times are in the afternoon; what is turned down is left out): what to ask between,
-    rather than offering new ones."""
-    language = turn.patient.language
-    if booked(turn) or asks_earlier_or_later(turn.text, language) or turns_all_down(turn.text, language):
-        return []
-    choice = stated_choice(turn.text, offered_options(turn), patient_today(turn), language)
-    if not choice.ambiguous or len(choice.candidates) == len(turn.conversation.offered_slot_ids):
-        return []  # naming every offered time (or none) narrows nothing
-    return [option.slot_id for option in choice.candidates]
-
-
-def names_an_offered_time(turn: Turn) -> bool:
-    """A reply that names an offered time ("2", "第二个", "the tuesday one") is that time, whatever the intent."""
-    if not turn.question.offers_times:
-        return False
-    options = offered_options(turn)
-    if (number := menu_number(turn.text)) is not None:
-        return 1 <= number <= len(options)  # 0 asks for other times, 9 for a person
-    return stated_choice(turn.text, options, patient_today(turn), turn.patient.language).chosen is not None
 
 
 class ActionAcknowledge(OutreachAction):
@@ -825,69 +424,6 @@ class ActionSwitchLanguage(OutreachAction):
         turn.record("outreach.patient.language_changed", {"language": wanted})
         turn.events.append(SlotSet("language", wanted))
         repeat_question(turn)
-
-
-# a language the patient says they read poorly ("my english not good", "mi inglés es malo", "英文不好")
-_WEAK_IN = re.compile(r"\s*((reading|writing|speaking|spoken|written|skills?|lectura|escrito|hablado) ){0,2}"
-                      r"(is |es |)(?P<negated>not |no |isn'?t |ain'?t )?(es |is )?"
-                      r"(very |muy |so |that |tan |too |really |)"
-                      r"(?P<quality>good|great|bueno|buena|bad|malo|mala|poor|terrible|limited|basic)\b"
-                      r"|\s*字?\s*我?(看|读|听)?(不好|不行|很差|不太好|不懂|不明白|不明|不太懂|不大懂|不太明|不大明)"
-                      r"|\s*(k[eé]m|kh[oô]ng t[oố]t)"
-                      # "English tui đọc ko hiểu": the patient reads it poorly, said after its name
-                      r"|\s*((tui|t[oô]i|m[iì]nh|em|con) )?((đọc|doc|[dđ]ọc|nghe|n[oó]i|noi) )?"
-                      r"(kh[oô]ng|ko|k|hong) (hi[eể]u|bi[eế]t|gi[oỏ]i|r[aà]nh|r[oõ])")
-
-
-def _weak_after(lowered: str, end: int) -> bool:
-    """Whether the words after a language's name say the patient reads it poorly ("my english not good", "mi
-    español no es muy bueno", "英文不好"); "my english is very good" does not."""
-    said = _WEAK_IN.match(lowered, end)
-    if said is None:
-        return False
-    quality = said.group("quality")
-    return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
-_NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
-                         r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
-                         r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂")
-_READ_BETTER = re.compile(r"\s+(much |a lot |way |far |mucho |muy )?(better|mejor)\b")
-
-
-def requested_language(text: str, current: str) -> str:
-    """The language the patient asks for: the one they name ("español", "in English please"), unless they say
-    they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
-    lowered = as_simplified(text).lower()  # "我睇唔明英文": 我看不明英文
-    named = [code for code, pattern in LANGUAGE_NAMES if re.search(pattern, lowered)]
-    better = [code for code, pattern in LANGUAGE_NAMES for found in re.finditer(pattern, lowered)
-              if _READ_BETTER.match(lowered, found.end())]
-    if better:  # "I read Chinese much better than English"
-        return better[0]
-    weak = {code for code, pattern in LANGUAGE_NAMES
-            for found in re.finditer(pattern, lowered) if _weak_after(lowered, found.end())}
-    if weak:  # "can u send in chinese, my english not good"; "mi inglés es malo"
-        wanted = [code for code in named if code not in weak]
-        if wanted:
-            return wanted[0]
-        if (written := written_language(text)) not in weak:
-            return written
-    if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
-        after = lowered[not_spoken.end():not_spoken.end() + 40]  # "no hablo inglés, español por favor"
-        refused = {code for code, pattern in LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
-                   if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno|đọc|doc|nói|noi|nghe|hiểu"
-                               r"|hieu) )?"
-                               r"((được|duoc|dc|đc|rõ|ro) )?((el|la|en"
-                               r"|in) )?(" + pattern + ")",
-                               after)}
-        wanted = [code for code in named if code not in refused]
-        if wanted:
-            return wanted[0]
-        written = written_language(text)
-        if written not in refused:
-            return written
-        return next((code for code in ("es", "en") if code not in refused), "en")
-    if named:
-        return named[0]
-    return "en" if resolve_language(current) == "es" else "es"
 
 
 def question_arguments(turn: Turn) -> dict[str, Any]:

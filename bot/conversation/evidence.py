@@ -224,6 +224,9 @@ _DECLINE_REASONS = (
         r"(visit|appointment|appt|screening|test|therapy|pt|exam|scan|mammogram|colonoscopy|referral|checkup|"
         r"check up|follow up|followup|specialist|surgery|therapist|referral)s?\b"
         r"|\b(not|isn'?t|is not|no longer) (necessary|needed|required)( anymore)?\b"
+        # "no follow up needed", "nothing else is needed"
+        r"|\bno (further |more |other )?(?!(i|we|you|he|she|they|it)\b)(\w+ ){0,2}(needed|necessary|required)\b"
+        r"|\bnothing (else |more |further )?(is )?(needed|necessary|required)\b|\bno se necesita\b"
         r"|\b(don'?t|do not|doesn'?t|does not) need (\w+ ){0,2}(anymore|any more)\b"
         r"|\b(doctor|dr|doc|md|physician) (\w+ )?(told|said|says|tells) (me|him|her|us)?( \w+){0,2} (don'?t|do not"
         r"|doesn'?t|"
@@ -566,7 +569,7 @@ _WRITTEN_LATER = re.compile(
     r"|cuando (regrese|vuelva|llegue|este de vuelta|regresemos|volvamos)|"
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
     r"|(明天|过几天|过两天|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|月底)[^，。,.]{0,6}再?"
-    r"(联系|发短信|发信息|发给|找|打给|打电话|约|预约)"
+    r"(联系|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说)"
     r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"
     r"luc khac|lat nua)\b|\bve (roi|xong)( \w+){0,2} (nhan|goi|lien lac)|\b(nhan|goi) lai (giup|gium|dum|sau)\b"
     # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你
@@ -601,16 +604,3 @@ def asks_to_be_written_later(text: str) -> bool:
 def asks_for_later(text: str) -> bool:
     """Whether the reply asks to be contacted later, in words."""
     return bool(_LATER.search(normalise(text)))
-
-
-# the languages a patient may ask for, by name, as they write them ("español", "in English", 中文, "tiếng Việt")
-LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti[eế]ng t[aâ]y ban nha"),
-                  ("en", r"english|ingl[eé]s|英文|英语|英語|ti[eế]ng anh"),
-                  ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa)"),
-                  ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
-
-
-def names_a_language(text: str) -> bool:
-    """Whether the reply names a language we write in (then it is about the language, not a question for a person)."""
-    lowered = text.lower()
-    return any(re.search(pattern, lowered) for _, pattern in LANGUAGE_NAMES)

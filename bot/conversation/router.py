@@ -16,13 +16,13 @@ from bot.conversation.evidence import (
     asks_who_we_are,
     decline_reason,
     is_confused,
-    names_a_language,
     sends_document_later,
     speaks_for_someone,
 )
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
+from bot.conversation.language_request import names_a_language
 from bot.conversation.records import language_of, mark_message, open_conversation
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.context import Outreach

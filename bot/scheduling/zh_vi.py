@@ -42,9 +42,15 @@ def reading_language(text: str, language: str | None) -> str | None:
     return "vi" if language == "vi" else None
 
 
+# an option named in English inside a Chinese or Vietnamese reply ("我要 option three", "lấy number two nha")
+_ENGLISH_OPTION = re.compile(r"\b(?:option|opt|number|num|choice|#)\s*(one|two|three|four|five)\b", re.IGNORECASE)
+_ENGLISH_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+
+
 def canonical(text: str, language: str) -> str:
     """The reply in the resolver's words (see the module docstring); ``language`` from ``reading_language``."""
     text = as_simplified(unicodedata.normalize("NFKC", text))  # full-width digits and letters ("３号") as plain
+    text = _ENGLISH_OPTION.sub(lambda named: f" {_ENGLISH_NUMBERS[named.group(1).lower()]} ", text)
     return _chinese(text) if language == "zh" else _vietnamese(text)
 
 

@@ -640,3 +640,12 @@ def test_leaving_work_early_and_minding_grandchildren_in_chinese(reply: str, slo
 def test_the_last_one_and_work_at_the_other_times() -> None:
     choice = stated_choice("最后一个吧，其他时间都要上班", ONE_MORNING, date(2026, 12, 5), "zh")
     assert choice.chosen is not None and choice.chosen.slot_id == "thu-4"
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("第二个不行，option one 吧", "zh", 1), ("number three đi", "vi", 3), ("給我 Option Two", "zh", 2),
+])
+def test_an_option_named_in_english_words_inside_chinese_or_vietnamese(reply: str, language: str,
+                                                                       position: int) -> None:
+    choice = stated_choice(reply, OPTIONS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position

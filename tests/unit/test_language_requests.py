@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.actions import requested_language
 from bot.conversation.keywords import Keyword, classify_keyword
+from bot.conversation.language_request import requested_language
 
 
 @pytest.mark.parametrize(("body", "current", "wanted"), [
@@ -65,3 +65,13 @@ def test_the_language_read_better_is_the_one_wanted(body: str, wanted: str) -> N
 
 def test_chinese_characters_read_not_too_well() -> None:
     assert requested_language("中文字睇唔太明，用越南文得唔得", "zh") == "vi"
+
+
+@pytest.mark.parametrize(("body", "wanted"), [
+    ("Spanish pls, my husband is the one who reads english", "es"),
+    ("mi hijo lee inglés pero yo no, español por favor", "es"),
+    ("can you text in Vietnamese instead of English", "vi"),
+    ("用中文，不要用英文", "zh"),
+])
+def test_the_language_asked_for_among_others_named(body: str, wanted: str) -> None:
+    assert requested_language(body, "en") == wanted

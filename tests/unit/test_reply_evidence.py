@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.actions import back_in_hospital
 from bot.conversation.evidence import (
     asks_a_question,
     asks_about_medicine,
@@ -28,6 +27,7 @@ from bot.conversation.evidence import (
     wants_a_visit,
     wants_another_time,
 )
+from bot.conversation.reminder_and_checkin import back_in_hospital
 
 
 @pytest.mark.parametrize("body", [
@@ -765,3 +765,23 @@ def test_my_moms_caregiver_and_rides_in_vietnamese() -> None:
 
 def test_a_long_no_and_none() -> None:
     assert is_bare_no("noo ninguna")
+
+
+@pytest.mark.parametrize("body", ["the surgeon said no more visits needed", "nothing else is needed, thanks",
+                                  "no se necesita, ya me dieron de alta"])
+def test_told_nothing_more_is_needed(body: str) -> None:
+    assert decline_reason(body) == "not_needed"
+
+
+def test_a_no_then_what_i_needed_is_no_reason() -> None:
+    assert decline_reason("no we needed the earlier one") is None
+
+
+@pytest.mark.parametrize("body", ["这个月很忙，月底再问问我", "明天再跟我说吧"])
+def test_ask_me_again_later_in_chinese(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+@pytest.mark.parametrize("body", ["she's at 医院 since last night", "we are in the 醫院 again"])
+def test_the_hospital_named_in_chinese_inside_english(body: str) -> None:
+    assert back_in_hospital(body)
