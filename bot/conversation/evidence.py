@@ -33,6 +33,8 @@ _WRONG_NUMBER = re.compile(
 _CLEARLY_WRONG = re.compile(
     r"\bwrong (number|person|phone)\b|\blon so\b|\bnot (my|his|her|their) (number|phone|cell)\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b"
+    r"|\b(this|that|it)('?s| is)? (isnt|isn't|is not|aint|ain't|not) (\w+'?s? ){1,2}(number|phone|cell)( no)? "
+    r"(anymore|any more|no more)\b"
     r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
     r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame)\b"
@@ -139,7 +141,8 @@ _DECLINE_REASONS = (
         r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
         r"|\bmy \w+( is| feels|'s) (\w+ ){0,2}(a lot |much |way |so much )?(fine|ok|okay|good|better|healed) now\b"
         r"|\bmy \w+( is| feels|'s) (\w+ )?(a lot|much|way|so much) better\b"
-        r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b")),  # đỡ typed as "do"
+        r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b"  # đỡ typed as "do"
+        r"|\bkhoe (re|ru|queo|nhu trau)\b")),
     ("already_done", re.compile(
         r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
@@ -156,6 +159,8 @@ _DECLINE_REASONS = (
         r"|\b(lam|kham|chup|tiem|xet nghiem|soi|sieu am)( \w+){0,4} hoi (thang|tuan|nam|[đd]au nam|mua)\b"
         r"|\bme (lo|la|los|las) (hicieron|hice|tome|tomaron|sacaron|saque)\b"
         r"|\b(lam|kham|chup|tiem|xet nghiem|soi|noi soi|sieu am)( \w+){0,8} (thang|tuan|nam) (truoc|ngoai|roi)\b"
+        r"|\b(thang|tuan|nam) (truoc|roi|ngoai|qua)( \w+){0,4} (đi |di )?(lam|kham|chup|tiem|xet nghiem|soi|sieu am)"
+        r"( \w+){0,4} (roi|r)\b"
         r"|\bhoi (thang|tuan|nam|[đd]au nam)( \w+){0,8} (lam|kham|chup|tiem|xet nghiem|soi|sieu am)"
         r"( \w+){0,3} (roi|r)\b")),
     ("care_elsewhere", re.compile(
@@ -245,9 +250,11 @@ _DECLINE_REASONS = (
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b"
         # asked what for: "khỏe re mà, khám chi", "già rồi làm gì nữa"
         r"|\b(lam|kham|chup|soi|noi soi|tap|xet nghiem|đi kham|di kham) (chi|gi nua)( cho (cuc|met|ton tien))?\b"
-        r"|\bkhoi (đat|dat|hen|kham|tap|lam|đi|di)( \w+)? (nha|nhe|nghe|luon|nua|đi|di|a)\b")),
+        r"|\bkhoi (đat|dat|hen|kham|tap|lam|đi|di)( \w+)? (nha|nhe|nghe|luon|nua|đi|di|a)\b"
+        r"|\bkhoi (hi|he|ha|nghe)\b|\b(rang|sao|tai sao|lam chi) phai (đi |di )?(kham|lam|chup|tap|soi)\b")),
 )
-_BARE_NO = re.compile(r"^(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
+_BARE_NO = re.compile(r"^((no+|nope|nop|nah|naw|nel) )?"  # "nop ninguno", "nah none of those"
+                      r"(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
                       r"none work|those don'?t work|ninguno|ninguna|no+,? ninguno|no+,? ninguna|"
                       r"ningun[oa] de (esos|esas|ellos|ellas|esos horarios)|(no )?esos no|no esos( no)?|"
                       r"no me (sirve|sirven|queda|quedan)|(no,? )?(another|a different|other) (day|time|date)s?|"
@@ -277,9 +284,17 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|\b(bac si|phong kham|benh vien) khac\b")
 
 
+# another doctor said as one NOT wanted ("no quiero con otro doctor", "I don't want a different doctor"): no care
+# elsewhere
+_NOT_ANOTHER = re.compile(r"\b(no quiero|no deseo|no|don'?t want|do not want|not)( (ir|ver|verme|atenderme|go|see"
+                          r"|to see|to go))?( (con|a|with|to))? (otr[oa]|another|a different|other|a new) (\w+ )?"
+                          r"(doctor|doctora|medic[oa]|provider|clinic|clinica|terapeuta|therapist|specialist"
+                          r"|especialista)\b")
+
+
 def decline_reason(text: str) -> str | None:
     """The category of a reason to turn the visit down that the reply gives, if it gives one."""
-    folded = normalise(text)
+    folded = _NOT_ANOTHER.sub(" ", normalise(text))
     if _FOUND_ANOTHER.search(folded):
         return "care_elsewhere"  # "found another specialist and was seen there": seen elsewhere, not done here
     return next((category for category, pattern in _DECLINE_REASONS if pattern.search(folded)), None)
@@ -359,7 +374,9 @@ _FINE = re.compile(r"\b(doing|feeling|feel|i'?m|im|i am|all|everything'?s?|been|
                    r"|great|alright|"
                    r"better)\b|\b(estoy|me siento|todo|ando|sigo) (bien|mejor|muy bien)\b"
                    r"|还好|挺好|很好|没事|没(有)?(什么|啥|乜)事|不错|好多了|都好"
-                   r"|\b(toi |tui )?(van )?(on|khoe|tot|binh thuong)( roi| lam| a)?$")
+                   r"|\b(toi |tui )?(van )?(on|khoe|tot|binh thuong)( roi| lam| a)?$"
+                   r"|^\W*(bt|binh thuong)( a| ak| ah| roi)?\W*($|(khong|ko|k|hong) sao)"
+                   r"|^\W*(khong|ko|k|hong) sao( (het|ca|dau|đau))?( a| ak| ah| roi)?\W*$")
 
 
 def feels_fine(text: str) -> bool:
@@ -464,6 +481,8 @@ _FOR_A_PERSON = re.compile(
     r"|\b(sigue|siguen|queda|esta) en la (calle|avenida|ave)\b"
     r"|\b(con|es con) (el|la) (doctor|doctora|dr|dra) \w+ (todavia|aun)\b|\b(que|cual) (doctor|doctora|medic[oa])\b"
     r"|\b(cual|que) (oficina|clinica|sucursal|consultorio)\b|哪(个|一个|间|家)(诊所|医院|地方|办公室)"
+    r"|\b(puede ser|podria ser|seria|quiero|quisiera|prefiero|can it be|could it be|can i see|can i get|i want"
+    r"|i'?d like|i prefer|i would like)( \w+){0,3} (con|with|a|see) (el |la |the )?(doctor|doctora|dr|dra|doc)\b"
     r"|\b(phong kham|van phong|benh vien) nao\b"
     r"|\b(doctor|dr|someone|somebody|staff|nurse|anyone|provider) (who|that) speaks\b"
     r"|\b(doctor|doctora|medic[oa]|alguien|enfermer[oa]) que (hable|habla|sepa)\b"
@@ -514,6 +533,25 @@ _QUESTION_ANYWHERE = re.compile(
 # "I don't want to book", "no quiero agendar", "tôi không muốn đặt lịch", "不想约": the opposite of wanting a visit
 _NOT_WANTED = re.compile(r"\b(don'?t|do not|dont|no longer|never) (want|wanna|need)\b|\bno (quiero|deseo|necesito)\b"
                          r"|\b(khong|ko|k|hong|hok|chang|cha|đung|dung) (muon|can|thich)\b|不想|不要|不用|不需要|别")
+
+
+# asks to be called rather than texted, with no other time ("gọi cho tui đi, nhắn tin tui ko rành", "just call me")
+_WANTS_A_CALL = re.compile(
+    r"^\W*(please |pls |can you |could you |can someone |just )?(call|phone|ring) me( please| pls| instead)?\W*$"
+    r"|\b(i'?m|im|i am) (not good|no good|bad|terrible) (at|with) (texting|texts|text|phones|these)\b"
+    r"|\bi (don'?t|do not|can'?t|cannot) (text|do texts|read texts)\b"
+    r"|^\W*(llameme|llamame|marqueme|marcame|hableme|hablame)( por favor| porfa)?\W*$"
+    r"|\bno (se|puedo) (textear|mandar mensajes|escribir mensajes)\b"
+    r"|\b(goi|call) (dien thoai |đien thoai )?(lai )?(cho )?(tui|toi|minh|em|con|co|chu|bac|ba|me|ma|ong|anh|chi|cau"
+    r"|mo)( \w+)? (đi|di|nha"
+    r"|nhe|nghe|giup|gium|dum)\b"
+    r"|\b(nhan tin|text|nt|doc tin nhan)( \w+)? (ko|khong|k|hok|hong) (ranh|biet|quen|gioi)\b"
+    r"|打(个)?电话给我|给我打(个)?电话|call我|我唔识(打字|睇短信)|我不会(打字|看短信|发短信)")
+
+
+def wants_a_call(text: str) -> bool:
+    """Whether the reply asks to be phoned by a person instead of texted (a time to call is a later, not this)."""
+    return bool(_WANTS_A_CALL.search(normalise(text)))
 
 
 def asks_for_a_person(text: str) -> bool:
@@ -586,8 +624,8 @@ _SENDS_LATER = re.compile(
     r"|\b(lo|la|se lo|se la|te lo|te la|le|los|las|se los) (mando|envio|paso|tomo|saco|mandare|enviare|pasare)\b.*"
     r"\b(en la noche|mas tarde|luego|manana|al rato|el fin de semana|cuando llegue|despues|ahorita|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
-    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着)[^，。,.]{0,8}"
-    r"(拍|发|传|寄|send)"
+    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企)"
+    r"[^，。,.]{0,8}(拍|发|传|寄|send|影)"
     r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
 
 

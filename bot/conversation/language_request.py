@@ -22,6 +22,9 @@ LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti[
                   ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
 
 
+_ANY_LANGUAGE = re.compile(r"\s*(" + "|".join(f"(?:{pattern})" for _, pattern in LANGUAGE_NAMES) + ")")
+
+
 def names_a_language(text: str) -> bool:
     """Whether the reply names a language we write in (then it is about the language, not a question for a person)."""
     lowered = _lowered(text)
@@ -44,8 +47,8 @@ def _weak_after(lowered: str, end: int) -> bool:
     """Whether the words after a language's name say the patient reads it poorly ("my english not good", "mi
     español no es muy bueno", "英文不好"); "my english is very good" does not."""
     said = _WEAK_IN.match(lowered, end)
-    if said is None:
-        return False
+    if said is None or _ANY_LANGUAGE.match(lowered, said.end()):
+        return False  # "用中文 我看不明英文": the words are about the language named after them
     quality = said.group("quality")
     return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"

@@ -174,6 +174,9 @@ def book_choice(turn: Turn) -> None:
         choice = Choice(chosen=options[0], candidates=options)  # "yes" to the one time offered
     if choice.chosen is None and not choice.candidates:
         preference = patient_preference(turn)
+        if len(among := offered_among(turn)) > 1:  # "after 2 any day": which of the offered ones after 2
+            turn.say("clarify_choice", slot_ids=among)
+            return
         if not preference.is_empty():  # "can i do friday instead?": no offered time fits, find ones that do
             offer_slots(turn, "more_slots", preference)
             return
@@ -215,10 +218,18 @@ def offered_among(turn: Turn) -> list[str]:
     language = turn.patient.language
     if booked(turn) or asks_earlier_or_later(turn.text, language) or turns_all_down(turn.text, language):
         return []
-    choice = stated_choice(turn.text, offered_options(turn), patient_today(turn), language)
-    if not choice.ambiguous or len(choice.candidates) == len(turn.conversation.offered_slot_ids):
-        return []  # naming every offered time (or none) narrows nothing
-    return [option.slot_id for option in choice.candidates]
+    options = offered_options(turn)
+    choice = stated_choice(turn.text, options, patient_today(turn), language)
+    if choice.candidates:
+        if not choice.ambiguous or len(choice.candidates) == len(options):
+            return []  # naming every offered time narrows nothing
+        return [option.slot_id for option in choice.candidates]
+    # no offered time named, but a bound some of them keep to: "después de las 2 cualquier día", "any pm slot"
+    preference = patient_preference(turn)
+    if preference.is_empty() or preference.direction is not None or rejects_options(turn.text, language):
+        return []
+    fits = [option.slot_id for option in options if preference.allows(option.local_start)]
+    return fits if len(fits) < len(options) else []
 
 
 def names_an_offered_time(turn: Turn) -> bool:

@@ -12,12 +12,14 @@ from sqlmodel import Session, col, func, select
 from bot.conversation.engine import EngineError
 from bot.conversation.evidence import (
     asks_a_question,
+    asks_to_be_written_later,
     asks_what_a_person_must_answer,
     asks_who_we_are,
     decline_reason,
     is_confused,
     sends_document_later,
     speaks_for_someone,
+    wants_a_call,
 )
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
@@ -382,6 +384,9 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
         return None  # "你们是谁？哪个医院的？": who we are answers it
     if speaks_for_someone(for_engine):
         return "caregiver_writing"
+    if wants_a_call(for_engine) and not question(conversation.awaiting).wants_a_time_to_call \
+            and not asks_to_be_written_later(for_engine):
+        return "patient_asked_for_person"  # "gọi cho tui đi, nhắn tin tui ko rành": a person phones them
     if question(conversation.awaiting).takes_a_document and not asks_who_we_are(for_engine) \
             and not names_a_language(for_engine) and not sends_document_later(for_engine) \
             and (asks_a_question(for_engine) or is_confused(for_engine)):

@@ -127,7 +127,8 @@ def fold(text: str) -> str:
 
 # Words shared by reading a choice and reading a preference (bot/scheduling/preferences.py): one table each.
 RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tomorow": 1, "tommorow": 1,
-                 "manana": 1, "overmorrow": 2}  # overmorrow: 后天, ngày mốt (bot/scheduling/zh_vi.py)
+                 "manana": 1, "overmorrow": 2,  # overmorrow: 后天, ngày mốt (bot/scheduling/zh_vi.py)
+                 "threedaysout": 3}  # 大后天 (bot/scheduling/zh_vi.py)
 MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
 NEGATIONS = frozenset(
     "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada out asleep "
@@ -179,8 +180,10 @@ _DAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _COMPARED_IN_TIME = re.compile(
     rf"\b(?:sooner|earlier|later) than (?:the |that |this |on )?\S+"
     rf"|\b(?:before|after|antes del?|despues del?) (?:the |el )?(?:{_DAY_WORDS})\b"
-    rf"|\b(?:mas temprano|mas tarde|antes|despues|mas pronto) (?:que|del|de) (?:el |la |las |los )?"
-    rf"(?:{_DAY_WORDS}|\d|eso|esa|ese|esos|esas|esta|este)")  # "después del trabajo" names no time
+    rf"|\b(?:mas temprano|mas tarde|mas pronto) (?:que|del|de) (?:el |la |las |los )?"
+    rf"(?:{_DAY_WORDS}|\d|eso|esa|ese|esos|esas|esta|este)"
+    rf"|\b(?:antes|despues) (?:que|del|de) (?:el |la |los )?(?:{_DAY_WORDS}|eso|esa|ese|esos|esas|esta|este)\b")
+# "después del trabajo" names no time; "después de las 2" is a bound on the time (preferences.py), not a comparison
 # a time set aside: "instead of the 9am", "other than tuesday", "en vez del martes": never the one chosen
 _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?\S+"
                         r"|\binstead of (?:the )?\S+|\bbesides (?:the )?\S+|\ben (?:vez|lugar) del? (?:el |la )?\S+"
@@ -277,8 +280,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     for index, word in enumerate(plain_words):
         if word in WEEKDAYS:
             continue
-        elif word in _MONTHS and index + 1 < len(plain_words) and plain_words[index + 1].isdigit():
-            day = int(plain_words[index + 1])
+        elif word in _MONTHS and (day := _day_beside_month(plain_words, index)) is not None:
             narrow(lambda o, mo=_MONTHS[word], d=day: o.local_start.month == mo and o.local_start.day == d)
         elif word == "pasado" and index + 1 < len(plain_words) and plain_words[index + 1] == "manana":
             if today is not None:
@@ -333,12 +335,14 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
 
 _LONG_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "martes",
                    "miercoles", "jueves", "viernes", "sabado", "domingo")
-_NOT_DAYS = frozenset({"mondays", "sundays", "master", "thirsty", "wedding", "tuesdays", "fridays"})
+_NOT_DAYS = frozenset({"master", "thirsty", "wedding"})
 
 
 def _weekday_spelled(word: str) -> str:
     """A day name as typed in a hurry ("wensday", "thrusday", "miercole", "martez") as the day; other words as
     they are. Only words of five letters or more, close to one day name."""
+    if len(word) >= 6 and word.endswith("s") and word[:-1] in WEEKDAYS:
+        return word[:-1]  # "tuesdays I work", "los sábados": the day, said of every week
     if len(word) < 5 or word in WEEKDAYS or word in _NOT_DAYS or not word.isalpha():
         return word
     close = difflib.get_close_matches(word, _LONG_DAY_NAMES, n=1, cutoff=0.8)
@@ -440,7 +444,8 @@ _EARLIER_OR_LATER = re.compile(
     r"\b(?:something|anything|any|algo|nada|a little|a bit|bit|un poco|abit) (?:later|earlier|mas tarde|mas temprano)\b"
     r"|\b(?:later|earlier) (?:one|time|slot|appointment)s?\b"
     r"|\b(?:but|pero|just|solo|nomas) (?:a bit |a little |un poco |un poquito )?(?:later|earlier|mas tarde"
-    r"|mas temprano)\b")
+    r"|mas temprano)\b"
+    r"|\b(?:mas |algo |un poco |un poquito )(?:tardecito|tempranito)\b")  # "más tardecito": a little later
 
 
 def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
@@ -454,7 +459,10 @@ def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
 # every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
 _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)"
                            r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
-                           r"|ningun[oa] (me )?(sirve|funciona|puedo|queda))\b")
+                           r"|ningun[oa] (me )?(sirve|funciona|puedo|queda)"
+                           r"|(esos|estos|esas|estas|those|these|the|all) (\w+ )?(horarios|horas|fechas|dias|opciones"
+                           r"|times|slots|dates|days|options|three|3) (no|don'?t|do not|won'?t|will not|doesn'?t)"
+                           r"( me| really| quite)? (convienen|sirven|funcionan|quedan|acomodan|work|fit|suit))\b")
 
 
 # a day preferred over others: "mejor el martes q el miércoles y jueves", "tuesday is better than wed or thu"
@@ -523,7 +531,8 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
                 turned_down |= ids
         elif reading.candidates:
             named.append(ids)
-            turned_down -= ids  # a later yes undoes an earlier no ("no sé si llegue... pero sí, el miércoles")
+            if not _only_a_part_of_day(clause, language):
+                turned_down -= ids  # a later yes undoes an earlier no ("no sé si llegue... pero sí, el miércoles")
         elif reading.constrained and _ACTIVITY.search(reply_words(clause, language)[0]):
             continue  # "los nenes salen de la escuela a las 3": somebody's day, not a time asked for
         elif reading.constrained:
@@ -541,6 +550,16 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
     return Choice(chosen=remaining[0], candidates=remaining) if len(remaining) == 1 else Choice(candidates=remaining)
 
 
+def _only_a_part_of_day(clause: str, language: str | None) -> bool:
+    """A clause that names a part of the day and nothing more of a time ("other day morning is possible?"): it
+    does not take back a day turned down before it ("Tuesday I have work, no")."""
+    words = re.findall(r"[a-z0-9:]+", reply_words(clause, language)[0])
+    a_day = [word in WEEKDAYS or word in _MONTHS or word in _ORDINALS or any(ch.isdigit() for ch in word)
+             or (word in RELATIVE_DAYS and not (word == "manana" and index and words[index - 1] in MORNING_LEAD_INS))
+             for index, word in enumerate(words)]  # "en la mañana" is the morning, "mañana" tomorrow
+    return any(word in PARTS_OF_DAY for word in words) and not any(a_day)
+
+
 def _position_or_weekday(position: int, weekday: int) -> object:
     """Options at that position or on that weekday (a reading that may name either)."""
     return lambda o: o.position == position or o.local_start.weekday() == weekday
@@ -549,6 +568,19 @@ def _position_or_weekday(position: int, weekday: int) -> object:
 def _lead_in(text: str, position: int) -> str:
     before = re.findall(r"[a-z@]+", text[:position])
     return before[-1] if before else ""
+
+
+_DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+
+
+def _day_beside_month(words: list[str], index: int) -> int | None:
+    """The day of the month named beside the month at ``index``: "december 10", "dec 10th", "10 de diciembre",
+    "the 10th of december"."""
+    if index + 1 < len(words) and (after := _DAY_NUMBER.fullmatch(words[index + 1])):
+        return int(after.group(1))
+    if index >= 2 and words[index - 1] in ("de", "of") and (before := _DAY_NUMBER.fullmatch(words[index - 2])):
+        return int(before.group(1))
+    return None
 
 
 def _has_month_context(words: list[str], index: int) -> bool:

@@ -20,6 +20,7 @@ _AFTER = frozenset({"after", "despues", "luego"})
 _EARLIER = frozenset({"earlier", "sooner", "temprano"})
 _LATER = frozenset({"later"})
 _BEFORE = frozenset({"before", "antes"})
+_BOUND_FILLERS = frozenset({"de", "del", "la", "las", "the", "a"})  # "después de las 2": after 2
 _TOKEN = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
 _CLAUSE_END = frozenset(",.;!?")
 # after "not": words that make it turn down what was just named ("tuesday doesnt work", "el martes no puedo")
@@ -33,6 +34,7 @@ _RELATIVE: dict[tuple[str, ...], tuple[int, int]] = {
 }
 _WEEK_PHRASES = {
     ("next", "week"): 1, ("proxima", "semana"): 1, ("semana", "que", "viene"): 1, ("siguiente", "semana"): 1,
+    ("otra", "semana"): 1, ("semana", "entrante"): 1,  # "la otra semana": the next one
     ("this", "week"): 0, ("esta", "semana"): 0,
 }
 _WEEKEND = (("weekend",), ("weekends",), ("fin", "de", "semana"), ("fines", "de", "semana"))
@@ -168,9 +170,10 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
         elif word in _LATER or (word == "tarde" and previous == "mas"):
             found.direction = "later"
         elif (hour := _hour(word, previous)) is not None:
-            if previous in _AFTER:
+            bound = next((w for w in reversed(words[max(0, index - 3):index]) if w not in _BOUND_FILLERS), "")
+            if bound in _AFTER:  # "after 2", "después de las 2"
                 found.hours = (hour, 24)
-            elif previous in _BEFORE:
+            elif bound in _BEFORE:
                 found.hours = (0, hour)
             elif not negated:
                 found.hours = (hour, hour + 1)  # "3pm works better", "a las 4": that hour

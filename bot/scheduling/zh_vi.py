@@ -60,7 +60,8 @@ _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 
 
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
-               "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not", "after",
+               "threedaysout", "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not",
+               "after",
                "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
                r"either\dor\d", "none of them")
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
@@ -102,7 +103,8 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"最后一个|最後一個|最后那个|最後那個|最后|最後", " last "),
     (r"今晚", " today evening "), (r"今天|今日", " today "),
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
-    (r"明天|明日|听日|聽日", " tomorrow "), (r"后天|後天", " overmorrow "), (r"听朝|聽朝", " tomorrow morning "),
+    (r"明天|明日|听日|聽日", " tomorrow "), (r"大后天|大後天", " threedaysout "),
+    (r"后天|後天", " overmorrow "), (r"听朝|聽朝", " tomorrow morning "),
     (r"晚一点|晚一點|晚点|晚點|更晚|晚些|再晚", " later "), (r"早一点|早一點|早点|早點|更早|早些|再早", " earlier "),
     # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
@@ -193,8 +195,17 @@ _ZH_SOONER_DONE = re.compile(r"早点(到|来|去)|早一点(到|来|去)|早点
                              r"|早(点|一点)?(下班|收工|放工|走)")
 
 
+# English short day names inside Chinese ("Thu 4pm可以"): no Chinese word is spelled like them
+_ZH_ENGLISH_DAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+                    "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
+                    "sun": "sunday"}
+_ZH_ENGLISH_DAY = re.compile(r"\b(" + "|".join(_ZH_ENGLISH_DAYS) + r")\b\.?")
+
+
 def _chinese(text: str) -> str:
     text = text.lower()  # English words inside Chinese ("Wednesday那个OK") are set apart by as_simplified
+    text = _ZH_ENGLISH_DAY.sub(lambda day: f" {_ZH_ENGLISH_DAYS[day.group(1)]} ", text)
+    text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "4pm"
     for heard, meant in _ZH_HOMOPHONES:
         text = text.replace(heard, meant)
     text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", _ZH_SOONER_DONE.sub(" ", text)))

@@ -649,3 +649,41 @@ def test_an_option_named_in_english_words_inside_chinese_or_vietnamese(reply: st
                                                                        position: int) -> None:
     choice = stated_choice(reply, OPTIONS, language=language)
     assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("Dec 9th works", None, 2), ("el 8 de diciembre porfa", "es", 1), ("the 10th of December", None, 3),
+])
+def test_a_date_with_its_month(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize("reply", ["tuesdays I work. mornings are better", "el martes trabajo. en la mañana mejor"])
+def test_a_part_of_the_day_does_not_take_back_a_day_turned_down(reply: str) -> None:
+    language = "es" if "martes" in reply else None
+    assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+def test_a_part_of_the_day_then_fits_only_the_days_left() -> None:
+    choice = stated_choice("wednesdays I work. afternoons are better", DAYS)
+    assert choice.chosen is not None and choice.chosen.position == 3
+
+
+def test_the_day_named_again_does_take_it_back() -> None:
+    choice = stated_choice("not sure about wednesday, but ok, wednesday it is", DAYS)
+    assert choice.chosen is not None and choice.chosen.position == 2
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("el jueves pero más tardecito", "es"), ("those times don't work for me", None),
+    ("esas fechas no me sirven", "es"),
+])
+def test_a_little_later_or_those_times_turned_down_choose_none(reply: str, language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "position"), [("Wed 2:30pm那个可以", 2), ("thu下午4点", 3), ("大后天上午", 1)])
+def test_english_days_and_clock_inside_chinese(reply: str, position: int) -> None:
+    choice = stated_choice(reply, DAYS, today=date(2026, 12, 5), language="zh")
+    assert choice.chosen is not None and choice.chosen.position == position

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -113,3 +113,14 @@ def test_a_chinese_or_vietnamese_request_becomes_a_time_preference(text: str, la
                                                ("tu 9h", set()), ("thu", set())])
 def test_vietnamese_thu_and_tu_are_not_english_weekdays(text: str, weekdays: set[int]) -> None:
     assert read_preference(text, MONDAY, "vi").weekdays == weekdays
+
+
+@pytest.mark.parametrize(("text", "hours"), [("después de las 3", (15, 24)), ("antes de las 11 porfa", (0, 11)),
+                                             ("a las 3", (15, 16))])
+def test_a_bound_said_with_de_las_in_spanish(text: str, hours: tuple[int, int]) -> None:
+    assert read_preference(text, MONDAY, "es").hours == hours
+
+
+def test_la_otra_semana_is_the_next_week() -> None:
+    assert read_preference("la otra semana", MONDAY, "es").dates == (MONDAY + timedelta(days=7),
+                                                                     MONDAY + timedelta(days=13))

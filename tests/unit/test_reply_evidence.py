@@ -24,6 +24,7 @@ from bot.conversation.evidence import (
     sends_document_later,
     sounds_worse,
     speaks_for_someone,
+    wants_a_call,
     wants_a_visit,
     wants_another_time,
 )
@@ -785,3 +786,62 @@ def test_ask_me_again_later_in_chinese(body: str) -> None:
 @pytest.mark.parametrize("body", ["she's at 医院 since last night", "we are in the 醫院 again"])
 def test_the_hospital_named_in_chinese_inside_english(body: str) -> None:
     assert back_in_hospital(body)
+
+
+@pytest.mark.parametrize("body", ["that's not Maria's number anymore", "this is not my aunt's phone no more"])
+def test_a_number_that_belonged_to_someone_else(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["唔喺屋企，今晚影咗相先俾你", "文件在屋企，夜晚先send"])
+def test_a_paper_sent_tonight_in_cantonese(body: str) -> None:
+    assert sends_document_later(body)
+
+
+@pytest.mark.parametrize("body", ["佢琴日入咗院", "阿媽又送咗去急症室"])
+def test_admitted_or_taken_to_the_er_in_cantonese(body: str) -> None:
+    assert back_in_hospital(body)
+
+
+def test_leaving_hospital_is_not_going_back() -> None:
+    assert not back_in_hospital("上个礼拜出院了")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("năm ngoái con đi nội soi rồi", "already_done"), ("ông khỏe re, khỏi khám nha", "feels_better"),
+    ("sao phải đi khám, khỏi hỉ", "not_needed"),
+])
+def test_done_last_year_perfectly_well_and_why_go_in_vietnamese(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["I don't want a different doctor, is it still with dr Lee?",
+                                  "no quiero ir con otra doctora"])
+def test_not_wanting_another_doctor_is_no_care_elsewhere(body: str) -> None:
+    assert decline_reason(body) != "care_elsewhere"
+
+
+@pytest.mark.parametrize("body", ["could it be with doctor Patel again?", "quisiera cita con la doctora Kim"])
+def test_asking_for_one_doctor_is_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["just call me", "I'm not good with texting", "llámeme por favor",
+                                  "gọi lại cho má nha", "nt tui ko biết", "给我打个电话"])
+def test_asking_to_be_phoned(body: str) -> None:
+    assert wants_a_call(body)
+
+
+@pytest.mark.parametrize("body", ["call me back", "who will call me?", "i'll call you"])
+def test_a_call_that_is_no_request_to_be_phoned(body: str) -> None:
+    assert not wants_a_call(body)
+
+
+@pytest.mark.parametrize("body", ["binh thuong a", "ko sao hết", "bt, không sao"])
+def test_nothing_wrong_after_going_home_in_vietnamese_shorthand(body: str) -> None:
+    assert feels_fine(body)
+
+
+@pytest.mark.parametrize("body", ["nah none", "no nope", "nel ninguna"])
+def test_two_noes_together(body: str) -> None:
+    assert is_bare_no(body)
