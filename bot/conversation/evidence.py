@@ -38,7 +38,9 @@ _CLEARLY_WRONG = re.compile(
     r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
     r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame)\b"
-    r"|打错|发错|错号|号码错|没有这个人|找错人|搞错人|不认识(这|那)(个)?人|\bnham so\b|\bsai so\b|\bnhan nham\b"
+    r"|打错|发错|传错人|错号|号码错|没有这个人|找错人|搞错人|不认识(这|那)(个)?人|我不叫(这个|那个)?名字"
+    r"|我不是(?!很|太|说|要|不|在|想|有|没|这|那|本人|故意|病人|患者)[\u4e00-\u9fff]{2,3}(?=[，,。.!！\s]|$)"
+    r"|(号码|电话|手机|手机号|号)(码)?(是)?我?(刚|才|新)(换|办|买|拿|申请)|\bnham so\b|\bsai so\b|\bnhan nham\b"
     r"|\b(nhan|goi|gui) lon\b|\bso nay (khong|ko|k) phai (cua|la)\b"
     r"|\b(khong|ko|k) co ai ten (do|đo|nay|vay|the|nhu vay)\b"
     r"|\bso nay (gio |bay gio )?la (cua )?(toi|tui|minh|em)\b"
@@ -125,7 +127,8 @@ def speaks_for_someone(text: str) -> bool:
 # why a patient turns the visit down, as a category the event keeps (operations count them; the words stay private)
 _DECLINE_REASONS = (
     ("feels_better", re.compile(
-        r"\b(i )?(feel|feels|feeling|am|im|i'?m) (much |a lot |alot |way |all |so much |really |lots )?"
+        r"\b(i )?(feel|feels|feeling|am|im|i'?m) (much |a lot |alot |way |all |so much |really |lots |a whole lot "
+        r"|whole lot |a ton |tons )?"
         r"(better|fine now|recovered|healed)\b"
         r"|\b(is|it'?s|its|are|feels) (all |completely |fully |a lot |alot |much |way |so much )(better|healed)\b"
         r"|\b(is|it'?s|its) healed\b"
@@ -166,7 +169,8 @@ _DECLINE_REASONS = (
     ("care_elsewhere", re.compile(
         r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
-        r"|\b(i|we) (just )?moved (to|out of|away|across)\b|\bme mude (a|de|para)\b|搬(去|到)[^，。,.]{0,6}了"
+        r"|\b(i|we) (just )?moved (to|out of|away|across)\b|\bme mude (a|de|para|pa|pal|al|hasta)\b"
+        r"|搬(去|到)[^，。,.]{0,6}了"
         r"|\b(đa |da )?(don|chuyen) nha (đi|di|ve|qua|sang)\b"
         r"|\b(switched|changed|found) (to |over to )?(a |another |a different |my own |a new |the )?(\w+ ){0,2}"
         r"(place|center|office|location|group|program)\b"
@@ -246,7 +250,7 @@ _DECLINE_REASONS = (
         r"|\bno es necesari[oa]\b|\bno (lo |la |le )?(veo|creo|siento) necesari[oa]\b"
         r"|\b(i'?m|i am|we'?re|we are) done with (those|these|the|my|that|this|all) (\w+ )?(tests?|screenings?|therapy"
         r"|pt|exams?|scans?|colonoscop\w+|mammograms?)\b"
-        r"|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再"
+        r"|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再|不必(再)?(做|检查|查|去|了)"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b"
         # asked what for: "khỏe re mà, khám chi", "già rồi làm gì nữa"
         r"|\b(lam|kham|chup|soi|noi soi|tap|xet nghiem|đi kham|di kham) (chi|gi nua)( cho (cuc|met|ton tien))?\b"
@@ -276,6 +280,9 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) "
                             r"(bac si|bs|phong kham|phong mach|pk)\b"
                             r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,8}(医生|医院|诊所|专科|中医|治疗师|理疗师|医师|大夫)"
+                            r"|\b(got in|get in|getting in|been seeing|started seeing) with (a|an|another|my|the) "
+                            r"(\w+ ){0,2}(doctor|specialist|clinic|provider|\w+ologist)\b"
+                            r"|转(了)?(去|到)[^，。,.]{0,12}(诊所|医院|医生)"
                             r"|\b(found|switched to|went to) (a|an|another|a different|my own|a new) (\w+ )?"
                             r"(doctor|clinic|specialist|provider|\w+ologist)\b"
                             r"|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"
@@ -284,12 +291,18 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|\b(bac si|phong kham|benh vien) khac\b")
 
 
+# a request for another doctor HERE: "可以换个医生吗", "can I get a different doctor?", "¿puedo cambiar de doctora?"
+_ASKS_ANOTHER_DOCTOR = (r"(可以|能|能不能|可不可以|可唔可以|可否)(换|转|转换)(个|一个|一位|过|第二个)?(医生|大夫|医师)"
+                        r"|\b(can|could|may) (i|we) (get|have|see|switch to|change to|change) (a different"
+                        r"|another|a new|other|a diff) (doctor|provider|therapist|dr)\b"
+                        r"|\b(puedo|podria|se puede|podemos) (cambiar|tener|ver) (de |a |con )?(otr[oa] )?"
+                        r"(doctor|doctora|medic[oa]|terapeuta)\b")
 # another doctor said as one NOT wanted ("no quiero con otro doctor", "I don't want a different doctor"): no care
 # elsewhere
 _NOT_ANOTHER = re.compile(r"\b(no quiero|no deseo|no|don'?t want|do not want|not)( (ir|ver|verme|atenderme|go|see"
                           r"|to see|to go))?( (con|a|with|to))? (otr[oa]|another|a different|other|a new) (\w+ )?"
                           r"(doctor|doctora|medic[oa]|provider|clinic|clinica|terapeuta|therapist|specialist"
-                          r"|especialista)\b")
+                          r"|especialista)\b" + "|" + _ASKS_ANOTHER_DOCTOR)
 
 
 def decline_reason(text: str) -> str | None:
@@ -300,10 +313,15 @@ def decline_reason(text: str) -> str | None:
     return next((category for category, pattern in _DECLINE_REASONS if pattern.search(folded)), None)
 
 
+# "ninguna, estoy fuera del país hasta el 20": none of them first, then why (a plain "no, ..." may turn the visit down)
+_NONE_FIRST = re.compile(r"^\W*(ninguna|ninguno|ningun|none( of (them|those|these|the times))?|neither( one)?|ni una"
+                         r"|ni uno)\s*[,.;:!-]")
+
+
 def is_bare_no(text: str) -> bool:
     """"no", "nope", "none of them", "ninguna": none of the offered times (not: no visit at all)."""
     core = " ".join(_AROUND_NO.sub(" ", normalise(text)).split())
-    return bool(_BARE_NO.match(core))
+    return bool(_BARE_NO.match(core) or _NONE_FIRST.match(text.lower()))
 
 
 # after discharge: the usual aches of getting better, said mildly, and nothing that sounds like getting worse
@@ -481,7 +499,8 @@ _FOR_A_PERSON = re.compile(
     r"|\b(sigue|siguen|queda|esta) en la (calle|avenida|ave)\b"
     r"|\b(con|es con) (el|la) (doctor|doctora|dr|dra) \w+ (todavia|aun)\b|\b(que|cual) (doctor|doctora|medic[oa])\b"
     r"|\b(cual|que) (oficina|clinica|sucursal|consultorio)\b|哪(个|一个|间|家)(诊所|医院|地方|办公室)"
-    r"|\b(puede ser|podria ser|seria|quiero|quisiera|prefiero|can it be|could it be|can i see|can i get|i want"
+    r"|" + _ASKS_ANOTHER_DOCTOR + r"|\b(puede ser|podria ser|seria|quiero|quisiera|prefiero|can it be|could it be"
+    r"|can i see|can i get|i want"
     r"|i'?d like|i prefer|i would like)( \w+){0,3} (con|with|a|see) (el |la |the )?(doctor|doctora|dr|dra|doc)\b"
     r"|\b(phong kham|van phong|benh vien) nao\b"
     r"|\b(doctor|dr|someone|somebody|staff|nurse|anyone|provider) (who|that) speaks\b"
@@ -545,8 +564,22 @@ _WANTS_A_CALL = re.compile(
     r"|\b(goi|call) (dien thoai |đien thoai )?(lai )?(cho )?(tui|toi|minh|em|con|co|chu|bac|ba|me|ma|ong|anh|chi|cau"
     r"|mo)( \w+)? (đi|di|nha"
     r"|nhe|nghe|giup|gium|dum)\b"
-    r"|\b(nhan tin|text|nt|doc tin nhan)( \w+)? (ko|khong|k|hok|hong) (ranh|biet|quen|gioi)\b"
+    r"|\b(nhan tin|text|nt|[đd]oc tin nhan)( \w+)? (ko|khong|k|hok|hong) (ranh|biet|quen|gioi|ro|duoc|đuoc|noi)\b"
+    r"|\b(co ai|ai [đd]o|nguoi nao)( co the)? goi (dien thoai |đien thoai )?(lai )?cho \w+"
     r"|打(个)?电话给我|给我打(个)?电话|call我|我唔识(打字|睇短信)|我不会(打字|看短信|发短信)")
+
+
+# asks for a real person to talk to: "有冇真人可以倾吓", "can I talk to a real person", "gặp người thật"
+_REAL_PERSON = re.compile(
+    r"\b(talk|speak|chat|get|need|want|have|connect me)( to| with)? (a |an )?(real|live|actual) (person|human|one)\b"
+    r"|\b(hablar|platicar|comunicarme) con (una )?persona( real| de verdad)?\b|\bpersona (real|de verdad)\b"
+    r"|有没有真人|找真人|真人(可以)?(倾|聊|谈|讲|回|接)|人工(客服|服务)|(同|跟|和)(真人|工作人员)(倾|聊|谈|讲)"
+    r"|\b(gap|noi chuyen voi|cho (toi|tui) (gap|noi chuyen)) (voi )?(nguoi that|nhan vien)\b")
+
+
+def wants_a_real_person(text: str) -> bool:
+    """Whether the reply asks for a real person to talk to (not "are you a real person?": who we are)."""
+    return bool(_REAL_PERSON.search(normalise(text)))
 
 
 def wants_a_call(text: str) -> bool:
@@ -613,7 +646,15 @@ _WRITTEN_LATER = re.compile(
     # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你
     r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo)|"
     r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule)\b"
-    r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你")
+    r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
+    # after the holidays / in January: "después de las fiestas, en enero hablamos", 过完年再说, "qua Tết rồi tính"
+    r"|\b(despues|pasando|luego) de (las fiestas|navidad|ano nuevo|las vacaciones|mi viaje|que regrese)\b"
+    r"|\b(en|para) (enero|febrero|marzo|el otro mes|el proximo mes|el mes que viene|el ano que viene|el otro ano)"
+    r"( \w+){0,2} (hablamos|platicamos|nos comunicamos|nos hablamos|me (escriben|llaman|contactan|avisan))\b"
+    r"|\b(after|past) (the )?(holidays|new year|christmas|xmas|thanksgiving)\b"
+    r"|\b(talk|speak|chat|reach out|text|call)( to me| me)? (again )?(in|after) (january|february|the new year)\b"
+    r"|(过完年|过年后|年后|新年后|节后|过完节)[^，。]{0,6}(再说|再约|再联系|再讲|再问|再预约)"
+    r"|\b(qua|sau|het|ra) tet( \w+){0,2} (tinh|hen|nhan|goi|lien lac|kham)\b")
 
 
 # the patient will send the paper asked for later: "I'll snap it when I get home", "se lo mando el fin de semana"

@@ -60,6 +60,9 @@ OPT_OUT_PHRASES = (
                r"eliminenme|elimineme|eliminame) de (la|su|esta|sus|tu|vuestra) lista\b|\b(den|dar)(me)? de baja\b"
                r"|\b(quiten|borren|eliminen|saquen) mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
+    # "no quiero q me sigan texteando", "no quiero que me sigan mandando mensajes"
+    re.compile(r"\bno (quiero|deseo) (q|que|k) me (sigan|vuelvan a|esten) (texteando|textear|escribiendo|escribir"
+               r"|mandando|mandar|enviando|enviar|llamando|llamar|molestando|molestar)\b"),
     re.compile(r"(别|不要)再?(联系|联络|打扰|打电话给)我|(把|将)?我的?(电话)?号码(删除|删掉|移除|去掉)"),
     re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),
     re.compile(r"以后(都|也)?(别|不要)(再)?(发|传)了"),

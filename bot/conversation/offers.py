@@ -15,6 +15,7 @@ from bot.scheduling.choice import (
     Choice,
     OfferedOption,
     asks_earlier_or_later,
+    asks_for_other_times,
     rejects_options,
     resolve_choice,
     stated_choice,
@@ -164,7 +165,8 @@ def book_choice(turn: Turn) -> None:
     options = offered_options(turn)
     choice = stated_choice(turn.text, options, patient_today(turn), turn.patient.language)
     # "2 doesnt work", "not the tuesday one", "el martes no puedo", "周二不行": never a booking of what it turns down
-    if not choice.candidates and rejects_options(turn.text, turn.patient.language):
+    if not choice.candidates and (rejects_options(turn.text, turn.patient.language)
+                                  or asks_for_other_times(turn.text, turn.patient.language)):
         named = resolve_choice(turn.text, options, patient_today(turn), turn.patient.language).candidates
         rejected = {o.slot_id for o in named} if named != options else set()
         turn.record("outreach.patient.rejected_times", {"slot_ids": sorted(rejected)})

@@ -20,6 +20,7 @@ from bot.conversation.evidence import (
     sends_document_later,
     speaks_for_someone,
     wants_a_call,
+    wants_a_real_person,
 )
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
@@ -384,7 +385,8 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
         return None  # "你们是谁？哪个医院的？": who we are answers it
     if speaks_for_someone(for_engine):
         return "caregiver_writing"
-    if wants_a_call(for_engine) and not question(conversation.awaiting).wants_a_time_to_call \
+    if (wants_a_call(for_engine) or wants_a_real_person(for_engine)) \
+            and not question(conversation.awaiting).wants_a_time_to_call \
             and not asks_to_be_written_later(for_engine):
         return "patient_asked_for_person"  # "gọi cho tui đi, nhắn tin tui ko rành": a person phones them
     if question(conversation.awaiting).takes_a_document and not asks_who_we_are(for_engine) \

@@ -53,6 +53,7 @@ _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "w
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "tree": 3, "thre": 3, "tres3": 3, "tow": 2, "twp": 2, "oen": 1,  # as typed in a hurry, after "option"
 }
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
                     "choose", "want", "grab", "escojo", "quiero", "tomo",
@@ -150,6 +151,10 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
                                 r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
                                 r"school drop off|"
                                 r"i have (work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
+                                # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
+                                r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
+                                r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
+                                r"tengo (dialisis|quimio|quimioterapia|terapia|otra cita|cita con)|"
                                 r"tengo que|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
                                 r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo|me toca)\b")
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
@@ -268,8 +273,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             return start.hour == h or (not e and start.hour == (h + 12) % 24)
 
         narrow(at_time)
-    for month, day in dates:
-        narrow(lambda o, mo=month, d=day: o.local_start.month == mo and o.local_start.day == d)
+    for first, second in dates:  # "12/8" as written in the US, "8/12" as in Latin America and Vietnam: either
+        narrow(lambda o, a=first, b=second: (o.local_start.month, o.local_start.day) in ((a, b), (b, a)))
 
     plain_words = [_weekday_spelled(word) for word in re.findall(r"[a-z0-9]+", stripped)]
     # days named together are alternatives ("tuesday or wednesday", "周三周四都可以"): one visit is on one day
@@ -335,7 +340,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
 
 _LONG_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "martes",
                    "miercoles", "jueves", "viernes", "sabado", "domingo")
-_NOT_DAYS = frozenset({"master", "thirsty", "wedding"})
+_NOT_DAYS = frozenset({"master", "thirsty", "wedding", "viene", "vienen", "vienes"})  # "me viene bien"
 
 
 def _weekday_spelled(word: str) -> str:
@@ -480,11 +485,18 @@ def turns_all_down(text: str, language: str | None = None) -> bool:
 
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
+                         # "có ngày khác ko"
+                         r"|\b(co )?(ngay|gio|lich|hom|buoi|bua) (nao )?khac (khong|ko|k|hong|hok)\b"
                          r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?"
                          r"(otras|other|more|mas|different) "
                          r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"
                          r"|\b(what|which) other (days|times|dates|slots)\b"  # (not "其他时间我都忙": busy then)
                          r"|(别的|其他)(时间|日子)(?![^，。,.]{0,4}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作))")
+
+
+def asks_for_other_times(text: str, language: str | None = None) -> bool:
+    """Whether the reply turns every offered time down or asks what other days or times there are."""
+    return turns_all_down(text, language) or bool(_OTHER_DAYS.search(fold(text)))
 
 
 def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,

@@ -66,7 +66,8 @@ _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "to
                r"either\dor\d", "none of them")
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
 _ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
-_KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b|\d{1,2}:\d{2}|\d+|[,.;!?]")
+_KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b"
+                   r"|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}\b|\d+|[,.;!?]")
 
 
 def _kept(text: str) -> str:
@@ -270,7 +271,7 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bngay\s+(\d{1,2})\b", r" day \1 "),
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(khong|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
-    (r"\b(phai )?(đi|di) lam\b|\bco viec\b|\b(o|lam|phai o) (tiem|cho lam|so lam|hang|shop|xuong)\b",
+    (r"\b(phai )?(đi|di) lam\b(?! ve)|\bco viec\b|\b(o|lam|phai o) (tiem|cho lam|so lam|hang|shop|xuong)\b",
      " not "),  # "chiều con phải đi làm": busy then
     (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics

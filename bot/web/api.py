@@ -10,7 +10,7 @@ from typing import Any
 from aiohttp import web
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.core.context import Outreach
 from bot.core.db import is_unavailable
@@ -202,8 +202,8 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
             payload = SlotsIn.model_validate(body)
         except ValidationError as exc:
             raise _Bad(422, "the slots are not valid", _validation_details(exc)) from None
-        def publish(session: Session) -> list[Slot]:
-            created = []
+        def publish(session: Session) -> list[tuple[Slot, bool]]:
+            published: list[tuple[Slot, bool]] = []
             for item in payload.slots:
                 provider = session.get(Provider, item.provider_id)
                 if provider is None:
@@ -214,16 +214,25 @@ def api_routes(ctx: Outreach) -> list[web.RouteDef]:
                 elif item.timezone and not provider.timezone:
                     provider.timezone = item.timezone
                     session.add(provider)
+                # one provider has one time once: a time published again (a schedule re-sent) is the same slot,
+                # never a second one two patients could both book
+                same = session.exec(select(Slot).where(Slot.provider_id == item.provider_id,
+                                                       Slot.starts_at == item.starts_at)).first()
+                if same is not None:
+                    published.append((same, False))
+                    continue
                 slot = Slot(provider_id=item.provider_id, visit_type=item.visit_type, starts_at=item.starts_at,
                             duration_minutes=item.duration_minutes, location=item.location,
                             timezone=item.timezone or provider.timezone)
                 session.add(slot)
-                created.append(slot)
-            return created
+                session.flush()
+                published.append((slot, True))
+            return published
 
-        created = await ctx.db.run(publish)
+        published = await ctx.db.run(publish)
         return web.json_response({"slots": [{"id": s.id, "provider_id": s.provider_id, "status": s.status,
-                                             "starts_at": s.starts_at.isoformat()} for s in created]}, status=201)
+                                             "starts_at": s.starts_at.isoformat(), "created": created}
+                                            for s, created in published]}, status=201)
 
     async def post_campaign(request: web.Request) -> web.Response:
         name = request.query.get("name", "")

@@ -173,6 +173,8 @@ def _response_schemas() -> dict[str, Any]:
             "slots": {"type": "array", "minItems": 1, "items": _object({
                 "id": ID, "provider_id": ID, "status": {"type": "string", "enum": ["open", "booked", "blocked"]},
                 "starts_at": DATE_TIME,
+                "created": {"type": "boolean", "description": "false when the provider already had this time: "
+                                                              "the slot stored before (a time is published once)"},
             })},
         }),
         "Campaign": _object({

@@ -61,3 +61,18 @@ async def test_a_clinic_zone_that_is_not_a_zone_is_refused_by_name(stack: Stack)
     async with stack.http.post(f"{stack.base_url}/api/v1/slots", json=body, headers=stack.auth) as response:
         assert response.status == 422
         assert "timezone" in await response.text()
+
+
+async def test_a_time_published_again_is_the_same_slot_never_a_second_one(stack: Stack) -> None:
+    provider = f"prov-{uuid.uuid4().hex[:8]}"
+    start = future_weekday_times(1)[0]
+    one = {"provider_id": provider, "starts_at": start.isoformat(), "visit_type": "physical_therapy"}
+    the_same_in_another_zone = {**one, "starts_at": start.astimezone(ZoneInfo("Asia/Tokyo")).isoformat()}
+    ids = []
+    for body in ({"slots": [one, one]}, {"slots": [the_same_in_another_zone]}):
+        async with stack.http.post(f"{stack.base_url}/api/v1/slots", json=body, headers=stack.auth) as response:
+            assert response.status == 201, await response.text()
+            published = (await response.json())["slots"]
+            ids += [slot["id"] for slot in published]
+            assert [slot["created"] for slot in published] == ([True, False] if len(published) == 2 else [False])
+    assert len(set(ids)) == 1, ids

@@ -687,3 +687,18 @@ def test_a_little_later_or_those_times_turned_down_choose_none(reply: str, langu
 def test_english_days_and_clock_inside_chinese(reply: str, position: int) -> None:
     choice = stated_choice(reply, DAYS, today=date(2026, 12, 5), language="zh")
     assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("10/12 nha", "vi", 3), ("el 9/12 porfa", "es", 2), ("12/8 works", None, 1), ("Option tree", None, 3),
+    ("el de las 4 me viene bien", "es", 3), ("thứ 3 được, 9h đi làm về rồi", "vi", 1),
+])
+def test_dates_either_way_round_and_words_that_are_no_days(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language"), [("mấy bữa đó tui bận, có bữa nào khác ko", "vi"),
+                                                 ("tuesdays I have dialysis. mornings are better", None)])
+def test_other_days_asked_for_choose_none(reply: str, language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None

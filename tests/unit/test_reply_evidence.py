@@ -25,6 +25,7 @@ from bot.conversation.evidence import (
     sounds_worse,
     speaks_for_someone,
     wants_a_call,
+    wants_a_real_person,
     wants_a_visit,
     wants_another_time,
 )
@@ -845,3 +846,59 @@ def test_nothing_wrong_after_going_home_in_vietnamese_shorthand(body: str) -> No
 @pytest.mark.parametrize("body", ["nah none", "no nope", "nel ninguna"])
 def test_two_noes_together(body: str) -> None:
     assert is_bare_no(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("honestly feeling a ton better, thanks", "feels_better"),
+    ("we got in with a lung specialist at Mercy last week", "care_elsewhere"),
+    ("nos mudamos pal norte, me mude pa Texas", "care_elsewhere"),
+    ("我妈已经转去唐人街的诊所看了", "care_elsewhere"), ("这种检查不必再做了吧", "not_needed"),
+])
+def test_reasons_said_the_way_people_say_them(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["能不能换一个医生？", "can I get a different doctor this time?",
+                                  "¿puedo cambiar de doctora?"])
+def test_asking_for_another_doctor_here_is_for_a_person_not_a_decline(body: str) -> None:
+    assert asks_what_a_person_must_answer(body) and decline_reason(body) is None
+
+
+@pytest.mark.parametrize("body", ["i need to talk to a real person", "quiero hablar con una persona de verdad",
+                                  "有没有真人回复？", "cho tui gặp nhân viên"])
+def test_asking_for_a_real_person(body: str) -> None:
+    assert wants_a_real_person(body)
+
+
+def test_asking_whether_we_are_a_real_person_is_not_asking_for_one() -> None:
+    assert not wants_a_real_person("are you a real person?")
+
+
+@pytest.mark.parametrize("body", ["我不是王芳，你们找错了吧", "这个手机号是我新办的", "你们传错人啦", "我不叫这个名字"])
+def test_not_the_person_named_in_chinese(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["我不是很忙", "我不是病人，是她女儿", "我不是故意的"])
+def test_not_something_else_is_no_wrong_number(body: str) -> None:
+    assert not clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["ai đó gọi lại cho ông được không", "mắt kém, đọc tin nhắn không được"])
+def test_asking_to_be_phoned_by_an_older_vietnamese_patient(body: str) -> None:
+    assert wants_a_call(body)
+
+
+@pytest.mark.parametrize("body", ["después de navidad me escriben", "pasando las fiestas, en enero me llaman",
+                                  "after the holidays please", "过完年再约吧", "qua tết rồi hẹn nha"])
+def test_after_the_holidays(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+@pytest.mark.parametrize("body", ["ninguna, ando de viaje", "none of those, I work all week", "neither. sorry"])
+def test_none_of_them_first_then_why(body: str) -> None:
+    assert is_bare_no(body)
+
+
+def test_a_plain_no_with_words_after_it_is_not_none_of_them() -> None:
+    assert not is_bare_no("no, my daughter will call you")
