@@ -26,6 +26,7 @@ from bot.conversation.evidence import (
     asks_for_later,
     asks_to_be_written_later,
     asks_who_we_are,
+    cancels_the_visit,
     cannot_come,
     clearly_not_the_patient,
     decline_reason,
@@ -304,6 +305,12 @@ class ActionRecordDecline(OutreachAction):
         if turn.question.declining_needs_a_clinician:  # a result still needs a clinician, even if declined
             turn.record("outreach.patient.declined", {"reason": "callback_declined"})
             turn.hand_off("callback_declined", "handoff")
+            return
+        if turn.question.about_a_booked_visit:  # a visit already booked: turned down with a reason, it is called off
+            if decline_reason(turn.text) is not None or cancels_the_visit(turn.text):
+                cancel_appointment(turn)  # "cancélela, ya fui con otro doctor": the slot goes back to others
+            else:
+                answer_reminder(turn)
             return
         decline(turn, decline_reason(turn.text))
 

@@ -171,6 +171,10 @@ _DECLINE_REASONS = (
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
         r"|\b(i|we) (just )?moved (to|out of|away|across)\b|\bme mude (a|de|para|pa|pal|al|hasta)\b"
         r"|搬(去|到)[^，。,.]{0,6}了"
+        r"|\b(me lleva|me llevan|me va a llevar|voy|vamos|ire) (con|a) (un|una|otr[oa]|mi) (doctor|doctora|medic[oa]"
+        r"|clinica|dentista) (en|de) \w+"
+        r"|\b(da )?(don|chuyen) (nha )?(qua|sang|ve|toi|len|xuong) \w+( \w+)? (roi|r|luon)\b"
+        r"|\bkham (o )?(ben|bển|ben do|ben đo|ben nay|ben kia|o do|o đo)( luon)?\b"
         r"|\b(đa |da )?(don|chuyen) nha (đi|di|ve|qua|sang)\b"
         r"|\b(switched|changed|found) (to |over to )?(a |another |a different |my own |a new |the )?(\w+ ){0,2}"
         r"(place|center|office|location|group|program)\b"
@@ -216,7 +220,8 @@ _DECLINE_REASONS = (
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\btoo expensive\b|\bno insurance\b"
                         r"|\bmoney( is|'?s) (tight|short)\b|\b(barely|doesn'?t|does not|won'?t) (covers?|pay)\b"
                         r"|\bno (puedo|podemos) (seguir )?pagando\b|\b(khong|ko|k) (kham|tra|đong|dong|chiu) noi\b"
-                        r"|\b(kham|tra|đong|dong|chiu|lo) (khong|ko|k) noi\b|\b(me )?sale mas barato\b"
+                        r"|\b(kham|tra|đong|dong|chiu|lo) (khong|ko|k) noi\b"
+                        r"|\b(me )?sale (mucho |bien |muy )?mas barato\b"
                         r"|\b(khong|ko|k) (du|đu) tien\b|没钱|付不起|负担不起"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
@@ -315,7 +320,8 @@ def decline_reason(text: str) -> str | None:
 
 # "ninguna, estoy fuera del país hasta el 20": none of them first, then why (a plain "no, ..." may turn the visit down)
 _NONE_FIRST = re.compile(r"^\W*(ninguna|ninguno|ningun|none( of (them|those|these|the times))?|neither( one)?|ni una"
-                         r"|ni uno)\s*[,.;:!-]")
+                         r"|ni uno|no me (quedan|sirven|convienen|acomodan)( esos| esas| ninguno| ninguna)?"
+                         r"|those (don'?t|do not) work( for me)?)\s*[,.;:!-]")
 
 
 def is_bare_no(text: str) -> bool:
@@ -409,7 +415,7 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
-                  r"|se [đd]en)\b")
+                  r"|se [đd]en|se (toi|ghe|co mat|qua)|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat))\b")
 
 
 def says_yes(text: str) -> bool:

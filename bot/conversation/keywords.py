@@ -86,6 +86,9 @@ OPT_OUT_PHRASES = (
                r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( di| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
     re.compile(r"\b(dung|dug|đung|đug) (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( \w+){0,2} nua\b"),
+    # "thôi khỏi nhắn nữa nha": no need to text any more; "đừng làm phiền tôi"
+    re.compile(r"\bkhoi (nhan|nt|gui|goi|lien lac|nhan tin)( tin( nhan)?)?( \w+)? nua\b"
+               r"|\b(dung|đung) (lam phien|phien)( (toi|tui|minh|em|nua))?\b"),
 )
 # Opt-in words only count for an address that has opted out ("yes" is otherwise an answer, not a keyword).
 OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar", "开始", "bat đau"})

@@ -53,11 +53,12 @@ _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "w
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-    "tree": 3, "thre": 3, "tres3": 3, "tow": 2, "twp": 2, "oen": 1,  # as typed in a hurry, after "option"
+    "tree": 3, "thre": 3, "tow": 2, "twp": 2, "too": 2, "oen": 1,  # as typed in a hurry, after "option"
 }
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
                     "choose", "want", "grab", "escojo", "quiero", "tomo",
-                    "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro"}  # and as typed in a hurry
+                    "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro", "opsion", "obcion", "opcio", "opshon",
+                    "optoin", "otpion"}  # and as typed in a hurry
 _HOUR_LEAD_INS = {"at", "las", "around", "after", "before", "till", "til", "until", "hasta", "by"}
 PARTS_OF_DAY = {
     "morning": (0, 12), "mornings": (0, 12), "am": (0, 12), "manana": (0, 12),
@@ -440,6 +441,7 @@ _ACTIVITY = re.compile(r"\b(school|escuela|colegio|daycare|guarderia|work|trabaj
                        r"get off|gets off|let out|pick up|pickup|recoger|recojo|kids|nenes|ninos|hijos|bus|class"
                        r"|clase)\b")
 # "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
+_NOT_AN_HOUR = re.compile(r"\b(not|except|but not|menos|excepto|no a las|no)\s+(\d{1,2})\b(?![:/]\d)")
 _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"
                         r"|\b(el|la) que queda\b")
 
@@ -537,6 +539,10 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
     joined = _DAYS_JOINED.sub(r"\1 ", _REASON.sub(" ", text))  # "wed and thu I work": one clause, both days
     for clause in (part for part in _CLAUSE_BREAK.split(joined) if part and part.strip()):
         reading = resolve_choice(clause, options, today, language)
+        if rejects_options(clause, language) and not reading.candidates \
+                and (hour := _NOT_AN_HOUR.search(fold(clause))) and int(hour.group(2)) > len(options):
+            # "tuesday is ok but not 9": a number no option has is the hour turned down
+            reading = resolve_choice(_NOT_AN_HOUR.sub(r"\1 at \2", fold(clause)), options, today, language)
         ids = {o.slot_id for o in reading.candidates}
         if rejects_options(clause, language):
             if reading.candidates and len(reading.candidates) < len(options):

@@ -118,6 +118,20 @@ def _hour(token: str, previous: str) -> int | None:
     return hour
 
 
+def _day_of_month(today: date, day: int) -> date | None:
+    """The next date (from ``today``) that is the ``day``-th of its month."""
+    for months_ahead in (0, 1, 2):
+        month_index = today.month - 1 + months_ahead
+        year, month = today.year + month_index // 12, month_index % 12 + 1
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
 def read_preference(text: str, today: date, language: str | None = None) -> TimePreference:
     """The times ``text`` asks for, relative to ``today`` (the patient's local date); ``language`` is the
     patient's (Vietnamese typed without diacritics is read as Vietnamese)."""
@@ -152,6 +166,11 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
                 found.dates = (today + timedelta(days=first), today + timedelta(days=last))
                 index += length
                 continue
+        if word in ("day", "dia") and index + 1 < len(words) and words[index + 1].strip().isdigit() \
+                and (day := _day_of_month(today, int(words[index + 1]))) is not None:
+            found.dates = (day, day)  # "ngày 8" (rewritten "day 8"), "el día 8": the next 8th
+            index += 2
+            continue
         if _phrase(words, index, dict.fromkeys(_WEEKEND, 0)):
             (found.avoid_weekdays if negated else found.weekdays).update({5, 6})
         elif word in WEEKDAYS and not (word == "mar" and index + 1 < len(words) and words[index + 1].isdigit()):

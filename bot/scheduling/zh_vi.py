@@ -319,8 +319,21 @@ _VI_ALL_THREE = re.compile(r"\b(ca|tat ca)\s+(3|ba)\s+(gio|cai|lich|lua chon|nga
                            r"(?=.*\b(not|khong|ko|k|hong|hok)\b)")
 
 
+# a syllable typed in Telex with the Vietnamese keyboard off ("mootj" for một, "soos" for số, "nhaamf" for nhầm): a
+# doubled or w-marked vowel (or dd) and a tone letter at its end; read as its plain letters
+_TELEX = re.compile(r"\b(?=[a-z]*(?:aa|ee|oo|aw|ow|uw|dd))([a-z]{2,6})[sfrxj]\b")
+_TELEX_MARKS = (("aa", "a"), ("ee", "e"), ("oo", "o"), ("aw", "a"), ("ow", "o"), ("uw", "u"), ("dd", "d"))
+
+
+def _untelex(match: re.Match[str]) -> str:
+    word = match.group(1)
+    for typed, letter in _TELEX_MARKS:
+        word = word.replace(typed, letter)
+    return word
+
+
 def _vietnamese(text: str) -> str:
-    text = unicodedata.normalize("NFC", text.lower())
+    text = _TELEX.sub(_untelex, unicodedata.normalize("NFC", text.lower()))
     for marked, word in _VI_MARKED:
         text = text.replace(marked, word)
     text = unicodedata.normalize("NFKD", text).replace("đ", "d")

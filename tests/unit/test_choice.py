@@ -702,3 +702,17 @@ def test_dates_either_way_round_and_words_that_are_no_days(reply: str, language:
                                                  ("tuesdays I have dialysis. mornings are better", None)])
 def test_other_days_asked_for_choose_none(reply: str, language: str | None) -> None:
     assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("opsion dos", "es", 2), ("option too please", None, 2), ("lấy cái thuws 4 nha", "vi", 2),
+    ("cho tui soos ba", "vi", 3),
+])
+def test_option_words_and_telex_typed_in_a_hurry(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize("reply", ["wednesday's good, just not 2:30", "Thursday works but not 4, I pick up my son"])
+def test_the_only_time_of_a_day_turned_down_by_its_hour(reply: str) -> None:
+    assert stated_choice(reply, DAYS).chosen is None

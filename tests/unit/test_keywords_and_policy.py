@@ -159,3 +159,8 @@ def test_no_more_of_these_said_with_a_double_negative() -> None:
 @pytest.mark.parametrize("body", ["huỷ đăng ký nhận tin nhắn giùm tôi", "bỏ số điện thoại của tôi ra khỏi danh sách"])
 def test_unsubscribe_and_off_the_list_in_vietnamese_with_every_mark(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["khỏi nhắn tin nữa nha", "đừng làm phiền tui nữa"])
+def test_no_need_to_text_any_more_in_vietnamese(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

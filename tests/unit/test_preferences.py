@@ -124,3 +124,9 @@ def test_a_bound_said_with_de_las_in_spanish(text: str, hours: tuple[int, int]) 
 def test_la_otra_semana_is_the_next_week() -> None:
     assert read_preference("la otra semana", MONDAY, "es").dates == (MONDAY + timedelta(days=7),
                                                                      MONDAY + timedelta(days=13))
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [("ngày 25 buổi sáng", "vi", date(2026, 11, 25)),
+                                                       ("el día 2", "es", date(2026, 12, 2))])
+def test_a_day_of_the_month_is_the_next_one(text: str, language: str, day: date) -> None:
+    assert read_preference(text, MONDAY, language).dates == (day, day)

@@ -902,3 +902,21 @@ def test_none_of_them_first_then_why(body: str) -> None:
 
 def test_a_plain_no_with_words_after_it_is_not_none_of_them() -> None:
     assert not is_bare_no("no, my daughter will call you")
+
+
+@pytest.mark.parametrize("body", ["ok, tuesday. I'll be there", "vâng, ok con sẽ đến", "thứ ba hả, ok tui sẽ tới"])
+def test_a_yes_with_a_promise_to_come(body: str) -> None:
+    assert says_yes(body)
+
+
+@pytest.mark.parametrize("body", ["no me sirven, trabajo toda la semana", "those don't work, I'm traveling"])
+def test_those_times_turned_down_first_then_why(body: str) -> None:
+    assert is_bare_no(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("mi hija me va a llevar con una doctora de Houston", "care_elsewhere"),
+    ("allá me sale bien más barato", "cost"), ("con chuyển qua Dallas rồi, khám bên đó luôn", "care_elsewhere"),
+])
+def test_care_taken_across_a_border_or_a_state(body: str, category: str) -> None:
+    assert decline_reason(body) == category
