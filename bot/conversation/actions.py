@@ -100,10 +100,10 @@ class OutreachAction(Action):
             patient = session.get(Patient, conversation.patient_id)
             assert patient is not None
             turn = Turn(session, CollectingDispatcher(), tracker, conversation, task, patient)
-            if turn.question.about_recovery and (back_in_hospital(turn.text) or sounds_worse(turn.text)):
+            if clearly_not_the_patient(turn.text):
+                not_the_patient(turn)  # "this isn't her phone anymore", "sai số rồi": whatever the engine read
+            elif turn.question.about_recovery and (back_in_hospital(turn.text) or sounds_worse(turn.text)):
                 answer_checkin(turn)  # "mi mamá está otra vez en el hospital", "sốt nhẹ": a nurse, whatever the intent
-            elif clearly_not_the_patient(turn.text):
-                not_the_patient(turn)  # "this isn't her phone anymore": whatever the engine read
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
                     turn.intent != "cancel_appointment" and leading_number(turn.text) is None:
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"

@@ -36,7 +36,8 @@ _CLEARLY_WRONG = re.compile(
     r"|\b(this|that|it)('?s| is)? (isnt|isn't|is not|aint|ain't|not) (\w+'?s? ){1,2}(number|phone|cell)( no)? "
     r"(anymore|any more|no more)\b"
     r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
-    r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
+    r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bequivoca\w* de (numero|persona|telefono)\b"
+    r"|\baqui no (hay|vive) ningun[oa]? \w+|\bno vive (aqui|aca)\b|\baqui no vive\b"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame)\b"
     r"|打错|发错|传错人|错号|号码错|没有这个人|找错人|搞错人|不认识(这|那)(个)?人|我不叫(这个|那个)?名字"
     r"|我不是(?!很|太|说|要|不|在|想|有|没|这|那|本人|故意|病人|患者)[\u4e00-\u9fff]{2,3}(?=[，,。.!！\s]|$)"
@@ -135,7 +136,8 @@ _DECLINE_REASONS = (
         r"|\ball better\b|\bdoing (much |a lot |way |a whole lot |so much )?better\b"
         r"|\bya se me quito (el dolor|la molestia)\b|\b(el dolor|la molestia) (ya )?se me quito\b"
         r"|\bno longer (hurts|in pain)\b"
-        r"|\b(doesn'?t|does not|don'?t) hurt anymore\b"
+        r"|\b(doesn'?t|does not|don'?t|dont|doesnt) hurt (anymore|any more|no more|none)\b"
+        r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
         r"|\bya no me duele\b"
         r"|\b(la|el|mi) \w+ (ya )?(esta|se siente|quedo) (mucho |muy |ya |bastante )?(bien|mejor|san[oa]|curad[oa])\b"
@@ -171,6 +173,12 @@ _DECLINE_REASONS = (
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
         r"|\b(i|we) (just )?moved (to|out of|away|across)\b|\bme mude (a|de|para|pa|pal|al|hasta)\b"
         r"|搬(去|到)[^，。,.]{0,6}了"
+        r"|\b(i'?ll|i will|gonna|going to|we'?ll|we will) (have|get|do) ((my|the|our) (\w+ )?(check ?up|checkup|exam"
+        r"|visit|screening|tests?|physical)|it|that|this)( done)? (here|there|over there|back home)\b"
+        r"|\bme (vuelvo|regreso|voy) (a|pa|para) (mexico|espana|guatemala|honduras|el salvador|colombia|cuba|peru"
+        r"|venezuela|nicaragua|ecuador|puerto rico|republica dominicana|mi pais|mi tierra)\b"
+        r"|\b(alla|alli|aya|ahi) me (hago|hare|atiendo|veo|checo|chequeo) (las|los|mis|el|la|mi)\b"
+        r"|\bmi (medico|doctor|doctora) (de cabecera|familiar|de familia|de siempre)\b"
         r"|\b(me lleva|me llevan|me va a llevar|voy|vamos|ire) (con|a) (un|una|otr[oa]|mi) (doctor|doctora|medic[oa]"
         r"|clinica|dentista) (en|de) \w+"
         r"|\b(da )?(don|chuyen) (nha )?(qua|sang|ve|toi|len|xuong) \w+( \w+)? (roi|r|luon)\b"
@@ -415,7 +423,8 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
-                  r"|se [đd]en|se (toi|ghe|co mat|qua)|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat))\b")
+                  r"|se [đd]en|se (toi|ghe|co mat|qua)|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat)"
+                  r"|(toi|tui|con|em|minh) (toi|[đd]en|đi|di) (duoc|đuoc|dc|đc))\b")
 
 
 def says_yes(text: str) -> bool:
@@ -580,7 +589,8 @@ _REAL_PERSON = re.compile(
     r"\b(talk|speak|chat|get|need|want|have|connect me)( to| with)? (a |an )?(real|live|actual) (person|human|one)\b"
     r"|\b(hablar|platicar|comunicarme) con (una )?persona( real| de verdad)?\b|\bpersona (real|de verdad)\b"
     r"|有没有真人|找真人|真人(可以)?(倾|聊|谈|讲|回|接)|人工(客服|服务)|(同|跟|和)(真人|工作人员)(倾|聊|谈|讲)"
-    r"|\b(gap|noi chuyen voi|cho (toi|tui) (gap|noi chuyen)) (voi )?(nguoi that|nhan vien)\b")
+    r"|\b(gap|noi chuyen voi|cho (toi|tui) (gap|noi chuyen)) (voi )?(nguoi that|nhan vien)\b"
+    r"|\b(ng|nguoi) that\b(?! (su|long|la))")
 
 
 def wants_a_real_person(text: str) -> bool:
@@ -660,7 +670,8 @@ _WRITTEN_LATER = re.compile(
     r"|\b(after|past) (the )?(holidays|new year|christmas|xmas|thanksgiving)\b"
     r"|\b(talk|speak|chat|reach out|text|call)( to me| me)? (again )?(in|after) (january|february|the new year)\b"
     r"|(过完年|过年后|年后|新年后|节后|过完节)[^，。]{0,6}(再说|再约|再联系|再讲|再问|再预约)"
-    r"|\b(qua|sau|het|ra) tet( \w+){0,2} (tinh|hen|nhan|goi|lien lac|kham)\b")
+    r"|\b(qua|sau|het|ra) tet( \w+){0,2} (tinh|hen|nhan|goi|lien lac|kham)\b"
+    r"|\b(qua|sang|toi|[đd]en) (thang|tuan) (\d{1,2}|sau|toi|gieng|mot) (moi|roi) (qua|ve|quay|lien lac|hen|nhan|goi)")
 
 
 # the patient will send the paper asked for later: "I'll snap it when I get home", "se lo mando el fin de semana"

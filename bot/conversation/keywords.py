@@ -60,6 +60,7 @@ OPT_OUT_PHRASES = (
                r"eliminenme|elimineme|eliminame) de (la|su|esta|sus|tu|vuestra) lista\b|\b(den|dar)(me)? de baja\b"
                r"|\b(quiten|borren|eliminen|saquen) mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
+    re.compile(r"\bno me (vuelvan|vuelva|vuelvas) a (escribir|mandar|enviar|textear|llamar|contactar|molestar)\b"),
     # "no quiero q me sigan texteando", "no quiero que me sigan mandando mensajes"
     re.compile(r"\bno (quiero|deseo) (q|que|k) me (sigan|vuelvan a|esten) (texteando|textear|escribiendo|escribir"
                r"|mandando|mandar|enviando|enviar|llamando|llamar|molestando|molestar)\b"),

@@ -15,7 +15,8 @@ from bot.scheduling.choice import (
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
 _MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|oke|okie|okey"
                          r"|option|opcion|"
-                         r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b|谢谢|好的|请")
+                         r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b"
+                         r"|谢谢|好的|请|还行|还好|可以")
 
 
 def menu_number(text: str) -> int | None:

@@ -136,9 +136,18 @@ _HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|住进|住�
                        r"|hospitaliz\w*|ingresaron|reingres\w*)\b")
 
 
+# never in hospital at all: "mình có nằm viện đâu", "I was never in the hospital", 我没住过院
+_NEVER_IN = re.compile(r"\bco (nam|vo|vao|o) (vien|benh vien|bv|nha thuong)( \w+)? (dau|đau)\b"
+                       r"|\b(khong|ko|k|chua) (he )?(co )?(nam|vo|vao) (vien|benh vien|bv)\b"
+                       r"|\b(never|wasn'?t|was not|haven'?t been|have not been|not) (been )?(in|at|to) (the |a )?"
+                       r"hospital\b"
+                       r"|没(有)?(住|进|去)(过)?(院|医院)|\bnunca (estuve|he estado) (en el hospital|internad[oa])\b")
+
+
 def back_in_hospital(text: str) -> bool:
     """"my mom is in the hospital again", "está internada": a readmission a nurse must hear about."""
-    return bool(_HOSPITAL.search(normalise(text)))
+    folded = normalise(text)
+    return bool(_HOSPITAL.search(folded)) and not _NEVER_IN.search(folded)
 
 
 def answer_callback_time(turn: Turn) -> None:

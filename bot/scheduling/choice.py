@@ -66,7 +66,12 @@ PARTS_OF_DAY = {
     "noche": (19, 24), "mananas": (0, 12), "tardes": (12, 19), "noches": (19, 24),
     # around noon: 中午 / trưa (rewritten as "midday"), "closer to lunchtime", "al mediodía"
     "midday": (11, 14), "noon": (11, 14), "lunchtime": (11, 14), "lunch": (11, 14), "mediodia": (11, 14),
+    # late in the afternoon, into the evening: 傍晚, "late afternoon", "al atardecer", "chiều tối"
+    "dusk": (15, 20),
 }
+# after lunch is the afternoon: "wednesday after lunch", "después del almuerzo", "sau bữa trưa"
+_AFTER_LUNCH = re.compile(r"\b(after|despues del?|luego del?) (lunch|almuerzo|lonche|la comida|comer)\b"
+                          r"|\blate afternoon\b|\bal atardecer\b")
 # the earliest or the latest of the options: "earliest one you got", "el más temprano", "lo antes posible", 最早
 _EARLIEST = re.compile(r"\b(earliest|soonest|first available|asap|el mas temprano|la mas temprana|lo mas pronto|"
                        r"lo antes posible|el primero que haya|lo mas temprano)\b")
@@ -152,6 +157,7 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
                                 r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
                                 r"school drop off|"
                                 r"i have (work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
+                                r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
                                 # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
                                 r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
                                 r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
@@ -167,7 +173,8 @@ def reply_words(text: str, language: str | None) -> tuple[str, bool]:
     into the few plain words that rewrite knows; English and Spanish are read as written."""
     reading = reading_language(text, language)
     if reading is None:
-        return fold(text), False
+        return _AFTER_LUNCH.sub(lambda said: " dusk " if said.group(0).startswith(("late", "al ")) else " afternoon ",
+                                fold(text)), False
     return canonical(text, reading), True
 
 
@@ -489,6 +496,8 @@ def turns_all_down(text: str, language: str | None = None) -> bool:
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
                          # "có ngày khác ko"
                          r"|\b(co )?(ngay|gio|lich|hom|buoi|bua) (nao )?khac (khong|ko|k|hong|hok)\b"
+                         r"|\b(anything|something|any|what about|how about) (open |available )?(in )?(the )?(week after"
+                         r"|following week)\b"
                          r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?"
                          r"(otras|other|more|mas|different) "
                          r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"

@@ -60,8 +60,8 @@ _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 
 
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
-               "threedaysout", "morning", "midday", "afternoon", "evening", "am", "pm", "at", "later", "earlier", "not",
-               "after",
+               "threedaysout", "morning", "midday", "afternoon", "evening", "dusk", "am", "pm", "at", "later",
+               "earlier", "not", "after",
                "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
                r"either\dor\d", "none of them")
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
@@ -87,8 +87,9 @@ _ZH_PART = r"(上午|早上|早晨|中午|下午|晚上|傍晚)"
 _ZH_TIME = re.compile(_ZH_PART + r"?\s*(" + _ZH_NUMBER + r")\s*[点點:：]\s*(半|一刻|三刻|(\d{1,2})\s*分?|("
                       + _ZH_NUMBER + r")\s*分?)?\s*(以后|以後|之后|之後|后|後|以前|之前|前)?")
 _ZH_PUNCTUATION = str.maketrans("，。；！？、", ",.;!?,")
+_ZH_AFTER_LUNCH = re.compile(r"(吃完?|食完?)?(午饭|午餐|中饭|晏昼饭)(以后|之后|后)")  # after lunch: the afternoon
 _ZH_PART_WORDS = {"上午": "morning", "早上": "morning", "早晨": "morning", "中午": "midday", "下午": "afternoon",
-                  "晚上": "evening", "傍晚": "evening"}
+                  "晚上": "evening", "傍晚": "dusk"}
 _ZH_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次|那个|那個)?")
 # "要一起", "就一下" are not option one
 _ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5])(?![起下样樣些直共定点點])(?:\s*(?:号|號|个|個))?"
@@ -131,7 +132,7 @@ def _clock(hour: int, minute: int, part: str | None) -> str:
     """A clock time in the resolver's words; a part of the day ("afternoon", "morning") sets am/pm."""
     if not 0 <= hour <= 23 or not 0 <= minute <= 59:
         return " "
-    if part in ("afternoon", "evening") and hour < 12:
+    if part in ("afternoon", "evening", "dusk") and hour < 12:
         return f" {hour}:{minute:02d} pm "
     if part == "midday":
         return f" {hour}:{minute:02d} {'am' if hour == 11 else 'pm'} "
@@ -207,6 +208,7 @@ def _chinese(text: str) -> str:
     text = text.lower()  # English words inside Chinese ("Wednesday那个OK") are set apart by as_simplified
     text = _ZH_ENGLISH_DAY.sub(lambda day: f" {_ZH_ENGLISH_DAYS[day.group(1)]} ", text)
     text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "4pm"
+    text = _ZH_AFTER_LUNCH.sub(" afternoon ", text)
     for heard, meant in _ZH_HOMOPHONES:
         text = text.replace(heard, meant)
     text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", _ZH_SOONER_DONE.sub(" ", text)))
@@ -231,7 +233,8 @@ _VI_MARKED = (("tối", " toi_evening "), ("tôi", " toi_me "), ("sáng", " sang
 _VI_NUMBERS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
                "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _VI_NUMBER = r"(?:muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d{1,2})"
-_VI_PARTS = {"sang_morning": "morning", "buoi sang": "morning", "sang": "morning", "trua": "midday",
+_VI_PARTS = {"chieu toi_evening": "dusk", "sau bua trua": "afternoon", "sau trua": "afternoon",
+             "sang_morning": "morning", "buoi sang": "morning", "sang": "morning", "trua": "midday",
              "buoi trua": "midday", "chieu": "afternoon", "buoi chieu": "afternoon", "toi_evening": "evening",
              "buoi toi": "evening", "toi": "evening", "buoi dem": "evening", "ban dem": "evening"}
 # bare "dem" is mostly "đem" (bring) typed without diacritics ("dem theo giay to"), not "đêm" (night)
@@ -268,7 +271,7 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(tre|muon)\s+hon\b|\b(tre|muon)\s+(chut|ti|mot chut)\b", " later "),
     (r"\bsom\s+hon\b|\bsom\s+(chut|ti|mot chut)\b", " earlier "),
     (r"\b(som|nhanh|gan) nhat\b", " earliest "), (r"\b(tre|muon) nhat\b", " latest "),
-    (r"\bngay\s+(\d{1,2})\b", r" day \1 "),
+    (r"\b(ngay|mung|mong)\s+(\d{1,2})( tay)?\b", r" day \2 "),  # "mùng 10 tây": the 10th (of our calendar)
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(khong|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
     (r"\b(phai )?(đi|di) lam\b(?! ve)|\bco viec\b|\b(o|lam|phai o) (tiem|cho lam|so lam|hang|shop|xuong)\b",

@@ -716,3 +716,19 @@ def test_option_words_and_telex_typed_in_a_hurry(reply: str, language: str | Non
 @pytest.mark.parametrize("reply", ["wednesday's good, just not 2:30", "Thursday works but not 4, I pick up my son"])
 def test_the_only_time_of_a_day_turned_down_by_its_hour(reply: str) -> None:
     assert stated_choice(reply, DAYS).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("wednesday after lunch", None, 2), ("el miércoles después del almuerzo", "es", 2),
+    ("thursday late afternoon", None, 3), ("礼拜四傍晚", "zh", 3), ("星期三吃完午饭以后", "zh", 2),
+    ("mùng 9 nha", "vi", 2),
+])
+def test_after_lunch_late_afternoon_and_a_vietnamese_day_of_the_month(reply: str, language: str | None,
+                                                                     position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize("reply", ["on shift tue and wed, what about the week after?", "im on call tuesday"])
+def test_on_shift_or_the_week_after(reply: str) -> None:
+    assert stated_choice(reply, DAYS).chosen is None

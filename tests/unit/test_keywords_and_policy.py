@@ -164,3 +164,7 @@ def test_unsubscribe_and_off_the_list_in_vietnamese_with_every_mark(body: str) -
 @pytest.mark.parametrize("body", ["khỏi nhắn tin nữa nha", "đừng làm phiền tui nữa"])
 def test_no_need_to_text_any_more_in_vietnamese(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+def test_do_not_write_to_me_again_in_spanish() -> None:
+    assert classify_keyword("porfa no me vuelvan a textear", opted_out=False) is Keyword.OPT_OUT

@@ -29,6 +29,7 @@ from bot.conversation.evidence import (
     wants_a_visit,
     wants_another_time,
 )
+from bot.conversation.menu_numbers import menu_number
 from bot.conversation.reminder_and_checkin import back_in_hospital
 
 
@@ -920,3 +921,46 @@ def test_those_times_turned_down_first_then_why(body: str) -> None:
 ])
 def test_care_taken_across_a_border_or_a_state(body: str, category: str) -> None:
     assert decline_reason(body) == category
+
+
+def test_a_wrong_number_that_was_never_in_hospital() -> None:
+    text = "nhầm số rồi, tui có nằm viện đâu"
+    assert clearly_not_the_patient(text) and not back_in_hospital(text)
+
+
+@pytest.mark.parametrize("body", ["I was never in the hospital", "我没住过院啊"])
+def test_never_in_hospital_is_no_readmission(body: str) -> None:
+    assert not back_in_hospital(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("im fine now, knee dont hurt none", "feels_better"),
+    ("we're back in Manila, we'll get it done here", "care_elsewhere"),
+    ("me regreso a Honduras, allá me hago los estudios", "care_elsewhere"),
+    ("lo veo con mi doctor de siempre", "care_elsewhere"),
+])
+def test_better_now_or_seen_back_home(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["se equivocaron de persona", "aquí no vive ninguna Marisol"])
+def test_the_wrong_person_in_spanish(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+def test_a_real_person_in_vietnamese_shorthand() -> None:
+    assert wants_a_real_person("cho mình nc với ng thật") and not wants_a_real_person("nói thật là tôi bận")
+
+
+@pytest.mark.parametrize("body", ["qua tháng 2 mới về, lúc đó hẹn", "sang tuần sau rồi gọi"])
+def test_away_until_next_month_in_vietnamese(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+def test_coming_said_in_vietnamese_is_a_yes() -> None:
+    assert says_yes("thứ 3 em đến được")
+
+
+@pytest.mark.parametrize(("body", "number"), [("1 还好", 1), ("3 可以", 3), ("2 谢谢", 2)])
+def test_a_menu_number_with_a_chinese_ok_after_it(body: str, number: int) -> None:
+    assert menu_number(body) == number
