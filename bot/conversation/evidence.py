@@ -37,7 +37,9 @@ _CLEARLY_WRONG = re.compile(
     r"(anymore|any more|no more)\b"
     r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
     r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bequivoca\w* de (numero|persona|telefono)\b"
-    r"|\baqui no (hay|vive) ningun[oa]? \w+|\bno vive (aqui|aca)\b|\baqui no vive\b"
+    r"|\baqui no (hay|vive) ningun[oa]? \w+"
+    r"|\bno (conozco|conosco|conoce|conosemos|conocemos) a (esa|esta|ese|este) (persona|senora|senor|muchacha|muchacho"
+    r"|senorita)\b|\beste (cel|celular|numero|telefono) es mio\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame)\b"
     r"|打错|发错|传错人|错号|号码错|没有这个人|找错人|搞错人|不认识(这|那)(个)?人|我不叫(这个|那个)?名字"
     r"|我不是(?!很|太|说|要|不|在|想|有|没|这|那|本人|故意|病人|患者)[\u4e00-\u9fff]{2,3}(?=[，,。.!！\s]|$)"
@@ -149,7 +151,8 @@ _DECLINE_REASONS = (
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b"  # đỡ typed as "do"
         r"|\bkhoe (re|ru|queo|nhu trau)\b")),
     ("already_done", re.compile(
-        r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo)? ?(hice|fui|tuve|hicieron)\b"
+        r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo|los|las)? ?(hice|hise|hize|fui|tuve"
+        r"|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
         r"|\b(had|got|did) (my|the|a) (\w+ ){0,2}(mammogram|colonoscopy|screening|scan|shot|vaccine|exam|physical|"
         r"checkup|pap|pap smear|labs|bloodwork|mri|x ray|xray)\b"
@@ -296,6 +299,7 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|\b(got in|get in|getting in|been seeing|started seeing) with (a|an|another|my|the) "
                             r"(\w+ ){0,2}(doctor|specialist|clinic|provider|\w+ologist)\b"
                             r"|转(了)?(去|到)[^，。,.]{0,12}(诊所|医院|医生)"
+                            r"|(看|睇)(紧|着|緊)?(另一个|另外一个|另一位|别的|其他|第二个)(医生|诊所|医院)"
                             r"|\b(found|switched to|went to) (a|an|another|a different|my own|a new) (\w+ )?"
                             r"(doctor|clinic|specialist|provider|\w+ologist)\b"
                             r"|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"
@@ -402,7 +406,8 @@ def wants_another_time(text: str) -> bool:
 
 
 # "doing ok", "estoy bien", "还好", "khỏe": the patient is fine since going home (a red flag still wins)
-_FINE = re.compile(r"\b(doing|feeling|feel|i'?m|im|i am|all|everything'?s?|been|getting) (ok|okay|fine|good|well"
+_FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everything'?s?|been|getting) (ok|okay|fine"
+                   r"|good|well"
                    r"|great|alright|"
                    r"better)\b|\b(estoy|me siento|todo|ando|sigo) (bien|mejor|muy bien)\b"
                    r"|还好|挺好|很好|没事|没(有)?(什么|啥|乜)事|不错|好多了|都好"
@@ -424,7 +429,8 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
                   r"|se [đd]en|se (toi|ghe|co mat|qua)|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat)"
-                  r"|(toi|tui|con|em|minh) (toi|[đd]en|đi|di) (duoc|đuoc|dc|đc))\b")
+                  r"|(toi|tui|con|em|minh) (toi|[đd]en|đi|di) (duoc|đuoc|dc|đc)(?! (ko|khong|k|hong|hok)\b)"
+                  r"|(?<!ko )(?<!khong )(?<!k )(?<!hong )(?<!hok )(?<!chua )(đi|di|toi|[đd]en) (dc|đc)$)\b")
 
 
 def says_yes(text: str) -> bool:
@@ -534,9 +540,12 @@ _WHO_WE_ARE = re.compile(r"^\W*(hi |hello |hola )?(who|whom) (is|'s|are) (this|y
                          r"|^\W*(ai|ben nao|cho nao) (vay|day|đay|the|z|nhan|a)\b")
 
 
+_HELP_FIRST = re.compile(r"^\W*(help|ayuda|giup|giup voi|帮助|help me)\b\W*")  # "Help. Ai nhắn vậy?"
+
+
 def asks_who_we_are(text: str) -> bool:
     """Whether the reply opens by asking who is writing (then the answer is who we are, not a handoff)."""
-    return bool(_WHO_WE_ARE.search(normalise(text)))
+    return bool(_WHO_WE_ARE.search(_HELP_FIRST.sub("", normalise(text))))
 
 
 def asks_what_a_person_must_answer(text: str) -> bool:
@@ -671,7 +680,8 @@ _WRITTEN_LATER = re.compile(
     r"|\b(talk|speak|chat|reach out|text|call)( to me| me)? (again )?(in|after) (january|february|the new year)\b"
     r"|(过完年|过年后|年后|新年后|节后|过完节)[^，。]{0,6}(再说|再约|再联系|再讲|再问|再预约)"
     r"|\b(qua|sau|het|ra) tet( \w+){0,2} (tinh|hen|nhan|goi|lien lac|kham)\b"
-    r"|\b(qua|sang|toi|[đd]en) (thang|tuan) (\d{1,2}|sau|toi|gieng|mot) (moi|roi) (qua|ve|quay|lien lac|hen|nhan|goi)")
+    r"|\b(qua|sang|toi|[đd]en) (thang|tuan) (\d{1,2}|sau|toi|gieng|mot) (moi|roi) (qua|ve|quay|lien lac|hen|nhan|goi)"
+    r"|\b(thang|tuan) (\d{1,2}|sau|toi|gieng) moi (ve|qua|quay lai|quay ve|ranh)\b")
 
 
 # the patient will send the paper asked for later: "I'll snap it when I get home", "se lo mando el fin de semana"

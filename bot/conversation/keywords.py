@@ -33,7 +33,9 @@ OPT_OUT_PHRASES = (
     re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa"
                r"|porfavor|porfis|plis|ya|"
                r"thanks|thank you|thx|gracias|nhe|nha|a|ah|đi|di|luon|cam on|ok|okay|dung lai))*$"),
-    re.compile(r"\b(stop|quit|don'?t|do not|never)\s+(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
+    # (not "I don't text good": said of the patient, no request)
+    re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit|don'?t|do not|never)\s+"
+               r"(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
     re.compile(r"\bno more (texts|messages)\b"),
     re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),
     re.compile(r"\b(remove|take|get|delete) my (number|name|info|phone|cell)( number)? (off|from|out of)( of)? "

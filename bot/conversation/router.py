@@ -52,6 +52,7 @@ from channels.base import SendError
 log = logging.getLogger(__name__)
 
 HOLDING_REPLY_QUIET = timedelta(minutes=15)  # after a holding reply, no other for this long
+UNCLAIMED_REPLY_QUIET = timedelta(hours=12)  # "a person will read it": said once in this long to a phone with no task
 
 
 class InboundRouter:
@@ -285,14 +286,20 @@ class InboundRouter:
 
     async def _no_conversation(self, address: str, message_id: str) -> None:
         """A message with no conversation to belong to: a person reads it."""
-        def hand_to_person(session: Session) -> str:
+        def hand_to_person(session: Session) -> tuple[str, bool]:
             patient = _patient_for(session, address, None)
             session.add(Handoff(patient_id=patient.id if patient else None, reason="message_without_conversation"))
-            return patient.language if patient else "en"
+            told_lately = session.exec(select(Message.id).where(
+                col(Message.idempotency_key).startswith(f"unclaimed:{address}:"),
+                col(Message.created_at) > utcnow() - UNCLAIMED_REPLY_QUIET)).first() is not None
+            return (patient.language if patient else "en"), told_lately
 
-        language = await self.ctx.db.run(hand_to_person)
+        language, told_lately = await self.ctx.db.run(hand_to_person)
+        if told_lately and channel_of(address) != "voice":  # told once: an auto-reply never loops with us
+            log.info("inbound.unclaimed_again")
+            return
         text = self._render("no_open_conversation", language, channel_of(address))
-        await self._reply(address, text, f"reply:{message_id}:0", None)
+        await self._reply(address, text, f"unclaimed:{address}:{message_id}", None)
 
     async def _answer_keyword(self, keyword: Keyword, address: str, message_id: str) -> None:
         def act(session: Session) -> tuple[str, bool, bool]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import secrets
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
@@ -44,12 +45,17 @@ MAX_LABEL = 200  # campaign names, locations, provider names
 MAX_CSV_CELL = 1000  # any CSV cell (the columns' own limits are lower); a longer cell is a row error
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def text_problem(value: str, max_length: int) -> str | None:
     """Why a piece of text cannot be taken (too long, or holding a NUL, which PostgreSQL cannot store), or None."""
     if len(value) > max_length:
         return f"longer than {max_length} characters"
     if "\x00" in value:
         return "holds a NUL character"
+    if _LONE_SURROGATE.search(value):  # "\ud800" is valid JSON but not Unicode: no event could carry it
+        return "holds an unpaired surrogate (\\ud800-\\udfff), which is not Unicode text"
     return None
 
 

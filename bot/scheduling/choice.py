@@ -61,7 +61,8 @@ _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "c
                     "optoin", "otpion"}  # and as typed in a hurry
 _HOUR_LEAD_INS = {"at", "las", "around", "after", "before", "till", "til", "until", "hasta", "by"}
 PARTS_OF_DAY = {
-    "morning": (0, 12), "mornings": (0, 12), "am": (0, 12), "manana": (0, 12),
+    "morning": (0, 12), "mornings": (0, 12), "am": (0, 12), "manana": (0, 12), "mornin": (0, 12),
+    "evenin": (17, 24), "afternon": (12, 17), "aftanoon": (12, 17), "afternoom": (12, 17),
     "afternoon": (12, 17), "afternoons": (12, 17), "tarde": (12, 19), "evening": (17, 24), "evenings": (17, 24),
     "noche": (19, 24), "mananas": (0, 12), "tardes": (12, 19), "noches": (19, 24),
     # around noon: 中午 / trưa (rewritten as "midday"), "closer to lunchtime", "al mediodía"
@@ -484,6 +485,7 @@ _PREFERRED_OVER = re.compile(rf"(\b(?:mejor|better|rather|prefiero|prefer)\b[^,.
                              rf"(?:el |la |the |on )?(?:{_DAY_WORDS_AS_TYPED})"
                              rf"(?:\s*(?:,|y|and|o|or|ni)\s*(?:el |la |the |on )?(?:{_DAY_WORDS_AS_TYPED}))*\b",
                              re.IGNORECASE)
+_EITHER_ONE = re.compile(r"\b(either|any|whichever|cualquier|cualquiera) (one|1|uno|una)\b", re.IGNORECASE)
 _VI_DAY_LIST = re.compile(r"\b(?:th[uứư]|t)\s*[2-7](?:\s*,\s*[2-7]\b)+", re.IGNORECASE)
 
 
@@ -521,6 +523,7 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
             or _OTHER_DAYS.search(fold(text)):
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
+    text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1
     text = _PREFERRED_OVER.sub(r"\1 ", text)  # the days it is preferred over are no choice
     corrected = [part for part in _CORRECTION.split(text) if part.strip()]
     if corrected and corrected != [text]:

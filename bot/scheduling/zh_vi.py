@@ -189,7 +189,8 @@ def _zh_date(match: re.Match[str]) -> str:
 
 # what voice input writes for a sound it misheard: 两点伴 (半), 心期二 (星期)
 _ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("心期", "星期"), ("新期", "星期"), ("星其", "星期"),
-                  ("周思", "周四"), ("期思", "期四"), ("拜思", "拜四"))
+                  ("周思", "周四"), ("期思", "期四"), ("拜思", "拜四"), ("点办", "点半"), ("點辦", "点半"),
+                  ("点拌", "点半"))
 
 
 # "早点到", "早点做完早点安心": sooner said of arriving or of being done, not a time asked for

@@ -315,6 +315,9 @@ class TwilioSimulator:
         media_url = payload.get("media_url") if isinstance(payload, dict) else None
         if not isinstance(body, str) or (not body.strip() and not media_url):
             return web.json_response({"error": "send a non-empty 'body', or a 'media_url' (a photo)"}, status=400)
+        if any("\ud800" <= ch <= "\udfff" for ch in body):  # valid JSON, but no phone can send it
+            return web.json_response({"error": "'body' holds an unpaired surrogate, which is not Unicode text"},
+                                     status=400)
         if media_url is not None and (not isinstance(media_url, str) or not media_url.startswith("http")):
             return web.json_response({"error": "'media_url' must be an http(s) URL"}, status=400)
         message = SimMessage(

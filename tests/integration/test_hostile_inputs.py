@@ -3,6 +3,7 @@ names the field, or taken whole, and never answered with a 500 or stored cut sho
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -299,3 +300,23 @@ async def test_a_campaign_priority_column_takes_whole_numbers(stack: Stack) -> N
     assert status == 201, body
     assert body["tasks_created"] == 1 and body["rows_with_errors"] == 1, body
     assert any(error.get("column") == "priority" for error in body["errors"]), body
+
+
+async def test_an_unpaired_surrogate_is_refused_by_the_api_and_the_simulator(stack: Stack) -> None:
+    raw = json.dumps({"patient": {"given_name": "\ud800", "phone": new_phone()}, "workflow": "care_gap"}).encode()
+    status, error = await _post_task_raw(stack, raw)
+    assert status == 400 and "surrogate" in json.dumps(error), error
+    async with stack.http.post(f"{stack.base_url}/sim/phones/{new_phone()}/reply",
+                               data=json.dumps({"body": "1 \ud800"}).encode(),
+                               headers={"Content-Type": "application/json"}) as response:
+        assert response.status == 400 and "surrogate" in await response.text()
+
+
+async def test_a_phone_with_no_task_is_told_once_that_a_person_will_read_its_texts(stack: Stack) -> None:
+    phone = new_phone()
+    await stack.reply(phone, "hello?")
+    assert len(await stack.wait_for_texts(phone, 1)) == 1
+    for again in ("hello??", "Out of office: I will reply when I am back"):  # a person, then an auto-reply
+        await stack.reply(phone, again)
+    await asyncio.sleep(3)  # each is answered within a second when it is answered at all
+    assert len(await stack.texts_to(phone)) == 1, await stack.texts_to(phone)

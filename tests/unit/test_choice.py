@@ -732,3 +732,16 @@ def test_after_lunch_late_afternoon_and_a_vietnamese_day_of_the_month(reply: str
 @pytest.mark.parametrize("reply", ["on shift tue and wed, what about the week after?", "im on call tuesday"])
 def test_on_shift_or_the_week_after(reply: str) -> None:
     assert stated_choice(reply, DAYS).chosen is None
+
+
+@pytest.mark.parametrize("reply", ["wed or thu, either one is fine", "martes o miércoles, cualquiera"])
+def test_either_of_two_days_asks_between_them(reply: str) -> None:
+    choice = stated_choice(reply, DAYS, language="es" if "martes" in reply else None)
+    assert choice.chosen is None and len(choice.candidates) == 2
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [("wednesday afternon", None, 2),
+                                                             ("礼拜三下午两点办", "zh", 2)])
+def test_a_dropped_g_and_a_voice_slip(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position

@@ -168,3 +168,8 @@ def test_no_need_to_text_any_more_in_vietnamese(body: str) -> None:
 
 def test_do_not_write_to_me_again_in_spanish() -> None:
     assert classify_keyword("porfa no me vuelvan a textear", opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["have someone call me, i dont text much", "we don't text, call the house"])
+def test_saying_one_does_not_text_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None

@@ -964,3 +964,32 @@ def test_coming_said_in_vietnamese_is_a_yes() -> None:
 @pytest.mark.parametrize(("body", "number"), [("1 还好", 1), ("3 可以", 3), ("2 谢谢", 2)])
 def test_a_menu_number_with_a_chinese_ok_after_it(body: str, number: int) -> None:
     assert menu_number(body) == number
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("ya me la hise en septiembre", "already_done"), ("佢而家睇緊第二個醫生", "care_elsewhere"),
+])
+def test_done_as_heard_and_seeing_another_doctor_in_cantonese(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["no conozco a esa señora", "este numero es mio hace 2 años"])
+def test_a_stranger_to_the_patient_in_spanish(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+def test_help_then_who_is_this() -> None:
+    assert asks_who_we_are("HELP! who is this")
+
+
+@pytest.mark.parametrize("body", ["doin ok", "feelin good"])
+def test_fine_with_the_g_dropped(body: str) -> None:
+    assert feels_fine(body)
+
+
+def test_back_in_a_month_said_in_vietnamese_is_later() -> None:
+    assert asks_to_be_written_later("tuần sau mới về, lúc đó nhắn")
+
+
+def test_can_go_said_in_vietnamese_shorthand() -> None:
+    assert says_yes("t3 đi đc") and not says_yes("t3 ko đi đc")
