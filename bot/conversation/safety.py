@@ -169,6 +169,11 @@ _IN_THE_PAST = re.compile(r"\b(last|a|one|two|three|few|several|\d+) (year|years
                           r"|mes|meses)"
                           r"|\bel ano pasado\b|去年|前年|(几|两|三|\d+)年前"
                           r"|\bnam (ngoai|truoc|roi)\b|\b\d+ nam truoc\b")
+# a stroke that left someone unable to use the phone: a caregiver writing for them ("he had a stroke and can't use
+# the phone, how do I get the texts?"), not a stroke now
+_LEFT_UNABLE = re.compile(r"\b(had|has had|suffered|after) (a |his |her )?stroke\b.*\b(can'?t|cannot|can not"
+                          r"|unable to|doesn'?t|does not|no longer|isn'?t able to) (use|text|read|answer|work|handle) "
+                          r"(a |the |his |her |their )?(phone|cell|cellphone|texts|messages)\b")
 # what a stroke leaves behind (speech, face, one side), and the words that say a sign is new
 _STROKE_SIGN = re.compile(r"slurr|speech|words|talk|speak|face|mouth|droop|arm|leg|side|habla|lengua|cara|boca|brazo"
                           r"|pierna|lado|mitad|说话|讲话|口齿|脸|嘴|半边|一边|手|脚|noi|mat|mieng|tay|chan|nguoi")
@@ -199,6 +204,6 @@ def _told_as_history(text: str, match: re.Match[str]) -> bool:
     ends = [found for mark in ".;!?。；！？\n" if (found := text.find(mark, match.end())) != -1]
     sentence = text[start + 1: min(ends, default=len(text))]
     if _STROKE_WORD.fullmatch(match.group().strip()):
-        return bool(_IN_THE_PAST.search(sentence))
+        return bool(_IN_THE_PAST.search(sentence) or _LEFT_UNABLE.search(sentence))
     return bool(_STROKE_SIGN.search(match.group()) and _STROKE_WORD.search(sentence)
                 and _IN_THE_PAST.search(sentence) and not _NEW.search(sentence))

@@ -37,7 +37,7 @@ _ORDINALS = {
     "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
     # as thumbs type them, beyond the swapped letters read below: "frst", "secnd", "thrd"
     "frst": 1, "secnd": 2, "scond": 2, "seconf": 2, "thrd": 3, "tird": 3, "primeto": 1, "segudo": 2, "segund": 2,
-    "terecra": 3, "tecera": 3, "tecero": 3,
+    "terecra": 3, "tecera": 3, "tecero": 3, "tersera": 3, "tersero": 3, "terser": 3, "segumda": 2, "pimera": 1,
 }
 _LAST = {"last", "ultimo", "ultima"}
 # "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
@@ -253,6 +253,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
 
     # Times first ("2:30", "2pm", "10 am") so their digits are not read as option numbers.
     times = []
+    bounds: list[tuple[str, int, int]] = []
     for match in _TIME.finditer(folded):
         hour, minute, meridiem = int(match.group(1)), match.group(2), match.group(3)
         if minute is None and meridiem is None and _lead_in(folded, match.start()) not in _HOUR_LEAD_INS:
@@ -266,6 +267,9 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             hour += 12
         if meridiem and meridiem.startswith("a") and hour == 12:
             hour = 0
+        if (bound := _lead_in(folded, match.start())) in ("after", "before"):
+            bounds.append((bound, hour if meridiem or hour > 7 else hour + 12, int(minute or 0)))
+            continue  # "thurs after 3:30": a bound on the time, not the time
         times.append((hour, int(minute or 0), bool(meridiem)))
     stripped = _TIME.sub(
         lambda m: " " if (m.group(2) or m.group(3) or _lead_in(folded, m.start()) in _HOUR_LEAD_INS) else m.group(0),
@@ -282,6 +286,12 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             return start.hour == h or (not e and start.hour == (h + 12) % 24)
 
         narrow(at_time)
+    for bound, hour, minute in bounds:
+        def within(o: OfferedOption, b: str = bound, h: int = hour, m: int = minute) -> bool:
+            start = (o.local_start.hour, o.local_start.minute)
+            return start >= (h, m) if b == "after" else start <= (h, m)
+
+        narrow(within)
     for first, second in dates:  # "12/8" as written in the US, "8/12" as in Latin America and Vietnam: either
         narrow(lambda o, a=first, b=second: (o.local_start.month, o.local_start.day) in ((a, b), (b, a)))
 
@@ -485,6 +495,11 @@ _PREFERRED_OVER = re.compile(rf"(\b(?:mejor|better|rather|prefiero|prefer)\b[^,.
                              rf"(?:el |la |the |on )?(?:{_DAY_WORDS_AS_TYPED})"
                              rf"(?:\s*(?:,|y|and|o|or|ni)\s*(?:el |la |the |on )?(?:{_DAY_WORDS_AS_TYPED}))*\b",
                              re.IGNORECASE)
+_ANY_BUT = re.compile(r"\b(any ?day|any time|anytime|any of them|anything|everything|all|whenever|cualquier dia"
+                      r"|cualquiera|todos|todas|todo)( (is|es|works|fine|ok|good|bien|sirve))? (but|except|other than"
+                      r"|menos|excepto|salvo)( for| el| la| on)?\b", re.IGNORECASE)
+_ANY_BUT_SAID = re.compile(r"\b(any ?day|any time|anytime|any of them|anything|everything|all|whenever"
+                           r"|cualquier dia|cualquiera|todos|todas|todo)( \w+)? not\b")
 _EITHER_ONE = re.compile(r"\b(either|any|whichever|cualquier|cualquiera) (one|1|uno|una)\b", re.IGNORECASE)
 _VI_DAY_LIST = re.compile(r"\b(?:th[uứư]|t)\s*[2-7](?:\s*,\s*[2-7]\b)+", re.IGNORECASE)
 
@@ -524,6 +539,7 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1
+    text = _ANY_BUT.sub(r"\1 not ", text)  # "any day but tuesday": tuesday is the one turned down
     text = _PREFERRED_OVER.sub(r"\1 ", text)  # the days it is preferred over are no choice
     corrected = [part for part in _CORRECTION.split(text) if part.strip()]
     if corrected and corrected != [text]:
@@ -547,7 +563,7 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
         return whole
     named: list[set[str]] = []
     turned_down: set[str] = set()
-    the_other = False
+    the_other = bool(_ANY_BUT_SAID.search(fold(text)))  # "any day but tuesday": the rest, once tuesday is out
     joined = _DAYS_JOINED.sub(r"\1 ", _REASON.sub(" ", text))  # "wed and thu I work": one clause, both days
     for clause in (part for part in _CLAUSE_BREAK.split(joined) if part and part.strip()):
         reading = resolve_choice(clause, options, today, language)

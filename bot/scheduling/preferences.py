@@ -139,6 +139,7 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
     words = [_singular(word) for word in _TOKEN.findall(folded)]
     found = _Reading()
     negated_until = -1
+    bounded = False
     named: list[tuple[int, str, object]] = []  # (position, kind, value) of what was just asked for
     index = 0
     while index < len(words):
@@ -191,10 +192,10 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
         elif (hour := _hour(word, previous)) is not None:
             bound = next((w for w in reversed(words[max(0, index - 3):index]) if w not in _BOUND_FILLERS), "")
             if bound in _AFTER:  # "after 2", "después de las 2"
-                found.hours = (hour, 24)
+                found.hours, bounded = (hour, 24), True
             elif bound in _BEFORE:
-                found.hours = (0, hour)
-            elif not negated:
+                found.hours, bounded = (0, hour), True
+            elif not negated and not bounded:  # "after 3:30? I get off at 3": the bound asked for stands
                 found.hours = (hour, hour + 1)  # "3pm works better", "a las 4": that hour
         index += 1
     return TimePreference(frozenset(found.weekdays - found.avoid_weekdays), frozenset(found.avoid_weekdays),

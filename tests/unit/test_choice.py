@@ -745,3 +745,23 @@ def test_either_of_two_days_asks_between_them(reply: str) -> None:
 def test_a_dropped_g_and_a_voice_slip(reply: str, language: str | None, position: int) -> None:
     choice = stated_choice(reply, DAYS, language=language)
     assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language", "left"), [
+    ("any day except wednesday", None, [1, 3]), ("todos menos el jueves", "es", [1, 2]),
+])
+def test_any_day_but_one_asks_between_the_rest(reply: str, language: str | None, left: list[int]) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is None and [o.position for o in choice.candidates] == left
+
+
+@pytest.mark.parametrize(("reply", "position"), [("thursday after 3:30, I get off at 3", 3), ("tuesday before 10", 1)])
+def test_a_bound_on_the_time_of_one_day(reply: str, position: int) -> None:
+    choice = stated_choice(reply, DAYS)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [("la tersera", "es", 3), ("地二个", "zh", 2)])
+def test_ordinals_misspelled_or_misheard(reply: str, language: str, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position

@@ -230,3 +230,11 @@ def test_rather_die_or_all_the_pills_at_once_is_a_crisis(body: str) -> None:
 
 def test_a_stroke_in_a_month_said_short_is_history() -> None:
     assert detect_emergency("He had a stroke in Sept, I handle his appointments now") is None
+
+
+def test_a_stroke_that_left_him_unable_to_use_the_phone_is_a_caregiver_writing() -> None:
+    assert detect_emergency("my husband had a stroke and cannot use his phone, can the texts come to me?") is None
+
+
+def test_a_stroke_now_is_still_an_emergency() -> None:
+    assert detect_emergency("I think he's having a stroke, he can't use his phone or talk") is not None

@@ -130,3 +130,7 @@ def test_la_otra_semana_is_the_next_week() -> None:
                                                        ("el día 2", "es", date(2026, 12, 2))])
 def test_a_day_of_the_month_is_the_next_one(text: str, language: str, day: date) -> None:
     assert read_preference(text, MONDAY, language).dates == (day, day)
+
+
+def test_a_bound_asked_for_stands_beside_the_hour_of_a_reason() -> None:
+    assert read_preference("after 4:30 please, I get off at 4", MONDAY).hours == (16, 24)

@@ -993,3 +993,20 @@ def test_back_in_a_month_said_in_vietnamese_is_later() -> None:
 
 def test_can_go_said_in_vietnamese_shorthand() -> None:
     assert says_yes("t3 đi đc") and not says_yes("t3 ko đi đc")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("i dont think i need the screening, never been sick", "not_needed"),
+    ("allá me estoy tratando con una doctora", "care_elsewhere"), ("看不起病了，不约了", "cost"),
+])
+def test_no_need_treated_there_or_cannot_afford(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_a_doctor_who_speaks_chinese_asked_for_by_name_is_for_a_person() -> None:
+    assert asks_what_a_person_must_answer("能不能换成会说国语的李医生")
+
+
+@pytest.mark.parametrize("body", ["这个不是她的手机", "我根本不认识她"])
+def test_not_her_phone_and_a_stranger_in_chinese(body: str) -> None:
+    assert clearly_not_the_patient(body)
