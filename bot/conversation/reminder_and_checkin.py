@@ -126,7 +126,8 @@ def reads_as_checkin_answer(text: str) -> bool:
 
 # being in (or going back to) a hospital, never just naming one ("cám ơn bệnh viện nhiều", "home from the hospital")
 _HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|住进|住在)病房"
-                       r"|(入|进|住)了院|急症室|(送|去|在|入|回)了?(到)?急症"  # Cantonese: 入咗院, 送返急症
+                       # Cantonese: 入咗院, 住返院, 送返急症
+                       r"|(入|进|住)(回|返)了?院|(入|进|住)了院|急症室|(送|去|在|入|回)了?(到)?急症"
                        r"|\b(in|at|into|to) (the )?医院"
                        r"|(在|进|去|回|送|入)了?医院(里)?(?!的时候|那时|时)"
                        r"|\b(nhap vien|nam vien|cap cuu|(vo|vao|o|tai|dang o|di|nam|phai vao|phai vo) (lai )?"

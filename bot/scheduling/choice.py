@@ -30,7 +30,8 @@ for index, names in enumerate(
         WEEKDAYS[name] = index
 
 _ORDINALS = {
-    "first": 1, "1st": 1, "primero": 1, "primera": 1, "primer": 1,
+    "first": 1, "1st": 1, "primero": 1, "primera": 1, "primer": 1, "1ra": 1, "1ro": 1, "1era": 1, "1ero": 1,
+    "2da": 2, "2do": 2, "3ra": 3, "3ro": 3, "3era": 3, "3ero": 3,
     "second": 2, "2nd": 2, "segundo": 2, "segunda": 2,
     "third": 3, "3rd": 3, "tercero": 3, "tercera": 3, "tercer": 3,
     "fourth": 4, "4th": 4, "cuarto": 4, "cuarta": 4,
@@ -84,7 +85,7 @@ _CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i 
                          r"no perdon|perdon|sorry|"
                          r"digo|perdon (?:quise decir|digo)|quise decir|no mejor|a khong|a nham|nham)\b"
                          r"|不对|不是不是|我是说|改成)"
-                         r"(?:[\s,.]*(?:no|nope|不是|khong)\b)?")
+                         r"(?:[\s,.]*(?:no|nope|不是|khong)\b)?", re.IGNORECASE)  # "Actually no make it wednesday"
 # where a reply thought aloud comes to its conclusion ("tuesday's out, wednesday i'm babysitting, so I guess thursday")
 _SETTLED = re.compile(r"\b(?:so(?! (?:do|does|is|am|are|would|will)\b)|then|entonces|asi que|i guess|guess|nen|"
                       r"vay thi)\b|所以|那就|好吧|(?:[.…?!,]\s*)(?:ok|okay|k|mejor)\b")
@@ -470,7 +471,8 @@ _EARLIER_OR_LATER = re.compile(
     r"|\b(?:later|earlier) (?:one|time|slot|appointment)s?\b"
     r"|\b(?:but|pero|just|solo|nomas) (?:a bit |a little |un poco |un poquito )?(?:later|earlier|mas tarde"
     r"|mas temprano)\b"
-    r"|\b(?:mas |algo |un poco |un poquito )(?:tardecito|tempranito)\b")  # "más tardecito": a little later
+    r"|\b(?:mas |algo |un poco |un poquito )(?:tardecito|tempranito)\b"  # "más tardecito": a little later
+    r"|\bnot (?:so|that|too|as) (?:early|late)\b|\bno tan (?:temprano|tarde)\b")  # "tuesday but not so early"
 
 
 def asks_earlier_or_later(text: str, language: str | None = None) -> bool:

@@ -87,6 +87,8 @@ _ZH_PART = r"(上午|早上|早晨|中午|下午|晚上|傍晚)"
 _ZH_TIME = re.compile(_ZH_PART + r"?\s*(" + _ZH_NUMBER + r")\s*[点點:：]\s*(半|一刻|三刻|(\d{1,2})\s*分?|("
                       + _ZH_NUMBER + r")\s*分?)?\s*(以后|以後|之后|之後|后|後|以前|之前|前)?")
 _ZH_PUNCTUATION = str.maketrans("，。；！？、", ",.;!?,")
+_ZH_MONTH_ONLY = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(份|中|初|底|头|尾|中旬|上旬|下旬)?"
+                            r"(?!\s*(\d|[一二三四五六七八九十]))")
 _ZH_AFTER_LUNCH = re.compile(r"(吃完?|食完?)?(午饭|午餐|中饭|晏昼饭)(以后|之后|后)")  # after lunch: the afternoon
 _ZH_PART_WORDS = {"上午": "morning", "早上": "morning", "早晨": "morning", "中午": "midday", "下午": "afternoon",
                   "晚上": "evening", "傍晚": "dusk"}
@@ -190,7 +192,7 @@ def _zh_date(match: re.Match[str]) -> str:
 # what voice input writes for a sound it misheard: 两点伴 (半), 心期二 (星期)
 _ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("心期", "星期"), ("新期", "星期"), ("星其", "星期"),
                   ("周思", "周四"), ("期思", "期四"), ("拜思", "拜四"), ("点办", "点半"), ("點辦", "点半"),
-                  ("地一", "第一"), ("地二", "第二"), ("地三", "第三"),
+                  ("地一", "第一"), ("地二", "第二"), ("地三", "第三"), ("第以", "第一"),
                   ("点拌", "点半"))
 
 
@@ -214,6 +216,7 @@ def _chinese(text: str) -> str:
     for heard, meant in _ZH_HOMOPHONES:
         text = text.replace(heard, meant)
     text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", _ZH_SOONER_DONE.sub(" ", text)))
+    text = _ZH_MONTH_ONLY.sub(" ", text)  # "12月我都在国内，1月中回来": a month with no day is no option
     text = _ZH_DATE.sub(_zh_date, text)
     text = _ZH_WEEKDAY.sub(_zh_weekday, text)
     text = text.translate(_ZH_PUNCTUATION)

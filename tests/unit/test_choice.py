@@ -765,3 +765,18 @@ def test_a_bound_on_the_time_of_one_day(reply: str, position: int) -> None:
 def test_ordinals_misspelled_or_misheard(reply: str, language: str, position: int) -> None:
     choice = stated_choice(reply, DAYS, language=language)
     assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("Tuesday. Actually no, make it Thursday", None, 3), ("la 2da porfa", "es", 2), ("第以个", "zh", 1),
+])
+def test_a_capitalised_correction_and_short_spanish_ordinals(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language"), [("wednesday but not that early", None),
+                                                 ("el martes pero no tan temprano", "es"),
+                                                 ("11月底我都不在，2月初回来再说", "zh")])
+def test_not_so_early_or_a_month_away_chooses_none(reply: str, language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None

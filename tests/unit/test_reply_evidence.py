@@ -1010,3 +1010,27 @@ def test_a_doctor_who_speaks_chinese_asked_for_by_name_is_for_a_person() -> None
 @pytest.mark.parametrize("body", ["这个不是她的手机", "我根本不认识她"])
 def test_not_her_phone_and_a_stranger_in_chinese(body: str) -> None:
     assert clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["la primera está bien", "el de las 4 esta bien", "la 2da esta bien gracias"])
+def test_an_option_that_is_fine_is_no_reason_to_decline(body: str) -> None:
+    assert decline_reason(body) is None
+
+
+@pytest.mark.parametrize(("body", "category"), [("佢個腰已經唔痛喇", "feels_better"),
+                                                ("上星期喺診所驗咗血喇", "already_done")])
+def test_no_more_pain_and_done_last_week_in_cantonese(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["我下星期先覆你", "我回美国以后再约"])
+def test_answering_later_in_chinese(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+def test_back_in_hospital_said_with_fan_in_cantonese() -> None:
+    assert back_in_hospital("阿爸又住返院")
+
+
+def test_a_named_doctor_asked_for_in_english() -> None:
+    assert asks_what_a_person_must_answer("could we get doctor Adams this time?")
