@@ -19,25 +19,18 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
-from bot.conversation.evidence import (
-    asks_a_question,
-    asks_about_medicine,
-    asks_for_a_person,
-    asks_for_later,
-    asks_to_be_written_later,
-    asks_who_we_are,
+from bot.conversation.evidence.declining import decline_reason, is_bare_no
+from bot.conversation.evidence.for_a_person import asks_a_question, asks_for_a_person, asks_who_we_are
+from bot.conversation.evidence.later import asks_for_later, asks_to_be_written_later, sends_document_later
+from bot.conversation.evidence.recovery import asks_about_medicine, back_in_hospital, sounds_worse
+from bot.conversation.evidence.visit_answers import (
     cancels_the_visit,
     cannot_come,
-    clearly_not_the_patient,
-    decline_reason,
-    is_bare_no,
-    says_wrong_number,
     says_yes,
-    sends_document_later,
-    sounds_worse,
     wants_a_visit,
     wants_another_time,
 )
+from bot.conversation.evidence.wrong_number import clearly_not_the_patient, says_wrong_number
 from bot.conversation.language_request import names_a_language, requested_language
 from bot.conversation.menu_numbers import leading_number, menu_number
 from bot.conversation.offers import (
@@ -55,7 +48,6 @@ from bot.conversation.reminder_and_checkin import (
     answer_callback_time,
     answer_checkin,
     answer_reminder,
-    back_in_hospital,
     cancel_appointment,
     reads_as_checkin_answer,
     reminder_arguments,

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.conversation.evidence import (
-    cannot_come,
-)
+from bot.conversation.evidence.visit_answers import cannot_come
 from bot.scheduling.choice import (
     fold,
     rejects_options,

@@ -176,7 +176,7 @@ def book_choice(turn: Turn) -> None:
         choice = Choice(chosen=options[0], candidates=options)  # "yes" to the one time offered
     if choice.chosen is None and not choice.candidates:
         preference = patient_preference(turn)
-        if len(among := offered_among(turn)) > 1:  # "after 2 any day": which of the offered ones after 2
+        if len(among := offered_among(turn, choice)) > 1:  # "after 2 any day": which of the offered ones after 2
             turn.say("clarify_choice", slot_ids=among)
             return
         if not preference.is_empty():  # "can i do friday instead?": no offered time fits, find ones that do
@@ -213,15 +213,16 @@ def book_choice(turn: Turn) -> None:
     turn.say("booking_confirmed", slot_id=slot.id)
 
 
-def offered_among(turn: Turn) -> list[str]:
+def offered_among(turn: Turn, choice: Choice | None = None) -> list[str]:
     """The offered times a reply narrows to without turning any down or asking for others ("afternoons suit me
     better" when two offered times are in the afternoon; what is turned down is left out): what to ask between,
-    rather than offering new ones."""
+    rather than offering new ones. ``choice``: what the reply states, when the caller has read it already."""
     language = turn.patient.language
     if booked(turn) or asks_earlier_or_later(turn.text, language) or turns_all_down(turn.text, language):
         return []
     options = offered_options(turn)
-    choice = stated_choice(turn.text, options, patient_today(turn), language)
+    if choice is None:
+        choice = stated_choice(turn.text, options, patient_today(turn), language)
     if choice.candidates:
         if not choice.ambiguous or len(choice.candidates) == len(options):
             return []  # naming every offered time narrows nothing

@@ -3,22 +3,18 @@ a time to call back about a result."""
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.conversation.evidence import (
+from bot.conversation.evidence.recovery import (
     asks_about_medicine,
-    cancels_the_visit,
-    cannot_come,
+    back_in_hospital,
     feels_fine,
     ordinary_recovery,
-    says_yes,
     sounds_worse,
-    wants_another_time,
 )
+from bot.conversation.evidence.visit_answers import cancels_the_visit, cannot_come, says_yes, wants_another_time
 from bot.conversation.handoffs import hand_off
-from bot.conversation.keywords import normalise
 from bot.conversation.menu_numbers import leading_number, menu_number
 from bot.conversation.offers import (
     offer_slots,
@@ -122,33 +118,6 @@ def reads_as_checkin_answer(text: str) -> bool:
     """Words that answer "how are you since you went home?" whatever the engine made of them."""
     return back_in_hospital(text) or sounds_worse(text) or ordinary_recovery(text) or asks_about_medicine(text) \
         or feels_fine(text)
-
-
-# being in (or going back to) a hospital, never just naming one ("cám ơn bệnh viện nhiều", "home from the hospital")
-_HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|住进|住在)病房"
-                       # Cantonese: 入咗院, 住返院, 送返急症
-                       r"|(入|进|住)(回|返)了?院|(入|进|住)了院|急症室|(送|去|在|入|回)了?(到)?急症"
-                       r"|\b(in|at|into|to) (the )?医院"
-                       r"|(在|进|去|回|送|入)了?医院(里)?(?!的时候|那时|时)"
-                       r"|\b(nhap vien|nam vien|cap cuu|(vo|vao|o|tai|dang o|di|nam|phai vao|phai vo) (lai )?"
-                       r"(benh vien|bv|nha thuong))\b"
-                       r"|\b((in|at|to|into) (the )?(hospital|er|e r|emergency room)|admitted|readmitted"
-                       r"|hospitali[sz]ed|(en|al) (el )?hospital|urgencias|emergencias|internad[oa]|internar\w*"
-                       r"|hospitaliz\w*|ingresaron|reingres\w*)\b")
-
-
-# never in hospital at all: "mình có nằm viện đâu", "I was never in the hospital", 我没住过院
-_NEVER_IN = re.compile(r"\bco (nam|vo|vao|o) (vien|benh vien|bv|nha thuong)( \w+)? (dau|đau)\b"
-                       r"|\b(khong|ko|k|chua) (he )?(co )?(nam|vo|vao) (vien|benh vien|bv)\b"
-                       r"|\b(never|wasn'?t|was not|haven'?t been|have not been|not) (been )?(in|at|to) (the |a )?"
-                       r"hospital\b"
-                       r"|没(有)?(住|进|去)(过)?(院|医院)|\bnunca (estuve|he estado) (en el hospital|internad[oa])\b")
-
-
-def back_in_hospital(text: str) -> bool:
-    """"my mom is in the hospital again", "está internada": a readmission a nurse must hear about."""
-    folded = normalise(text)
-    return bool(_HOSPITAL.search(folded)) and not _NEVER_IN.search(folded)
 
 
 def answer_callback_time(turn: Turn) -> None:

@@ -10,18 +10,17 @@ from datetime import timedelta
 from sqlmodel import Session, col, func, select
 
 from bot.conversation.engine import EngineError
-from bot.conversation.evidence import (
+from bot.conversation.evidence.declining import decline_reason
+from bot.conversation.evidence.for_a_person import (
     asks_a_question,
-    asks_to_be_written_later,
     asks_what_a_person_must_answer,
     asks_who_we_are,
-    decline_reason,
     is_confused,
-    sends_document_later,
     speaks_for_someone,
     wants_a_call,
     wants_a_real_person,
 )
+from bot.conversation.evidence.later import asks_to_be_written_later, sends_document_later
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword

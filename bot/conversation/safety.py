@@ -60,6 +60,9 @@ _MEDICAL = [
     r"|puk\w*|see (straight|right|clearly)|blurr\w*|double vision|confus\w*|bleed\w*|blood|blacked out|dizzy"
     r"|passed out|knocked out)",
     r"head (injury|wound)\b.*\b(vomit\w*|throw\w* up|threw up|confus\w*|bleed\w*|blurr\w*)",
+    # fallen and unable to get up: "fell and can't get up", "me caí y no me puedo levantar"
+    r"(fell|fallen|fall)( \w+){0,4} (and )?(can'?t|cannot|couldn'?t|unable to) (get|stand) up",
+    r"(me cai|se cayo|me caí|se cayó)( \w+){0,4} (y )?no (me |se )?(puedo|puede|pude|pudo) (levantar|parar)",
     r"(golpe|golpeo|golpee|pego|pegue|cayo|cai)( \w+){0,4} (en )?(la )?cabeza\b"
     r".*\b(vomit\w*|no (ve|veo) bien|sangr\w*|confundid\w*|mareado|mareada|desmay\w*)",
 ]
@@ -89,6 +92,11 @@ _CRISIS = [
     r"(take|taking|swallow|swallowing|down|downing) (all|every one of) (of )?(my|the|his|her) (pills|meds|medication"
     r"|medicine|tablets)", r"mejor (seria|fuera|sera) (no despertar|morir(me)?|no estar|no existir)",
     r"no (le )?veo (el )?sentido (a|de) (nada|la vida|vivir|seguir)", r"tomarme todas (las|mis) (pastillas|medicinas)",
+    # "i dont see the point anymore", "thinking about ending it"
+    r"(don'?t|dont|do not|can'?t|cannot) see (the|a|any) point (anymore|any more|no more|in anything)",
+    r"(thinking|think|thought|thoughts) (about|of) (ending it|ending (my|it) (all|life)|killing myself|dying"
+    r"|not being here|not waking up|taking my (own )?life)",
+    r"(pensando|pienso|pensado) en (acabar con todo|quitarme la vida|matarme|morirme|no despertar)",
 ]
 # "không muốn sống ở đây nữa": living somewhere, not living at all
 _NOT_A_PLACE = r"(?! (o|tai|voi|chung|cung|gan|nha)\b)"
@@ -117,6 +125,8 @@ _MEDICAL += [
     # not responding, and a blow to the head with a sign after it (đầu folds to the same letters as đau)
     r"(goi|lay|keu) (\w+ ){0,2}(khong|ko|k|hong) (tinh|day|tra loi|phan ung)", r"(khong|ko|k) con (tinh|phan ung)",
     r"(te|nga|dap|đap|va|đung)( \w+){0,4} [đd]au( \w+){0,8} (oi|non|chay mau|choang|xiu|lu lan|mo mat)",
+    r"chay mau( \w+){1,2} (rat |qua )?nhieu( lam| qua)",  # "chảy máu đầu nhiều lắm"
+    r"(te|nga)( \w+){0,6} (khong|ko|k|hong) ([đd]ung|ngoi) (day|len) (duoc|đuoc|dc|đc|noi)",
 ]
 _CRISIS += [
     r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet",
@@ -130,6 +140,8 @@ _CRISIS += [
     r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"(uong|nuot) (het|ca) (vi|hop|lo|chai) thuoc",
     r"ngu (luon|mot giac) (khong|ko|k) (day|thuc day)",
     r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
+    r"(khong|ko|k|chang) (con )?thay (y nghia|ly do)( gi)?( (de|đe))? song",
+    r"nghi (den|[đd]en|toi) (chuyen )?(chet|tu tu|ket thuc (tat ca|moi thu|cuoc [đd]oi))",
 ]
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
 _MEDICAL_ZH = [
@@ -147,6 +159,7 @@ _MEDICAL_ZH = [
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
     r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
+    r"(摔|跌)(倒|伤|了)[^。]{0,8}(起不来|站不起来|爬不起来)",
     r"(摔|撞|磕|碰|跌)[^。]{0,8}头[^。]{0,10}(流血|出血|吐|呕|看不清|晕|昏)|头(在|一直|还在)?(流血|出血)",
 ]
 _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡不醒", r"睡着了?(就)?不(要|再)?醒",
@@ -154,7 +167,7 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡�
               r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了",
               r"没有我[^，。,.]{0,8}(更好|好过|轻松)",
               r"我(只)?是(个|一个)?(负担|累赘|拖累)", r"一了百了", r"(撑|熬|挺)不下去",
-              r"一死了之", r"活着(太|好|真)(辛苦|累|痛苦|苦)", r"(把|将)(所有的?|全部的?)?药(全|都|一次)(吃|吞)"]
+              r"一死了之", r"(想|打算|准备)(结束|了结)(这一切|一切|自己|生命)", r"活着(太|好|真)(辛苦|累|痛苦|苦)", r"(把|将)(所有的?|全部的?)?药(全|都|一次)(吃|吞)"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself

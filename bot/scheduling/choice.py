@@ -442,7 +442,8 @@ def _leads_and_accepts(words: list[str], index: int) -> bool:
 # where one thought ends and the next begins: "2, but can i bring my daughter?", "en la mañana no puedo, el jueves sí"
 # ("miércoles y jueves me toca cuidar a mi mamá": days joined by "y" / "and" share what follows them)
 _DAY_WORDS_AS_TYPED = _DAY_WORDS + "|miércoles|sábado"
-_DAYS_JOINED = re.compile(rf"\b((?:{_DAY_WORDS_AS_TYPED})s?),? (?:and|y|&|or|o) (?=(?:{_DAY_WORDS_AS_TYPED})s?\b)",
+_DAYS_JOINED = re.compile(rf"\b((?:{_DAY_WORDS_AS_TYPED})s?),? (?:and|y|&|or|o) (?:el |la |los |the |on )?"
+                          rf"(?=(?:{_DAY_WORDS_AS_TYPED})s?\b)",
                           re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
                            r"although|pero|aunque|nhung|ma|if|as long as|si|siempre que|neu)\b"
@@ -499,9 +500,7 @@ _PREFERRED_OVER = re.compile(rf"(\b(?:mejor|better|rather|prefiero|prefer)\b[^,.
                              re.IGNORECASE)
 _ANY_BUT = re.compile(r"\b(any ?day|any time|anytime|any of them|anything|everything|all|whenever|cualquier dia"
                       r"|cualquiera|todos|todas|todo)( (is|es|works|fine|ok|good|bien|sirve))? (but|except|other than"
-                      r"|menos|excepto|salvo)( for| el| la| on)?\b", re.IGNORECASE)
-_ANY_BUT_SAID = re.compile(r"\b(any ?day|any time|anytime|any of them|anything|everything|all|whenever"
-                           r"|cualquier dia|cualquiera|todos|todas|todo)( \w+)? not\b")
+                      r"|menos|excepto|salvo|not)( for| el| la| on)?\b", re.IGNORECASE)
 _EITHER_ONE = re.compile(r"\b(either|any|whichever|cualquier|cualquiera) (one|1|uno|una)\b", re.IGNORECASE)
 _VI_DAY_LIST = re.compile(r"\b(?:th[uứư]|t)\s*[2-7](?:\s*,\s*[2-7]\b)+", re.IGNORECASE)
 
@@ -541,7 +540,8 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1
-    text = _ANY_BUT.sub(r"\1 not ", text)  # "any day but tuesday": tuesday is the one turned down
+    any_but = bool(_ANY_BUT.search(text))  # "any day but tuesday": the rest, once tuesday is out
+    text = _ANY_BUT.sub(r"\1 not ", text)  # and tuesday is the one turned down
     text = _PREFERRED_OVER.sub(r"\1 ", text)  # the days it is preferred over are no choice
     corrected = [part for part in _CORRECTION.split(text) if part.strip()]
     if corrected and corrected != [text]:
@@ -553,19 +553,21 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
         return whole
     if len(settled := [part for part in _SETTLED.split(text) if part.strip()]) > 1:
         for part in reversed(settled):  # the last thought that names a time is where the patient landed
-            if (choice := _clauses_choice(part, options, today, language)).candidates:
+            if (choice := _clauses_choice(part, options, today, language, any_but)).candidates:
                 return choice
-    return _clauses_choice(text, options, today, language)
+    return _clauses_choice(text, options, today, language, any_but)
 
 
-def _clauses_choice(text: str, options: list[OfferedOption], today: date | None, language: str | None) -> Choice:
-    """What the clauses of ``text`` state together (see ``stated_choice``)."""
+def _clauses_choice(text: str, options: list[OfferedOption], today: date | None, language: str | None,
+                    any_but: bool) -> Choice:
+    """What the clauses of ``text`` state together (see ``stated_choice``); ``any_but``: the reply said "any
+    day but ...", so the options not turned down are the ones meant."""
     whole = resolve_choice(text, options, today, language)
     if whole.chosen is not None and not rejects_options(text, language):
         return whole
     named: list[set[str]] = []
     turned_down: set[str] = set()
-    the_other = bool(_ANY_BUT_SAID.search(fold(text)))  # "any day but tuesday": the rest, once tuesday is out
+    the_other = any_but
     joined = _DAYS_JOINED.sub(r"\1 ", _REASON.sub(" ", text))  # "wed and thu I work": one clause, both days
     for clause in (part for part in _CLAUSE_BREAK.split(joined) if part and part.strip()):
         reading = resolve_choice(clause, options, today, language)
@@ -578,7 +580,12 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
             if reading.candidates and len(reading.candidates) < len(options):
                 turned_down |= ids
         elif reading.candidates:
-            named.append(ids)
+            if named and _only_a_part_of_day(clause, language):
+                if not named[-1] & ids:
+                    return Choice()  # "礼拜三可以但是要早上": that day, at a part of it not on offer
+                named[-1] &= ids  # "tuesday or wednesday, mornings better": the morning one of those
+            else:
+                named.append(ids)
             if not _only_a_part_of_day(clause, language):
                 turned_down -= ids  # a later yes undoes an earlier no ("no sé si llegue... pero sí, el miércoles")
         elif reading.constrained and _ACTIVITY.search(reply_words(clause, language)[0]):

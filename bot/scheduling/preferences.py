@@ -20,6 +20,9 @@ _AFTER = frozenset({"after", "despues", "luego"})
 _EARLIER = frozenset({"earlier", "sooner", "temprano"})
 _LATER = frozenset({"later"})
 _BEFORE = frozenset({"before", "antes"})
+# "tarde" after these is late, not the afternoon: "más tarde", "salgo tarde del trabajo", "muy tarde"
+_LATE_NOT_AFTERNOON = frozenset({"mas", "salgo", "sale", "salimos", "llego", "llega", "llegamos", "termino",
+                                 "acabo", "regreso", "vuelvo", "muy", "tan", "demasiado"})
 _BOUND_FILLERS = frozenset({"de", "del", "la", "las", "the", "a"})  # "después de las 2": after 2
 _TOKEN = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
 _CLAUSE_END = frozenset(",.;!?")
@@ -179,10 +182,12 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
             if not negated:
                 named.append((index, "weekday", WEEKDAYS[word]))
         elif word in PARTS_OF_DAY and not (word == "manana" and previous not in MORNING_LEAD_INS) \
-                and not (word == "tarde" and previous == "mas"):  # "más tarde" is later, not the afternoon
+                and not (word == "tarde" and previous in _LATE_NOT_AFTERNOON):  # "más tarde", "salgo tarde"
             if negated:
                 found.avoid_hours = PARTS_OF_DAY[word]
-            else:
+            elif bounded and found.hours and (narrowed := _overlap(found.hours, PARTS_OF_DAY[word])):
+                found.hours = narrowed  # "after 5 in the evening": the bound, within that part of the day
+            elif not bounded:  # "después de las 5? salgo tarde del trabajo": the bound asked for stands
                 found.hours = PARTS_OF_DAY[word]
                 named.append((index, "hours", PARTS_OF_DAY[word]))
         elif word in _EARLIER or (word == "antes" and index + 1 == len(words)):
@@ -200,6 +205,11 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
         index += 1
     return TimePreference(frozenset(found.weekdays - found.avoid_weekdays), frozenset(found.avoid_weekdays),
                           found.hours, found.dates, found.avoid_hours, found.direction)
+
+
+def _overlap(first: tuple[int, int], second: tuple[int, int]) -> tuple[int, int] | None:
+    low, high = max(first[0], second[0]), min(first[1], second[1])
+    return (low, high) if low < high else None
 
 
 def _negate_just_named(found: _Reading, named: list[tuple[int, str, object]], index: int) -> None:

@@ -780,3 +780,18 @@ def test_a_capitalised_correction_and_short_spanish_ordinals(reply: str, languag
                                                  ("11月底我都不在，2月初回来再说", "zh")])
 def test_not_so_early_or_a_month_away_chooses_none(reply: str, language: str | None) -> None:
     assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language"), [("tuesday and wednesday I can't", None),
+                                                 ("el martes y el jueves no puedo", "es"),
+                                                 ("周二可以，但要下午", "zh"),
+                                                 ("thursday works but it has to be a morning", None)])
+def test_two_days_turned_down_together_or_a_day_at_a_part_not_offered_chooses_none(reply: str,
+                                                                                   language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+def test_a_part_of_the_day_picks_among_the_days_named() -> None:
+    choice = stated_choice("wednesday or thursday, afternoon is better. wed is easier", DAYS)
+    assert choice.chosen is None or choice.chosen.position == 2
+    assert stated_choice("tuesday or wednesday, mornings are better", DAYS).chosen.position == 1  # type: ignore[union-attr]

@@ -238,3 +238,25 @@ def test_a_stroke_that_left_him_unable_to_use_the_phone_is_a_caregiver_writing()
 
 def test_a_stroke_now_is_still_an_emergency() -> None:
     assert detect_emergency("I think he's having a stroke, he can't use his phone or talk") is not None
+
+
+@pytest.mark.parametrize("body", [
+    "I just dont see the point anymore", "been thinking about ending it all lately",
+    "estoy pensando en acabar con todo", "tôi không còn thấy ý nghĩa gì để sống", "我想结束这一切",
+])
+def test_no_point_anymore_and_thinking_of_ending_it_is_a_crisis(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", [
+    "mom fell in the kitchen and can't get up", "mi papá se cayó y no se puede levantar", "奶奶摔倒了，站不起来",
+    "ba ngoại té ngoài sân, không đứng dậy được", "ông bị chảy máu tay nhiều quá",
+])
+def test_a_fall_with_no_getting_up_or_heavy_bleeding_is_an_emergency(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["I don't see the point of a second visit", "we stopped thinking about it",
+                                  "I fell behind on my bills", "no te preocupes, ya me levanté temprano"])
+def test_a_point_or_a_fall_said_of_something_else_is_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None

@@ -173,3 +173,8 @@ def test_do_not_write_to_me_again_in_spanish() -> None:
 @pytest.mark.parametrize("body", ["have someone call me, i dont text much", "we don't text, call the house"])
 def test_saying_one_does_not_text_is_no_opt_out(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is None
+
+
+@pytest.mark.parametrize("body", ["請勿再發簡訊給我", "勿再传短信", "唔好再傳訊息嚟"])
+def test_do_not_send_again_said_with_wu_or_cantonese(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -134,3 +134,10 @@ def test_a_day_of_the_month_is_the_next_one(text: str, language: str, day: date)
 
 def test_a_bound_asked_for_stands_beside_the_hour_of_a_reason() -> None:
     assert read_preference("after 4:30 please, I get off at 4", MONDAY).hours == (16, 24)
+
+
+@pytest.mark.parametrize(("text", "hours"), [("algo despues de las 6? llego tarde de la chamba", (18, 24)),
+                                             ("after 5 in the evening", (17, 24)),
+                                             ("después de las 3 en la tarde", (15, 19))])
+def test_a_part_of_the_day_or_late_after_a_bound_keeps_the_bound(text: str, hours: tuple[int, int]) -> None:
+    assert read_preference(text, MONDAY, "es").hours == hours

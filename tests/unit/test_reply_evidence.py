@@ -5,32 +5,33 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.evidence import (
+from bot.conversation.evidence.declining import decline_reason, is_bare_no
+from bot.conversation.evidence.for_a_person import (
     asks_a_question,
-    asks_about_medicine,
     asks_for_a_person,
-    asks_to_be_written_later,
     asks_what_a_person_must_answer,
     asks_who_we_are,
-    cancels_the_visit,
-    cannot_come,
-    clearly_not_the_patient,
-    decline_reason,
-    feels_fine,
-    is_bare_no,
-    ordinary_recovery,
-    says_wrong_number,
-    says_yes,
-    sends_document_later,
-    sounds_worse,
     speaks_for_someone,
     wants_a_call,
     wants_a_real_person,
+)
+from bot.conversation.evidence.later import asks_to_be_written_later, sends_document_later
+from bot.conversation.evidence.recovery import (
+    asks_about_medicine,
+    back_in_hospital,
+    feels_fine,
+    ordinary_recovery,
+    sounds_worse,
+)
+from bot.conversation.evidence.visit_answers import (
+    cancels_the_visit,
+    cannot_come,
+    says_yes,
     wants_a_visit,
     wants_another_time,
 )
+from bot.conversation.evidence.wrong_number import clearly_not_the_patient, says_wrong_number
 from bot.conversation.menu_numbers import menu_number
-from bot.conversation.reminder_and_checkin import back_in_hospital
 
 
 @pytest.mark.parametrize("body", [
@@ -1034,3 +1035,36 @@ def test_back_in_hospital_said_with_fan_in_cantonese() -> None:
 
 def test_a_named_doctor_asked_for_in_english() -> None:
     assert asks_what_a_person_must_answer("could we get doctor Adams this time?")
+
+
+@pytest.mark.parametrize("body", ["this isn't Maria, she used to have this number before",
+                                  "ella tenia este numero antes, ya no es de ella", "这个号码以前是别人的"])
+def test_a_number_that_someone_else_had_before_is_a_wrong_number(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["every visit costs me $40, I can't keep paying it", "honestly can't keep affording this"])
+def test_not_able_to_keep_paying_is_a_cost_reason(body: str) -> None:
+    assert decline_reason(body) == "cost"
+
+
+def test_seen_at_a_clinic_somewhere_else_in_vietnamese() -> None:
+    assert decline_reason("tui đi khám ở phòng khám bên Houston rồi") == "care_elsewhere"
+
+
+@pytest.mark.parametrize("body", ["what type of specialist is this?", "nobody ever told me what this is about",
+                                  "¿qué tipo de doctor es?", "这是看什么科的", "khám gì vậy"])
+def test_what_the_visit_is_for_is_a_question_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["e là con trai ông Tư, ổng không biết nhắn tin", "cháu là cháu ngoại của bà ạ",
+                                  "con đặt lịch giùm má được không", "má e ko biết đọc tin nhắn"])
+def test_a_grandchild_or_child_writing_in_vietnamese(body: str) -> None:
+    assert speaks_for_someone(body)
+
+
+@pytest.mark.parametrize(("body", "fine"), [("khoe r", True), ("tot lam, an uong ngu duoc", True),
+                                            ("on and off pain in my knee", False), ("on r nhung bi sot", False)])
+def test_fine_typed_short_in_vietnamese(body: str, fine: bool) -> None:
+    assert feels_fine(body) is fine

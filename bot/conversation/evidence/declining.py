@@ -1,0 +1,230 @@
+"""Turning the visit down: "no" to the times offered, and the reasons to decline kept as a category."""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation.keywords import normalise
+
+# why a patient turns the visit down, as a category the event keeps (operations count them; the words stay private)
+_DECLINE_REASONS = (
+    ("feels_better", re.compile(
+        r"\b(i )?(feel|feels|feeling|am|im|i'?m) (much |a lot |alot |way |all |so much |really |lots |a whole lot "
+        r"|whole lot |a ton |tons )?"
+        r"(better|fine now|recovered|healed)\b"
+        r"|\b(is|it'?s|its|are|feels) (all |completely |fully |a lot |alot |much |way |so much )(better|healed)\b"
+        r"|\b(is|it'?s|its) healed\b"
+        r"|\ball better\b|\bdoing (much |a lot |way |a whole lot |so much )?better\b"
+        r"|\bya se me quito (el dolor|la molestia)\b|\b(el dolor|la molestia) (ya )?se me quito\b"
+        r"|\bno longer (hurts|in pain)\b"
+        r"|\b(doesn'?t|does not|don'?t|dont|doesnt) hurt (anymore|any more|no more|none)\b"
+        r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b"
+        r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
+        r"|\bya no me duele\b"
+        r"|\b(la|el|mi) (?!(\d\w*|primer\w*|segund\w*|tercer\w*|cuart\w*|ultim\w*|opcion|hora|horario|cita|fecha"
+        r"|dia|de|del|que|otra|otro|martes|miercoles|jueves|viernes|lunes|manana|tarde)\b)\w+ (ya )?(esta|se siente"
+        r"|quedo) (mucho |muy |ya |bastante )?(bien|mejor|san[oa]|curad[oa])\b"
+        r"|\b(đo|do) (đau|dau|nhuc|moi|benh) (\w+ ){0,2}(nhieu|nhiu|lam|han|hon)( (roi|r))?\b"
+        r"|好多了|好(了)?很多|好了?好多|好得多|(已经|早就|早|都|全)好了|康复了|不(疼|痛)(了|啦|喇|咯)|痊愈"
+        r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
+        r"|\bmy \w+( is| feels|'s) (\w+ ){0,2}(a lot |much |way |so much )?(fine|ok|okay|good|better|healed) now\b"
+        r"|\bmy \w+( is| feels|'s) (\w+ )?(a lot|much|way|so much) better\b"
+        r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b"  # đỡ typed as "do"
+        r"|\bkhoe (re|ru|queo|nhu trau)\b")),
+    ("already_done", re.compile(
+        r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo|los|las)? ?(hice|hise|hize|fui|tuve"
+        r"|hicieron)\b"
+        r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
+        r"|\b(had|got|did) (my|the|a) (\w+ ){0,2}(mammogram|colonoscopy|screening|scan|shot|vaccine|exam|physical|"
+        r"checkup|pap|pap smear|labs|bloodwork|mri|x ray|xray)\b"
+        r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了|已经.{0,10}(做|检查|查|看|打|拍|照)过"
+        r"|(做|检查|查|打|拍|照)过.{0,6}了|(刚|已经|都)(做|检查|查|打|拍|照)完"
+        r"|(上个月|上个星期|上星期|上礼拜|上个礼拜|上周|去年|前几天|前阵子|上次)[^，。,.]{0,12}(做|检查|查|打|拍|照|验)(了|过|完)"
+        r"|刚(做|检查|查|打|拍|照)(过|完|了)"
+        r"|(今年|去年)?([一二三四五六七八九十]{1,2}|\d{1,2})月(份)?[^，。,.]{0,4}(做|检查|查|打|拍|照)(了|过|完)"
+        r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
+        r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (roi|r) (thang|tuan|nam|hom) (truoc|roi)\b"
+        r"|\bmoi (đi |di )?(lam|kham|chup|tiem|xet nghiem|soi|noi soi|sieu am)\b"
+        r"|\b(lam|kham|chup|tiem|xet nghiem|soi|sieu am)( \w+){0,4} hoi (thang|tuan|nam|[đd]au nam|mua)\b"
+        r"|\bme (lo|la|los|las) (hicieron|hice|tome|tomaron|sacaron|saque)\b"
+        r"|\b(lam|kham|chup|tiem|xet nghiem|soi|noi soi|sieu am)( \w+){0,8} (thang|tuan|nam) (truoc|ngoai|roi)\b"
+        r"|\b(thang|tuan|nam) (truoc|roi|ngoai|qua)( \w+){0,4} (đi |di )?(lam|kham|chup|tiem|xet nghiem|soi|sieu am)"
+        r"( \w+){0,4} (roi|r)\b"
+        r"|\bhoi (thang|tuan|nam|[đd]au nam)( \w+){0,8} (lam|kham|chup|tiem|xet nghiem|soi|sieu am)"
+        r"( \w+){0,3} (roi|r)\b")),
+    ("care_elsewhere", re.compile(
+        r"\b(switched|changed|moved|found) (to |over to )?(a |another |a different |other |my own |a new |the )?(\w+ )?"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio)\b"
+        r"|\b(i|we) (just )?moved (to|out of|away|across)\b|\bme mude (a|de|para|pa|pal|al|hasta)\b"
+        r"|搬(去|到)[^，。,.]{0,6}了"
+        r"|\b(i'?ll|i will|gonna|going to|we'?ll|we will) (have|get|do) ((my|the|our) (\w+ )?(check ?up|checkup|exam"
+        r"|visit|screening|tests?|physical)|it|that|this)( done)? (here|there|over there|back home)\b"
+        r"|\bme (vuelvo|regreso|voy) (a|pa|para) (mexico|espana|guatemala|honduras|el salvador|colombia|cuba|peru"
+        r"|venezuela|nicaragua|ecuador|puerto rico|republica dominicana|mi pais|mi tierra)\b"
+        r"|\b(alla|alli|aya|ahi) me (hago|hare|atiendo|veo|checo|chequeo) (las|los|mis|el|la|mi)\b"
+        r"|\bmi (medico|doctor|doctora) (de cabecera|familiar|de familia|de siempre)\b"
+        r"|\b(me estoy tratando|me estan tratando|me trato|me atiende) con (un|una|otr[oa]|mi|el|la) \w+"
+        r"|\b(me lleva|me llevan|me va a llevar|voy|vamos|ire) (con|a) (un|una|otr[oa]|mi) (doctor|doctora|medic[oa]"
+        r"|clinica|dentista) (en|de) \w+"
+        r"|\b(da )?(don|chuyen) (nha )?(qua|sang|ve|toi|len|xuong) \w+( \w+)? (roi|r|luon)\b"
+        r"|\bkham (o )?(ben|bển|ben do|ben đo|ben nay|ben kia|o do|o đo)( luon)?\b"
+        r"|\b(đa |da )?(don|chuyen) nha (đi|di|ve|qua|sang)\b"
+        r"|\b(switched|changed|found) (to |over to )?(a |another |a different |my own |a new |the )?(\w+ ){0,2}"
+        r"(place|center|office|location|group|program)\b"
+        r"|\b(going|go|goes|see|seeing) (to )?(a |an |another |a different |other |my own |a new )(\w+ )?"
+        r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio|"
+        r"\w+ologist|\w+iatrist)\b"
+        r"|\balready (seeing|see|have|got) (a|an|my|another) (\w+ )?(doctor|specialist|therapist|provider|clinic|"
+        r"\w+ologist|\w+iatrist)\b"
+        r"|(有|看)(自己的|我的|家庭|私人|中国|华人|华裔|别的|其他){1,2}医生|就不(去|来)你们(那|这)"
+        r"|\b(co )?bac si( \w+){0,2} (rieng|gia dinh|cua (toi|tui|minh|em))\b"
+        r"|在[^，。,.]{0,12}(诊所|医院|医生)(那|那里|那边)?在?看"
+        r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at |through |thru |with )?(the )?(va|v a|veterans)\b"
+        r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
+        r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
+        r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
+        r"|\b(chuyen|đoi|doi) (qua|sang|ve|toi) (cho|phong kham|phong mach|bac si|bs|noi|benh vien|bv|pk|tap|kham)\b"
+        r"|\bya tengo (un |una |mi |otr[oa] )?(especialista|doctor|doctora|medic[oa]|terapeuta)\b"
+        r"|\bme (estan|esta) (viendo|atendiendo) en (la|el|una|otra|otro) (clinica|hospital|consultorio|centro)\b"
+        r"|\b(estoy viendo|me esta viendo|me estan viendo|me ve|veo) (a )?(un|una|mi|otr[oa]) (\w+ )?(doctor|doctora"
+        r"|medic[oa]|especialista|terapeuta|\w+ologo|\w+ologa|\w+iatra|\w+dista)\b"
+        r"|有自己的(专科|家庭|私人)?医生|在国内[^，。,.]{0,6}(看|做|治|检查|针灸)|回国(看|做|治|检查)"
+        r"|\b(alla|alli|ahi) me (atiendo|atienden|ven|voy a (atender|ver|tratar))\b"
+        r"|\b(me )?consigui[oa]? (una )?cita con (un|una|otr[oa]|el|la) \w+\b"
+        r"|\bme (lo|la) (hago|hare|voy a hacer) en (mexico|guatemala|el salvador|honduras|colombia|mi pais|otro lado|"
+        r"puerto rico|republica dominicana|cuba|peru|nicaragua)\b"
+        r"|回(台湾|国|中国|香港|大陆|老家)[^。]{0,12}(做|看|治|检查)|在(这边|那边|当地)(做|看|治)"
+        r"|\bme atiendo (alla|alli|en (mi|otro|otra|el|la))\b"
+        r"|\ben otro (lado|lugar|sitio|hospital|consultorio)\b|\ben otra (clinica|parte|ciudad)\b"
+        r"|\b(voy|vamos|ire|ya voy) (a|con) otr[oa] (clinica|doctor|doctora|medico|medica|lugar|hospital|terapeuta)\b"
+        r"|(去|到)别的(医院|诊所|地方)|(去|到)其他(医院|诊所)"
+        r"|\bcambie de (clinica|doctor|medico|hospital|terapeuta)\b|\botro (doctor|medico|terapeuta|especialista)\b"
+        r"|\botra (doctora|medica|terapeuta|especialista|clinica)\b|\botr[oa] (\w+olog[oa]|\w+iatra|\w+dista)\b"
+        r"|\b(đi|di|kham|co) (bac si|bs|phong kham)( \w+){0,5} quen( roi| r)?\b|\bbac si quen\b"
+        r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) (bac si|bs|phong kham|pk)\b"
+        r"|\b(đi|di|kham) (bac si|bs) (nguoi )?(viet|tau|hoa|rieng|gia [đd]inh|khac|quen)\b"
+        r"|\bve (viet nam|vn)( \w+){0,2} (chua|kham|tri|mo)\b|(看|找|去看)(中医|中医师|自己的医生|家庭医生)"
+        r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
+        r"|\b(benh vien|phong kham|bac si|cho|noi|bv|pk|bs) khac\b"
+        r"|\bencontre (un|una|otr[oa]) (\w+ )?(especialista|doctor|doctora|medic[oa]|clinica|terapeuta|lugar)\b"
+        r"|\b(voy|vamos) a (ir|atenderme) (alla|alli|ahi|con (el|ella|ese|esa|mi|mis|un|una))\b"
+        r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
+        r"|看了?(别的|其他|另外的?|新的|华人|中国)(医生|医院|诊所)")),
+    ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\b(can'?t|cannot|cant) (keep )?(paying|affording)\b|\btoo expensive\b|\bno insurance\b"
+                        r"|\bmoney( is|'?s) (tight|short)\b|\b(barely|doesn'?t|does not|won'?t) (covers?|pay)\b"
+                        r"|\bno (puedo|podemos) (seguir )?pagando\b|\b(khong|ko|k) (kham|tra|đong|dong|chiu) noi\b"
+                        r"|\b(kham|tra|đong|dong|chiu|lo) (khong|ko|k) noi\b"
+                        r"|看不起(病|医生)?了?|(账单|钱)[^，。]{0,4}(没|还没)付完"
+                        r"|\b(me )?sale (mucho |bien |muy )?mas barato\b"
+                        r"|\b(khong|ko|k) (du|đu) tien\b|没钱|付不起|负担不起"
+                        r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
+                        r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
+                        r"|\bno me alcanza\b|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
+                        r"|\bno tengo( \w+){0,3} (pa|para) (pagar|el copago|el deducible)\b"
+                        r"|\bno tengo (los |la |el )?(chavos|lana|feria|plata|dinero|varo|billete|cash)\b"
+                        r"|\b(muy|demasiado) caro\b|太贵|没有保险|给不起|\b(mac|đat|dat) (qua|wa)\b"
+                        r"|\bbao hiem (khong|ko|k|hok|hong) (tra|chi|cover|bao|chiu)\b"
+                        r"|\b(khong|ko|k|hok|hong) co (bao hiem|tien)\b|\bton tien\b")),
+    ("not_needed", re.compile(
+        r"\b(don'?t|dont|do not|doesn'?t|does not|no longer) (really |actually |even |think i )?need (it|this|that"
+        r"|one|to)\b"
+        r"|\b(don'?t|do not|doesn'?t|does not|no longer) (think i |believe i |really )?need (the|a|an|that|this|these"
+        r"|any|another|one more) (\w+ )?"
+        r"(visit|appointment|appt|screening|test|therapy|pt|exam|scan|mammogram|colonoscopy|referral|checkup|"
+        r"check up|follow up|followup|specialist|surgery|therapist|referral)s?\b"
+        r"|\b(not|isn'?t|is not|no longer) (necessary|needed|required)( anymore)?\b"
+        # "no follow up needed", "nothing else is needed"
+        r"|\bno (further |more |other )?(?!(i|we|you|he|she|they|it)\b)(\w+ ){0,2}(needed|necessary|required)\b"
+        r"|\bnothing (else |more |further )?(is )?(needed|necessary|required)\b|\bno se necesita\b"
+        r"|\b(don'?t|do not|doesn'?t|does not) need (\w+ ){0,2}(anymore|any more)\b"
+        r"|\b(doctor|dr|doc|md|physician) (\w+ )?(told|said|says|tells) (me|him|her|us)?( \w+){0,2} (don'?t|do not"
+        r"|doesn'?t|"
+        r"does not|no longer) (need|have to)\b"
+        r"|\b(el|la|mi) (doctor|doctora|medico|medica) (me )?(dijo|dice)( \w+){0,6} (ya )?no (necesito|hacia falta"
+        r"|hace falta|tengo que)\b"
+        r"|医生(说|讲)[^，。,.]{0,6}(不用|不需要|没必要)|\bbac si (noi|bao|dan)( \w+){0,3} (khong|ko|k) can\b"
+        r"|\b(don'?t|dont|do not) have to (go|come) (back|in)\b|\b(all )?done with (therapy|pt|it|the therapy)\b"
+        r"|\bya no tengo que (ir|venir|volver)\b|\bno need\b(?! to)|\bunnecessary\b"
+        r"|\bya no (lo |la )?necesito\b|\bno (lo |la )?(necesito|ocupo)\b|\bno (me )?hace falta\b"
+        r"|\bya no (me )?hacia falta\b"
+        r"|\bno es necesari[oa]\b|\bno (lo |la |le )?(veo|creo|siento) necesari[oa]\b"
+        r"|\b(i'?m|i am|we'?re|we are) done with (those|these|the|my|that|this|all) (\w+ )?(tests?|screenings?|therapy"
+        r"|pt|exams?|scans?|colonoscop\w+|mammograms?)\b"
+        r"|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再|不必(再)?(做|检查|查|去|了)"
+        r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b"
+        # asked what for: "khỏe re mà, khám chi", "già rồi làm gì nữa"
+        r"|\b(lam|kham|chup|soi|noi soi|tap|xet nghiem|đi kham|di kham) (chi|gi nua)( cho (cuc|met|ton tien))?\b"
+        r"|\bkhoi (đat|dat|hen|kham|tap|lam|đi|di)( \w+)? (nha|nhe|nghe|luon|nua|đi|di|a)\b"
+        r"|\bkhoi (hi|he|ha|nghe)\b|\b(rang|sao|tai sao|lam chi) phai (đi |di )?(kham|lam|chup|tap|soi)\b")),
+)
+_BARE_NO = re.compile(r"^((no+|nope|nop|nah|naw|nel) )?"  # "nop ninguno", "nah none of those"
+                      r"(no+|nope|nop|nah|naw|nel|none|none of (them|those|these)( work)?|neither|not those|"
+                      r"none work|those don'?t work|ninguno|ninguna|no+,? ninguno|no+,? ninguna|"
+                      r"ningun[oa] de (esos|esas|ellos|ellas|esos horarios)|(no )?esos no|no esos( no)?|"
+                      r"no me (sirve|sirven|queda|quedan)|(no,? )?(another|a different|other) (day|time|date)s?|"
+                      r"(no,? )?(otro|otra|otros|otras) (dia|dias|fecha|hora|horario|horarios)"
+                      # "都唔得，要返工": all turned down, with the reason after it
+                      r"|(都|全都|全部都|全部|这些都|這些都|那些都)(不行|不要|不可以|不得|没空|沒空|没时间|沒時間|不合适|不合適|"
+                      r"不方便)(呢|啊|诶)?( (要|因为|我要|我|得)\S{0,8})?"
+                      r"|没有(合适|合適|可以)的(时间|時間)?|都没有(合适|合適)的|都没空|不|不了|不行|不要"
+                      r"|(khong|ko|k|hong|hok)( (đ|d)uoc| (đ|d)c| cai nao( (het|ca))?| (cai|gio) nao( (het|ca))?"
+                      r"| co cai nao( (phu hop|hop|đuoc|duoc))?"
+                      r"| (đ|d)uoc cai nao( (het|ca))?| phu hop| tien| hop)?( (a|nhe|nha|đau|dau|ak|ah))?)$")
+# what is said around a "no" without changing it: "no sorry", "nope!", "no lo siento"
+_AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  # not "thanks": "no thanks" declines
+
+
+# care found with someone else, whatever else the reply says
+_FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|phong kham|phong mach)"
+                            r"( chuyen khoa| \w+){0,3} (o|tai|ben) \w+"
+                            r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) "
+                            r"(bac si|bs|phong kham|phong mach|pk)\b"
+                            r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,8}(医生|医院|诊所|专科|中医|治疗师|理疗师|医师|大夫)"
+                            r"|\b(got in|get in|getting in|been seeing|started seeing) with (a|an|another|my|the) "
+                            r"(\w+ ){0,2}(doctor|specialist|clinic|provider|\w+ologist)\b"
+                            r"|转(了)?(去|到)[^，。,.]{0,12}(诊所|医院|医生)"
+                            r"|(看|睇)(紧|着|緊)?(另一个|另外一个|另一位|别的|其他|第二个)(医生|诊所|医院)"
+                            r"|\b(found|switched to|went to) (a|an|another|a different|my own|a new) (\w+ )?"
+                            r"(doctor|clinic|specialist|provider|\w+ologist)\b"
+                            r"|\b(otro|otra) (doctor|doctora|especialista|clinica)\b"
+                            r"|\b(voy|vamos|ya voy|estoy yendo|estoy llendo) a (una|un|otra|otro) "
+                            r"(terapia|clinica|doctor|doctora|terapeuta|lugar|centro|consultorio)\b"
+                            r"|\b(bac si|phong kham|benh vien) khac\b"
+                            # "đi khám chuyên khoa ở phòng mạch bác sĩ người Việt bên Philly rồi"
+                            r"|\b(đi|di) (kham|tri|chua)( chuyen khoa| \w+){0,2} (o|tai|ben) (phong mach|phong kham"
+                            r"|bac si|bs|benh vien|bv|pk)\b")
+
+
+# a request for another doctor HERE: "可以换个医生吗", "can I get a different doctor?", "¿puedo cambiar de doctora?"
+ASKS_ANOTHER_DOCTOR = (r"(可以|能|能不能|可不可以|可唔可以|可否)(换|转|转换)(成|到|去|个|一个|一位|过|第二个)?"
+                        r"[^，。？?]{0,10}(医生|大夫|医师)"
+                        r"|\b(can|could|may) (i|we) (get|have|see|switch to|change to|change) (a different"
+                        r"|another|a new|other|a diff) (doctor|provider|therapist|dr)\b"
+                        r"|\b(puedo|podria|se puede|podemos) (cambiar|tener|ver) (de |a |con )?(otr[oa] )?"
+                        r"(doctor|doctora|medic[oa]|terapeuta)\b")
+# another doctor said as one NOT wanted ("no quiero con otro doctor", "I don't want a different doctor"): no care
+# elsewhere
+_NOT_ANOTHER = re.compile(r"\b(no quiero|no deseo|no|don'?t want|do not want|not)( (ir|ver|verme|atenderme|go|see"
+                          r"|to see|to go))?( (con|a|with|to))? (otr[oa]|another|a different|other|a new) (\w+ )?"
+                          r"(doctor|doctora|medic[oa]|provider|clinic|clinica|terapeuta|therapist|specialist"
+                          r"|especialista)\b" + "|" + ASKS_ANOTHER_DOCTOR)
+
+
+def decline_reason(text: str) -> str | None:
+    """The category of a reason to turn the visit down that the reply gives, if it gives one."""
+    folded = _NOT_ANOTHER.sub(" ", normalise(text))
+    if _FOUND_ANOTHER.search(folded):
+        return "care_elsewhere"  # "found another specialist and was seen there": seen elsewhere, not done here
+    return next((category for category, pattern in _DECLINE_REASONS if pattern.search(folded)), None)
+
+
+# "ninguna, estoy fuera del país hasta el 20": none of them first, then why (a plain "no, ..." may turn the visit down)
+_NONE_FIRST = re.compile(r"^\W*(ninguna|ninguno|ningun|none( of (them|those|these|the times))?|neither( one)?|ni una"
+                         r"|ni uno|no me (quedan|sirven|convienen|acomodan)( esos| esas| ninguno| ninguna)?"
+                         r"|those (don'?t|do not) work( for me)?)\s*[,.;:!-]")
+
+
+def is_bare_no(text: str) -> bool:
+    """"no", "nope", "none of them", "ninguna": none of the offered times (not: no visit at all)."""
+    core = " ".join(_AROUND_NO.sub(" ", normalise(text)).split())
+    return bool(_BARE_NO.match(core) or _NONE_FIRST.match(text.lower()))

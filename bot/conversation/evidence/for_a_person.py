@@ -1,0 +1,223 @@
+"""Replies a person must take: a relative writing, a question the bot cannot answer, a call or a real person
+asked for, who is writing, not understanding what is asked."""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation.evidence.declining import ASKS_ANOTHER_DOCTOR
+from bot.conversation.keywords import normalise
+
+_FOR_SOMEONE = re.compile(
+    r"\b(i'?m|i am|this is|its|it'?s) (his|her|their|the patient'?s|(\w+'?s)) (\w+ )?(mom|mother|dad|father|son|"
+    r"daughter|wife|husband|partner|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|"
+    r"brother|sister|niece|nephew|caregiver|caretaker|aide|guardian)\b"
+    r"|\bcan (my|his|her) (\w+ )?(mom|mother|dad|father|son|daughter|wife|husband|caregiver|sister|brother|"
+    r"grandson|granddaughter|niece|nephew|aide)s? (call|talk|speak|text|answer|handle)\w*\b"
+    r"|\b(writing|texting|answering|replying) for (my|him|her)\b|\bon (his|her|their) behalf\b|\bon behalf of\b"
+    r"|\b(i'?m|i am|im|this is) (the|a|an|his|her|their|my \w+) (\w+ )?"
+    r"(caregiver|caretaker|aide|guardian|home health aide)\b"
+    r"|\b(i'?m|im|i am) the one (who|that) (does|handles|makes|books|schedules|sets up) (his|her|their|all)\b"
+    r"|\b(i|we) help ((him|her|them|my \w+) )?(with )?(his|her|their) (appointments|appts|scheduling|visits)\b"
+    r"|\bthis is my (\w+ )?(mom|mother|dad|father|grandma|grandpa|husband|wife)'?s (phone|cell|number)\b"
+    r"|\b(cua|cho) (ba|me|ma|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)( \w+)? (la )?(toi|tui|con|em|minh) lo\b"
+    r"|\b(caregiver|caretaker|guardian|aide|power of attorney|poa) (for|of|to)\b|\bi take care of (him|her|my)\b"
+    r"|\b(i|we) (handle|make|schedule|book|manage|do|set up) (all )?(his|her|their) (appointments|appts|visits)\b"
+    r"|\b(yo )?(me encargo de|manejo|hago|agendo|llevo) (todas )?(sus|las) citas\b"
+    r"|(他|她)的(预约|看病|就诊|约)[^，。,.]{0,6}(我|由我)(来)?(安排|负责|管|处理)"
+    r"|\b(soy|yo soy) (la|el|su) (que (l[oa] )?cuid[oa]|cuidador[a]?|encargad[oa] de (el|ella))\b|\byo (l[oa]"
+    r"|le) cuido\b"
+    r"|\b(le escribe|le habla|les escribe|habla|escribe|soy|aqui) (el|la|su) (nieto|nieta|hijo|hija|esposo|esposa|"
+    r"sobrino|sobrina|hermano|hermana|cuidador|cuidadora)\b"
+    r"|\bmi (abuelo|abuela|mama|papa|madre|padre|esposo|esposa|suegro|suegra) no (lee|sabe leer|escribe|puede leer|"
+    r"entiende|usa|maneja) (bien |el |los |mensajes|textos|celular)"
+    r"|我是[^，。,.]{1,4}的(儿子|女儿|老公|老婆|太太|先生|孙子|孙女|外孙|外孙女|家人|护工|侄子|侄女)"
+    r"|\b(lo|sap xep|dat|coi) (lich|hen|lich hen)( \w+)? cho (ong|ba|me|bo|ma|ong ay|ba ay|ba noi|ba ngoai|ong noi)\b"
+    r"|\bsoy (su|el|la) (hij[oa]|espos[oa]|madre|padre|mama|papa|herman[oa]|niet[oa]|sobrin[oa]|cuidador[a]?|"
+    r"nuera|yerno|suegr[oa]|cunad[oa]|prim[oa]|ti[oa]|"
+    r"tutor[a]?)\b|\b(escribo|respondo|contesto) (por|de parte de) (mi|el|la)\b|\bde parte de (mi|su)\b"
+    r"|\bpuede (mi|su) (hij[oa]|espos[oa]|madre|padre|herman[oa]|niet[oa]|sobrin[oa]) (llamar|hablar)\w*\b"
+    r"|\b(habla|le habla|le escribe|escribe|soy|es) (el|la) (espos[oa]|hij[oa]|mama|papa|madre|padre|herman[oa]|"
+    r"niet[oa]|cuidador[a]?|sobrin[oa]) de\b"
+    r"|我是(他|她|病人)的?(老公|老婆|丈夫|妻子|太太|先生|女儿|儿子|妈妈|爸爸|母亲|父亲|孙子|孙女|外孙|外孙女|家人|亲戚|"
+    r"护工|保姆|照顾)|我是(他|她|病人)的"
+    r"|我(替|帮|给|代)(我的?)?(妈妈|妈|爸爸|爸|母亲|父亲|老公|老婆|丈夫|妻子|儿子|女儿|奶奶|爷爷|外婆|外公|婆婆|公公)"
+    r"|\b(toi|tui|em|e|con|chau|minh|chi|anh|co|chu|bac|di|cau) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha"
+    r"|nguoi cham soc)( trai| gai| noi| ngoai)?( cua)? (ba|ong|co|chu|bac|anh|chi|benh nhan|me|bo|ma|ba ay|ong ay|ba ta"
+    r"|ong ta)\b"
+    r"|\b(toi|tui|em|e|con|chau|minh) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha|nguoi cham soc)"
+    r"( trai| gai| noi| ngoai)? cua \w+"
+    # "Con đặt lịch giùm bà được không?": booking for a grandparent or parent
+    r"|\b(đat|dat|lay|hen|xep) (lich|hen|lich hen)( \w+)? (giup|gium|dum|ho|thay) (ba|ong|me|bo|ma|ba noi|ba ngoai"
+    r"|ong noi|ong ngoai)\b"
+    r"|\bnhan (giup|dum|gium|thay|ho) (ma|me|ba|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)\b"
+    # "Tôi là chồng, vợ tôi đang nằm viện": I am the husband, the patient cannot answer
+    r"|\b(toi|tui|em|minh) la (chong|vo|nguoi nha|nguoi cham soc|con dau|con re)\b"
+    r"|\b(vo|chong|me|ba|bo|ma|ong|ba noi|ba ngoai) (toi|tui|em|e|minh|con|chau)( \w+){0,5} (khong|ko|k) (tu )?(tra loi"
+    r"|nhan tin"
+    r"|doc|biet)"
+)
+
+
+def speaks_for_someone(text: str) -> bool:
+    """Whether a relative or caregiver is writing for the patient: a person takes it from there (they may not
+    be the one to hear the patient's details, and they have questions the bot cannot answer)."""
+    return bool(_FOR_SOMEONE.search(normalise(text)))
+
+
+# questions the bot cannot answer, whatever the conversation: a person (scheduling) answers them
+_FOR_A_PERSON = re.compile(
+    r"\b(insurance|insured|copay|co pay|deductible|medicaid|medicare|bill|billing|cost|how much|price)\b"
+    r"|\b(closer|nearer)\b(?! to (lunch\w*|noon|midday|the (morning|afternoon|evening|end|weekend|start)|\d|my lunch))"
+    r"|\b(near me|nearby|other location|another location|different location|parking|directions)\b"
+    r"|\bcuanto (me |le )?(va a )?(cuesta|costar|cobra\w*)\b"
+    r"|\b((mi|su|tu|el) seguro|seguro medico|aseguranza|copago|factura|cuanto cuesta|costo|precio|mas cerca|"
+    r"cerca de mi|otra (clinica|ubicacion|sucursal)|estacionamiento)\b"
+    r"|保险|医保|费用|多少钱|账单|近一点|附近|\b(bao hiem|chi phi|bao nhieu tien|gan hon|gan nha)\b"
+    r"|\bwhere (is|are|r) (the|your|ur|you) ?(office|clinic|place|building|located)?\b|\baddress\b"
+    r"|\bwhere (is|s) (this|it|that)( at| located)?\b|\bwhere'?s (this|it|that)( at)?\b"
+    r"|\b(charge|charged|charging|fee|fees|no show fee|refund|not fair|unfair|ridiculous|complaint|complain|rude)\b"
+    r"|\b(manager|supervisor|angry|upset|pissed|frustrated|waited (an hour|hours|forever|so long)|nobody (came|called|"
+    r"answered|showed|saw me)|not happy|waited \d+ (minutes|mins|min|hours|hrs))\b"
+    r"|\b(gerente|supervisor[a]?|encargad[oa]|enojad[oa]|molest[oa]|me dejaron esperando|"
+    r"nadie me (atendio|llamo|contesto))\b|经理|主管|生气|等了.{0,4}(小时|半天)"
+    r"|\b(quan ly|buc minh|tuc gian|cho (ca|mot|hai) (tieng|gio))\b"
+    r"|\b(cobr\w+|cargo|multa|reembolso|queja|injusto|abuso|una falta de respeto)\b|收费|罚款|退款|投诉|不公平|太过分"
+    r"|\b(tinh tien|thu tien|phat tien|hoan tien|khieu nai|lam an kieu gi|thai đo|thai do)\b"
+    r"|\bhow (do|can) i get there\b|\b(park|where do i park|estaciono|estacionarme|estacionar)\b"
+    r"|\bdonde (queda|esta|estan|quedan)\b|\bno se (como )?llegar\b|\bcomo llego\b"
+    r"|\bdireccion\b|在哪|地址|怎么(去|走)|泊车|停车|\b(o dau|o đau|dia chi|đia chi|gui xe|đau xe|dau xe)\b"
+    # a ride asked for ("do you offer rides?", "necesito ayuda con el transporte"); a ride only mentioned is no question
+    r"|\b(need|needs|get|offer|provide|give|arrange|help with|help getting|any|is there|do you have) (\w+ ){0,2}"
+    r"(transport\w*|ride|rides|uber|lyft|shuttle)\b"
+    r"|\b(do|does|can|could) (you|y'?all|yall|you guys|u|the clinic|they) (have|offer|provide|give|send|arrange"
+    r"|do|help with)"
+    r"( \w+){0,5} (transport\w*|ride|rides|van|shuttle|uber|lyft)\b"
+    r"|\b(necesito|ocupo|ayud\w* con|dan|ofrecen|mandar|mandarme|darme|mandan|"
+    r"tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
+    r"|raite|ride|aventon)\b"
+    r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
+    r"|\bxe (đua|dua) (đon|don|ruoc)\b|\bco xe( \w+)? (đua|dua|đon|don|ruoc)\b|\bco (đua|dua) (đon|don|ruoc)\b"
+    r"|\b(which|what) (office|location|clinic|building|address|place)\b|\bthe (office|clinic) (on|by|near|at)\b"
+    r"|\b(interpreter|translator|interpretation|interprete|traductor[a]?|thong dich|phien dich)\b|翻译|传译"
+    r"|哪(个|位)医生|什么医生|(会|能)(讲|说)(国语|普通话|中文|华语|广东话|粤语)(吗|不|么)"
+    r"|(会|能|识)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的[\u4e00-\u9fff]{0,3}(医生|大夫|医师)"
+    r"|\b(can i|could i|may i|is it ok to|ok if i) bring (my|the|a) \w+|\b(puedo|podemos) (llevar|traer) a\b"
+    r"|可以带|(能|可以)不能带|\b(co the|dc|duoc|đuoc) (dan|dem|cho) (con|chau|em be)\b"
+    r"|\b(fast|fasting|empty stomach|ayunas|ayuno|nhin an|nhin đoi)\b|空腹|空肚|要不要(空|饿)"
+    r"|\b(bac si|bs) nao\b|\b(nam hay nu|male or female|hombre o mujer)\b|男(医生)?还是女"
+    r"|\b(is (this|it|that) (still )?with (dr|doctor|dra)|which (doctor|provider|dr)|who (is|will be"
+    r"|would be) (the|my) "
+    r"(doctor|provider))\b|\b(did|has) (dr|doctor|dra) \w+ (leave|left|retire|retired|move|moved)\b"
+    r"|\b(did|have) (you|y'?all|you guys) (move|moved)\b|\bse (mudaron|cambiaron de (lugar|direccion|local))\b"
+    r"|\b(sigue|siguen|queda|esta) en la (calle|avenida|ave)\b"
+    r"|\b(con|es con) (el|la) (doctor|doctora|dr|dra) \w+ (todavia|aun)\b|\b(que|cual) (doctor|doctora|medic[oa])\b"
+    r"|\b(cual|que) (oficina|clinica|sucursal|consultorio)\b|哪(个|一个|间|家)(诊所|医院|地方|办公室)"
+    r"|\b(can|could|may) (i|we) (see|get|have) (dr|doctor|doc)\b"  # "Can I see Dr. Nguyen instead?"
+    r"|" + ASKS_ANOTHER_DOCTOR + r"|\b(puede ser|podria ser|seria|quiero|quisiera|prefiero|can it be|could it be"
+    r"|can i see|can i get|i want"
+    r"|i'?d like|i prefer|i would like)( \w+){0,3} (con|with|a|see) (el |la |the )?(doctor|doctora|dr|dra|doc)\b"
+    r"|\b(phong kham|van phong|benh vien) nao\b"
+    # what the visit is for, which only the referral says: "What kind of doctor is this for?"
+    r"|\b(what|which) (kind|type|sort) of (doctor|specialist|dr|provider|appointment|appt|visit|test|screening)\b"
+    r"|\b(nobody|no one|no1) (ever )?(told|said|explained)( \w+){0,3} (about|what|why)\b"
+    r"|\b(que|cual) (tipo|clase) de (doctor|doctora|especialista|cita|examen|estudio)\b"
+    r"|\bnadie me (dijo|explico|aviso)\b|(看|是)什么科|什么(科|专科)的?(医生|门诊)|\b(kham|bac si|bs) (gi|chuyen khoa gi)\b"
+    r"|\b(doctor|dr|someone|somebody|staff|nurse|anyone|provider) (who|that) speaks\b"
+    r"|\b(doctor|doctora|medic[oa]|alguien|enfermer[oa]) que (hable|habla|sepa)\b"
+    r"|(会|能|识)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的(医生|人|护士)"
+    r"|\b(bac si|bs|nguoi|y ta)( \w+)? (noi|biet) tieng\b"
+    r"|\b(medi ?cal|covered california|obamacare|tricare|aetna|cigna|humana|kaiser|blue (cross|shield)"
+    r"|united ?health)\b")
+
+
+# "who is this?", "¿quién habla?", 你们是谁, "ai vậy": asks who is writing (answered by who we are, whatever was asked)
+_WHO_WE_ARE = re.compile(r"^\W*(hi |hello |hola )?(who|whom) (is|'s|are) (this|you|u|texting)\b(?! for\b)"
+                         r"|^\W*who'?s this\b"
+                         r"|^\W*(quien|quienes) (es|habla|eres|son|me escribe)\b|^\W*de (donde|parte de quien)\b"
+                         r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(哪位|谁啊|是谁)"
+                         r"|^\W*(ai|ben nao|cho nao) (vay|day|đay|the|z|nhan|a)\b")
+
+
+_HELP_FIRST = re.compile(r"^\W*(help|ayuda|giup|giup voi|帮助|help me)\b\W*")  # "Help. Ai nhắn vậy?"
+
+
+def asks_who_we_are(text: str) -> bool:
+    """Whether the reply opens by asking who is writing (then the answer is who we are, not a handoff)."""
+    return bool(_WHO_WE_ARE.search(_HELP_FIRST.sub("", normalise(text))))
+
+
+def asks_what_a_person_must_answer(text: str) -> bool:
+    """Insurance, cost, a closer clinic: a question for a person, not for the bot (nor a nurse)."""
+    return bool(_FOR_A_PERSON.search(normalise(text)))
+
+
+# words that ask for a person ("can someone call me", "hablar con alguien", "找人", "nói chuyện với người")
+_ASKS_FOR_PERSON = re.compile(
+    r"\b(person|someone|somebody|human|agent|representative|operator|staff|call me|talk|speak|persona|alguien|"
+    r"hablar|llam\w*|nguoi|noi chuyen|goi)\b|人|电话|打给")
+# "what paper?", "¿cuál papel?", "什么纸", "giấy gì", "do I still need to send it": a question
+_QUESTION_START = re.compile(r"^\s*(what|which|why|how|where|when|who|do|does|did|is|are|can|could|should|will|would|"
+                             r"que|q|cual|por que|porque|como|donde|cuando|quien|tengo que|hay que|puedo|necesito)\b"
+                             r"(?!')")  # not "can't", "don't"
+_QUESTION_ANYWHERE = re.compile(
+    r"\b(how much|how long|do i (still )?(need|have)|should i|cuanto|cuanta|todavia tengo que|aun tengo que|"
+    r"bao nhieu|o dau|o đau|the nao|lam sao|co can|con phai|phai khong|(gi|nao|sao) (vay|day|the))\b"
+    r"|什么|哪|为什么|怎么|吗|多少|还要|要不要"
+    r"|\b(gi|nao|sao|khong|ko|hong|hok)\s*(vay|vay a|day|a|ha|ta)?\s*$")
+
+
+# asks to be called rather than texted, with no other time ("gọi cho tui đi, nhắn tin tui ko rành", "just call me")
+_WANTS_A_CALL = re.compile(
+    r"^\W*(please |pls |can you |could you |can someone |just )?(call|phone|ring) me( please| pls| instead)?\W*$"
+    r"|\b(i'?m|im|i am) (not good|no good|bad|terrible) (at|with) (texting|texts|text|phones|these)\b"
+    r"|\bi (don'?t|do not|can'?t|cannot) (text|do texts|read texts)\b"
+    r"|^\W*(llameme|llamame|marqueme|marcame|hableme|hablame)( por favor| porfa)?\W*$"
+    r"|\bno (se|puedo) (textear|mandar mensajes|escribir mensajes)\b"
+    r"|\b(goi|call) (dien thoai |đien thoai )?(lai )?(cho )?(tui|toi|minh|em|con|co|chu|bac|ba|me|ma|ong|anh|chi|cau"
+    r"|mo)( \w+)? (đi|di|nha"
+    r"|nhe|nghe|giup|gium|dum)\b"
+    r"|\b(nhan tin|text|nt|[đd]oc tin nhan)( \w+)? (ko|khong|k|hok|hong) (ranh|biet|quen|gioi|ro|duoc|đuoc|noi)\b"
+    r"|\b(co ai|ai [đd]o|nguoi nao)( co the)? goi (dien thoai |đien thoai )?(lai )?cho \w+"
+    r"|打(个)?电话给我|给我打(个)?电话|call我|我唔识(打字|睇短信)|我不会(打字|看短信|发短信)")
+
+
+# asks for a real person to talk to: "有冇真人可以倾吓", "can I talk to a real person", "gặp người thật"
+_REAL_PERSON = re.compile(
+    r"\b(talk|speak|chat|get|need|want|have|connect me)( to| with)? (a |an )?(real|live|actual) (person|human|one)\b"
+    r"|\b(hablar|platicar|comunicarme) con (una )?persona( real| de verdad)?\b|\bpersona (real|de verdad)\b"
+    r"|有没有真人|找真人|真人(可以)?(倾|聊|谈|讲|回|接)|人工(客服|服务)|(同|跟|和)(真人|工作人员)(倾|聊|谈|讲)"
+    r"|\b(gap|noi chuyen voi|cho (toi|tui) (gap|noi chuyen)) (voi )?(nguoi that|nhan vien)\b"
+    r"|\b(ng|nguoi) that\b(?! (su|long|la))")
+
+
+def wants_a_real_person(text: str) -> bool:
+    """Whether the reply asks for a real person to talk to (not "are you a real person?": who we are)."""
+    return bool(_REAL_PERSON.search(normalise(text)))
+
+
+def wants_a_call(text: str) -> bool:
+    """Whether the reply asks to be phoned by a person instead of texted (a time to call is a later, not this)."""
+    return bool(_WANTS_A_CALL.search(normalise(text)))
+
+
+def asks_for_a_person(text: str) -> bool:
+    """Whether the reply asks, in words, for someone to talk to ("can someone call me", "hablar con alguien")."""
+    return bool(_ASKS_FOR_PERSON.search(normalise(text)))
+
+
+def asks_a_question(text: str) -> bool:
+    """Whether the reply asks something (a question mark, or a question word where a question starts)."""
+    if "?" in text or "？" in text or _QUESTION_ANYWHERE.search(normalise(text)):
+        return True
+    return any(_QUESTION_START.search(normalise(clause)) for clause in re.split(r"[,.;!，。；！]", text) if clause)
+
+
+# "I don't understand", "no entiendo qué papel", "不明白", "ko hiểu": the patient does not know what is asked
+_CONFUSED = re.compile(r"\b(i )?(don'?t|dont|do not) (understand|get it|know what)\b|\bno (entiendo|se que|se cual)\b"
+                       r"|不明白|不懂|不知道(要|是)|\b(khong|ko|k|hong) (hieu|biet (gi|la gi))\b")
+
+
+def is_confused(text: str) -> bool:
+    """Whether the reply says the patient does not understand what is asked of them."""
+    return bool(_CONFUSED.search(normalise(text)))

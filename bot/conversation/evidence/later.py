@@ -1,0 +1,78 @@
+"""Asking to be contacted later, or to send the paper asked for later."""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation.keywords import normalise
+
+# "later", "next week", "after my trip", "más tarde", "晚点", "tháng sau": asking to be contacted another time
+_LATER = re.compile(r"\b(later|tomorrow|next (week|month)|another (day|time)|busy|call (me )?back|after (my|the) \w+|"
+                    r"luego|despues|manana|mas tarde|otro dia|la proxima semana|ocupad[oa]|"
+                    r"sau|luc khac|lat nua|bua khac|tuan sau|thang sau|ban)\b|稍后|以后|晚点|明天|下次|改天|忙|回来")
+
+
+# "reach out tomorrow afternoon", "mándeme mensaje mañana", "về rồi nhắn lại giùm", 下个星期再联系我: asked to be
+# written to at another time, in so many words (a time said with it is when to write, not a visit time)
+_WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit me up|get back to me|get back|try|ask"
+                r"|check with)"
+                r"( to)?( me| us)?( back| again| out)?")
+_WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"
+               r"in (a|\d+|a few|a couple( of)?) (days?|weeks?)|after (the|this|my) \w+|when i('?m| am| get) back|"
+               r"this weekend)")
+_WRITTEN_LATER = re.compile(
+    r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"
+    r"|\b" + _WHEN_LATER + r",? (please |pls |just )?" + _WRITE_TO_ME + r"\b"
+    r"|\b(escribame|escribeme|escribanme|mandeme|mandame|mandenme|contacteme|contactame|llameme|llamame|"
+    r"me (puede|pueden|podrian|podria) (escribir|mandar|contactar|llamar|textear)|me escriben|me mandan)"
+    r"( \w+){0,3} (manana|luego|mas tarde|la (proxima )?semana|la semana que viene|otro dia|despues"
+    r"|cuando (regrese|vuelva|llegue|este de vuelta|regresemos|volvamos)|"
+    r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
+    r"|(明天|过几天|过两天|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
+    r"|月底)[^，。,.]{0,6}再?"
+    r"(联系|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你)"
+    r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"
+    r"luc khac|lat nua)\b|\bve (roi|xong)( \w+){0,2} (nhan|goi|lien lac)|\b(nhan|goi) lai (giup|gium|dum|sau)\b"
+    # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你
+    r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo)|"
+    r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule)\b"
+    r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
+    # after the holidays / in January: "después de las fiestas, en enero hablamos", 过完年再说, "qua Tết rồi tính"
+    r"|\b(despues|pasando|luego) de (las fiestas|navidad|ano nuevo|las vacaciones|mi viaje|que regrese)\b"
+    r"|\b(en|para) (enero|febrero|marzo|el otro mes|el proximo mes|el mes que viene|el ano que viene|el otro ano)"
+    r"( \w+){0,2} (hablamos|platicamos|nos comunicamos|nos hablamos|me (escriben|llaman|contactan|avisan))\b"
+    r"|\b(after|past) (the )?(holidays|new year|christmas|xmas|thanksgiving)\b"
+    r"|\b(talk|speak|chat|reach out|text|call)( to me| me)? (again )?(in|after) (january|february|the new year)\b"
+    r"|(过完年|过年后|年后|新年后|节后|过完节)[^，。]{0,6}(再说|再约|再联系|再讲|再问|再预约)"
+    r"|\b(qua|sau|het|ra) tet( \w+){0,2} (tinh|hen|nhan|goi|lien lac|kham)\b"
+    r"|\b(qua|sang|toi|[đd]en) (thang|tuan) (\d{1,2}|sau|toi|gieng|mot) (moi|roi) (qua|ve|quay|lien lac|hen|nhan|goi)"
+    r"|\b(thang|tuan) (\d{1,2}|sau|toi|gieng) moi (ve|qua|quay lai|quay ve|ranh)\b")
+
+
+# the patient will send the paper asked for later: "I'll snap it when I get home", "se lo mando el fin de semana"
+_SENDS_LATER = re.compile(
+    r"\b(i'?ll|i will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward)\b.*"
+    r"\b(tonight|later|tomorrow|tmrw|when i get (home|back)|this weekend|on the weekend|after work|in a bit|soon"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(lo|la|se lo|se la|te lo|te la|le|los|las|se los) (mando|envio|paso|tomo|saco|mandare|enviare|pasare)\b.*"
+    r"\b(en la noche|mas tarde|luego|manana|al rato|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
+    r"|la (proxima )?semana( que viene)?|el (lunes|martes"
+    r"|miercoles|jueves|viernes|sabado|domingo))\b"
+    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企)"
+    r"[^，。,.]{0,8}(拍|发|传|寄|send|影)"
+    r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
+
+
+def sends_document_later(text: str) -> bool:
+    """Whether the patient says they will send the paper asked for later (then the request stays open)."""
+    return bool(_SENDS_LATER.search(normalise(text)))
+
+
+def asks_to_be_written_later(text: str) -> bool:
+    """Whether the reply asks, in so many words, to be written to or called at another time."""
+    return bool(_WRITTEN_LATER.search(normalise(text)))
+
+
+def asks_for_later(text: str) -> bool:
+    """Whether the reply asks to be contacted later, in words."""
+    return bool(_LATER.search(normalise(text)))

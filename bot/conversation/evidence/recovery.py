@@ -1,0 +1,107 @@
+"""After discharge: fine, ordinary recovery, getting worse, back in hospital, a question about medicines."""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation.keywords import normalise
+
+# after discharge: the usual aches of getting better, said mildly, and nothing that sounds like getting worse
+_MILD = re.compile(r"\b(a little|a bit|bit|slightly|kind of|kinda|somewhat|still a little|just a little|some|just|"
+                   r"only|still|normal|bit of|little) "
+                   r"(sore|stiff|tired|achy|aches|pain|painful|weak|bruised)\b"
+                   r"|\bun poco (adolorid[oa]|cansad[oa]|de dolor|debil|tiesa|tieso)\b"
+                   r"|\balgo (adolorid[oa]|cansad[oa])\b|\b(cansadit[oa]|adoloridit[oa])\b|\bahi (la )?llevo\b"
+                   r"|有点(疼|痛|累|酸)|\bhoi (đau|met|moi)\b")
+_WORSE = re.compile(r"\b(worse|worst|peor|swell|swollen|hinchad|fever|fiebre|bleed|sangr|pus|infect|can'?t|cannot|"
+                    r"no puedo|severe|terrible|unbearable|fuerte|mucho dolor|very|muy|really bad|red|roj[oa]|hot)\b"
+                    r"|更(疼|痛|严重)|肿|发烧|出血|\b(te hon|sung|sot|chay mau)\b")
+
+
+# after discharge: words that say it is getting worse, whatever the engine read ("更疼了", "bị sốt", "swollen")
+_RED_FLAG = re.compile(r"\b(worse|worst|peor|swollen|swelling|hinchad[oa]|hinchazon|fever|fiebre|calentura|"
+                       r"bleeding|sangra\w*|sangre|pus|infected|infection|infectad[oa]|infeccion|redness|oozing"
+                       r"|draining|"
+                       r"(red|hot|warm|roj[oa]|caliente) (and|&|y) (hot|warm|red|swollen|caliente|roj[oa])|"
+                       r"đau (hon|nhieu hon)|te hon|sung|sot|chay mau|nhiem trung|nang hon|xau hon"
+                       r"|(ho|đau|dau|met|kho tho|chong mat|non|oi) (\w+ )?nhieu hon|yeu hon|yeu (đi|di) nhieu"
+                       # fluid and weight after going home: "I put on 5 lbs in 2 days", "ankles twice the size"
+                       r"|(gained|put on|up|gane|subi) \d+ (lbs?|pounds|kilos?|kg|libras)|twice (the|their|its) size"
+                       r"|(ankles|legs|feet|tobillos|piernas|pies) (are |is |estan )?(so |really |muy )?"
+                       r"(big|puffy|huge|swollen|hinchad[oa]s)"
+                       r"|(an|uong) (khong|ko|k|hok) (duoc|đuoc|dc|đc|vo))\b"
+                       r"|更(疼|痛|严重|厉害)|肿|发烧|发热|出血|流血|流脓|感染|恶化")
+_NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any) (\w+ ){0,2}"
+                         r"|(没有|没|无|不|未)\s*)$")
+
+
+def sounds_worse(text: str) -> bool:
+    """A sign of getting worse, said in words and not denied ("no fever" is not one)."""
+    for clause in re.split(r"[,.;!?，。；！？]", text):  # "ăn không được, sốt nhẹ": the "không" ends at the comma
+        folded = normalise(clause)
+        if any(not _NOT_BEFORE.search(folded[: match.start()]) for match in _RED_FLAG.finditer(folded)):
+            return True
+    return False
+
+
+# "doing ok", "estoy bien", "还好", "khỏe": the patient is fine since going home (a red flag still wins)
+_FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everything'?s?|been|getting) (ok|okay|fine"
+                   r"|good|well"
+                   r"|great|alright|"
+                   r"better)\b|\b(estoy|me siento|todo|ando|sigo) (bien|mejor|muy bien)\b"
+                   r"|还好|挺好|很好|没事|没(有)?(什么|啥|乜)事|不错|好多了|都好"
+                   r"|\b(toi |tui )?(van )?(on|khoe|tot|binh thuong)( roi| lam| a)?$"
+                   r"|^\W*(bt|binh thuong)( a| ak| ah| roi)?\W*($|(khong|ko|k|hong) sao)"
+                   r"|^\W*(khong|ko|k|hong) sao( (het|ca|dau|đau))?( a| ak| ah| roi)?\W*$"
+                   # "ổn rồi, ăn ngủ được" typed short: "on r, an ngu dc"
+                   r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)( (roi|r|rui|lam|ap|a|ak|ah|nha|nhe|het))+\b"
+                   r"|\ban (uong )?ngu (duoc|đuoc|dc|đc|ngon|binh thuong)\b")
+
+
+def feels_fine(text: str) -> bool:
+    """Whether the reply says the patient is fine, with no sign of getting worse."""
+    folded = normalise(text)
+    said = any(not _NOT_BEFORE.search(folded[: match.start()]) for match in _FINE.finditer(folded))
+    return said and not sounds_worse(text)
+
+
+_MEDICINE = re.compile(r"\b(medicine|medicines|medication|medications|meds|pill|pills|dose|prescription|refill|"
+                       r"medicina|medicinas|medicamento|medicamentos|pastilla|pastillas|receta|dosis|thuoc)\b|药")
+
+
+def asks_about_medicine(text: str) -> bool:
+    """"a question about my meds", "我想问一下药的事": a nurse answers it."""
+    return bool(_MEDICINE.search(normalise(text)))
+
+
+def ordinary_recovery(text: str) -> bool:
+    """"a little sore but ok", "un poco adolorido": recovery as expected, not a red flag for a nurse."""
+    folded = normalise(text)
+    return bool(_MILD.search(folded)) and not _WORSE.search(folded)
+
+
+# being in (or going back to) a hospital, never just naming one ("cám ơn bệnh viện nhiều", "home from the hospital")
+_HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|住进|住在)病房"
+                       # Cantonese: 入咗院, 住返院, 送返急症
+                       r"|(入|进|住)(回|返)了?院|(入|进|住)了院|急症室|(送|去|在|入|回)了?(到)?急症"
+                       r"|\b(in|at|into|to) (the )?医院"
+                       r"|(在|进|去|回|送|入)了?医院(里)?(?!的时候|那时|时)"
+                       r"|\b(nhap vien|nam vien|cap cuu|(vo|vao|o|tai|dang o|di|nam|phai vao|phai vo) (lai )?"
+                       r"(benh vien|bv|nha thuong))\b"
+                       r"|\b((in|at|to|into) (the )?(hospital|er|e r|emergency room)|admitted|readmitted"
+                       r"|hospitali[sz]ed|(en|al) (el )?hospital|urgencias|emergencias|internad[oa]|internar\w*"
+                       r"|hospitaliz\w*|ingresaron|reingres\w*)\b")
+
+
+# never in hospital at all: "mình có nằm viện đâu", "I was never in the hospital", 我没住过院
+_NEVER_IN = re.compile(r"\bco (nam|vo|vao|o) (vien|benh vien|bv|nha thuong)( \w+)? (dau|đau)\b"
+                       r"|\b(khong|ko|k|chua) (he )?(co )?(nam|vo|vao) (vien|benh vien|bv)\b"
+                       r"|\b(never|wasn'?t|was not|haven'?t been|have not been|not) (been )?(in|at|to) (the |a )?"
+                       r"hospital\b"
+                       r"|没(有)?(住|进|去)(过)?(院|医院)|\bnunca (estuve|he estado) (en el hospital|internad[oa])\b")
+
+
+def back_in_hospital(text: str) -> bool:
+    """"my mom is in the hospital again", "está internada": a readmission a nurse must hear about."""
+    folded = normalise(text)
+    return bool(_HOSPITAL.search(folded)) and not _NEVER_IN.search(folded)

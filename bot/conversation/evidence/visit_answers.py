@@ -1,0 +1,88 @@
+"""Answers about a visit: yes, cannot come, another time, call it off, a visit wanted."""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation.evidence.declining import is_bare_no
+from bot.conversation.evidence.for_a_person import asks_for_a_person
+from bot.conversation.keywords import normalise
+
+# "I can't make it", "no voy a poder ir": whatever else the reply says, it does not confirm a visit
+_CANNOT_COME = re.compile(
+    r"\b(can'?t|cannot|cant|won'?t|wont|will not|unable to|not able to|not going to|not gonna) "
+    r"(be able to )?(make it|come|go|be there|attend|do (it|that day|that time))\b"
+    r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos) a (ir|poder)\b"
+    r"|(去|来)不(了|到)|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b"
+    r"|\b(doesn'?t|does not|won'?t|will not|no longer) work( anymore| for me)?\b|\bya no me (sirve|queda)\b"
+    r"|\b(ese|este) dia no (puedo|podre|voy)\b|\bno (puedo|podre) (ese|este) dia\b"
+    r"|\bcan'?t (do|make) (that|this) (day|date|time)\b|\b(that|this) (day|date|time) (doesn'?t|does not"
+    r"|won'?t) work\b")
+
+
+# "can we move it", "tôi muốn đổi giờ": another time for a visit already booked
+_ANOTHER_TIME = re.compile(
+    r"\b(change|move|switch|reschedule)( (the|my|it|this|that))?( (time|day|date|appointment|appt|visit))?\b"
+    r"|\b(cambiar|mover|reprogramar|cambio)( (la|el|mi))?( (hora|cita|fecha|dia|horario))?\b"
+    r"|改(个|一个|下)?(时间|天|日子|一下|到|第二|另外|别的|其他|期)"
+    r"|换(个|一个)?(时间|日子|天)|\b(đoi|doi|dời|doi lai) (gio|ngay|lich|lich hen)\b")
+
+
+def wants_another_time(text: str) -> bool:
+    """Whether the reply asks to move a booked visit to another time."""
+    return bool(_ANOTHER_TIME.search(normalise(text)))
+
+
+# "si ahi estare", "yes see you then", "好的，会去", "dạ được": yes to a visit already booked
+_YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|vale|好|好的|可以|行|没问题|会去|"
+                  r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
+                  r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
+                  r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
+                  r"|se [đd]en|se (toi|ghe|co mat|qua)|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat)"
+                  r"|(toi|tui|con|em|minh) (toi|[đd]en|đi|di) (duoc|đuoc|dc|đc)(?! (ko|khong|k|hong|hok)\b)"
+                  r"|(?<!ko )(?<!khong )(?<!k )(?<!hong )(?<!hok )(?<!chua )(đi|di|toi|[đd]en) (dc|đc)$)\b")
+
+
+def says_yes(text: str) -> bool:
+    """Whether the reply says yes (and does not also say the patient cannot come)."""
+    folded = normalise(text)
+    return bool(_YES.search(folded)) and not cannot_come(text) and not is_bare_no(text)
+
+
+def cannot_come(text: str) -> bool:
+    """Whether the reply says the patient cannot come (so it is never read as confirming the visit)."""
+    return bool(_CANNOT_COME.search(normalise(text)))
+
+
+# the reminded visit called off in words: "please cancel it", "cancelen la cita", 取消预约, "bỏ cái hẹn đó đi"
+_CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng hủy hẹn"
+    r"(?<!not )(?<!dont )(?<!don't )(?<!no )(?<!不要)(?<!别)(?<!dung )(?<!đung )(?<!khong )(?<!ko )(?:"
+    r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
+    r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su) (cita|consulta)\b|\b(cancelenla|cancelela|cancelala)\b"
+    r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)"
+    r"|\b(huy|bo) (cai |lich |buoi )?(hen|lich hen|lich)( (do|nay|đo))?\b)")
+
+
+def cancels_the_visit(text: str) -> bool:
+    """Whether the reply calls the reminded visit off in words."""
+    return bool(_CANCELS.search(normalise(text)))
+
+
+# "yes please", "i want to reschedule", "quiero reagendar", "我想预约", "muốn đặt lịch": a visit, time not yet named
+_WANTS_A_VISIT = re.compile(
+    r"\b(reschedule|rebook|re book|book|schedule|make an (appointment|appt)|set (it|one|me) up|sign me up|come in)\b"
+    r"|\b(reagendar|reprogramar|agendar|programar|hacer (una |la )?cita|sacar (una |la )?cita|hacer otra cita)\b"
+    r"|预约|约(个|一个)?时间|挂号|重新约|\b(đat|dat|hen|đang ky|dang ky) (lich|lai|hen|kham)\b")
+
+
+# "I don't want to book", "no quiero agendar", "tôi không muốn đặt lịch", "不想约": the opposite of wanting a visit
+_NOT_WANTED = re.compile(r"\b(don'?t|do not|dont|no longer|never) (want|wanna|need)\b|\bno (quiero|deseo|necesito)\b"
+                         r"|\b(khong|ko|k|hong|hok|chang|cha|đung|dung) (muon|can|thich)\b|不想|不要|不用|不需要|别")
+
+
+def wants_a_visit(text: str) -> bool:
+    """Whether the reply says yes to a visit, or asks for one, without asking for a person (and without saying
+    it does not want one)."""
+    folded = normalise(text)
+    return (says_yes(text) or bool(_WANTS_A_VISIT.search(folded))) and not asks_for_a_person(text) \
+        and not _NOT_WANTED.search(folded)

@@ -1,0 +1,78 @@
+"""Words that must be there before the bot takes a wrong number on the engine's word alone.
+
+The engine reads "number two" or "la segunda" as a wrong number now and then; a wrong number silences a patient
+who wanted to book. So the bot takes it only when the reply says so in words ("wrong number", "no conozco a esa
+persona", "打错了", "nhầm số"); otherwise the reply is read against the question asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversation.keywords import normalise
+
+_WRONG_NUMBER = re.compile(
+    r"\bwrong (number|person|phone|#|guy|lady|man|woman)\b|\bnot (me|him|her|them)\b|\bno one (here )?(by|named)\b"
+    r"|\bnobody (here )?(by|named)\b|\bdon'?t know (who|any|anyone|this|him|her|them|that)\b|\bwho (is|'s) this\b"
+    r"|\bwhos this\b|\bnever heard of\b|\bnot (my|the|his|her|their) (number|phone|cell)\b|\bnew number\b"
+    r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b|\bno longer (at|has)\b"
+    r"|\bdoesn'?t live here\b|\b(he|she|they) (passed away|died)\b"
+    r"|\blon so\b|\bequivocad|\bnumero (incorrecto|equivocado)\b|\bno (lo|la|los|las) conozco\b|\bno conozco\b"
+    r"|\bno soy\b"
+    r"|\bquien (es|habla)\b|\bno es (mi|este|el|su) (numero|telefono|celular)\b|\bno vive aqui\b|\bse equivoc"
+    r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame|asi)\b|\baqui no vive\b"
+    r"|打错|错号|不认识|你是谁|不是我|没有这个人|号码错|搞错人|我不是(他|她)"
+    r"|\b(khong|ko|k) (biet|quen) (ai|nguoi nao) (ten|la)\b"
+    r"|\bso (nay )?(\w+ )?(moi|vua) (mua|lay|co|doi|đoi)\b|\b(khong|ko|k) phai (la )?nguoi (\w+ )?(tim|can tim|kiem)\b"
+    r"|\bnham (so|nguoi)\b|\bsai so\b|\bkhong phai (toi|tui|minh|em|anh|chi)\b|\bkhong quen\b|\bai (vay|đay)\b"
+)
+
+
+# The part of that evidence that is enough on its own, whatever the engine read: the reply plainly says this is not
+# the patient's phone ("who is this?" or "not me" alone are not enough: they may be the patient asking).
+_CLEARLY_WRONG = re.compile(
+    r"\bwrong (number|person|phone)\b|\blon so\b|\bnot (my|his|her|their) (number|phone|cell)\b"
+    r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b"
+    r"|\b(this|that|it)('?s| is)? (isnt|isn't|is not|aint|ain't|not) (\w+'?s? ){1,2}(number|phone|cell)( no)? "
+    r"(anymore|any more|no more)\b"
+    r"|\b(no one|nobody) (here )?(by that name|named|by the name)\b|\b(doesn'?t|does not) live here\b"
+    r"|\bnumero (incorrecto|equivocado)\b|\bequivocad[oa] de numero\b|\bequivoca\w* de (numero|persona|telefono)\b"
+    r"|\baqui no (hay|vive) ningun[oa]? \w+"
+    r"|\bno (conozco|conosco|conoce|conosemos|conocemos) a (esa|esta|ese|este) (persona|senora|senor|muchacha|muchacho"
+    r"|senorita)\b|\beste (cel|celular|numero|telefono) es mio\b|\bno vive (aqui|aca)\b|\baqui no vive\b"
+    r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame)\b"
+    r"|打错|发错|传错人|错号|号码错|没有这个人|找错人|搞错人|不认识(这|那)(个)?人|我不叫(这个|那个)?名字"
+    r"|(这个|这)(号码|电话|手机)?不是(他|她)的(电话|号码|手机)|我(根本)?不认识(他|她)(?!们)"
+    r"|我不是(?!很|太|说|要|不|在|想|有|没|这|那|本人|故意|病人|患者)[\u4e00-\u9fff]{2,3}(?=[，,。.!！\s]|$)"
+    r"|(号码|电话|手机|手机号|号)(码)?(是)?我?(刚|才|新)(换|办|买|拿|申请)|\bnham so\b|\bsai so\b|\bnhan nham\b"
+    r"|\b(nhan|goi|gui) lon\b|\bso nay (khong|ko|k) phai (cua|la)\b"
+    r"|\b(khong|ko|k) co ai ten (do|đo|nay|vay|the|nhu vay)\b"
+    r"|\bso nay (gio |bay gio )?la (cua )?(toi|tui|minh|em)\b"
+    r"|\b(este|el|ese) (numero|telefono|cel|celular) ya no es (de|del)\b|\byo (lo|la) tengo desde\b"
+    r"|\b(nguoi|ong|ba|co|chu|anh|chi) (do|đo|ay|kia) (đoi|doi) so\b"
+    r"|(这个|这)(电话|号码|手机|number)不是(他|她)的|(他|她)(已经)?(没有|没|不)(再)?用这个(电话|号码|手机|number)"
+    # a number that changed hands: "I got this number a few months ago, whoever you're looking for isn't me"
+    r"|\b(he|she|they|someone|somebody|whoever) (had|used to have) this (phone )?(number|phone|cell) before\b"
+    r"|\b(el|ella) tenia este (numero|telefono|cel|celular) antes\b|这个(号码|电话|手机号?)以前是(他|她|别人)的"
+    r"|\bso nay (truoc|hoi truoc|truoc [đd]ay) (la )?cua\b"
+    r"|\b(just|recently) got this (phone )?number\b|\bgot this (phone )?number (\w+ ){0,3}(ago|last (week|month"
+    r"|year))\b"
+    r"|\bwho ?ever (you'?re|youre|you are) (looking|trying|asking)"
+    r"|\b(me dieron|tengo) este (numero|telefono)( \w+){0,2} (hace|desde)\b|\b(la persona|a quien) (que )?(busca"
+    r"|buscan)"
+    r"( \w+){0,2} no (soy|es|vive)\b|这(个)?号码是我(新|刚)|你们?找的人不是我|\bso (nay|dien thoai nay) (la )?moi\b"
+)
+
+
+_WRONG_HASH = re.compile(r"\bwrong\s*#")  # "wrong #": the sign goes when the reply is normalised
+
+
+def clearly_not_the_patient(text: str) -> bool:
+    """Whether the reply says, plainly enough to act on whatever the engine read, that this is not the
+    patient's phone."""
+    return bool(_CLEARLY_WRONG.search(normalise(text)) or _WRONG_HASH.search(text.lower()))
+
+
+def says_wrong_number(text: str) -> bool:
+    """Whether the reply itself says we reached the wrong person."""
+    return bool(_WRONG_NUMBER.search(normalise(text)))
