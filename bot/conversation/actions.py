@@ -20,7 +20,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from bot.conversation.evidence.declining import decline_reason, is_bare_no
-from bot.conversation.evidence.for_a_person import asks_a_question, asks_for_a_person, asks_who_we_are
+from bot.conversation.evidence.for_a_person import (
+    asks_a_question,
+    asks_for_a_person,
+    asks_who_we_are,
+    speaks_for_someone,
+)
 from bot.conversation.evidence.later import asks_for_later, asks_to_be_written_later, sends_document_later
 from bot.conversation.evidence.recovery import asks_about_medicine, back_in_hospital, sounds_worse
 from bot.conversation.evidence.visit_answers import (
@@ -59,6 +64,7 @@ from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import move_task
 from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import (
+    asks_for_other_times,
     rejects_options,
     resolve_choice,
     stated_choice,
@@ -96,11 +102,16 @@ class OutreachAction(Action):
                 not_the_patient(turn)  # "this isn't her phone anymore", "sai số rồi": whatever the engine read
             elif turn.question.about_recovery and (back_in_hospital(turn.text) or sounds_worse(turn.text)):
                 answer_checkin(turn)  # "mi mamá está otra vez en el hospital", "sốt nhẹ": a nurse, whatever the intent
+            elif turn.question.about_recovery and speaks_for_someone(turn.text) \
+                    and not reads_as_checkin_answer(turn.text) and menu_number(turn.text) is None:
+                turn.hand_off("caregiver_writing")  # "con trai đây, ba tui mới xuất viện": a person talks with family
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
                     turn.intent != "cancel_appointment" and leading_number(turn.text) is None:
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
+            elif turn.question.takes_a_document and asks_to_be_written_later(turn.text):
+                contact_later(turn)  # "escríbanme el lunes y se lo mando": written to again when they said
             elif turn.question.takes_a_document and sends_document_later(turn.text):
                 turn.say("document_request_again")  # "I'll send it tonight": the request stays open for the photo
             elif turn.intent != "switch_language" and names_a_language(turn.text) and not names_an_offered_time(turn) \
@@ -216,7 +227,8 @@ def answer_what_was_asked(turn: Turn) -> None:
         if booked and turn.intent in ("affirm", "confirm_appointment", "thanks") and not named:
             turn.say("booking_confirmed", slot_id=turn.context.get("booked_slot_id"))
         elif turn.intent in ("affirm", "confirm_appointment") and len(turn.conversation.offered_slot_ids) > 1 \
-                and not named and not rejects_options(turn.text, turn.patient.language):
+                and not named and not rejects_options(turn.text, turn.patient.language) \
+                and patient_preference(turn).is_empty():  # "t6 11h dc k": a time not offered, asked for
             turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)
         else:
             book_choice(turn)
@@ -297,6 +309,10 @@ class ActionRecordDecline(OutreachAction):
         if turn.question.declining_needs_a_clinician:  # a result still needs a clinician, even if declined
             turn.record("outreach.patient.declined", {"reason": "callback_declined"})
             turn.hand_off("callback_declined", "handoff")
+            return
+        if turn.question.offers_times and not booked(turn) and decline_reason(turn.text) is None \
+                and asks_for_other_times(turn.text, turn.patient.language):  # "no can not this days. next week"
+            offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
             return
         if turn.question.about_a_booked_visit:  # a visit already booked: turned down with a reason, it is called off
             if decline_reason(turn.text) is not None or cancels_the_visit(turn.text):

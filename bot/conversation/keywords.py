@@ -81,13 +81,13 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
     re.compile(r"\b(đung|dung|khong|ko|k) (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
                r" ?(toi|tui|minh|em)? nua\b"),
-    re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan)( nay| nua)*\b"
+    re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan|tn|sms|text)( nay| nua)*\b"
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
     re.compile(r"\b(xoa|bo|go|remove|delete) (ten|so|so [đd]ien thoai|sdt|so dt|so đt)( nay)? "
                r"(cua )?(toi|tui|minh|em)? ?"
                r"(khoi|ra khoi) (danh sach|list)\b"
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
-               r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( di| giup| dum| gium| luon)\b"),
+               r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( ra)?( di| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
     re.compile(r"\b(dung|dug|đung|đug) (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( \w+){0,2} nua\b"),
     # "thôi khỏi nhắn nữa nha": no need to text any more; "đừng làm phiền tôi"

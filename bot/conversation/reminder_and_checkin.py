@@ -24,6 +24,7 @@ from bot.conversation.turn import Turn
 from bot.core.models import Appointment
 from bot.outreach.policy import patient_zones
 from bot.outreach.states import move_task
+from bot.scheduling.preferences import TimePreference
 from bot.scheduling.slots import release_appointment
 
 
@@ -33,6 +34,8 @@ def answer_reminder(turn: Turn) -> None:
         cancel_appointment(turn)  # "tuần này tôi đi Cali, bỏ cái hẹn đó đi nhé": called off, not moved
     elif number is None and cannot_come(turn.text) and turn.intent != "cancel_appointment":
         offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
+    elif number is None and wants_another_time(turn.text):
+        offer_slots(turn, "reschedule_offer", preference_beside_the_visit(turn))  # "can we move it to thursday"
     elif number == 1 or (number is None and turn.intent in ("affirm", "confirm_appointment")):
         confirm_visit(turn)  # the number the menu asked for wins over the words after it ("3, I'll call to rebook")
     elif number == 2 or (number is None and turn.intent == "request_other_times"):
@@ -45,12 +48,19 @@ def answer_reminder(turn: Turn) -> None:
             confirm_visit(turn)  # "ok, Tuesday I'll be there": the visit's own day, said with a yes
         else:
             offer_slots(turn, "reschedule_offer", preference)  # "3pm works better for me", "el jueves mejor"
-    elif wants_another_time(turn.text):
-        offer_slots(turn, "reschedule_offer")  # "tôi muốn đổi giờ", "can we move it"
     elif says_yes(turn.text):
         confirm_visit(turn)  # "si ahi estare gracias": a yes, whatever the engine read
     else:
         turn.say("reminder_clarify")
+
+
+def preference_beside_the_visit(turn: Turn) -> TimePreference:
+    """The times asked for instead of the reminded visit; the visit's own time named as the trouble ("Tuesdays at 11
+    I'm at dialysis, can we move it") is no wish for it."""
+    preference = patient_preference(turn)
+    visit = reminded_start(turn)
+    named_the_visit = visit is not None and preference.direction is None and preference.allows(visit)
+    return TimePreference() if named_the_visit else preference
 
 
 def reminded_start(turn: Turn) -> datetime | None:

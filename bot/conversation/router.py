@@ -21,6 +21,7 @@ from bot.conversation.evidence.for_a_person import (
     wants_a_real_person,
 )
 from bot.conversation.evidence.later import asks_to_be_written_later, sends_document_later
+from bot.conversation.evidence.wrong_number import clearly_not_the_patient
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
@@ -385,6 +386,8 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
     discharge the engine reads every reply first (a relative's report of a red flag goes to a nurse)."""
     if not for_engine or for_engine.startswith("/") or question(conversation.awaiting).about_recovery:
         return None
+    if clearly_not_the_patient(for_engine):
+        return None  # "你发错了吧，我不叫这个名字，也没有看过什么医生": a wrong number, whatever it asks
     if decline_reason(for_engine) is not None and not asks_a_question(for_engine):
         return None  # "going to a clinic closer to home now" says why they decline; it asks nothing
     if asks_who_we_are(for_engine):

@@ -55,6 +55,11 @@ _MEDICAL = [
     r"(lost|losing) consciousness",
     r"no (reacciona|responde nada|despierta|se despierta)", r"no (lo|la|le) (puedo|podemos|pude) despertar",
     r"perdio (el )?(conocimiento|sentido)",
+    # fallen and not responding: "se cayó en el baño y no responde", "collapsed and isn't answering me"
+    r"(se cayo|se desmayo|en el (piso|suelo)|tirad[oa])( \w+){0,6} no (responde|contesta|reacciona|se mueve)",
+    r"no (responde|contesta|reacciona|se mueve)( \w+){0,4} (en el|tirad[oa] en el) (piso|suelo)",
+    r"(fell|fallen|collapsed|on the floor|on the ground)( \w+){0,6} (not|isn'?t|won'?t|wont|is not) (responding"
+    r"|answering|moving|waking)",
     # a blow to the head with a sign after it: vomiting, sight, confusion, bleeding
     r"(hit|banged|bumped|struck|hurt|cracked|smacked) (my|his|her|their|the) head\b.*\b(vomit\w*|throw\w* up|threw up"
     r"|puk\w*|see (straight|right|clearly)|blurr\w*|double vision|confus\w*|bleed\w*|blood|blacked out|dizzy"
@@ -127,6 +132,7 @@ _MEDICAL += [
     r"(te|nga|dap|đap|va|đung)( \w+){0,4} [đd]au( \w+){0,8} (oi|non|chay mau|choang|xiu|lu lan|mo mat)",
     r"chay mau( \w+){1,2} (rat |qua )?nhieu( lam| qua)",  # "chảy máu đầu nhiều lắm"
     r"(te|nga)( \w+){0,6} (khong|ko|k|hong) ([đd]ung|ngoi) (day|len) (duoc|đuoc|dc|đc|noi)",
+    r"(te|nga|xiu)( \w+){0,6} (khong|ko|k|hong) (con )?(tinh|phan ung|tra loi|nhuc nhich|cu dong)",
 ]
 _CRISIS += [
     r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet",
@@ -159,7 +165,7 @@ _MEDICAL_ZH = [
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
     r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
-    r"(摔|跌)(倒|伤|了)[^。]{0,8}(起不来|站不起来|爬不起来)",
+    r"(摔|跌)(倒|伤|了)[^。]{0,8}(起不来|站不起来|爬不起来|不动|没反应|没有反应|不回应|叫不醒)",
     r"(摔|撞|磕|碰|跌)[^。]{0,8}头[^。]{0,10}(流血|出血|吐|呕|看不清|晕|昏)|头(在|一直|还在)?(流血|出血)",
 ]
 _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡不醒", r"睡着了?(就)?不(要|再)?醒",
@@ -167,7 +173,8 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡�
               r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了",
               r"没有我[^，。,.]{0,8}(更好|好过|轻松)",
               r"我(只)?是(个|一个)?(负担|累赘|拖累)", r"一了百了", r"(撑|熬|挺)不下去",
-              r"一死了之", r"(想|打算|准备)(结束|了结)(这一切|一切|自己|生命)", r"活着(太|好|真)(辛苦|累|痛苦|苦)", r"(把|将)(所有的?|全部的?)?药(全|都|一次)(吃|吞)"]
+              r"一死了之", r"(想|打算|准备)(结束|了结)(这一切|一切|自己|生命)",
+              r"活着(太|好|真)(辛苦|累|痛苦|苦)", r"(把|将)(所有的?|全部的?)?药(全|都|一次)(吃|吞)"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself
@@ -181,7 +188,10 @@ _IN_THE_PAST = re.compile(r"\b(last|a|one|two|three|few|several|\d+) (year|years
                           r"|\bin (19|20)\d\d\b|\byears? ago\b|\bhace (un|una|dos|tres|varios|unos|\d+) (ano|anos"
                           r"|mes|meses)"
                           r"|\bel ano pasado\b|去年|前年|(几|两|三|\d+)年前"
-                          r"|\bnam (ngoai|truoc|roi)\b|\b\d+ nam truoc\b")
+                          r"|\bnam (ngoai|truoc|roi)\b|\b\d+ nam truoc\b"
+                          # the care a past stroke left: a wheelchair, rehab, a therapy schedule
+                          r"|\b(wheelchair|rehab|physical therapy|silla de ruedas|terapia fisica|rehabilitacion"
+                          r"|xe lan|lich tap|tap vat ly|vat ly tri lieu|phuc hoi chuc nang)\b|轮椅|复健|康复|理疗")
 # a stroke that left someone unable to use the phone: a caregiver writing for them ("he had a stroke and can't use
 # the phone, how do I get the texts?"), not a stroke now
 _LEFT_UNABLE = re.compile(r"\b(had|has had|suffered|after) (a |his |her )?stroke\b.*\b(can'?t|cannot|can not"

@@ -157,7 +157,11 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
                                 r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
                                 r"at school|out of town|away)|"
                                 r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
-                                r"school drop off|"
+                                r"school drop off|(i|we) do (the )?(school )?(pick ?up|drop ?off)|"
+                                # "mornings are crazy with the kids": that part of the day is no good
+                                r"(mornings?|afternoons?|evenings?|nights?) (are|is|get|gets) (always |just |so |too "
+                                r"|really |kinda |pretty )?(crazy|hectic|nuts|chaos|chaotic|impossible|rough|tough"
+                                r"|packed|a mess|bad)|"
                                 r"i have (work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
                                 r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
                                 # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
@@ -343,7 +347,10 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     for match in _DAY_OF_MONTH.finditer(stripped):
         day = int(match.group(1) or match.group(2))
         if match.group(1) or day > len(options):
+            before = remaining
             narrow(lambda o, d=day: o.local_start.day == d)
+            if before and not remaining:  # "星期三10号": Wednesday is the 9th; the patient picks between the two
+                remaining = before + [o for o in options if o.local_start.day == day and o not in before]
     for pattern, pick in ((_EARLIEST, min), (_LATEST, max)):
         if pattern.search(folded):
             edge = pick(o.local_start for o in remaining) if remaining else None
@@ -399,6 +406,11 @@ _OPTION_AFTER_AN_ORDINAL = {"one", "option", "time", "slot", "choice", "availabl
                             "uno", "una", "opcion", "horario", "cita", "turno", "hora", "please", "pls", "por", "porfa"}
 
 
+# what an ordinal may order besides the options: "second shift", "third floor", "primer piso"
+ORDERED_THINGS = frozenset({"shift", "shifts", "floor", "job", "grade", "piso", "turno", "trabajo", "dose", "dosis",
+                             "kid", "child", "son", "daughter", "baby", "husband", "wife", "opinion"})
+
+
 def _ordinal_swapped(word: str) -> int | None:
     """"frist", "secnod", "thrid": an ordinal with its letters swapped (same first letter, same letters)."""
     return next((position for name, position in (("first", 1), ("second", 2), ("third", 3))
@@ -411,6 +423,8 @@ def _ordinal_in_passing(words: list[str], index: int) -> bool:
     word = words[index]
     if word == "second" and index and words[index - 1] == "a":
         return True
+    if index + 1 < len(words) and words[index + 1] in ORDERED_THINGS:
+        return True  # "I'm on second shift", "first floor", "el primer piso": not an option
     if word not in ("first", "primero") or index == 0:
         return False
     after = words[index + 1] if index + 1 < len(words) else ""
@@ -459,7 +473,7 @@ _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|salgo
 _ACTIVITY = re.compile(r"\b(school|escuela|colegio|daycare|guarderia|work|trabajo|shift|turno|salen|sale|get out"
                        r"|gets out|"
                        r"get off|gets off|let out|pick up|pickup|recoger|recojo|kids|nenes|ninos|hijos|bus|class"
-                       r"|clase)\b")
+                       r"|clase|chores|milking|feeding|the cows|animals)\b")
 # "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
 _NOT_AN_HOUR = re.compile(r"\b(not|except|but not|menos|excepto|no a las|no)\s+(\d{1,2})\b(?![:/]\d)")
 _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"
@@ -473,7 +487,8 @@ _EARLIER_OR_LATER = re.compile(
     r"|\b(?:but|pero|just|solo|nomas) (?:a bit |a little |un poco |un poquito )?(?:later|earlier|mas tarde"
     r"|mas temprano)\b"
     r"|\b(?:mas |algo |un poco |un poquito )(?:tardecito|tempranito)\b"  # "más tardecito": a little later
-    r"|\bnot (?:so|that|too|as) (?:early|late)\b|\bno tan (?:temprano|tarde)\b")  # "tuesday but not so early"
+    r"|\bnot (?:so|that|too|as) (?:early|late)\b|\bno tan (?:temprano|tarde)\b"  # "tuesday but not so early"
+    r"|\bmore (?:early|late|earlier|later)\b")  # "something more early like 7?"
 
 
 def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
@@ -486,6 +501,9 @@ def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
 
 # every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
 _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)"
+                           r"|not (at |on )?(those|these|the offered|the) (exact )?(times|hours|slots)"
+                           r"|(can ?not|can'?t|cannot|no) (do )?(this|these|those) (days|dates|times)"
+                           r"|no (a |en )?(esas|estas|esos|estos) (horas|horarios)"
                            r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
                            r"|ningun[oa] (me )?(sirve|funciona|puedo|queda)"
                            r"|(esos|estos|esas|estas|those|these|the|all) (\w+ )?(horarios|horas|fechas|dias|opciones"
@@ -513,7 +531,9 @@ def turns_all_down(text: str, language: str | None = None) -> bool:
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
                          # "có ngày khác ko"
+                         # (not "mấy bữa khác ko đi được": the other days turned down)
                          r"|\b(co )?(ngay|gio|lich|hom|buoi|bua) (nao )?khac (khong|ko|k|hong|hok)\b"
+                         r"(?! (di|đi|duoc|dc|đc|the|ranh|tien|kip|toi|den|[đd]en)\b)"
                          r"|\b(anything|something|any|what about|how about) (open |available )?(in )?(the )?(week after"
                          r"|following week)\b"
                          r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?"

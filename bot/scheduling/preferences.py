@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from bot.scheduling.choice import MORNING_LEAD_INS, NEGATIONS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS, reply_words
+from bot.scheduling.choice import (
+    MORNING_LEAD_INS,
+    NEGATIONS,
+    ORDERED_THINGS,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+    reply_words,
+)
+from bot.scheduling.zh_vi import WEEKDAY_NAMES
 
 _EXCEPT = frozenset({"except", "excepto", "salvo", "menos", "but"})  # colour only what follows them
 _NEGATION_SCOPE = 3
@@ -24,7 +33,10 @@ _BEFORE = frozenset({"before", "antes"})
 _LATE_NOT_AFTERNOON = frozenset({"mas", "salgo", "sale", "salimos", "llego", "llega", "llegamos", "termino",
                                  "acabo", "regreso", "vuelvo", "muy", "tan", "demasiado"})
 _BOUND_FILLERS = frozenset({"de", "del", "la", "las", "the", "a"})  # "después de las 2": after 2
-_TOKEN = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
+# "either3or1": the third option or the Tuesday (zh_vi.py); as a wish for a time, the day
+_EITHER_WORD = re.compile(r"\beither(\d)or(\d)\b")
+_NTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
 _CLAUSE_END = frozenset(",.;!?")
 # after "not": words that make it turn down what was just named ("tuesday doesnt work", "el martes no puedo")
 _WORKS = frozenset("""
@@ -139,6 +151,7 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
     """The times ``text`` asks for, relative to ``today`` (the patient's local date); ``language`` is the
     patient's (Vietnamese typed without diacritics is read as Vietnamese)."""
     folded, _ = reply_words(text, language)
+    folded = _EITHER_WORD.sub(lambda m: f" {WEEKDAY_NAMES[int(m.group(2))]} ", folded)  # "thứ ba": the Tuesday
     words = [_singular(word) for word in _TOKEN.findall(folded)]
     found = _Reading()
     negated_until = -1
@@ -170,6 +183,11 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
                 found.dates = (today + timedelta(days=first), today + timedelta(days=last))
                 index += length
                 continue
+        if (nth := _NTH.fullmatch(word)) and (index + 1 == len(words) or words[index + 1] not in ORDERED_THINGS) \
+                and (day := _day_of_month(today, int(nth.group(1)))) is not None:
+            found.dates = (day, day)  # "can you do the 15th?": the next 15th
+            index += 1
+            continue
         if word in ("day", "dia") and index + 1 < len(words) and words[index + 1].strip().isdigit() \
                 and (day := _day_of_month(today, int(words[index + 1]))) is not None:
             found.dates = (day, day)  # "ngày 8" (rewritten "day 8"), "el día 8": the next 8th

@@ -86,6 +86,7 @@ _ZH_WEEKDAY_INDEX = {**{c: i for i, c in enumerate("一二三四五六")}, "日"
 _ZH_PART = r"(上午|早上|早晨|中午|下午|晚上|傍晚)"
 _ZH_TIME = re.compile(_ZH_PART + r"?\s*(" + _ZH_NUMBER + r")\s*[点點:：]\s*(半|一刻|三刻|(\d{1,2})\s*分?|("
                       + _ZH_NUMBER + r")\s*分?)?\s*(以后|以後|之后|之後|后|後|以前|之前|前)?")
+_ZH_A_BIT = re.compile(r"(?<=[少多好近远遠大小轻輕重长長短快慢松鬆闲閒])\s*一点")
 _ZH_PUNCTUATION = str.maketrans("，。；！？、", ",.;!?,")
 _ZH_MONTH_ONLY = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(份|中|初|底|头|尾|中旬|上旬|下旬)?"
                             r"(?!\s*(\d|[一二三四五六七八九十]))")
@@ -222,6 +223,7 @@ def _chinese(text: str) -> str:
     text = text.translate(_ZH_PUNCTUATION)
     for pattern, word in _ZH_WORDS:  # before the times: 晚一点 is "later", not one o'clock
         text = re.sub(pattern, word, text)
+    text = _ZH_A_BIT.sub(" ", text)  # "人少一点", "近一点": a bit, not one o'clock
     text = _ZH_TIME.sub(_zh_time, text)
     text = _ZH_ORDINAL.sub(_zh_position, text)
     text = _ZH_PICKED.sub(_zh_position, text)
@@ -261,6 +263,10 @@ _VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich|option|opt)\s+"
                          r"(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
                          r"(?!\s*(?:h|g|gio|:|giờ)\b)"
                          r"|\bthu\s+nhat\b")
+# a bare "thứ ba" / "thứ 3" ("em chọn thứ ba nha"): Tuesday, or the third one; read against the options
+_VI_BARE_THIRD = re.compile(r"^\s*(?:(?:em|e|toi_me|tui|minh|con|chau)\s+)?(?:(?:chon|lay|xin|dat|lay cai)\s+)?"
+                            r"thu\s+(?:ba|3)(?:\s+(?:nhe|nha|a|di|ha|ok|oke|duoc|dc|nghen|nghe|luon|roi|r|nhen))*"
+                            r"\s*[.!]*\s*$")
 _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai|ba)\s*"
                        r"(?:nhe|nha|a|di|ha)?\s*[.!]?\s*$")
 _VI_WORDS: tuple[tuple[str, str], ...] = (
@@ -279,7 +285,8 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(ngay|mung|mong)\s+(\d{1,2})( tay)?\b", r" day \2 "),  # "mùng 10 tây": the 10th (of our calendar)
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(khong|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
-    (r"\b(phai )?(đi|di) lam\b(?! ve)|\bco viec\b|\b(o|lam|phai o) (tiem|cho lam|so lam|hang|shop|xuong)\b",
+    (r"\b(phai )?(đi|di) lam\b(?! ve)|\bco viec\b|\b(o|lam|phai o|phai vo|phai vao|vo|vao|phai ra) (tiem|cho lam"
+     r"|so lam|hang|shop|xuong)\b",
      " not "),  # "chiều con phải đi làm": busy then
     (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
@@ -350,6 +357,7 @@ def _vietnamese(text: str) -> str:
     text = _VI_AMONG.sub(" ", text)  # "giờ cuối cùng trong 3 giờ đó": among those three, no 3 o'clock
     text = _VI_ALL_THREE.sub(" none of them ", text)
     steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+        (_VI_BARE_THIRD, lambda m: " either3or1 "),
         (_VI_WEEK, lambda m: _VI_WEEK_WORDS[" ".join(m.group(1).split())]), (_VI_ORDINAL, _vi_ordinal),
         (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),
         (_VI_ALONE, lambda m: f" {ORDINAL_NAMES[_VI_NUMBERS[m.group(1)] - 1]} "),

@@ -156,13 +156,14 @@ def test_a_chinese_reply_names_the_offered_time(reply: str, slot: str) -> None:
 @pytest.mark.parametrize(
     ("reply", "slot"),
     [
-        ("thứ ba", "tue-9"), ("thu ba", "tue-9"), ("Thứ Tư", "wed-1430"), ("thu tu", "wed-1430"), ("thứ sáu", "fri-16"),
+        ("Thứ Tư", "wed-1430"), ("thu tu", "wed-1430"), ("thứ sáu", "fri-16"),
         ("thu sau nhe", "fri-16"), ("thứ 4", "wed-1430"), ("thu 6", "fri-16"), ("t3", "tue-9"), ("T6 nha", "fri-16"),
         ("cái thứ nhất", "tue-9"), ("cai thu nhat", "tue-9"), ("số hai", "wed-1430"), ("số 2", "wed-1430"),
         ("so ba", "fri-16"), ("lựa chọn thứ hai", "wed-1430"), ("cái đầu tiên", "tue-9"), ("cai dau", "tue-9"),
         ("cái cuối cùng", "fri-16"), ("cai cuoi", "fri-16"), ("9 giờ sáng", "tue-9"), ("9h", "tue-9"),
         ("14h30", "wed-1430"), ("2h30 chiều", "wed-1430"), ("2 giờ rưỡi chiều", "wed-1430"), ("4 giờ chiều", "fri-16"),
         ("16h", "fri-16"), ("buổi sáng", "tue-9"), ("sáng thứ ba", "tue-9"), ("chiều thứ sáu", "fri-16"),
+        ("thứ ba 9h", "tue-9"), ("thu ba buoi sang", "tue-9"),
         ("14h30 thu 4", "wed-1430"), ("tôi chọn thứ sáu", "fri-16"), ("em lấy cái thứ nhất ạ", "tue-9"),
         ("ngày mai", "tue-9"), ("ngày mốt", "wed-1430"), ("ngay kia 14h30", "wed-1430"),
         ("mai 9h", "tue-9"), ("hai", "wed-1430"), ("3", "fri-16"), ("chieu t4 nhe", "wed-1430"),
@@ -181,7 +182,8 @@ def test_vietnamese_thu_and_tu_are_never_read_as_english_thursday_or_tuesday(rep
                 OfferedOption(2, "tue-9", datetime(2026, 12, 8, 9, 0)),
                 OfferedOption(3, "thu-15", datetime(2026, 12, 10, 15, 0))]
     chosen = resolve_choice(reply, thursday, MONDAY_DEC_7, "vi").chosen
-    expected = {"thu ba": "tue-9", "thu tu": None, "cai thu hai": "tue-9", "thu 5": None}[reply]
+    # a bare "thu ba" is the Tuesday or the third one: here both are offered, so it chooses neither
+    expected = {"thu ba": None, "thu tu": None, "cai thu hai": "tue-9", "thu 5": None}[reply]
     assert (chosen.slot_id if chosen else None) == expected
 
 
@@ -795,3 +797,65 @@ def test_a_part_of_the_day_picks_among_the_days_named() -> None:
     choice = stated_choice("wednesday or thursday, afternoon is better. wed is easier", DAYS)
     assert choice.chosen is None or choice.chosen.position == 2
     assert stated_choice("tuesday or wednesday, mornings are better", DAYS).chosen.position == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("the tuesday one, afternoons are hectic at work", None, 1),
+    ("I'll do number 3, mornings are always crazy here", None, 3),
+    ("sáng thứ ba 9h được, chiều em phải vô tiệm", "vi", 1),
+])
+def test_a_part_of_the_day_said_to_be_hectic_is_turned_down(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+def test_days_that_work_but_not_at_those_times_choose_none() -> None:
+    assert stated_choice("wed or thu is fine just not at those times", DAYS).chosen is None
+    assert stated_choice("el miércoles sí pero no a esas horas", DAYS, language="es").chosen is None
+
+
+@pytest.mark.parametrize("reply", ["thứ ba", "chọn thứ 3 nha", "em lấy thứ ba nhé"])
+def test_a_bare_thu_ba_is_tuesday_or_the_third_one(reply: str) -> None:
+    choice = stated_choice(reply, DAYS, language="vi")
+    assert choice.chosen is None and {o.position for o in choice.candidates} == {1, 3}
+
+
+@pytest.mark.parametrize(("reply", "position"), [("sáng thứ ba", 1), ("thứ ba 9 giờ", 1), ("cái thứ ba", None)])
+def test_thu_ba_with_a_time_is_tuesday(reply: str, position: int | None) -> None:
+    choice = stated_choice(reply, DAYS, language="vi")
+    assert (choice.chosen.position if choice.chosen else None) == position
+
+
+def test_a_weekday_and_a_date_that_disagree_ask_between_the_two() -> None:
+    choice = stated_choice("周四9号那个", DAYS, language="zh")  # Thursday is the 10th, the 9th a Wednesday
+    assert choice.chosen is None and {o.position for o in choice.candidates} == {2, 3}
+
+
+@pytest.mark.parametrize(("reply", "position"), [("第二个，路上车少一点", 2), ("星期四吧，那边近一点", 3)])
+def test_a_bit_in_chinese_is_no_one_oclock(reply: str, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language="zh")
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize("reply", ["anything more early? like 8", "a more later time would be better",
+                                   "cant do these days, maybe the week after", "no these dates sorry"])
+def test_more_early_and_not_these_days_choose_none(reply: str) -> None:
+    assert stated_choice(reply, DAYS).chosen is None
+
+
+def test_other_days_turned_down_beside_a_vietnamese_choice() -> None:
+    choice = stated_choice("thứ năm 4h chiều nha, mấy ngày khác ko đi được", DAYS, language="vi")
+    assert choice.chosen is not None and choice.chosen.position == 3
+
+
+@pytest.mark.parametrize("reply", ["I work first shift so afternoons only",
+                                   "on the third floor, no elevator, is that ok",
+                                   "trabajo el segundo turno"])
+def test_a_shift_or_a_floor_is_no_option_number(reply: str) -> None:
+    choice = stated_choice(reply, DAYS, language="es" if "trabajo" in reply else None)
+    assert choice.chosen is None or choice.chosen.local_start.hour >= 12
+
+
+def test_a_chore_done_by_an_hour_is_no_time_asked_for() -> None:
+    choice = stated_choice("the 9th works, chores are done by 10 so 2:30 is fine", DAYS)
+    assert choice.chosen is not None and choice.chosen.position == 2

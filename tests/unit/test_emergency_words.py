@@ -260,3 +260,21 @@ def test_a_fall_with_no_getting_up_or_heavy_bleeding_is_an_emergency(body: str) 
                                   "I fell behind on my bills", "no te preocupes, ya me levanté temprano"])
 def test_a_point_or_a_fall_said_of_something_else_is_no_emergency(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["my dad had a stroke and uses a wheelchair now, I set up his rehab",
+                                  "ba em bị tai biến, giờ ngồi xe lăn, em lo lịch tập cho ba",
+                                  "我爸中风了，现在坐轮椅做复健"])
+def test_a_stroke_named_beside_the_care_it_left_is_history(body: str) -> None:
+    assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["mi abuela se cayó y no contesta, está tirada en el suelo",
+                                  "he collapsed in the kitchen and isn't moving", "爷爷摔倒了没反应",
+                                  "ông té trong nhà tắm, không còn tỉnh"])
+def test_fallen_and_not_responding_is_an_emergency(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+def test_not_answering_texts_is_no_emergency() -> None:
+    assert detect_emergency("she is not answering her phone, can you text me instead") is None

@@ -178,3 +178,8 @@ def test_saying_one_does_not_text_is_no_opt_out(body: str) -> None:
 @pytest.mark.parametrize("body", ["請勿再發簡訊給我", "勿再传短信", "唔好再傳訊息嚟"])
 def test_do_not_send_again_said_with_wu_or_cantonese(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["k muon nhan tn nay nua", "xóa số tui ra luôn"])
+def test_texts_refused_with_tn_or_a_number_removed_in_vietnamese(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -141,3 +141,9 @@ def test_a_bound_asked_for_stands_beside_the_hour_of_a_reason() -> None:
                                              ("después de las 3 en la tarde", (15, 19))])
 def test_a_part_of_the_day_or_late_after_a_bound_keeps_the_bound(text: str, hours: tuple[int, int]) -> None:
     assert read_preference(text, MONDAY, "es").hours == hours
+
+
+@pytest.mark.parametrize(("text", "dates"), [("can you do the 26th?", (date(2026, 11, 26), date(2026, 11, 26))),
+                                             ("I work 2nd shift", None)])
+def test_a_day_said_with_th_is_that_date_and_a_shift_is_none(text: str, dates: object) -> None:
+    assert read_preference(text, MONDAY).dates == dates

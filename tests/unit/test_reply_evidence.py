@@ -1043,7 +1043,8 @@ def test_a_number_that_someone_else_had_before_is_a_wrong_number(body: str) -> N
     assert clearly_not_the_patient(body)
 
 
-@pytest.mark.parametrize("body", ["every visit costs me $40, I can't keep paying it", "honestly can't keep affording this"])
+@pytest.mark.parametrize("body", ["every visit costs me $40, I can't keep paying it",
+                                  "honestly can't keep affording this"])
 def test_not_able_to_keep_paying_is_a_cost_reason(body: str) -> None:
     assert decline_reason(body) == "cost"
 
@@ -1068,3 +1069,69 @@ def test_a_grandchild_or_child_writing_in_vietnamese(body: str) -> None:
                                             ("on and off pain in my knee", False), ("on r nhung bi sot", False)])
 def test_fine_typed_short_in_vietnamese(body: str, fine: bool) -> None:
     assert feels_fine(body) is fine
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("voy a atenderme con una doctora de mi iglesia", "care_elsewhere"),
+    ("been seeing my chiropractor instead", "care_elsewhere"),
+    ("我妈已经转到另外一家医院做理疗了", "care_elsewhere"),
+    ("no creo que la necesite, me siento sana", "not_needed"),
+    ("Im perfectly healthy, dont need it", "not_needed"),
+])
+def test_care_with_someone_else_or_no_need_said_new_ways(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["what is this specialist for?", "这个科是看什么的", "去之前要不要先空腹？"])
+def test_what_a_specialist_is_for_and_how_to_prepare_go_to_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["will text you the pic in the morning", "明早拍给你",
+                                  "after my shift I'll send the photo"])
+def test_a_paper_sent_in_the_morning_or_after_a_shift(body: str) -> None:
+    assert sends_document_later(body)
+
+
+@pytest.mark.parametrize("body", ["we go to a clinic thats closer now", "tui chuyển sang phòng khám khác gần nhà rồi"])
+def test_care_moved_somewhere_closer_is_care_elsewhere(body: str) -> None:
+    assert decline_reason(body) == "care_elsewhere"
+
+
+@pytest.mark.parametrize("body", ["phòng khám ở mô rứa", "có gần Garden Grove không"])
+def test_where_in_central_vietnamese_and_is_it_near_go_to_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["这个是我奶奶的电话，她不识字", "这是我爸的手机"])
+def test_a_grandparents_or_parents_phone_is_a_relative_writing(body: str) -> None:
+    assert speaks_for_someone(body)
+
+
+@pytest.mark.parametrize(("body", "yes"), [("uk nhớ rồi", True), ("ừ ok", True), ("tui tới", True),
+                                           ("u there?", False), ("u guys open friday", False)])
+def test_vietnamese_yes_said_with_u_and_english_u_is_no_yes(body: str, yes: bool) -> None:
+    assert says_yes(body) is yes
+
+
+@pytest.mark.parametrize("body", ["getting my therapy with a clinic near work now", "đi tập ở chỗ gần nhà rồi"])
+def test_care_taken_at_another_place_is_care_elsewhere(body: str) -> None:
+    assert decline_reason(body) == "care_elsewhere"
+
+
+@pytest.mark.parametrize("body", ["¿para qué es el referido?", "no me explicaron para qué"])
+def test_what_the_referral_is_for_in_spanish_goes_to_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["我这个号码是去年才换的，你们打错了", "我不是你要找的人"])
+def test_a_number_new_last_year_or_not_the_person_sought_is_a_wrong_number(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+def test_readmitted_said_with_ingresada() -> None:
+    assert back_in_hospital("la ingresaron otra vez, está ingresada en el Memorial")
+
+
+def test_a_paper_sent_when_back_next_week() -> None:
+    assert sends_document_later("I'll send it when I'm back home next week")

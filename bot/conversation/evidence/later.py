@@ -51,14 +51,18 @@ _WRITTEN_LATER = re.compile(
 
 # the patient will send the paper asked for later: "I'll snap it when I get home", "se lo mando el fin de semana"
 _SENDS_LATER = re.compile(
+    r"\b(tonight|tomorrow|in the morning|after (my )?(work|shift|class)|when i get (home|back)),? (i'?ll|i will|will"
+    r"|gonna) (send|text|take|snap|upload|forward)\b|"
     r"\b(i'?ll|i will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward)\b.*"
-    r"\b(tonight|later|tomorrow|tmrw|when i get (home|back)|this weekend|on the weekend|after work|in a bit|soon"
+    r"\b(tonight|later|tomorrow|tmrw|when i get (home|back)|when i'?m (home|back)|next week|this weekend"
+    r"|on the weekend|after work|in a bit|soon"
+    r"|in the morning|first thing|when i wake up|on my break|after my shift|after (my )?class"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(lo|la|se lo|se la|te lo|te la|le|los|las|se los) (mando|envio|paso|tomo|saco|mandare|enviare|pasare)\b.*"
     r"\b(en la noche|mas tarde|luego|manana|al rato|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
     r"|la (proxima )?semana( que viene)?|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
-    r"|(晚上|明天|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企)"
+    r"|(晚上|明天|明早|早上|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企)"
     r"[^，。,.]{0,8}(拍|发|传|寄|send|影)"
     r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
 

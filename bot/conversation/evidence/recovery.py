@@ -90,6 +90,7 @@ _HOSPITAL = re.compile(r"住院(?!的时候|那时|时)|急诊|(在|住进|住�
                        r"(benh vien|bv|nha thuong))\b"
                        r"|\b((in|at|to|into) (the )?(hospital|er|e r|emergency room)|admitted|readmitted"
                        r"|hospitali[sz]ed|(en|al) (el )?hospital|urgencias|emergencias|internad[oa]|internar\w*"
+                       r"|ingresad[oa]"
                        r"|hospitaliz\w*|ingresaron|reingres\w*)\b")
 
 

@@ -38,7 +38,11 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
-                  r"|se [đd]en|se (toi|ghe|co mat|qua)|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat)"
+                  r"|se [đd]en|se (toi|ghe|co mat|qua)"
+                  # "ừ nhớ rồi, t3 11h tui tới": yes, remembered, I'll come
+                  r"|^(u|uk|uh|um|uhm)( (nho|roi|r|ok|oke|dc|duoc|đuoc|nha|nhe))+|nho roi"
+                  r"|(tui|toi|em|con|minh) (toi|[đd]en)$"
+                  r"|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat)"
                   r"|(toi|tui|con|em|minh) (toi|[đd]en|đi|di) (duoc|đuoc|dc|đc)(?! (ko|khong|k|hong|hok)\b)"
                   r"|(?<!ko )(?<!khong )(?<!k )(?<!hong )(?<!hok )(?<!chua )(đi|di|toi|[đd]en) (dc|đc)$)\b")
 
