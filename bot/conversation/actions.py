@@ -314,6 +314,10 @@ class ActionRecordDecline(OutreachAction):
                 and asks_for_other_times(turn.text, turn.patient.language):  # "no can not this days. next week"
             offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
             return
+        if turn.question.offers_times and not booked(turn) and decline_reason(turn.text) is None \
+                and asks_to_be_written_later(turn.text):  # "just had a baby, can we deal with this in a couple weeks"
+            contact_later(turn)
+            return
         if turn.question.about_a_booked_visit:  # a visit already booked: turned down with a reason, it is called off
             if decline_reason(turn.text) is not None or cancels_the_visit(turn.text):
                 cancel_appointment(turn)  # "cancélela, ya fui con otro doctor": the slot goes back to others
@@ -490,7 +494,8 @@ def answered_by_menu(turn: Turn) -> bool:
                                          or wants_another_time(turn.text) or says_yes(turn.text)):
         answer_reminder(turn)
         return True
-    elif asked.about_recovery and (number in asked.menu or reads_as_checkin_answer(turn.text)):
+    elif asked.about_recovery and (number in asked.menu or leading_number(turn.text) in asked.menu
+                                   or reads_as_checkin_answer(turn.text)):
         answer_checkin(turn)
         return True
     return False

@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from functools import partial
 
+from sqlmodel import Session
+
+from bot.conversation.evidence.for_a_person import asks_what_a_person_must_answer
 from bot.conversation.menu_numbers import menu_number
 from bot.conversation.turn import Turn
-from bot.core.models import Appointment, Message, Slot, utcnow
+from bot.core.models import Appointment, Conversation, Message, Patient, Slot, utcnow
 from bot.outreach.policy import patient_zones
 from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import (
@@ -115,11 +118,25 @@ def patient_preference(turn: Turn) -> TimePreference:
 def offered_options(turn: Turn) -> list[OfferedOption]:
     """The times on offer when the patient wrote (a reply answered late, after an outage or behind another
     message, means what the patient saw), numbered as the patient saw them, in the patient's zone."""
-    zone = patient_zones(turn.patient)[0]
-    offered = [turn.session.get(Slot, slot_id) for slot_id in seen_offer(turn)]
-    # each time as the patient read it: in the clinic's zone when we know it
+    return options_as_seen(turn.session, seen_offer(turn), turn.patient)
+
+
+def options_as_seen(session: Session, slot_ids: list[str], patient: Patient) -> list[OfferedOption]:
+    """Offered slots numbered as the patient saw them, each in the clinic's zone when we know it."""
+    zone = patient_zones(patient)[0]
+    offered = [session.get(Slot, slot_id) for slot_id in slot_ids]
     return [OfferedOption(i + 1, s.id, s.starts_at.astimezone(shown_zone(s, zone)[0]))
             for i, s in enumerate(offered) if s]
+
+
+def reply_names_an_offered_time(session: Session, conversation: Conversation, text: str) -> bool:
+    """Whether a reply to the conversation's offer names one offered time ("la última, ¿en qué clínica es?")."""
+    patient = session.get(Patient, conversation.patient_id)
+    if patient is None or not conversation.offered_slot_ids:
+        return False
+    options = options_as_seen(session, list(conversation.offered_slot_ids), patient)
+    today = utcnow().astimezone(patient_zones(patient)[0]).date()
+    return stated_choice(text, options, today, patient.language).chosen is not None
 
 
 def seen_offer(turn: Turn) -> list[str]:
@@ -211,6 +228,8 @@ def book_choice(turn: Turn) -> None:
     turn.ask("slot_choice")  # still: a patient who changes their mind picks another offered time
     turn.finish("booked", {"appointment_id": appointment.id})
     turn.say("booking_confirmed", slot_id=slot.id)
+    if asks_what_a_person_must_answer(turn.text):
+        turn.hand_off("question_for_person")  # "la última, ¿en qué clínica es?": booked, and a person answers
 
 
 def offered_among(turn: Turn, choice: Choice | None = None) -> list[str]:

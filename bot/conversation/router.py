@@ -26,6 +26,7 @@ from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.language_request import names_a_language
+from bot.conversation.offers import reply_names_an_offered_time
 from bot.conversation.records import language_of, mark_message, open_conversation
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.context import Outreach
@@ -120,10 +121,18 @@ class InboundRouter:
             await self._reply(conversation.address, self._render("didnt_understand_general", language,
                                                                  conversation.channel),
                               f"reply:{message_id}:0", conversation)
-        elif (to_person := _for_a_person(for_engine, conversation)) is not None:
+        elif (to_person := _for_a_person(for_engine, conversation)) is not None \
+                and not await self._books_first(to_person, conversation, for_engine):
             await self._to_a_person(conversation, message_id, to_person)
         elif for_engine is not None:
             await self._ask_engine(conversation, message_id, for_engine)
+
+    async def _books_first(self, to_person: str, conversation: Conversation, text: str | None) -> bool:
+        """A question for a person beside a time chosen from the offer ("the last one. which clinic is it?"): the
+        engine books the time first, and the question then goes to a person (offers.book_choice)."""
+        if to_person != "question_for_person" or not text or not question(conversation.awaiting).offers_times:
+            return False
+        return await self.ctx.db.run(lambda session: reply_names_an_offered_time(session, conversation, text))
 
     async def _answer_emergency(self, emergency: Emergency, address: str, message_id: str,
                                 conversation: Conversation | None) -> None:
@@ -400,6 +409,7 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
         return "patient_asked_for_person"  # "gọi cho tui đi, nhắn tin tui ko rành": a person phones them
     if question(conversation.awaiting).takes_a_document and not asks_who_we_are(for_engine) \
             and not names_a_language(for_engine) and not sends_document_later(for_engine) \
+            and not asks_to_be_written_later(for_engine) \
             and (asks_a_question(for_engine) or is_confused(for_engine)):
         return "question_for_person"  # "what paper?": only a person knows which form the insurer wants
     if asks_what_a_person_must_answer(for_engine):

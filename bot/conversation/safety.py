@@ -45,6 +45,12 @@ _MEDICAL = [
     r"se (le|me) (durmio|adormecio|paralizo) (la cara|el brazo|medio cuerpo|la mitad)",
     r"se (le|me) (esta )?(durmiendo|adormeciendo|entumiendo|paralizando|durmio|entumio) (todo |toda )?(el|la|su|mi) "
     r"(lado|mitad|brazo|cara|pierna)", r"se (le|me) traba la lengua", r"(lengua|habla) trabada",
+    # a throat, tongue or face swelling up (an allergic reaction closing the airway)
+    r"(throat|tongue)( is| are| feels)? (swelling|swollen|closing)", r"throat (is |feels )?(closing|tight|tightening)",
+    r"(face|lips|mouth)( and (my |his |her )?(throat|tongue|lips|face|mouth))? (is |are )?(swelling|puffing) up",
+    r"(se me|se le) (esta )?(hinchando|cerrando|inflamando|hincho|cerro) (la garganta|la lengua|los labios|la cara)",
+    r"(garganta|lengua) (se me |se le )?(esta )?(cerrando|hinchando|hinchada|cerrada)",
+    r"sung (hong|luoi|co hong)", r"(hong|co hong|luoi) (bi )?sung( len| vu)?",
     # other 911 signs
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo", r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
@@ -57,6 +63,8 @@ _MEDICAL = [
     r"perdio (el )?(conocimiento|sentido)",
     # fallen and not responding: "se cayó en el baño y no responde", "collapsed and isn't answering me"
     r"(se cayo|se desmayo|en el (piso|suelo)|tirad[oa])( \w+){0,6} no (responde|contesta|reacciona|se mueve)",
+    r"(se )?(acaba de |acababa de )?(caer|caerse|cayo|callo|desmayar\w*|desmayo)( \w+){0,6} (y )?no (responde|contesta"
+    r"|reacciona|se mueve|despierta)",
     r"no (responde|contesta|reacciona|se mueve)( \w+){0,4} (en el|tirad[oa] en el) (piso|suelo)",
     r"(fell|fallen|collapsed|on the floor|on the ground)( \w+){0,6} (not|isn'?t|won'?t|wont|is not) (responding"
     r"|answering|moving|waking)",
@@ -99,6 +107,9 @@ _CRISIS = [
     r"no (le )?veo (el )?sentido (a|de) (nada|la vida|vivir|seguir)", r"tomarme todas (las|mis) (pastillas|medicinas)",
     # "i dont see the point anymore", "thinking about ending it"
     r"(don'?t|dont|do not|can'?t|cannot) see (the|a|any) point (anymore|any more|no more|in anything)",
+    r"(not|won'?t|wont|will not) (planning on |plan on |going to |gonna )?(be |being )?(around|here) (much longer"
+    r"|for long|anymore|any more|much more)",
+    r"no (voy|pienso) (a )?estar (aqui|por aqui) (mucho tiempo|por mucho|mas)",
     r"(thinking|think|thought|thoughts) (about|of) (ending it|ending (my|it) (all|life)|killing myself|dying"
     r"|not being here|not waking up|taking my (own )?life)",
     r"(pensando|pienso|pensado) en (acabar con todo|quitarme la vida|matarme|morirme|no despertar)",
@@ -165,6 +176,7 @@ _MEDICAL_ZH = [
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
     r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
+    r"(喉咙|喉嚨|舌头|舌頭|嘴唇)[^，。,.]{0,3}(肿|腫|发紧|發緊|收紧)", r"喉咙[^，。,.]{0,2}(好|很)?紧",
     r"(摔|跌)(倒|伤|了)[^。]{0,8}(起不来|站不起来|爬不起来|不动|没反应|没有反应|不回应|叫不醒)",
     r"(摔|撞|磕|碰|跌)[^。]{0,8}头[^。]{0,10}(流血|出血|吐|呕|看不清|晕|昏)|头(在|一直|还在)?(流血|出血)",
 ]
@@ -181,7 +193,8 @@ _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH
 _STROKE_WORD = re.compile(r"stroke|derrame|embolia|中风|脑卒中|[đd]ot quy|tai bien")
 _IN_THE_PAST = re.compile(r"\b(last|a|one|two|three|few|several|\d+) (year|years|yr|yrs|month|months)( ago)?\b"
                           r"|\b(back )?in (january|february|march|april|may|june|july|august|september|october|"
-                          r"november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+                          r"november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril"
+                          r"|mayo|junio|julio|agosto|septiembre|octubre|"
                           r"noviembre|diciembre)\b|\b(since|after) (his|her|my|their|the) stroke\b"
                           r"|\bdesde (el|su|mi) (derrame|embolia)\b"
                           r"|(中风|脑卒中)(以后|之后|后|过)|\bsau (khi )?(bi )?tai bien\b"
@@ -194,9 +207,15 @@ _IN_THE_PAST = re.compile(r"\b(last|a|one|two|three|few|several|\d+) (year|years
                           r"|xe lan|lich tap|tap vat ly|vat ly tri lieu|phuc hoi chuc nang)\b|轮椅|复健|康复|理疗")
 # a stroke that left someone unable to use the phone: a caregiver writing for them ("he had a stroke and can't use
 # the phone, how do I get the texts?"), not a stroke now
-_LEFT_UNABLE = re.compile(r"\b(had|has had|suffered|after) (a |his |her )?stroke\b.*\b(can'?t|cannot|can not"
-                          r"|unable to|doesn'?t|does not|no longer|isn'?t able to) (use|text|read|answer|work|handle) "
-                          r"(a |the |his |her |their )?(phone|cell|cellphone|texts|messages)\b")
+_LEFT_UNABLE = re.compile(r"\b(had|has had|suffered|after) (a |his |her )?stroke\b.*\b((can'?t|cannot|can not"
+                          r"|unable to|doesn'?t|does not|no longer|isn'?t able to) ((use|text|read|answer|work|handle) "
+                          r"(a |the |his |her |their )?(phone|cell|cellphone|texts|messages)\b|text\b)"
+                          r"|(i|we) (handle|manage|do|make|schedule|book|set up) (all )?(his|her|their) (appointments"
+                          r"|appts"
+                          r"|visits|scheduling))"
+                          # "ổng bị tai biến ..., lịch hẹn của ổng để tôi lo": a wife who keeps his appointments
+                          r"|\b(tai bien|[đd]ot quy)\b.*\b(lich (hen|kham)( \w+){0,4} (toi|tui|em|con|minh) lo"
+                          r"|(toi|tui|em|con|minh) lo (lich hen|lich kham|lich))\b")
 # what a stroke leaves behind (speech, face, one side), and the words that say a sign is new
 _STROKE_SIGN = re.compile(r"slurr|speech|words|talk|speak|face|mouth|droop|arm|leg|side|habla|lengua|cara|boca|brazo"
                           r"|pierna|lado|mitad|说话|讲话|口齿|脸|嘴|半边|一边|手|脚|noi|mat|mieng|tay|chan|nguoi")

@@ -76,15 +76,23 @@ _AFTER_LUNCH = re.compile(r"\b(after|despues del?|luego del?) (lunch|almuerzo|lo
                           r"|\blate afternoon\b|\bal atardecer\b")
 # the earliest or the latest of the options: "earliest one you got", "el más temprano", "lo antes posible", 最早
 _EARLIEST = re.compile(r"\b(earliest|soonest|first available|asap|el mas temprano|la mas temprana|lo mas pronto|"
-                       r"lo antes posible|el primero que haya|lo mas temprano)\b")
+                       r"lo antes posible|el primero que haya|lo mas temprano"
+                       r"|whichever( one)? (is|comes) (earlier|sooner|first)|el que (sea|este|quede) (mas temprano"
+                       r"|mas pronto|primero|antes))\b")
+# the choice left to us among the times named: "wed or thu, you pick", "周三周四都可以，你们定吧" (the earlier one)
+_YOU_PICK = re.compile(r"\b((you|u|y'?all) (pick|choose|decide)|up to you|your (call|choice)|you pick"
+                       r"|usted(es)? (decide|decida|escoja|elija|decidan|escojan|elijan)|lo que (usted|ustedes)"
+                       r" (diga|digan|decida|decidan))\b")
 _LATEST = re.compile(r"\b(latest|el mas tarde|la mas tarde|lo mas tarde)\b")
 # the day of the month: "the 9th", "el día 9", "ngày 9" (rewritten as "day 9"); "the 2nd" stays an option number
-_DAY_OF_MONTH = re.compile(r"\b(?:day|dia)\s+(\d{1,2})\b|\bthe (\d{1,2})(?:st|nd|rd|th)\b")
+# ("until the 10th", "hasta el 10", 到10号: a day the patient is busy until, not one chosen)
+_DAY_OF_MONTH = re.compile(r"(?<!until )(?<!hasta )\b(?:day|dia)\s+(\d{1,2})\b"
+                           r"|(?<!until )(?<!till )(?<!thru )(?<!through )\bthe (\d{1,2})(?:st|nd|rd|th)\b")
 # a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
 _CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i meant|correction|mejor dicho|oops|"
                          r"no perdon|perdon|sorry|"
                          r"digo|perdon (?:quise decir|digo)|quise decir|no mejor|a khong|a nham|nham)\b"
-                         r"|不对|不是不是|我是说|改成)"
+                         r"|不对|不是不是|我是说|改成|(?:啊|哦|噢|呃|嗯|哎)\s*不是)"
                          r"(?:[\s,.]*(?:no|nope|不是|khong)\b)?", re.IGNORECASE)  # "Actually no make it wednesday"
 # where a reply thought aloud comes to its conclusion ("tuesday's out, wednesday i'm babysitting, so I guess thursday")
 _SETTLED = re.compile(r"\b(?:so(?! (?:do|does|is|am|are|would|will)\b)|then|entonces|asi que|i guess|guess|nen|"
@@ -129,8 +137,11 @@ class Choice:
         return self.chosen is None and len(self.candidates) > 1
 
 
+_MADAM = re.compile(r"\bma[’']?am\b")  # "yes ma'am": no "am" of a morning in it
+
+
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
+    text = _MADAM.sub("madam", unicodedata.normalize("NFKD", text.lower()))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
@@ -167,9 +178,12 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
                                 # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
                                 r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
                                 r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
-                                r"tengo (dialisis|quimio|quimioterapia|terapia|otra cita|cita con)|"
+                                r"tengo (mi |mis |la |el )?(dialisis|quimio|quimioterapia|terapia|infusion|tratamiento"
+                                r"|radiacion|otra cita|cita con)|"
                                 r"tengo que|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
-                                r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo|me toca)\b")
+                                r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo"
+                                # "el jueves me toca trabajar"; not "me toca el jueves a las 4" (mine is thursday)
+                                r"|me toca(?! (el|la) (lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d)))\b")
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
                               r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
 
@@ -351,8 +365,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             narrow(lambda o, d=day: o.local_start.day == d)
             if before and not remaining:  # "星期三10号": Wednesday is the 9th; the patient picks between the two
                 remaining = before + [o for o in options if o.local_start.day == day and o not in before]
-    for pattern, pick in ((_EARLIEST, min), (_LATEST, max)):
-        if pattern.search(folded):
+    for pattern, pick in ((_EARLIEST, min), (_LATEST, max), (_YOU_PICK, min)):
+        if pattern.search(folded) and (pattern is not _YOU_PICK or (constrained and len(remaining) > 1)):
             edge = pick(o.local_start for o in remaining) if remaining else None
             narrow(lambda o, e=edge: o.local_start == e)
     if _MIDDLE.search(folded) and len(options) % 2 == 1:
@@ -463,6 +477,8 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
                            r"although|pero|aunque|nhung|ma|if|as long as|si|siempre que|neu)\b"
                            r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
                            r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
+                           # "sáng t3 hay chiều t4": two whole times, each its own
+                           r"|\b(?:hay|hoặc|hoac)\b(?=\s+(?:sáng|sang|chiều|chieu|trưa|trua|t\s*\d|thứ|thu|ngày|ngay)\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
 # (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see _TOO_EARLY_OR_LATE)
@@ -519,6 +535,7 @@ _PREFERRED_OVER = re.compile(rf"(\b(?:mejor|better|rather|prefiero|prefer)\b[^,.
 _ANY_BUT = re.compile(r"\b(any ?day|any time|anytime|any of them|anything|everything|all|whenever|cualquier dia"
                       r"|cualquiera|todos|todas|todo)( (is|es|works|fine|ok|good|bien|sirve))? (but|except|other than"
                       r"|menos|excepto|salvo|not)( for| el| la| on)?\b", re.IGNORECASE)
+_ORDINAL_ONE = re.compile(r"\b(1st|2nd|3rd|first|second|third|last|other|middle)\s+1\b", re.IGNORECASE)
 _EITHER_ONE = re.compile(r"\b(either|any|whichever|cualquier|cualquiera) (one|1|uno|una)\b", re.IGNORECASE)
 _VI_DAY_LIST = re.compile(r"\b(?:th[uứư]|t)\s*[2-7](?:\s*,\s*[2-7]\b)+", re.IGNORECASE)
 
@@ -563,8 +580,9 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     any_but = bool(_ANY_BUT.search(text))  # "any day but tuesday": the rest, once tuesday is out
     text = _ANY_BUT.sub(r"\1 not ", text)  # and tuesday is the one turned down
     text = _PREFERRED_OVER.sub(r"\1 ", text)  # the days it is preferred over are no choice
-    corrected = [part for part in _CORRECTION.split(text) if part.strip()]
-    if corrected and corrected != [text]:
+    text = _ORDINAL_ONE.sub(r"\1 one", text)  # "2nd 1 thx": the second one
+    corrected = [part for part in _CORRECTION.split(fold(text)) if part.strip()]  # "à không" typed either way
+    if corrected and corrected != [fold(text)]:
         choice = stated_choice(corrected[-1], options, today, language)
         if choice.candidates:
             return choice  # "2 ... wait no 3": the 3

@@ -35,6 +35,8 @@ _LATE_NOT_AFTERNOON = frozenset({"mas", "salgo", "sale", "salimos", "llego", "ll
 _BOUND_FILLERS = frozenset({"de", "del", "la", "las", "the", "a"})  # "después de las 2": after 2
 # "either3or1": the third option or the Tuesday (zh_vi.py); as a wish for a time, the day
 _EITHER_WORD = re.compile(r"\beither(\d)or(\d)\b")
+_UNTIL = frozenset({"until", "till", "til", "thru", "through", "hasta"})
+_BACK_ON = frozenset({"regreso", "vuelvo", "regresamos", "volvemos", "back"})  # "regreso el 14", "back on the 14th"
 _NTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 _TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
 _CLAUSE_END = frozenset(",.;!?")
@@ -183,6 +185,12 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
                 found.dates = (today + timedelta(days=first), today + timedelta(days=last))
                 index += length
                 continue
+        if word in _UNTIL | _BACK_ON and (busy_until := _date_after(words, index, today)) is not None:
+            day, length = busy_until
+            back = word in _BACK_ON  # "regreso el 14": from that day; "until the 10th": after it
+            found.dates = (day + timedelta(days=0 if back else 1), day + timedelta(days=14))
+            index += length
+            continue
         if (nth := _NTH.fullmatch(word)) and (index + 1 == len(words) or words[index + 1] not in ORDERED_THINGS) \
                 and (day := _day_of_month(today, int(nth.group(1)))) is not None:
             found.dates = (day, day)  # "can you do the 15th?": the next 15th
@@ -223,6 +231,19 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
         index += 1
     return TimePreference(frozenset(found.weekdays - found.avoid_weekdays), frozenset(found.avoid_weekdays),
                           found.hours, found.dates, found.avoid_hours, found.direction)
+
+
+def _date_after(words: list[str], index: int, today: date) -> tuple[date, int] | None:
+    """The date named after an "until" ("until the 10th", "hasta el 10", "until day 10"), and how many words it
+    took."""
+    ahead = index + 1
+    while ahead < len(words) and words[ahead] in ("the", "el", "day", "dia", "de", "on", "hasta"):
+        ahead += 1
+    word = words[ahead].strip() if ahead < len(words) else ""
+    number = _NTH.fullmatch(word) or (re.fullmatch(r"(\d{1,2})", word) if ahead > index + 1 else None)
+    if number is None or (day := _day_of_month(today, int(number.group(1)))) is None:
+        return None
+    return day, ahead - index + 1
 
 
 def _overlap(first: tuple[int, int], second: tuple[int, int]) -> tuple[int, int] | None:

@@ -63,7 +63,7 @@ _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "to
                "threedaysout", "morning", "midday", "afternoon", "evening", "dusk", "am", "pm", "at", "later",
                "earlier", "not", "after",
                "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
-               r"either\dor\d", "none of them")
+               r"either\dor\d", "none of them", "until", "you pick")
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
 _ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
 _KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b"
@@ -105,6 +105,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"头一个|頭一個|第一个|第一個|选项\s*(一|1)(?!\d)", " first "), (r"选项\s*(二|2)(?!\d)", " second "),
     (r"选项\s*(三|3)(?!\d)", " third "), (r"中间|中間|当中|當中", " middle "),
     (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),
+    (r"你们定|你定|你们安排|你们决定|随便你们|你们看着办|你们帮我选|你们选", " you pick "),
     (r"最后一个|最後一個|最后那个|最後那個|最后|最後", " last "),
     (r"今晚", " today evening "), (r"今天|今日", " today "),
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
@@ -181,6 +182,7 @@ def _zh_weekday(match: re.Match[str]) -> str:
 _ZH_REASON = re.compile(r"(?:[零一二两三四五六七八九十\d]{1,3}\s*(?:点|:\d{2})(?:半|钟|\d{1,2}分?)?)?"
                         r"\s*(?:才|就|要|先)?(?:下班|放工|收工|放学)(?:了|后|以后|之后)?")
 _ZH_COMPARED = re.compile(r"比[^，。,.!?！？]{0,8}?(早|晚|前|后|後)")  # "有比周二早的吗": compared, not chosen
+_ZH_UNTIL = re.compile(r"(?:到|直到|一直到|忙到)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|號|日)")
 _ZH_DATE = re.compile(r"(?:(\d{1,2}|十二|十一|十)\s*月\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|號|日)(?!本)")
 
 
@@ -218,6 +220,7 @@ def _chinese(text: str) -> str:
         text = text.replace(heard, meant)
     text = _ZH_REASON.sub(" ", _ZH_COMPARED.sub(" ", _ZH_SOONER_DONE.sub(" ", text)))
     text = _ZH_MONTH_ONLY.sub(" ", text)  # "12月我都在国内，1月中回来": a month with no day is no option
+    text = _ZH_UNTIL.sub(lambda m: f" until day {_chinese_number(m.group(1))} ", text)  # "考试到10号": busy till then
     text = _ZH_DATE.sub(_zh_date, text)
     text = _ZH_WEEKDAY.sub(_zh_weekday, text)
     text = text.translate(_ZH_PUNCTUATION)
@@ -270,6 +273,9 @@ _VI_BARE_THIRD = re.compile(r"^\s*(?:(?:em|e|toi_me|tui|minh|con|chau)\s+)?(?:(?
 _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai|ba)\s*"
                        r"(?:nhe|nha|a|di|ha)?\s*[.!]?\s*$")
 _VI_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\bcai nao (som|truoc) (hon|nhat)\b", " earliest "), (r"\bcai nao (tre|muon) (hon|nhat)\b", " latest "),
+    (r"\btuy (ben|ban|bs|phong kham|chi|anh|em|co|chu|minh)\b", " you pick "),
+    (r"\blam ca\b", " not "),  # "thứ Ba con làm ca sáng": on shift then
     (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?(o\s+)?giua\b", " middle "),
     (r"\bcai\s+(kia|con\s+lai)\b", " other "),
     # "cuối" (last), never "cưới" (a wedding: "đám cưới", "cưới vợ"), which folds to the same letters

@@ -277,3 +277,19 @@ async def test_later_in_the_morning_offers_later_mornings(stack: Stack) -> None:
     await stack.reply(phone, "anything later in the morning?")
     texts = await stack.wait_for_texts(phone, 2)
     assert "9:00 AM" in texts[1] and "8:00" not in texts[1], texts[1]
+
+
+@pytest.mark.parametrize(("reply", "language", "option"), [
+    ("the second one. is there parking at that office?", "en", 1),
+    ("me quedo con la primera, ¿dónde queda la clínica?", "es", 0),
+])
+async def test_a_time_chosen_beside_a_question_is_booked_and_the_question_goes_to_a_person(
+        stack: Stack, reply: str, language: str, option: int) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 8)]
+    task_id, phone, slot_ids = await _offer(stack, starts, language)
+    await stack.reply(phone, reply)
+    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    handoff = await stack.wait_for_event(task_id, "outreach.handoff.requested")
+    assert booked["data"]["slot_id"] == slot_ids[option]
+    assert handoff["data"]["reason"] == "question_for_person"
+    assert (await stack.task(task_id))["state"] == "booked"

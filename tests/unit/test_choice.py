@@ -859,3 +859,40 @@ def test_a_shift_or_a_floor_is_no_option_number(reply: str) -> None:
 def test_a_chore_done_by_an_hour_is_no_time_asked_for() -> None:
     choice = stated_choice("the 9th works, chores are done by 10 so 2:30 is fine", DAYS)
     assert choice.chosen is not None and choice.chosen.position == 2
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("3rd 1 pls", None, 3), ("thursday or tuesday, you pick", None, 1),
+    ("el martes o el jueves, usted decida", "es", 1),
+    ("周二周三都行，你们安排吧", "zh", 1), ("t4 t5 đều được, cái nào sớm nhất thì lấy", "vi", 2),
+    ("wed or thu, whichever is sooner", None, 2), ("第三个 哦不是 第二个", "zh", 2),
+    ("thứ hai... à không thứ tư", "vi", 2), ("thứ năm, thứ ba em làm ca", "vi", 3),
+])
+def test_ordinal_ones_a_choice_left_to_us_and_corrections(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language"), [("i'm away until the 10th", None), ("ocupada hasta el día 9", "es"),
+                                                 ("我出差到9号", "zh")])
+def test_a_day_the_patient_is_busy_until_is_no_choice(reply: str, language: str | None) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("yes ma'am, thursday please", None, 3),
+    ("los lunes tengo mi tratamiento, el martes sí", "es", 1),
+    ("trabajo de noche casi toda la semana, me toca el miércoles", "es", 2),
+])
+def test_maam_is_no_morning_and_treatment_days_are_busy(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+def test_a_day_when_it_is_my_turn_to_work_is_busy() -> None:
+    assert stated_choice("el jueves me toca trabajar, el martes", DAYS, language="es").chosen.position == 1  # type: ignore[union-attr]
+
+
+def test_two_whole_times_joined_by_hay_are_both_candidates() -> None:
+    choice = stated_choice("chiều t4 hay sáng t3 cũng được", DAYS, language="vi")
+    assert choice.chosen is None and {o.position for o in choice.candidates} == {1, 2}

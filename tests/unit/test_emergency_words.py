@@ -278,3 +278,36 @@ def test_fallen_and_not_responding_is_an_emergency(body: str) -> None:
 
 def test_not_answering_texts_is_no_emergency() -> None:
     assert detect_emergency("she is not answering her phone, can you text me instead") is None
+
+
+@pytest.mark.parametrize("body", ["I won't be around much longer anyway", "no voy a estar aquí mucho tiempo"])
+def test_not_being_around_much_longer_is_a_crisis(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", ["mi mamá se acaba de desmayar y no despierta",
+                                  "my wife just collapsed, she's not responding"])
+def test_just_fell_or_fainted_and_not_responding(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["Walt had a stroke two springs ago and can't text, I do all his appointments",
+                                  "ba tui bị đột quỵ, lịch khám của ba để em lo"])
+def test_a_stroke_beside_someone_keeping_the_appointments_is_history(body: str) -> None:
+    assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["her tongue is swelling after the antibiotic", "feels like my throat is closing",
+                                  "se me está hinchando la garganta", "喉咙肿起来了",
+                                  "bị sưng lưỡi sau khi uống thuốc"])
+def test_a_throat_or_tongue_swelling_is_an_emergency(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["my knee is still swollen", "lips a bit swollen from the cold"])
+def test_a_swollen_knee_or_chapped_lips_is_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None
+
+
+def test_a_wife_keeping_the_appointments_after_a_stroke_in_vietnamese_is_history() -> None:
+    assert detect_emergency("chồng tôi bị tai biến, tôi lo lịch hẹn cho ổng") is None

@@ -183,3 +183,7 @@ def test_do_not_send_again_said_with_wu_or_cantonese(body: str) -> None:
 @pytest.mark.parametrize("body", ["k muon nhan tn nay nua", "xóa số tui ra luôn"])
 def test_texts_refused_with_tn_or_a_number_removed_in_vietnamese(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+def test_do_not_send_me_this_stuff_in_chinese() -> None:
+    assert classify_keyword("别再给我发这些东西了", opted_out=False) is Keyword.OPT_OUT

@@ -147,3 +147,14 @@ def test_a_part_of_the_day_or_late_after_a_bound_keeps_the_bound(text: str, hour
                                              ("I work 2nd shift", None)])
 def test_a_day_said_with_th_is_that_date_and_a_shift_is_none(text: str, dates: object) -> None:
     assert read_preference(text, MONDAY).dates == dates
+
+
+@pytest.mark.parametrize(("text", "language"), [("out of town until the 27th", "en"), ("fuera hasta el 27", "es"),
+                                                ("我出门到27号", "zh")])
+def test_busy_until_a_date_asks_for_the_days_after_it(text: str, language: str) -> None:
+    assert read_preference(text, MONDAY, language).dates == (date(2026, 11, 28), date(2026, 12, 11))
+
+
+@pytest.mark.parametrize(("text", "language"), [("vuelvo el 30, antes no", "es"), ("I'm back on the 30th", "en")])
+def test_back_on_a_date_asks_for_that_day_and_after(text: str, language: str) -> None:
+    assert read_preference(text, MONDAY, language).dates == (date(2026, 11, 30), date(2026, 12, 14))

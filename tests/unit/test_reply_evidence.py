@@ -1135,3 +1135,60 @@ def test_readmitted_said_with_ingresada() -> None:
 
 def test_a_paper_sent_when_back_next_week() -> None:
     assert sends_document_later("I'll send it when I'm back home next week")
+
+
+def test_care_moved_to_a_place_by_work_is_care_elsewhere() -> None:
+    assert decline_reason("switched my appointments to a clinic near my office") == "care_elsewhere"
+
+
+@pytest.mark.parametrize("body", ["new baby at home, can we do this in a few weeks", "can we revisit this next month"])
+def test_putting_it_off_for_weeks_is_later(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+@pytest.mark.parametrize("body", ["im my moms legal guardian", "I am the patient's conservator", "我系佢嘅外婆"])
+def test_a_guardian_or_a_grandparent_writing(body: str) -> None:
+    assert speaks_for_someone(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("ya me ve una doctora en el Memorial", "care_elsewhere"),
+    ("I already see a cardiologist at Baptist", "care_elsewhere"),
+    ("我都在唐人街那边的诊所看", "care_elsewhere"), ("我返大陆再检查", "care_elsewhere"),
+    ("ya hago mis ejercicios en casa", "not_needed"), ("免了，多谢", "not_needed"),
+    ("bảo hiểm bên tui hổng chi trả", "cost"), ("khám hoài tốn quá", "cost"),
+    ("tui khám cái đó rồi tháng trước", "already_done"), ("con đỡ rồi", "feels_better"),
+])
+def test_reasons_said_in_new_ways_keep_their_category(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_no_such_person_at_our_home_in_hokkien_is_a_wrong_number() -> None:
+    assert clearly_not_the_patient("阮厝无这个人")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("I don't think I need to see a cardiologist", "not_needed"),
+    ("had the screening done at another clinic in October", "already_done"),
+    ("đi bác sĩ gia đình gần nhà rồi", "care_elsewhere"),
+])
+def test_no_need_a_test_done_elsewhere_and_a_doctor_near_home(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_remind_me_tomorrow_is_later() -> None:
+    assert asks_to_be_written_later("can u remind me tmrw")
+
+
+@pytest.mark.parametrize("body", ["还可以", "还行吧"])
+def test_still_alright_in_chinese_is_fine(body: str) -> None:
+    assert feels_fine(body)
+
+
+def test_went_for_the_checkup_already_in_vietnamese_is_already_done() -> None:
+    assert decline_reason("em đi khám rồi, khỏi nha") == "already_done"
+
+
+@pytest.mark.parametrize("body", ["要去哪一科？", "医生是谁？"])
+def test_which_department_or_which_doctor_goes_to_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)

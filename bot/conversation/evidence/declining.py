@@ -26,7 +26,10 @@ _DECLINE_REASONS = (
         r"|quedo) (mucho |muy |ya |bastante )?(bien|mejor|san[oa]|curad[oa])\b"
         r"|\b(đo|do) (đau|dau|nhuc|moi|benh) (\w+ ){0,2}(nhieu|nhiu|lam|han|hon)( (roi|r))?\b"
         r"|好多了|好(了)?很多|好了?好多|好得多|(已经|早就|早|都|全)好了|康复了|不(疼|痛)(了|啦|喇|咯)|痊愈"
-        r"|\b(đa |da )?(khoe|đo|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
+        r"|\b(đa |da )?(khoe|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
+        # đỡ (better) folds like đó (that): "xét nghiệm đó rồi" is a test done, so đỡ only where it starts a thought
+        r"|(^|\b(da|đa|thay|cung|toi|tui|em|con|minh|bac|co|chu|ba|ong|nay|me|ma|bo|anh|chi|vo|chong|chau) )"
+        r"đo( (nhieu|nhiu|lam|han|het))? (hon|roi|r)\b"
         r"|\bmy \w+( is| feels|'s) (\w+ ){0,2}(a lot |much |way |so much )?(fine|ok|okay|good|better|healed) now\b"
         r"|\bmy \w+( is| feels|'s) (\w+ )?(a lot|much|way|so much) better\b"
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b"  # đỡ typed as "do"
@@ -43,6 +46,7 @@ _DECLINE_REASONS = (
         r"|刚(做|检查|查|打|拍|照)(过|完|了)"
         r"|(今年|去年)?([一二三四五六七八九十]{1,2}|\d{1,2})月(份)?[^，。,.]{0,4}(做|检查|查|打|拍|照)(了|过|完)"
         r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
+        r"|\b(toi|tui|em|con|minh|bac|chau) (đi|di) (kham|lam|xet nghiem|chup|soi|tiem)( \w+){0,3} (roi|r)\b"
         r"|\b(lam|kham|chup|tiem|xet nghiem)( \w+){0,4} (roi|r) (thang|tuan|nam|hom) (truoc|roi)\b"
         r"|\bmoi (đi |di )?(lam|kham|chup|tiem|xet nghiem|soi|noi soi|sieu am)\b"
         r"|\b(lam|kham|chup|tiem|xet nghiem|soi|sieu am)( \w+){0,4} hoi (thang|tuan|nam|[đd]au nam|mua)\b"
@@ -124,9 +128,13 @@ _DECLINE_REASONS = (
                         r"|\bno tengo( \w+){0,3} (pa|para) (pagar|el copago|el deducible)\b"
                         r"|\bno tengo (los |la |el )?(chavos|lana|feria|plata|dinero|varo|billete|cash)\b"
                         r"|\b(muy|demasiado) caro\b|太贵|没有保险|给不起|\b(mac|đat|dat) (qua|wa)\b"
-                        r"|\bbao hiem (khong|ko|k|hok|hong) (tra|chi|cover|bao|chiu)\b"
+                        r"|\bbao hiem( \w+){0,2} (khong|ko|k|hok|hong) (tra|chi|cover|bao|chiu)\b|\btien dau ma\b"
+                        r"|\bton (qua|kem|nhieu qua|lam)\b"
                         r"|\b(khong|ko|k|hok|hong) co (bao hiem|tien)\b|\bton tien\b")),
     ("not_needed", re.compile(
+        # the exercises done at home now: "ya hago en la casa los ejercicios que me enseñaron"
+        r"\b(ya )?hago (en (la )?casa )?(los|mis) ejercicios( en (la )?casa)?\b|\bi (already )?do (the|my) exercises at"
+        r" home\b|无需要|無需要|免啦|免了|\bno voy a volver a (la )?terapia\b|"
         r"\b(don'?t|dont|do not|doesn'?t|does not|no longer) (really |actually |even |think i )?need (it|this|that"
         r"|one|to)\b"
         r"|\b(don'?t|do not|doesn'?t|does not|no longer) (think i |believe i |really )?need (the|a|an|that|this|these"
@@ -198,6 +206,14 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|acupuncturist)\b"
                             r"|\b(go|going|goes|went) to (pt|therapy|physical therapy|rehab|a (\w+ )?(clinic|place"
                             r"|doctor)|one|another one) (that'?s )?(closer|nearer|near)\b"
+                            r"|\b(ya )?me (atiende|ve|trata|esta atendiendo|estan atendiendo|lleva) (un|una|el|la"
+                            r"|mi) \w+"
+                            r"|\bi (already )?(see|have) (a|my) (own )?(\w+ologist|specialist|doctor) (at|in|over|for"
+                            r"|who)\b"
+                            r"|(一直|已经|现在|都)在[^，。,.]{1,12}(看|复诊|治疗|检查|做)"
+                            r"|(返|回)(香港|大陆|国内|中国|台湾|越南|老家|唐山)[^，。,.]{0,4}(睇|看|检查|做|医)"
+                            r"|\b(moved|switched|transferred|changed) (my |our |his |her )?(pt|therapy|physical therapy"
+                            r"|rehab|care|appointments?|appts?|visits?) (to|over to) (a|the|another|some|my) \w+"
                             # "doing my PT at a place closer to home now", "giờ tui đi therapy ở chỗ gần nhà"
                             r"|\b(doing|getting|do|get|having) (my |our |the )?(pt|therapy|physical therapy|rehab"
                             r"|screenings?|checkups?|care) (at|with) (a|another|some|this|the) (\w+ )?(place|clinic"
@@ -205,6 +221,7 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|\b(đi|di|tap|kham|lam) (therapy|tap|kham|pt|tri lieu|vat ly tri lieu)( \w+){0,2} (o|tai"
                             r"|ben)"
                             r" (cho|noi|phong kham|phong tap|pk)\b"
+                            r"|\b(bac si|bs|phong kham|pk)( \w+){0,4} gan nha\b"
                             r"|\bchuyen (qua|sang|toi|ve) (phong tap|phong kham|cho|bac si|bs|bv|benh vien|noi|pk)\b"
                             r"|(转|换)(去|到)?[^，。,.]{0,10}(另外|另)(一)?家|(另外|另)一家[^，。,.]{0,6}(做|看|复健|治疗)"
                             # "đi khám chuyên khoa ở phòng mạch bác sĩ người Việt bên Philly rồi"
@@ -219,6 +236,14 @@ ASKS_ANOTHER_DOCTOR = (r"(可以|能|能不能|可不可以|可唔可以|可否)
                         r"|another|a new|other|a diff) (doctor|provider|therapist|dr)\b"
                         r"|\b(puedo|podria|se puede|podemos) (cambiar|tener|ver) (de |a |con )?(otr[oa] )?"
                         r"(doctor|doctora|medic[oa]|terapeuta)\b")
+_CATEGORIES = dict(_DECLINE_REASONS)
+# "I don't think I need to see a specialist": no care elsewhere in it, only no need
+_NO_NEED_TO_SEE = re.compile(r"\b(don'?t|do not|dont|no longer|never)( really| think i| believe i)? (need|want|have) to"
+                             r" (see|go to|visit) (a|an|the|another|any) (\w+ )?(specialist|doctor|clinic|\w+ologist"
+                             r"|provider)\b")
+# a test or screening (not a course of care) said done: already done, wherever it was done
+_TEST_DONE = re.compile(r"\b(test|tests|screening|mammogram|colonoscopy|exam|examen|estudio|prueba|xet nghiem|soi"
+                        r"|chup)\b|检查|化验|筛查|体检")
 # another doctor said as one NOT wanted ("no quiero con otro doctor", "I don't want a different doctor"): no care
 # elsewhere
 _NOT_ANOTHER = re.compile(r"\b(no quiero|no deseo|no|don'?t want|do not want|not)( (ir|ver|verme|atenderme|go|see"
@@ -229,7 +254,9 @@ _NOT_ANOTHER = re.compile(r"\b(no quiero|no deseo|no|don'?t want|do not want|not
 
 def decline_reason(text: str) -> str | None:
     """The category of a reason to turn the visit down that the reply gives, if it gives one."""
-    folded = _NOT_ANOTHER.sub(" ", normalise(text))
+    folded = _NOT_ANOTHER.sub(" ", _NO_NEED_TO_SEE.sub("dont need it", normalise(text)))
+    if _TEST_DONE.search(folded) and _CATEGORIES["already_done"].search(folded):
+        return "already_done"  # "我上个月已经在别的诊所做过这个检查了": the test is done, wherever it was
     if _FOUND_ANOTHER.search(folded):
         return "care_elsewhere"  # "found another specialist and was seen there": seen elsewhere, not done here
     return next((category for category, pattern in _DECLINE_REASONS if pattern.search(folded)), None)

@@ -15,6 +15,8 @@ _LATER = re.compile(r"\b(later|tomorrow|next (week|month)|another (day|time)|bus
 # "reach out tomorrow afternoon", "mándeme mensaje mañana", "về rồi nhắn lại giùm", 下个星期再联系我: asked to be
 # written to at another time, in so many words (a time said with it is when to write, not a visit time)
 _WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit me up|get back to me|get back|try|ask"
+                r"|remind"
+                r"|deal with (this|it|that)|do (this|it|that)|revisit (this|it)|talk about (this|it)|circle back"
                 r"|check with)"
                 r"( to)?( me| us)?( back| again| out)?")
 _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"

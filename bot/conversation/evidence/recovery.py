@@ -49,7 +49,7 @@ _FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everythi
                    r"|good|well"
                    r"|great|alright|"
                    r"better)\b|\b(estoy|me siento|todo|ando|sigo) (bien|mejor|muy bien)\b"
-                   r"|还好|挺好|很好|没事|没(有)?(什么|啥|乜)事|不错|好多了|都好"
+                   r"|还好|还可以|还行|还不错|挺好|很好|没事|没(有)?(什么|啥|乜)事|不错|好多了|都好"
                    r"|\b(toi |tui )?(van )?(on|khoe|tot|binh thuong)( roi| lam| a)?$"
                    r"|^\W*(bt|binh thuong)( a| ak| ah| roi)?\W*($|(khong|ko|k|hong) sao)"
                    r"|^\W*(khong|ko|k|hong) sao( (het|ca|dau|đau))?( a| ak| ah| roi)?\W*$"
