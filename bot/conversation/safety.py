@@ -7,6 +7,7 @@ an urgent handoff at once. The lists err towards sending a person: a false alarm
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 from bot.conversation.keywords import normalise
@@ -146,7 +147,7 @@ _MEDICAL += [
     r"(te|nga|xiu)( \w+){0,6} (khong|ko|k|hong) (con )?(tinh|phan ung|tra loi|nhuc nhich|cu dong)",
 ]
 _CRISIS += [
-    r"tu sat", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet",
+    r"tu sat", r"tu tu cho (xong|roi|yen)", r"(muon|se|[đd]inh|nghi ([đd]en|toi)|co y [đd]inh) tu tu", r"muon chet",
     r"khong muon song" + _NOT_A_PLACE,
     r"ket thuc (cuoc [đd]oi|cuoc song|mang song)", r"tu lam hai (ban than|minh)",
     r"tu hai (ban than|minh|chinh minh)", r"(muon|se|[đd]inh|nghi [đd]en) tu hai\b",  # not "thứ tư hai giờ"
@@ -224,12 +225,18 @@ _NEW = re.compile(r"\b(now|suddenly|again|just|today|this morning|tonight|de rep
 _NEGATED = re.compile(r"(\b(no|not|never|without|sin|nada de|khong|chang) (\w+ ){0,2}|(没有|没|无|不|未)\s*)$")
 
 
+# suicide in Vietnamese as typed with its marks: unambiguous there, while the folded "tu tu" is also "slowly"
+_CRISIS_MARKED = re.compile(r"tự\s*tử|tự\s*sát|tự\s*vẫn|quyên\s*sinh")
 _SENTENCE_END = re.compile(r"[.!?;\n。！？；]+")
 
 
 def detect_emergency(body: str) -> Emergency | None:
     """The kind of emergency the message signals, if any. "No chest pain" is not one; a "not" in the sentence
     before does not reach into the next ("kết quả xấu lắm phải không. tôi chỉ muốn chết")."""
+    marked = unicodedata.normalize("NFC", body.lower())
+    for match in _CRISIS_MARKED.finditer(marked):  # "tự tử" with its marks (folded it reads "từ từ", slowly)
+        if not _NEGATED.search(normalise(marked[: match.start()]) + " "):
+            return Emergency.CRISIS
     sentences = [normalise(sentence) for sentence in _SENTENCE_END.split(body) if sentence.strip()]
     for kind, pattern in ((Emergency.CRISIS, _CRISIS_RE), (Emergency.MEDICAL, _MEDICAL_RE)):
         for text in (*sentences, normalise(body)):

@@ -311,3 +311,10 @@ def test_a_swollen_knee_or_chapped_lips_is_no_emergency(body: str) -> None:
 
 def test_a_wife_keeping_the_appointments_after_a_stroke_in_vietnamese_is_history() -> None:
     assert detect_emergency("chồng tôi bị tai biến, tôi lo lịch hẹn cho ổng") is None
+
+
+@pytest.mark.parametrize(("body", "kind"), [("chán quá, tôi tự tử luôn cho rồi", Emergency.CRISIS),
+                                            ("tu tu cho xong", Emergency.CRISIS),
+                                            ("từ từ rồi tính nha", None), ("tôi không bao giờ tự tử đâu", None)])
+def test_tu_tu_with_its_marks_is_suicide_and_slowly_is_not(body: str, kind: Emergency | None) -> None:
+    assert detect_emergency(body) is kind

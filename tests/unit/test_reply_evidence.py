@@ -1192,3 +1192,18 @@ def test_went_for_the_checkup_already_in_vietnamese_is_already_done() -> None:
 @pytest.mark.parametrize("body", ["要去哪一科？", "医生是谁？"])
 def test_which_department_or_which_doctor_goes_to_a_person(body: str) -> None:
     assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize(("body", "worse"), [("he's in a lot of pain and hasn't eaten since he got home", True),
+                                             ("sigue con mucho dolor", True), ("吃不下东西", True),
+                                             ("no tiene mucho dolor, ya come bien", False)])
+def test_much_pain_or_not_eating_after_discharge_is_getting_worse(body: str, worse: bool) -> None:
+    assert sounds_worse(body) is worse
+
+
+def test_switched_to_a_clinic_in_spanish_is_care_elsewhere() -> None:
+    assert decline_reason("me pasé a otro consultorio") == "care_elsewhere"
+
+
+def test_someone_who_speaks_vietnamese_calling_is_a_call_asked_for() -> None:
+    assert wants_a_call("có ai nói tiếng Việt gọi cho bác được không")

@@ -208,6 +208,8 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|doctor)|one|another one) (that'?s )?(closer|nearer|near)\b"
                             r"|\b(ya )?me (atiende|ve|trata|esta atendiendo|estan atendiendo|lleva) (un|una|el|la"
                             r"|mi) \w+"
+                            r"|\bme (cambie|pase|cambio|fui) a (una|otra|la|un|otro|el) (clinica|terapia|doctor|doctora"
+                            r"|lugar|consultorio|centro|hospital)\b"
                             r"|\bi (already )?(see|have) (a|my) (own )?(\w+ologist|specialist|doctor) (at|in|over|for"
                             r"|who)\b"
                             r"|(一直|已经|现在|都)在[^，。,.]{1,12}(看|复诊|治疗|检查|做)"

@@ -135,7 +135,7 @@ _FOR_A_PERSON = re.compile(
     r"|\b(doctor|dr|someone|somebody|staff|nurse|anyone|provider) (who|that) speaks\b"
     r"|\b(doctor|doctora|medic[oa]|alguien|enfermer[oa]) que (hable|habla|sepa)\b"
     r"|(会|能|识)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的(医生|人|护士)"
-    r"|\b(bac si|bs|nguoi|y ta)( \w+)? (noi|biet) tieng\b"
+    r"|\b(bac si|bs|nguoi|y ta)( \w+)? (noi|biet) tieng\b|\b(co ai|ai|nguoi nao) (noi|biet) tieng\b"
     r"|\b(medi ?cal|covered california|obamacare|tricare|aetna|cigna|humana|kaiser|blue (cross|shield)"
     r"|united ?health)\b")
 
@@ -187,7 +187,7 @@ _WANTS_A_CALL = re.compile(
     r"|mo)( \w+)? (đi|di|nha"
     r"|nhe|nghe|giup|gium|dum)\b"
     r"|\b(nhan tin|text|nt|[đd]oc tin nhan)( \w+)? (ko|khong|k|hok|hong) (ranh|biet|quen|gioi|ro|duoc|đuoc|noi)\b"
-    r"|\b(co ai|ai [đd]o|nguoi nao)( co the)? goi (dien thoai |đien thoai )?(lai )?cho \w+"
+    r"|\b(co ai|ai [đd]o|nguoi nao)( co the| \w+ tieng \w+)? goi (dien thoai |đien thoai )?(lai )?cho \w+"
     r"|打(个)?电话给我|给我打(个)?电话|call我|我唔识(打字|睇短信)|我不会(打字|看短信|发短信)")
 
 

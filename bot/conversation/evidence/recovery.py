@@ -19,7 +19,10 @@ _WORSE = re.compile(r"\b(worse|worst|peor|swell|swollen|hinchad|fever|fiebre|ble
 
 
 # after discharge: words that say it is getting worse, whatever the engine read ("更疼了", "bị sốt", "swollen")
-_RED_FLAG = re.compile(r"\b(worse|worst|peor|swollen|swelling|hinchad[oa]|hinchazon|fever|fiebre|calentura|"
+_RED_FLAG = re.compile(r"\b(mucho dolor|a lot of pain|so much pain|severe pain|in bad pain|dolor fuerte"
+                       r"|(casi )?no (ha|he|a) comido( nada)?|casi no come|no quiere comer|no puede comer"
+                       r"|(hasn'?t|has not|haven'?t|have not) (been )?eat(en|ing)|(isn'?t|is not|not) eating|can'?t eat"
+                       r"|worse|worst|peor|swollen|swelling|hinchad[oa]|hinchazon|fever|fiebre|calentura|"
                        r"bleeding|sangra\w*|sangre|pus|infected|infection|infectad[oa]|infeccion|redness|oozing"
                        r"|draining|"
                        r"(red|hot|warm|roj[oa]|caliente) (and|&|y) (hot|warm|red|swollen|caliente|roj[oa])|"
@@ -30,7 +33,7 @@ _RED_FLAG = re.compile(r"\b(worse|worst|peor|swollen|swelling|hinchad[oa]|hincha
                        r"|(ankles|legs|feet|tobillos|piernas|pies) (are |is |estan )?(so |really |muy )?"
                        r"(big|puffy|huge|swollen|hinchad[oa]s)"
                        r"|(an|uong) (khong|ko|k|hok) (duoc|đuoc|dc|đc|vo))\b"
-                       r"|更(疼|痛|严重|厉害)|肿|发烧|发热|出血|流血|流脓|感染|恶化")
+                       r"|更(疼|痛|严重|厉害)|吃不下|不吃东西|没吃东西|肿|发烧|发热|出血|流血|流脓|感染|恶化")
 _NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any) (\w+ ){0,2}"
                          r"|(没有|没|无|不|未)\s*)$")
 
