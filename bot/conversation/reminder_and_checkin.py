@@ -101,6 +101,8 @@ def cancel_appointment(turn: Turn) -> None:
 
 def answer_checkin(turn: Turn) -> None:
     number = menu_number(turn.text)
+    if number is None and not sounds_worse(turn.text) and not back_in_hospital(turn.text):
+        number = leading_number(turn.text)  # "1 bien gracias": the menu's 1, with thanks
     if back_in_hospital(turn.text):
         turn.record("outreach.checkin.answered", {"answer": "back_in_hospital"})
         turn.hand_off("back_in_hospital", "handoff_nurse", priority="high")

@@ -64,8 +64,8 @@ _MEDICAL = [
     r"perdio (el )?(conocimiento|sentido)",
     # fallen and not responding: "se cayó en el baño y no responde", "collapsed and isn't answering me"
     r"(se cayo|se desmayo|en el (piso|suelo)|tirad[oa])( \w+){0,6} no (responde|contesta|reacciona|se mueve)",
-    r"(se )?(acaba de |acababa de )?(caer|caerse|cayo|callo|desmayar\w*|desmayo)( \w+){0,6} (y )?no (responde|contesta"
-    r"|reacciona|se mueve|despierta)",
+    r"(se )?(acaba de |acababa de )?(caer|caerse|cayo|callo|desmayar\w*|desmayo)( \w+){0,6} (y )?no (me |le |nos )?"
+    r"(responde|contesta|reacciona|se mueve|despierta)",
     r"no (responde|contesta|reacciona|se mueve)( \w+){0,4} (en el|tirad[oa] en el) (piso|suelo)",
     r"(fell|fallen|collapsed|on the floor|on the ground)( \w+){0,6} (not|isn'?t|won'?t|wont|is not) (responding"
     r"|answering|moving|waking)",

@@ -318,3 +318,7 @@ def test_a_wife_keeping_the_appointments_after_a_stroke_in_vietnamese_is_history
                                             ("từ từ rồi tính nha", None), ("tôi không bao giờ tự tử đâu", None)])
 def test_tu_tu_with_its_marks_is_suicide_and_slowly_is_not(body: str, kind: Emergency | None) -> None:
     assert detect_emergency(body) is kind
+
+
+def test_fainted_and_not_answering_me_is_an_emergency() -> None:
+    assert detect_emergency("mi esposo se desmayó y no me contesta") is Emergency.MEDICAL

@@ -187,3 +187,7 @@ def test_texts_refused_with_tn_or_a_number_removed_in_vietnamese(body: str) -> N
 
 def test_do_not_send_me_this_stuff_in_chinese() -> None:
     assert classify_keyword("别再给我发这些东西了", opted_out=False) is Keyword.OPT_OUT
+
+
+def test_do_not_send_texts_to_this_number_in_vietnamese() -> None:
+    assert classify_keyword("làm ơn đừng gửi tin tới số này", opted_out=False) is Keyword.OPT_OUT

@@ -1207,3 +1207,18 @@ def test_switched_to_a_clinic_in_spanish_is_care_elsewhere() -> None:
 
 def test_someone_who_speaks_vietnamese_calling_is_a_call_asked_for() -> None:
     assert wants_a_call("có ai nói tiếng Việt gọi cho bác được không")
+
+
+@pytest.mark.parametrize(("body", "category"), [("I'll stay with my own cardiologist, thanks", "care_elsewhere"),
+                                                ("k đc bữa nào hết", None)])
+def test_staying_with_my_own_doctor_and_no_day_at_all(body: str, category: str | None) -> None:
+    assert decline_reason(body) == category
+
+
+def test_no_day_at_all_in_vietnamese_is_a_bare_no() -> None:
+    assert is_bare_no("ko được ngày nào hết")
+
+
+@pytest.mark.parametrize("body", ["¿me pueden escribir la otra semana?", "tuần sau gọi lại cho tui nha"])
+def test_write_to_me_the_week_after_said_other_ways(body: str) -> None:
+    assert asks_to_be_written_later(body)

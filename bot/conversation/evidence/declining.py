@@ -180,7 +180,10 @@ _BARE_NO = re.compile(r"^((no+|nope|nop|nah|naw|nel) )?"  # "nop ninguno", "nah 
                       r"|没有(合适|合適|可以)的(时间|時間)?|都没有(合适|合適)的|都没空|不|不了|不行|不要"
                       r"|(khong|ko|k|hong|hok)( (đ|d)uoc| (đ|d)c| cai nao( (het|ca))?| (cai|gio) nao( (het|ca))?"
                       r"| co cai nao( (phu hop|hop|đuoc|duoc))?"
-                      r"| (đ|d)uoc cai nao( (het|ca))?| phu hop| tien| hop)?( (a|nhe|nha|đau|dau|ak|ah))?)$")
+                      r"| (đ|d)uoc cai nao( (het|ca))?| phu hop| tien| hop"
+                      # "k dc ngay nao het": no day works at all
+                      r"|( (đ|d)uoc| (đ|d)c)? (ngay|gio|cai|lich|buoi|bua) nao( (het|ca|duoc|đuoc|dc))?)?"
+                      r"( (a|nhe|nha|đau|dau|ak|ah))?)$")
 # what is said around a "no" without changing it: "no sorry", "nope!", "no lo siento"
 _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  # not "thanks": "no thanks" declines
 
@@ -208,6 +211,9 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|doctor)|one|another one) (that'?s )?(closer|nearer|near)\b"
                             r"|\b(ya )?me (atiende|ve|trata|esta atendiendo|estan atendiendo|lleva) (un|una|el|la"
                             r"|mi) \w+"
+                            r"|\b(stick|stay|staying|sticking) with (my|our) (own )?(doctor|specialist|clinic|provider"
+                            r"|pcp"
+                            r"|\w+ologist|dr|doc)\b"
                             r"|\bme (cambie|pase|cambio|fui) a (una|otra|la|un|otro|el) (clinica|terapia|doctor|doctora"
                             r"|lugar|consultorio|centro|hospital)\b"
                             r"|\bi (already )?(see|have) (a|my) (own )?(\w+ologist|specialist|doctor) (at|in|over|for"
