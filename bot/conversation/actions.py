@@ -310,14 +310,13 @@ class ActionRecordDecline(OutreachAction):
             turn.record("outreach.patient.declined", {"reason": "callback_declined"})
             turn.hand_off("callback_declined", "handoff")
             return
-        if turn.question.offers_times and not booked(turn) and decline_reason(turn.text) is None \
-                and asks_for_other_times(turn.text, turn.patient.language):  # "no can not this days. next week"
-            offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
-            return
-        if turn.question.offers_times and not booked(turn) and decline_reason(turn.text) is None \
-                and asks_to_be_written_later(turn.text):  # "just had a baby, can we deal with this in a couple weeks"
-            contact_later(turn)
-            return
+        if turn.question.offers_times and not booked(turn) and decline_reason(turn.text) is None:
+            if asks_for_other_times(turn.text, turn.patient.language):  # "no can not this days. next week maybe"
+                offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
+                return
+            if asks_to_be_written_later(turn.text):  # "just had a baby, can we deal with this in a couple weeks"
+                contact_later(turn)
+                return
         if turn.question.about_a_booked_visit:  # a visit already booked: turned down with a reason, it is called off
             if decline_reason(turn.text) is not None or cancels_the_visit(turn.text):
                 cancel_appointment(turn)  # "cancélela, ya fui con otro doctor": the slot goes back to others
