@@ -93,7 +93,9 @@ _ZH_MONTH_ONLY = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*
 _ZH_AFTER_LUNCH = re.compile(r"(吃完?|食完?)?(午饭|午餐|中饭|晏昼饭)(以后|之后|后)")  # after lunch: the afternoon
 _ZH_PART_WORDS = {"上午": "morning", "早上": "morning", "早晨": "morning", "中午": "midday", "下午": "afternoon",
                   "晚上": "evening", "傍晚": "dusk"}
-_ZH_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次|那个|那個)?")
+# (not "转咗去第二间诊所": a second clinic, another place, is no option)
+_ZH_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次|那个|那個)?"
+                         r"(?!\s*(?:间|間|家|位|个|個)?\s*(?:诊所|診所|医院|醫院|医生|醫生|大夫|地方|诊|院|间|間|家|位))")
 # "要一起", "就一下" are not option one
 _ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5])(?![起下样樣些直共定点點])(?:\s*(?:号|號|个|個))?"
                         r"|([一二三四五1-5])\s*(?:号|號)")

@@ -896,3 +896,8 @@ def test_a_day_when_it_is_my_turn_to_work_is_busy() -> None:
 def test_two_whole_times_joined_by_hay_are_both_candidates() -> None:
     choice = stated_choice("chiều t4 hay sáng t3 cũng được", DAYS, language="vi")
     assert choice.chosen is None and {o.position for o in choice.candidates} == {1, 2}
+
+
+@pytest.mark.parametrize("reply", ["我已经转去第二间诊所了", "换了第二家医院，不用约了", "想看第二个医生"])
+def test_a_second_clinic_or_doctor_in_chinese_is_no_option(reply: str) -> None:
+    assert stated_choice(reply, DAYS, language="zh").chosen is None

@@ -1222,3 +1222,7 @@ def test_no_day_at_all_in_vietnamese_is_a_bare_no() -> None:
 @pytest.mark.parametrize("body", ["¿me pueden escribir la otra semana?", "tuần sau gọi lại cho tui nha"])
 def test_write_to_me_the_week_after_said_other_ways(body: str) -> None:
     assert asks_to_be_written_later(body)
+
+
+def test_remind_me_tomorrow_in_spanish_is_later() -> None:
+    assert asks_to_be_written_later("¿me pueden recordar el lunes?")
