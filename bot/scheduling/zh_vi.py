@@ -95,7 +95,7 @@ _ZH_PART_WORDS = {"上午": "morning", "早上": "morning", "早晨": "morning",
                   "晚上": "evening", "傍晚": "dusk"}
 # (not "转咗去第二间诊所": a second clinic, another place, is no option)
 _ZH_ORDINAL = re.compile(r"第\s*([一二三四五1-5])\s*(?:个|個|号|號|项|項|次|那个|那個)?"
-                         r"(?!\s*(?:间|間|家|位|个|個)?\s*(?:诊所|診所|医院|醫院|医生|醫生|大夫|地方|诊|院|间|間|家|位))")
+                         r"(?!\s*(?:间|間|家|位|个|個)?\s*(?:诊所|診所|医院|醫院|医生|醫生|大夫|地方|诊|院|间|間|家|位|度|处|處))")
 # "要一起", "就一下" are not option one
 _ZH_PICKED = re.compile(r"(?:选|選|要|挑|就|订|訂)\s*([一二三四五1-5])(?![起下样樣些直共定点點])(?:\s*(?:号|號|个|個))?"
                         r"|([一二三四五1-5])\s*(?:号|號)")
@@ -298,6 +298,7 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
      " not "),  # "chiều con phải đi làm": busy then
     (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
+    (r"\bket\s+(roi|r|lam|qua|viec|lich)\b|\b(bi|dang)\s+ket\b", " not "),  # "sáng thứ ba tôi kẹt rồi": stuck then
     # "chiều bác phải trông cháu", "còn đưa đón cháu": busy then
     (r"\bphai\s+(trong|don|dua|coi|cham|giu|lo cho)\b|\bdua\s+don\b"
      r"|\b(con|phai|đi|di)\s+(trong|đon|don|đua|dua|coi|giu)\s+(chau|con|em be|be|nho)\b", " not "),

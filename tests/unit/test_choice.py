@@ -901,3 +901,8 @@ def test_two_whole_times_joined_by_hay_are_both_candidates() -> None:
 @pytest.mark.parametrize("reply", ["我已经转去第二间诊所了", "换了第二家医院，不用约了", "想看第二个医生"])
 def test_a_second_clinic_or_doctor_in_chinese_is_no_option(reply: str) -> None:
     assert stated_choice(reply, DAYS, language="zh").chosen is None
+
+
+def test_elsewhere_in_cantonese_and_stuck_in_vietnamese_choose_nothing_turned_down() -> None:
+    assert stated_choice("我喺第二度睇緊", DAYS, language="zh").chosen is None
+    assert stated_choice("sáng thì tiện, mà sáng thứ ba tui kẹt rồi", DAYS, language="vi").chosen is None

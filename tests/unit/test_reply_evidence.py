@@ -1226,3 +1226,7 @@ def test_write_to_me_the_week_after_said_other_ways(body: str) -> None:
 
 def test_remind_me_tomorrow_in_spanish_is_later() -> None:
     assert asks_to_be_written_later("¿me pueden recordar el lunes?")
+
+
+def test_treated_elsewhere_in_cantonese_is_care_elsewhere() -> None:
+    assert decline_reason("我喺第二度做緊治療") == "care_elsewhere"

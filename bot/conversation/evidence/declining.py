@@ -231,6 +231,7 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r" (cho|noi|phong kham|phong tap|pk)\b"
                             r"|\b(bac si|bs|phong kham|pk)( \w+){0,4} gan nha\b"
                             r"|\bchuyen (qua|sang|toi|ve) (phong tap|phong kham|cho|bac si|bs|bv|benh vien|noi|pk)\b"
+                            r"|(第二度|别处|别的地方|其他地方|另一个地方)[^，。,.]{0,6}(做|看|睇|治疗|检查)"
                             r"|(转|换)(去|到)?[^，。,.]{0,10}(另外|另)(一)?家|(另外|另)一家[^，。,.]{0,6}(做|看|复健|治疗)"
                             # "đi khám chuyên khoa ở phòng mạch bác sĩ người Việt bên Philly rồi"
                             r"|\b(đi|di) (kham|tri|chua)( chuyen khoa| \w+){0,2} (o|tai|ben) (phong mach|phong kham"
