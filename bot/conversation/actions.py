@@ -26,7 +26,12 @@ from bot.conversation.evidence.for_a_person import (
     asks_who_we_are,
     speaks_for_someone,
 )
-from bot.conversation.evidence.later import asks_for_later, asks_to_be_written_later, sends_document_later
+from bot.conversation.evidence.later import (
+    asks_for_later,
+    asks_to_be_contacted,
+    asks_to_be_written_later,
+    sends_document_later,
+)
 from bot.conversation.evidence.recovery import asks_about_medicine, back_in_hospital, sounds_worse
 from bot.conversation.evidence.visit_answers import (
     cancels_the_visit,
@@ -363,6 +368,10 @@ class ActionContactLater(OutreachAction):
             return  # "bảo hiểm hok trả, mắc wá": a reason to decline, not a wish to be written to later
         if turn.question.offers_times and not booked(turn) and turns_all_down(turn.text, turn.patient.language):
             offer_slots(turn, "more_slots", exclude=frozenset(seen_offer(turn)))  # "cả ba giờ đó tôi đều bận"
+            return
+        if turn.question.offers_times and not booked(turn) and not asks_for_later(turn.text) \
+                and not asks_to_be_contacted(turn.text) and not (preference := patient_preference(turn)).is_empty():
+            offer_slots(turn, "more_slots", preference, exclude=frozenset(seen_offer(turn)))  # "After 5 only"
             return
         contact_later(turn)
 

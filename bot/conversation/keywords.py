@@ -36,7 +36,7 @@ OPT_OUT_PHRASES = (
     # (not "I don't text good": said of the patient, no request)
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit|don'?t|do not|never)\s+"
                r"(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
-    re.compile(r"\bno more (texts|messages)\b"),
+    re.compile(r"\bno more (texts|messages|msgs|txts|text messages)\b"),
     re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),
     re.compile(r"\b(remove|take|get|delete) my (number|name|info|phone|cell)( number)? (off|from|out of)( of)? "
                r"(your |the |this )?(list|system|contacts|texts)\b"),
@@ -49,7 +49,11 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
     re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those |no )?(more )?"
-               r"(of (these|those|your|the) )?(texts?|messages?|text messages|calls|sms)\b"),
+               r"(of (these|those|your|the) )?(texts?|messages?|text messages|calls|sms|msgs?|txts?)\b"),
+    # "Please discontinue these text messages", "I do not wish to receive them"
+    re.compile(r"\b(discontinue|cease|halt|end) (these|the|your|all|any|my)? ?(text )?(messages?|texts?|msgs?|sms"
+               r"|notifications|alerts)\b"
+               r"|\b(do not|don'?t|no longer) wish to (receive|get) (these|your|any|them|text|messages|texts|sms)\b"),
     re.compile(r"\b(stop|quit) (sending|calling|texting)\b"),
     re.compile(r"\bno more (texts|messages|calls)\b"),
     re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"
@@ -62,6 +66,7 @@ OPT_OUT_PHRASES = (
                r"eliminenme|elimineme|eliminame) de (la|su|esta|sus|tu|vuestra) lista\b|\b(den|dar)(me)? de baja\b"
                r"|\b(quiten|borren|eliminen|saquen) mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
+    re.compile(r"\bno mas (textos|mensajes|mensajitos|msjs?|mjs|sms|texts|llamadas)\b"),  # "NO MAS TEXTOS PORFAVOR"
     re.compile(r"\bno me (vuelvan|vuelva|vuelvas) a (escribir|mandar|enviar|textear|llamar|contactar|molestar)\b"),
     # "no quiero q me sigan texteando", "no quiero que me sigan mandando mensajes"
     re.compile(r"\bno (quiero|deseo) (q|que|k) me (sigan|vuelvan a|esten) (texteando|textear|escribiendo|escribir"

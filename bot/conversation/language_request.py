@@ -53,7 +53,7 @@ def _weak_after(lowered: str, end: int) -> bool:
     return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
-                         r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂")
+                         r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂|唔识|唔会|唔明|唔懂")
 _READ_BETTER = re.compile(r"\s+(much |a lot |way |far |mucho |muy )?(better|mejor)\b")
 
 
@@ -96,7 +96,7 @@ def requested_language(text: str, current: str) -> str:
         after = lowered[not_spoken.end():not_spoken.end() + 40]  # "no hablo inglés, español por favor"
         refused = {code for code, pattern in LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
                    if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno|đọc|doc|nói|noi|nghe|hiểu"
-                               r"|hieu) )?"
+                               r"|hieu) |看|读|说|讲|听|写|睇)?"
                                r"((được|duoc|dc|đc|rõ|ro) )?((el|la|en"
                                r"|in) )?(" + pattern + ")",
                                after)}

@@ -12,7 +12,7 @@ from bot.scheduling.choice import (
 
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
 _MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|oke|okie|okey"
-                         r"|option|opcion|"
+                         r"|option|opcion|sale|dale|vale|listo|"
                          r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b"
                          r"|谢谢|好的|请|还行|还好|可以")
 

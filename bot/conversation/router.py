@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, func, select
 
 from bot.conversation.engine import EngineError
-from bot.conversation.evidence.declining import decline_reason
+from bot.conversation.evidence.declining import decides_against, decline_reason
 from bot.conversation.evidence.for_a_person import (
     asks_a_question,
     asks_what_a_person_must_answer,
@@ -397,7 +397,7 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
         return None
     if clearly_not_the_patient(for_engine):
         return None  # "你发错了吧，我不叫这个名字，也没有看过什么医生": a wrong number, whatever it asks
-    if decline_reason(for_engine) is not None and not asks_a_question(for_engine):
+    if decline_reason(for_engine) is not None and (not asks_a_question(for_engine) or decides_against(for_engine)):
         return None  # "going to a clinic closer to home now" says why they decline; it asks nothing
     if asks_who_we_are(for_engine):
         return None  # "你们是谁？哪个医院的？": who we are answers it

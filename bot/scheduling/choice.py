@@ -50,7 +50,7 @@ _ARTICLES = {"the", "la", "el", "that", "esa", "ese"}
 _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "will", "please", "pls", "plz", "for",
                            "ok", "okay", "perfect", "good", "great", "fine", "then", "es", "me", "esta", "seria",
                            "funciona", "sirve", "queda", "por", "porfa", "thanks", "thank", "thx", "gracias",
-                           "nomas", "solamente", "xfa", "plis", "bien"}
+                           "nomas", "solamente", "xfa", "plis", "bien", "sale"}  # "uno sale": OK
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -159,32 +159,34 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
                                 r"|\b(som|muon|tre) (qua|wa)\b"
                                 # a time that would have done, but for something: "tuesday would've worked but..."
                                 r"|\bwould( have|'ve|ve| of) (worked|been (fine|good|ok|okay|great))\b"
-                                r"|\b(habria|hubiera) (funcionado|servido|estado bien)\b"
-                                # busy then: "I have to get my grandson in the afternoons", "tengo que trabajar"
-                                r"|\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\b))|"
-                                r"i've got to|ive got to|gotta|got to|"
-                                r"i work|i'm at work|im at work|"
-                                r"(i'?m|im|i am) (at|over at|with) (my|the) \w+'?s\b|"
-                                r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
-                                r"at school|out of town|away)|"
-                                r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
-                                r"school drop off|(i|we) do (the )?(school )?(pick ?up|drop ?off)|"
-                                # "mornings are crazy with the kids": that part of the day is no good
-                                r"(mornings?|afternoons?|evenings?|nights?) (are|is|get|gets) (always |just |so |too "
-                                r"|really |kinda |pretty )?(crazy|hectic|nuts|chaos|chaotic|impossible|rough|tough"
-                                r"|packed|a mess|bad)|"
-                                r"i have (work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
-                                r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
-                                # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
-                                r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
-                                r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
-                                r"tengo (mi |mis |la |el )?(dialisis|quimio|quimioterapia|terapia|infusion|tratamiento"
-                                r"|radiacion|otra cita|cita con)|"
-                                r"tengo que|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
-                                r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo"
-                                # "el jueves me toca trabajar"; not "me toca el jueves a las 4" (mine is thursday)
-                                r"|me toca(?! (el|la) (lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d)))\b")
-_NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|"
+                                r"|\b(habria|hubiera) (funcionado|servido|estado bien)\b")
+# busy then: "I have to get my grandson in the afternoons", "tengo que trabajar" (preferences.py avoids the days
+# and parts of the day named beside it)
+BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\b))|"
+                       r"i've got to|ive got to|gotta|got to|"
+                       r"i work|i'm at work|im at work|"
+                       r"(i'?m|im|i am) (at|over at|with) (my|the) \w+'?s\b|"
+                       r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
+                       r"at school|out of town|away)|"
+                       r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
+                       r"school drop off|(i|we) do (the )?(school )?(pick ?up|drop ?off)|"
+                       # "mornings are crazy with the kids": that part of the day is no good
+                       r"(mornings?|afternoons?|evenings?|nights?) (are|is|get|gets) (always |just |so |too "
+                       r"|really |kinda |pretty )?(crazy|hectic|nuts|chaos|chaotic|impossible|rough|tough"
+                       r"|packed|a mess|bad)|"
+                       r"i have (work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
+                       r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
+                       # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
+                       r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
+                       r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
+                       r"tengo (mi |mis |la |el )?(dialisis|quimio|quimioterapia|terapia|infusion|tratamiento"
+                       r"|radiacion|otra cita|cita con)|"
+                       r"tengo (que|q|k)|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
+                       r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo"
+                       # "el jueves me toca trabajar"; not "me toca el jueves a las 4" (mine is thursday)
+                       r"|me toca(?! (el|la) (lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d)))\b")
+_NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|no hay bronca|"
+                              r"no hay pedo|no pasa nada|"
                               r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
 
 
@@ -204,7 +206,9 @@ def rejects_options(text: str, language: str | None = None) -> bool:
     ("no, the 2nd one")."""
     folded, _ = reply_words(text, language)
     words = re.findall(r"[a-z']+", _NOT_A_REJECTION.sub(" ", folded))
-    return any(word.replace("'", "") in NEGATIONS for word in words) or bool(_TOO_EARLY_OR_LATE.search(fold(text)))
+    folded = fold(text)
+    return any(word.replace("'", "") in NEGATIONS for word in words) or bool(_TOO_EARLY_OR_LATE.search(folded)
+                                                                              or BUSY_THEN.search(folded))
 
 
 _DAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -243,8 +247,17 @@ def _from_pinyin(match: re.Match[str]) -> str:
 
 
 _LATE_IN_THE_DAY = re.compile(r"\b(later|late) in the day\b|\bend of the day\b|\b(mas )?tarde en el dia\b")
-_EARLY_IN_THE_DAY = re.compile(r"\b(earlier|early) in the day\b|\bfirst thing\b|\btemprano en el dia\b")
+_EARLY_IN_THE_DAY = re.compile(r"\b(earlier|early) in the day\b|\bfirst thing\b|\btemprano en el dia\b"
+                               r"|\b(temprano|tempranito|early)\b")  # "jueves temprano" (after a day: see below)
 _GREETING = re.compile(r"\b(good (morning|afternoon|evening)|(buenos|buen) dias?|buenas (tardes|noches)|morning all)\b")
+
+
+def _early_said(match: re.Match[str]) -> str:
+    """Early in the day is the morning; a bare "temprano" / "early" only right after a day ("jueves temprano")."""
+    if match.group(2) is None:
+        return " morning "
+    before = re.findall(r"[a-z]+", match.string[:match.start()])
+    return " morning " if before and before[-1] in WEEKDAYS else match.group(0)
 
 
 def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None,
@@ -258,7 +271,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     folded = re.sub(r"\b(at|a las|@) (\d{1,2}) (00|15|30|45)\b", r"\1 \2:\3", folded)  # "at 2 30"
     folded = re.sub(r"\ba la (1)(?![\d:])", r"a las \1", folded)  # "a la 1": one o'clock
     folded = _GREETING.sub(" ", folded)  # "Good morning. I would like Thursday at four": no morning asked for
-    folded = _LATE_IN_THE_DAY.sub(" afternoon ", _EARLY_IN_THE_DAY.sub(" morning ", folded))
+    folded = _LATE_IN_THE_DAY.sub(" afternoon ", _EARLY_IN_THE_DAY.sub(_early_said, folded))
     folded = _PINYIN.sub(_from_pinyin, folded)
     folded = _SET_ASIDE.sub(" ", _COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
@@ -340,7 +353,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         position = None if _ordinal_in_passing(words, index) else _ORDINALS.get(word) or _ordinal_swapped(word)
         opens_reply = index == 0 and (len(words) == 1 or word not in ("one", "una", "uno")
                                       or words[1] in _ACCEPTING_AFTER_NUMBER)  # not "una en la tarde"
-        if word in _NUMBER_WORDS and (opens_reply or (index and words[index - 1] in _NUMBER_LEAD_INS)):
+        named_one = word != "one" and index + 1 < len(words) and words[index + 1] == "one"  # "the three one"
+        if word in _NUMBER_WORDS and (opens_reply or named_one or (index and words[index - 1] in _NUMBER_LEAD_INS)):
             position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
         if word in _LAST and not _names_a_past_time(words, index):
             position = len(options)
@@ -474,15 +488,15 @@ _DAYS_JOINED = re.compile(rf"\b((?:{_DAY_WORDS_AS_TYPED})s?),? (?:and|y|&|or|o) 
                           rf"(?=(?:{_DAY_WORDS_AS_TYPED})s?\b)",
                           re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
-                           r"although|pero|aunque|nhung|ma|if|as long as|si|siempre que|neu)\b"
+                           r"although|pero|aunque|nhung|nhưng|ma|if|as long as|si|siempre que|neu)\b"
                            r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
                            r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
                            # "sáng t3 hay chiều t4": two whole times, each its own
                            r"|\b(?:hay|hoặc|hoac)\b(?=\s+(?:sáng|sang|chiều|chieu|trưa|trua|t\s*\d|thứ|thu|ngày|ngay)\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
-# (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see _TOO_EARLY_OR_LATE)
-_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|salgo|i get off|im off|i'm off|"
+# (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see BUSY_THEN)
+_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|(?<=\w\s)k|salgo|i get off|im off|i'm off|"
                      r"i finish|termino|entro|i start|empiezo)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
 # what fills a day, named beside a time that is not asked for ("the kids get out of school at 3")
@@ -504,7 +518,9 @@ _EARLIER_OR_LATER = re.compile(
     r"|mas temprano)\b"
     r"|\b(?:mas |algo |un poco |un poquito )(?:tardecito|tempranito)\b"  # "más tardecito": a little later
     r"|\bnot (?:so|that|too|as) (?:early|late)\b|\bno tan (?:temprano|tarde)\b"  # "tuesday but not so early"
-    r"|\bmore (?:early|late|earlier|later)\b")  # "something more early like 7?"
+    r"|\bmore (?:early|late|earlier|later)\b"  # "something more early like 7?"
+    r"|\b(?:hay|tienen|tiene|tienes|habra|have|got) (?:algo |nada |un poco |anything |something )?(?:mas temprano"
+    r"|mas tarde|earlier|later)\b")  # "¿no hay más temprano?"
 
 
 def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
@@ -606,6 +622,8 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
     named: list[set[str]] = []
     turned_down: set[str] = set()
     the_other = any_but
+    unoffered = ""  # the last clause that asked for a time none of the options has
+    day_without_option = ""  # the last clause that named a day at a time none of the options has
     joined = _DAYS_JOINED.sub(r"\1 ", _REASON.sub(" ", text))  # "wed and thu I work": one clause, both days
     for clause in (part for part in _CLAUSE_BREAK.split(joined) if part and part.strip()):
         reading = resolve_choice(clause, options, today, language)
@@ -613,6 +631,11 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
                 and (hour := _NOT_AN_HOUR.search(fold(clause))) and int(hour.group(2)) > len(options):
             # "tuesday is ok but not 9": a number no option has is the hour turned down
             reading = resolve_choice(_NOT_AN_HOUR.sub(r"\1 at \2", fold(clause)), options, today, language)
+        if day_without_option and _only_a_part_of_day(clause, language) \
+                and (days := _days_named(day_without_option, language)):
+            reading = resolve_choice(f"{days} {reply_words(clause, language)[0]}", options, today)
+        elif reading.constrained and not reading.candidates:
+            day_without_option = clause  # "el jueves temprano no, en la tarde sí": Thursday, in the afternoon
         ids = {o.slot_id for o in reading.candidates}
         if rejects_options(clause, language):
             if reading.candidates and len(reading.candidates) < len(options):
@@ -626,12 +649,15 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
                 named.append(ids)
             if not _only_a_part_of_day(clause, language):
                 turned_down -= ids  # a later yes undoes an earlier no ("no sé si llegue... pero sí, el miércoles")
+            unoffered = ""  # "sáng thứ 5 em có clinical nhưng 4pm thì ok": the offered time after it is the one
         elif reading.constrained and _ACTIVITY.search(reply_words(clause, language)[0]):
             continue  # "los nenes salen de la escuela a las 3": somebody's day, not a time asked for
         elif reading.constrained:
-            return Choice()  # "jueves pero a las 10?": asks for a time not on offer; never book around it
+            unoffered = clause  # "jueves pero a las 10?": asks for a time not on offer; never book around it
         elif _THE_OTHER.search(reply_words(clause, language)[0]):
             the_other = True
+    if unoffered:
+        return Choice()
     if named:
         agreed = set.intersection(*named)
         ids = (agreed or set.union(*named)) - turned_down
@@ -651,6 +677,12 @@ def _only_a_part_of_day(clause: str, language: str | None) -> bool:
              or (word in RELATIVE_DAYS and not (word == "manana" and index and words[index - 1] in MORNING_LEAD_INS))
              for index, word in enumerate(words)]  # "en la mañana" is the morning, "mañana" tomorrow
     return any(word in PARTS_OF_DAY for word in words) and not any(a_day)
+
+
+def _days_named(clause: str, language: str | None) -> str:
+    """The weekdays a clause names, in the resolver's words ("sáng thứ tư": "wednesday")."""
+    words = re.findall(r"[a-z]+", reply_words(clause, language)[0])
+    return " ".join(_weekday_spelled(word) for word in words if _weekday_spelled(word) in WEEKDAYS)
 
 
 def _position_or_weekday(position: int, weekday: int) -> object:
@@ -673,6 +705,8 @@ def _day_beside_month(words: list[str], index: int) -> int | None:
         return int(after.group(1))
     if index >= 2 and words[index - 1] in ("de", "of") and (before := _DAY_NUMBER.fullmatch(words[index - 2])):
         return int(before.group(1))
+    if index >= 1 and (before := _DAY_NUMBER.fullmatch(words[index - 1])):
+        return int(before.group(1))  # "9 December"
     return None
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from bot.scheduling.choice import (
+    BUSY_THEN,
     MORNING_LEAD_INS,
     NEGATIONS,
     ORDERED_THINGS,
@@ -40,6 +42,10 @@ _BACK_ON = frozenset({"regreso", "vuelvo", "regresamos", "volvemos", "back"})  #
 _NTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 _TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
 _CLAUSE_END = frozenset(",.;!?")
+# where a thought about being busy ends: "I have class tues wed and thurs | u got anything next week",
+# "mejor el martes tempranito | k en la tarde tengo q ir a trabajar"
+_THOUGHT_BREAK = re.compile(r"[,.;!?]|\b(?:but|pero|though|tho|so|then|entonces|porque|because|cuz)\b"
+                            r"|(?<!tengo )(?<!tiene )(?<!hay )(?<!have )\b(?:q|k|que)\b")
 # after "not": words that make it turn down what was just named ("tuesday doesnt work", "el martes no puedo")
 _WORKS = frozenset("""
     work works working good great possible ok okay suit suits fit fits puedo puede podemos sirve sirven queda
@@ -154,7 +160,9 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
     patient's (Vietnamese typed without diacritics is read as Vietnamese)."""
     folded, _ = reply_words(text, language)
     folded = _EITHER_WORD.sub(lambda m: f" {WEEKDAY_NAMES[int(m.group(2))]} ", folded)  # "thứ ba": the Tuesday
-    words = [_singular(word) for word in _TOKEN.findall(folded)]
+    tokens = list(_TOKEN.finditer(folded))
+    words = [_singular(token.group()) for token in tokens]
+    busy = _busy_words(folded, tokens)
     found = _Reading()
     negated_until = -1
     bounded = False
@@ -163,7 +171,7 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
     while index < len(words):
         word = words[index]
         previous = words[index - 1] if index else ""
-        negated = index <= negated_until
+        negated = index <= negated_until or busy[index]  # "I have class tues wed and thurs": not then
         if word in _CLAUSE_END:
             negated_until = -1
             index += 1
@@ -231,6 +239,14 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
         index += 1
     return TimePreference(frozenset(found.weekdays - found.avoid_weekdays), frozenset(found.avoid_weekdays),
                           found.hours, found.dates, found.avoid_hours, found.direction)
+
+
+def _busy_words(folded: str, tokens: list[re.Match[str]]) -> list[bool]:
+    """For each token, whether the thought it stands in says the patient is busy then ("tengo que trabajar")."""
+    bounds = [0, *(m.start() for m in _THOUGHT_BREAK.finditer(folded)), len(folded) + 1]
+    busy_spans = [(start, end) for start, end in pairwise(bounds)
+                  if BUSY_THEN.search(folded[start:end])]
+    return [any(start <= token.start() < end for start, end in busy_spans) for token in tokens]
 
 
 def _date_after(words: list[str], index: int, today: date) -> tuple[date, int] | None:

@@ -43,14 +43,17 @@ def reading_language(text: str, language: str | None) -> str | None:
 
 
 # an option named in English inside a Chinese or Vietnamese reply ("我要 option three", "lấy number two nha")
-_ENGLISH_OPTION = re.compile(r"\b(?:option|opt|number|num|choice|#)\s*(one|two|three|four|five)\b", re.IGNORECASE)
+_ENGLISH_OPTION = re.compile(r"\b(?:option|opt|number|num|choice|#)\s*(one|two|three|four|five)\b"
+                             r"|^\s*(one|two|three)\b(?!\s*(?:day|week|hour|o'?clock|pm|am|[点點号號]))", re.IGNORECASE)
+_THANK_YOU_3Q = re.compile(r"(?<!\d)3\s?q(?![a-z])", re.IGNORECASE)  # "3Q": thank you, as typed in Chinese
 _ENGLISH_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
 def canonical(text: str, language: str) -> str:
     """The reply in the resolver's words (see the module docstring); ``language`` from ``reading_language``."""
     text = as_simplified(unicodedata.normalize("NFKC", text))  # full-width digits and letters ("３号") as plain
-    text = _ENGLISH_OPTION.sub(lambda named: f" {_ENGLISH_NUMBERS[named.group(1).lower()]} ", text)
+    text = _ENGLISH_OPTION.sub(lambda named: f" {_ENGLISH_NUMBERS[(named.group(1) or named.group(2)).lower()]} ",
+                               _THANK_YOU_3Q.sub(" ", text))
     return _chinese(text) if language == "zh" else _vietnamese(text)
 
 
@@ -61,13 +64,13 @@ _ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
 
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
                "threedaysout", "morning", "midday", "afternoon", "evening", "dusk", "am", "pm", "at", "later",
-               "earlier", "not", "after",
+               "earlier", "not", "after", "but",
                "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
                r"either\dor\d", "none of them", "until", "you pick")
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
 _ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
 _KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b"
-                   r"|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}\b|\d+|[,.;!?]")
+                   r"|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}(?!\d)|\d+|[,.;!?]")
 
 
 def _kept(text: str) -> str:
@@ -103,7 +106,9 @@ _ZH_ALONE = re.compile(r"^\s*([一二三四五])\s*(?:吧|好|的|啊|呀)?\s*[�
                        r"|^\s*([一二三四五])(?=\s|[,.!，。！]|谢|多谢|好的|吧|啦|喇)")
 _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # "冇一個得閒" (as Mandarin: 没有一个有空), "一个都不行": every time offered turned down at once
-    (r"没有一个(时间)?(有空|行|可以|合适|方便|得)|一个都(没空|没有空|不行|不可以|不合适|不方便)", " none of them "),
+    (r"没有一个(时间)?(有空|行|可以|合适|方便|得)|一个都(没空|没有空|不行|不可以|不合适|不方便)"
+     r"|(这|那)(几个|些|三个)(时间|时段|日子|钟点)?\s*(都|全都|全)(不行|不可以|没空|没有空|没时间|不方便"
+     r"|不合适)", " none of them "),
     (r"头一个|頭一個|第一个|第一個|选项\s*(一|1)(?!\d)", " first "), (r"选项\s*(二|2)(?!\d)", " second "),
     (r"选项\s*(三|3)(?!\d)", " third "), (r"中间|中間|当中|當中", " middle "),
     (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),
@@ -273,11 +278,13 @@ _VI_BARE_THIRD = re.compile(r"^\s*(?:(?:em|e|toi_me|tui|minh|con|chau)\s+)?(?:(?
                             r"thu\s+(?:ba|3)(?:\s+(?:nhe|nha|a|di|ha|ok|oke|duoc|dc|nghen|nghe|luon|roi|r|nhen))*"
                             r"\s*[.!]*\s*$")
 _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai|ba)\s*"
-                       r"(?:nhe|nha|a|di|ha)?\s*[.!]?\s*$")
+                       r"(?:nhe|nha|a|di|ha)?[\W_]*$")  # "hai ạ 🙏"
 _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bcai nao (som|truoc) (hon|nhat)\b", " earliest "), (r"\bcai nao (tre|muon) (hon|nhat)\b", " latest "),
     (r"\btuy (ben|ban|bs|phong kham|chi|anh|em|co|chu|minh)\b", " you pick "),
-    (r"\blam ca\b", " not "),  # "thứ Ba con làm ca sáng": on shift then
+    (r"\blam ca\b|\blam (nail|nails|mong|tiem)\b", " not "),  # "thứ Ba con làm ca sáng", "làm nail tới 7h": at work
+    (r"\bnhung\b", " but "),  # "sáng thứ 5 em bận nhưng 4pm thì ok": two thoughts
+    (r"\b(ngay|mung)\s+(\d{1,2})\s*(?:thang\s+|/)(\d{1,2})\b", r" \2/\3 "),  # "ngày 9 tháng 12": day and month
     (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?(o\s+)?giua\b", " middle "),
     (r"\bcai\s+(kia|con\s+lai)\b", " other "),
     # "cuối" (last), never "cưới" (a wedding: "đám cưới", "cưới vợ"), which folds to the same letters

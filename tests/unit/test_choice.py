@@ -6,7 +6,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.scheduling.choice import OfferedOption, resolve_choice, stated_choice
+from bot.scheduling.choice import (
+    OfferedOption,
+    asks_earlier_or_later,
+    asks_for_other_times,
+    resolve_choice,
+    stated_choice,
+)
 
 OPTIONS = [
     OfferedOption(1, "tue-9", datetime(2026, 11, 24, 9, 0)),
@@ -906,3 +912,42 @@ def test_a_second_clinic_or_doctor_in_chinese_is_no_option(reply: str) -> None:
 def test_elsewhere_in_cantonese_and_stuck_in_vietnamese_choose_nothing_turned_down() -> None:
     assert stated_choice("我喺第二度睇緊", DAYS, language="zh").chosen is None
     assert stated_choice("sáng thì tiện, mà sáng thứ ba tui kẹt rồi", DAYS, language="vi").chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("i'll go with the two one", None, 2),
+    ("one 好的", "zh", 1),
+    ("ba nha 👍", "vi", 3),
+    ("dos sale", "es", 2),
+    ("the 10 of december is good", None, 3),
+    ("8 diciembre porfa", "es", 1),
+    ("星期二上午9点 3q", "zh", 1),
+    ("12/9那天下午可以", "zh", 2),
+    ("ngày 10 tháng 12 được", "vi", 3),
+])
+def test_numbers_and_dates_said_other_ways(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("el jueves temprano no, en la tarde sí", "es", 3),  # the part of the day goes with the day before it
+    ("sáng thứ năm con đi học, buổi chiều thì được", "vi", 3),
+    ("sáng thứ 4 em có lab nhưng 2:30 thì ok", "vi", 2),
+    ("chị làm nail tới 6h chiều, chỉ rảnh sáng thứ ba", "vi", 1),
+    ("el martes en la mañanita k en la tarde tengo q cuidar a mi nieto", "es", 1),
+    ("a las 4 está bien, no hay pedo", "es", 3),
+])
+def test_a_busy_time_beside_the_offered_one_chosen(reply: str, language: str, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("¿hay algo más temprano? a las 9 entro a trabajar", "es"),
+    ("you have anything earlier? 9 is when my shift starts", "en"),
+    ("那几个时间都没空，我要上班", "zh"),
+])
+def test_asking_earlier_or_turning_these_down_books_nothing(reply: str, language: str) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None
+    assert asks_for_other_times(reply, language) or asks_earlier_or_later(reply, language)

@@ -191,3 +191,15 @@ def test_do_not_send_me_this_stuff_in_chinese() -> None:
 
 def test_do_not_send_texts_to_this_number_in_vietnamese() -> None:
     assert classify_keyword("làm ơn đừng gửi tin tới số này", opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["don't want your txts anymore", "Kindly discontinue the text messages",
+                                  "I no longer wish to receive these", "no mas mensajes porfa", "no más msjs"])
+def test_consent_withdrawn_by_discontinue_and_no_more(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["no mas citas por ahora", "I do not wish to receive the flu shot",
+                                  "can I discontinue my pills?"])
+def test_other_things_discontinued_or_not_wanted_are_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None

@@ -75,3 +75,8 @@ def test_chinese_characters_read_not_too_well() -> None:
 ])
 def test_the_language_asked_for_among_others_named(body: str, wanted: str) -> None:
     assert requested_language(body, "en") == wanted
+
+
+@pytest.mark.parametrize("body", ["我阿爸唔識英文", "佢唔識睇英文，同我講啦"])
+def test_cannot_read_english_in_cantonese_keeps_chinese(body: str) -> None:
+    assert requested_language(body, "zh") == "zh"

@@ -158,3 +158,18 @@ def test_busy_until_a_date_asks_for_the_days_after_it(text: str, language: str) 
 @pytest.mark.parametrize(("text", "language"), [("vuelvo el 30, antes no", "es"), ("I'm back on the 30th", "en")])
 def test_back_on_a_date_asks_for_that_day_and_after(text: str, language: str) -> None:
     assert read_preference(text, MONDAY, language).dates == (date(2026, 11, 30), date(2026, 12, 14))
+
+
+@pytest.mark.parametrize(("text", "language", "avoid", "wanted"), [
+    ("I have class mon and wed, anything friday?", "en", {0, 2}, {4}),
+    ("el viernes tengo q trabajar, algo el lunes?", "es", {4}, {0}),
+    ("tuesdays I have dialysis, a thursday would be good", "en", {1}, {3}),
+])
+def test_days_named_beside_being_busy_are_avoided(text: str, language: str, avoid: set[int], wanted: set[int]) -> None:
+    preference = read_preference(text, MONDAY, language)
+    assert preference.avoid_weekdays == avoid and preference.weekdays == wanted
+
+
+def test_a_part_of_the_day_named_beside_work_is_avoided() -> None:
+    assert read_preference("el jueves tempranito, que en la tarde tengo que trabajar", MONDAY, "es").avoid_hours \
+        == (12, 19)

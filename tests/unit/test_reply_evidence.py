@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.evidence.declining import decline_reason, is_bare_no
+from bot.conversation.evidence.declining import decides_against, decline_reason, is_bare_no
 from bot.conversation.evidence.for_a_person import (
     asks_a_question,
     asks_for_a_person,
@@ -15,7 +15,7 @@ from bot.conversation.evidence.for_a_person import (
     wants_a_call,
     wants_a_real_person,
 )
-from bot.conversation.evidence.later import asks_to_be_written_later, sends_document_later
+from bot.conversation.evidence.later import asks_to_be_contacted, asks_to_be_written_later, sends_document_later
 from bot.conversation.evidence.recovery import (
     asks_about_medicine,
     back_in_hospital,
@@ -1230,3 +1230,76 @@ def test_remind_me_tomorrow_in_spanish_is_later() -> None:
 
 def test_treated_elsewhere_in_cantonese_is_care_elsewhere() -> None:
     assert decline_reason("我喺第二度做緊治療") == "care_elsewhere"
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("we go to kaiser for all of that now", "care_elsewhere"),
+    ("ya tengo mi neurologo en Hialeah", "care_elsewhere"),
+    ("bác qua khám bên Westminster rồi", "care_elsewhere"),
+    ("I had the mammogram already, in october", "already_done"),
+    ("我已经喺法拉盛做咗", "already_done"),
+    ("a mi edad ya no creo que necesite eso", "not_needed"),
+    ("我这个年纪不用再检查了", "not_needed"),
+    ("ông 90 tuổi rồi, khám chi nữa", "not_needed"),
+    ("me siento bien, no lo necesito", "not_needed"),
+    ("my back good now, thanks anyway", "feels_better"),
+    ("ya ando mejor, gracias", "feels_better"),
+    ("el copago no me da el bolsillo", "cost"),
+    ("em không muốn tập nữa", "not_needed"),
+    ("I go to the gym for that", None),
+])
+def test_reasons_to_decline_said_plainly(body: str, category: str | None) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "decided"), [("what does it cost? i cant pay that, no thanks", True),
+                                              ("el deducible es muy alto, lo dejo así", True),
+                                              ("what does it cost?", False)])
+def test_a_reason_that_ends_in_a_decision(body: str, decided: bool) -> None:
+    assert decides_against(body) is decided
+
+
+@pytest.mark.parametrize("body", ["hi its Keisha mom, she has school", "this is Tony dad writing", "我係佢個仔"])
+def test_a_parent_writing_by_the_childs_name(body: str) -> None:
+    assert speaks_for_someone(body)
+
+
+@pytest.mark.parametrize("body", ["this is a question", "its just me", "this is my mom"])
+def test_no_parent_writing_in_plain_words(body: str) -> None:
+    assert not speaks_for_someone(body)
+
+
+@pytest.mark.parametrize("body", ["what is the checkup for?", "这个科是干啥的", "要自费吗"])
+def test_what_the_visit_is_for_or_paying_yourself_is_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["ok nos vemos", "嗯嗯 到时见", "好嘞"])
+def test_yes_said_casually(body: str) -> None:
+    assert says_yes(body)
+
+
+def test_a_menu_number_with_a_casual_ok() -> None:
+    assert menu_number("2 sale") == 2 and menu_number("1 dale") == 1
+
+
+def test_fine_and_eating_in_vietnamese_typed_short() -> None:
+    assert feels_fine("ổn, ăn cơm được") and feels_fine("khoe, an uong ngon")
+
+
+@pytest.mark.parametrize("body", ["ping me back thursday", "escríbeme en la tarde", "mai nhắn lại nha", "改天再联系"])
+def test_a_way_back_to_the_patient_named(body: str) -> None:
+    assert asks_to_be_contacted(body)
+
+
+def test_after_five_only_names_no_way_back() -> None:
+    assert not asks_to_be_contacted("only after 4, I work days")
+
+
+@pytest.mark.parametrize("body", ["can you remind me friday", "remind me then, I'm away till monday", "后天提醒我"])
+def test_reminded_on_a_day_is_written_later(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+def test_the_paper_sent_when_home_in_spanish() -> None:
+    assert sends_document_later("ahorita no puedo, cuando llegue le mando la foto")

@@ -19,7 +19,7 @@ _DECLINE_REASONS = (
         r"|\bno longer (hurts|in pain)\b"
         r"|\b(doesn'?t|does not|don'?t|dont|doesnt) hurt (anymore|any more|no more|none)\b"
         r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b"
-        r"|\b(me siento|estoy|ya estoy|ya me siento) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
+        r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
         r"|\bya no me duele\b"
         r"|\b(la|el|mi) (?!(\d\w*|primer\w*|segund\w*|tercer\w*|cuart\w*|ultim\w*|opcion|hora|horario|cita|fecha"
         r"|dia|de|del|que|otra|otro|martes|miercoles|jueves|viernes|lunes|manana|tarde)\b)\w+ (ya )?(esta|se siente"
@@ -30,12 +30,13 @@ _DECLINE_REASONS = (
         # đỡ (better) folds like đó (that): "xét nghiệm đó rồi" is a test done, so đỡ only where it starts a thought
         r"|(^|\b(da|đa|thay|cung|toi|tui|em|con|minh|bac|co|chu|ba|ong|nay|me|ma|bo|anh|chi|vo|chong|chau) )"
         r"đo( (nhieu|nhiu|lam|han|het))? (hon|roi|r)\b"
-        r"|\bmy \w+( is| feels|'s) (\w+ ){0,2}(a lot |much |way |so much )?(fine|ok|okay|good|better|healed) now\b"
+        r"|\bmy \w+( is| feels|'s)? (\w+ ){0,2}(a lot |much |way |so much )?(fine|ok|okay|good|better|healed) now\b"
         r"|\bmy \w+( is| feels|'s) (\w+ )?(a lot|much|way|so much) better\b"
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b"  # đỡ typed as "do"
         r"|\bkhoe (re|ru|queo|nhu trau)\b")),
     ("already_done", re.compile(
-        r"\balready (had|got|did|went|done|been|saw|seen)\b|\bya (me )?(la|lo|los|las)? ?(hice|hise|hize|fui|tuve"
+        r"\balready (had|got|did|went|done|been|saw|seen)\b|\b(did|had|got) (this|that|the|my|it)( \w+)? already\b"
+        r"|已经[^，。,.]{0,12}(做|检查|查|打|拍|照)(咗|了|完)|\bya (me )?(la|lo|los|las)? ?(hice|hise|hize|fui|tuve"
         r"|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
         r"|\b(had|got|did) (my|the|a) (\w+ ){0,2}(mammogram|colonoscopy|screening|scan|shot|vaccine|exam|physical|"
@@ -88,7 +89,11 @@ _DECLINE_REASONS = (
         r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
         r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
         r"|\b(chuyen|đoi|doi) (qua|sang|ve|toi) (cho|phong kham|phong mach|bac si|bs|noi|benh vien|bv|pk|tap|kham)\b"
-        r"|\bya tengo (un |una |mi |otr[oa] )?(especialista|doctor|doctora|medic[oa]|terapeuta)\b"
+        r"|\bya (yo )?tengo (un |una |mi |otr[oa] )?(especialista|doctor|doctora|medic[oa]|terapeuta|\w+olog[oa]"
+        r"|\w+iatra)\b|\bsigo con (el|ella|mi) (doctor|doctora|medic[oa]|especialista|\w+olog[oa])?\b"
+        r"|\b(i|we) (go|goes|going) to (?!the\b)[a-z]+( [a-z]+)? for (all (that|this|of (that|it|my \w+))|my (care"
+        r"|checkups?|doctor|pt|therapy|\w+ care))\b"
+        r"|\b(qua|sang|ve) (tap|kham|tri lieu|lam)( o)? (ben|o) \w+|\b(tap|kham) (ben|o) \w+( \w+){0,4} (roi|r)\b"
         r"|\bme (estan|esta) (viendo|atendiendo) en (la|el|una|otra|otro) (clinica|hospital|consultorio|centro)\b"
         r"|\b(estoy viendo|me esta viendo|me estan viendo|me ve|veo) (a )?(un|una|mi|otr[oa]) (\w+ )?(doctor|doctora"
         r"|medic[oa]|especialista|terapeuta|\w+ologo|\w+ologa|\w+iatra|\w+dista)\b"
@@ -124,7 +129,8 @@ _DECLINE_REASONS = (
                         r"|\b(khong|ko|k) (du|đu) tien\b|没钱|付不起|负担不起"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
                         r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
-                        r"|\bno me alcanza\b|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
+                        r"|\bno me alcanza\b|\bno me (da|alcanza) el bolsillo\b"
+                        r"|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
                         r"|\bno tengo( \w+){0,3} (pa|para) (pagar|el copago|el deducible)\b"
                         r"|\bno tengo (los |la |el )?(chavos|lana|feria|plata|dinero|varo|billete|cash)\b"
                         r"|\b(muy|demasiado) caro\b|太贵|没有保险|给不起|\b(mac|đat|dat) (qua|wa)\b"
@@ -252,7 +258,7 @@ _NO_NEED_TO_SEE = re.compile(r"\b(don'?t|do not|dont|no longer|never)( really| t
                              r"|provider)\b")
 # a test or screening (not a course of care) said done: already done, wherever it was done
 _TEST_DONE = re.compile(r"\b(test|tests|screening|mammogram|colonoscopy|exam|examen|estudio|prueba|xet nghiem|soi"
-                        r"|chup)\b|检查|化验|筛查|体检")
+                        r"|chup)\b|检查|化验|筛查|体检|已经[^，。,.]{0,12}做(咗|了|过|完)")
 # another doctor said as one NOT wanted ("no quiero con otro doctor", "I don't want a different doctor"): no care
 # elsewhere
 _NOT_ANOTHER = re.compile(r"\b(no quiero|no deseo|no|don'?t want|do not want|not)( (ir|ver|verme|atenderme|go|see"
@@ -261,9 +267,31 @@ _NOT_ANOTHER = re.compile(r"\b(no quiero|no deseo|no|don'?t want|do not want|not
                           r"|especialista)\b" + "|" + ASKS_ANOTHER_DOCTOR)
 
 
+# no need said outright, which outweighs what is said beside it: "no lo necesito, estoy bien" (not feeling better:
+# well, so no need), "a mi edad no considero que necesite ese examen", 这个年纪不用再做了 (not: done before)
+_NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) bien\b"
+                               r"|\b(estoy|me siento|ando) bien,? no (lo|la) necesito\b"
+                               r"|\bno (creo|considero|pienso) que (lo |la )?necesite\b"
+                               r"|\b(a|at) (mi|my) (edad|age)\b|\b(khong|ko|k) can (dau|đau|thiet|lam)\b"
+                               r"|\b\d{2,3} tuoi roi\b|\b(chup|kham|lam|xet nghiem|soi)( \w+){0,3} chi nua\b"
+                               r"|(这个|这把|我这)年纪|不用再(做|检查|查|验|照)|不需要再(做|检查|查|验|照)"
+                               r"|[一二三四五六七八九十\d]+几?岁(了|咯|啦|喇|嘞)|不想再(做|去|检查|查|验|照)"
+                               r"|\b(khong|ko|k|hem|hong|hok) muon (tap|kham|lam|di tap|di kham|chup|xet nghiem) nua\b")
+# a reason with a decision after it: "how much this cost? ... I cannot pay again. no thank you"
+_DECIDED = re.compile(r"(\bno,? thank(s| you)|\bno gracias|\blo (voy a dejar|dejo)( ahi| asi)?|\bi'?ll pass"
+                      r"|\b(thoi )?khoi (nha|nhe|di)?|不用了|算了)\W*$")
+
+
+def decides_against(text: str) -> bool:
+    """Whether the reply ends by deciding against the visit ("no thank you", "lo voy a dejar ahí", 算了)."""
+    return bool(_DECIDED.search(normalise(text)))
+
+
 def decline_reason(text: str) -> str | None:
     """The category of a reason to turn the visit down that the reply gives, if it gives one."""
     folded = _NOT_ANOTHER.sub(" ", _NO_NEED_TO_SEE.sub("dont need it", normalise(text)))
+    if _NO_NEED_OUTRIGHT.search(folded):
+        return "not_needed"
     if _TEST_DONE.search(folded) and _CATEGORIES["already_done"].search(folded):
         return "already_done"  # "我上个月已经在别的诊所做过这个检查了": the test is done, wherever it was
     if _FOUND_ANOTHER.search(folded):

@@ -20,6 +20,7 @@ _WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit m
                 r"|check with)"
                 r"( to)?( me| us)?( back| again| out)?")
 _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"
+               r"(?<=remind me )(then|on \w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                r"in (a|\d+|a few|a couple( of)?) (days?|weeks?)|after (the|this|my) \w+|when i('?m| am| get) back|"
                r"this weekend)")
 _WRITTEN_LATER = re.compile(
@@ -31,9 +32,9 @@ _WRITTEN_LATER = re.compile(
     r"( \w+){0,3} (manana|luego|mas tarde|la (proxima |otra )?semana|la semana que viene|otro dia|despues"
     r"|cuando (regrese|vuelva|llegue|este de vuelta|regresemos|volvamos)|"
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
-    r"|(明天|过几天|过两天|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
+    r"|(明天|后天|过几天|过两天|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
     r"|月底)[^，。,.]{0,6}再?"
-    r"(联系|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你)"
+    r"(联系|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒)"
     r"|\b(tuan sau|thang sau|bua khac|hom khac|luc khac|tuan toi|thang toi) (\w+ ){0,2}(nhan|goi|lien lac|lien he|nt)"
     r"( lai)?\b"
     r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"
@@ -67,6 +68,8 @@ _SENDS_LATER = re.compile(
     r"\b(en la noche|mas tarde|luego|manana|al rato|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
     r"|la (proxima )?semana( que viene)?|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
+    r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|despues)\b.*"
+    r"\b(lo|la|se lo|se la|le|les|te) (mando|envio|paso|mandare|enviare|pasare)\b"  # "cuando llegue ... le mando"
     r"|(晚上|明天|明早|早上|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企)"
     r"[^，。,.]{0,8}(拍|发|传|寄|send|影)"
     r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
@@ -80,6 +83,18 @@ def sends_document_later(text: str) -> bool:
 def asks_to_be_written_later(text: str) -> bool:
     """Whether the reply asks, in so many words, to be written to or called at another time."""
     return bool(_WRITTEN_LATER.search(normalise(text)))
+
+
+# a way back to the patient named: "hit me back monday", "escríbame al rato", "tối nhắn lại nha", 晚一点再跟你们说
+_BACK_TO_ME = re.compile(r"\b((hit|ping) me (back|up)|text me|txt me|call me|write me|message me|msg me|get back to me"
+                         r"|reach (out|me)|escribame|escribeme|escribanme|mandeme|mandame|llameme|llamame|nhan lai"
+                         r"|nt lai|goi lai|lien lac lai|nhan tin lai)\b"
+                         r"|(跟|和|给|同)(你们|你)(说|讲|联系)|再(联系|发|说|讲|回复)")
+
+
+def asks_to_be_contacted(text: str) -> bool:
+    """Whether the reply names a way to reach the patient again ("hit me back monday", "escríbame en la noche")."""
+    return bool(_BACK_TO_ME.search(normalise(text)))
 
 
 def asks_for_later(text: str) -> bool:

@@ -58,7 +58,9 @@ _FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everythi
                    r"|^\W*(khong|ko|k|hong) sao( (het|ca|dau|đau))?( a| ak| ah| roi)?\W*$"
                    # "ổn rồi, ăn ngủ được" typed short: "on r, an ngu dc"
                    r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)( (roi|r|rui|lam|ap|a|ak|ah|nha|nhe|het))+\b"
-                   r"|\ban (uong )?ngu (duoc|đuoc|dc|đc|ngon|binh thuong)\b")
+                   r"|\ban (uong )?ngu (duoc|đuoc|dc|đc|ngon|binh thuong)\b"
+                   r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)\W+an (uong|ngu|com)( \w+)?"
+                   r" (duoc|đuoc|dc|đc|ngon)\b")
 
 
 def feels_fine(text: str) -> bool:

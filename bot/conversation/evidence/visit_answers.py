@@ -38,6 +38,7 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
+                  r"|到时(候)?见|到時(候)?見|^(嗯嗯|嗯|恩恩|en en|ok哒|好哒|好嘞|好滴)"
                   r"|se [đd]en|se (toi|ghe|co mat|qua)"
                   # "ừ nhớ rồi, t3 11h tui tới": yes, remembered, I'll come
                   r"|^(u|uk|uh|um|uhm)( (nho|roi|r|ok|oke|dc|duoc|đuoc|nha|nhe))+|nho roi"
