@@ -87,7 +87,8 @@ _LATEST = re.compile(r"\b(latest|el mas tarde|la mas tarde|lo mas tarde)\b")
 # the day of the month: "the 9th", "el día 9", "ngày 9" (rewritten as "day 9"); "the 2nd" stays an option number
 # ("until the 10th", "hasta el 10", 到10号: a day the patient is busy until, not one chosen)
 _DAY_OF_MONTH = re.compile(r"(?<!until )(?<!hasta )\b(?:day|dia)\s+(\d{1,2})\b"
-                           r"|(?<!until )(?<!till )(?<!thru )(?<!through )\bthe (\d{1,2})(?:st|nd|rd|th)\b")
+                           r"|(?<!until )(?<!till )(?<!thru )(?<!through )\bthe (\d{1,2})(?:st|nd|rd|th)\b"
+                           r"|(?<!hasta )\bel (\d{1,2})\b(?![:/]|\s*(?:am|pm|de la|y media|y cuarto)\b)")  # "el 8"
 # a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
 _CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i meant|correction|mejor dicho|oops|"
                          r"no perdon|perdon|sorry|"
@@ -256,8 +257,9 @@ def _early_said(match: re.Match[str]) -> str:
     """Early in the day is the morning; a bare "temprano" / "early" only right after a day ("jueves temprano")."""
     if match.group(2) is None:
         return " morning "
-    before = re.findall(r"[a-z]+", match.string[:match.start()])
-    return " morning " if before and before[-1] in WEEKDAYS else match.group(0)
+    before = re.findall(r"[a-z0-9]+", match.string[:match.start()])
+    after_a_day = before and (before[-1] in WEEKDAYS or (before[-1].isdigit() and before[-2:-1] == ["el"]))
+    return " morning " if after_a_day else match.group(0)  # "el jueves temprano", "el 8 tempranito"
 
 
 def resolve_choice(text: str, options: list[OfferedOption], today: date | None = None,
@@ -373,7 +375,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if positions:
         narrow(lambda o: o.position in positions)
     for match in _DAY_OF_MONTH.finditer(stripped):
-        day = int(match.group(1) or match.group(2))
+        day = int(match.group(1) or match.group(2) or match.group(3))
         if match.group(1) or day > len(options):
             before = remaining
             narrow(lambda o, d=day: o.local_start.day == d)
@@ -418,6 +420,8 @@ def _spoken_clock(folded: str) -> str:
     "las 4 y cuarto" → "las 4:15"."""
     folded = re.sub(r"\b(las?) (" + "|".join(_SPANISH_HOURS) + r")\b",
                     lambda m: f"{m.group(1)} {_SPANISH_HOURS[m.group(2)]}", folded)
+    folded = re.sub(r"\b(" + "|".join(_SPANISH_HOURS) + r") y (media|cuarto)\b",  # "el de dos y media"
+                    lambda m: f"{_SPANISH_HOURS[m.group(1)]} y {m.group(2)}", folded)
     folded = re.sub(r"\b(\d{1,2}) y (media|cuarto|\d{2})\b",
                     lambda m: f"{m.group(1)}:{ {'media': '30', 'cuarto': '15'}.get(m.group(2), m.group(2))}", folded)
     return folded

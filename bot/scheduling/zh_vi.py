@@ -282,7 +282,8 @@ _VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay c
 _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bcai nao (som|truoc) (hon|nhat)\b", " earliest "), (r"\bcai nao (tre|muon) (hon|nhat)\b", " latest "),
     (r"\btuy (ben|ban|bs|phong kham|chi|anh|em|co|chu|minh)\b", " you pick "),
-    (r"\blam ca\b|\blam (nail|nails|mong|tiem)\b", " not "),  # "thứ Ba con làm ca sáng", "làm nail tới 7h": at work
+    (r"\blam ca\b|\blam (nail|nails|mong|tiem)\b|\b(phai )?(mo|dong) (cua )?(tiem|hang|shop|quan)\b",
+     " not "),  # "thứ Ba con làm ca sáng", "làm nail tới 7h", "sáng phải mở tiệm": at work
     (r"\bnhung\b", " but "),  # "sáng thứ 5 em bận nhưng 4pm thì ok": two thoughts
     (r"\b(ngay|mung)\s+(\d{1,2})\s*(?:thang\s+|/)(\d{1,2})\b", r" \2/\3 "),  # "ngày 9 tháng 12": day and month
     (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?(o\s+)?giua\b", " middle "),

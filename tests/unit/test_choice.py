@@ -951,3 +951,18 @@ def test_a_busy_time_beside_the_offered_one_chosen(reply: str, language: str, po
 def test_asking_earlier_or_turning_these_down_books_nothing(reply: str, language: str) -> None:
     assert stated_choice(reply, DAYS, language=language).chosen is None
     assert asks_for_other_times(reply, language) or asks_earlier_or_later(reply, language)
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("me sirve el de dos y media", "es", 2),
+    ("el 10 en la tarde", "es", 3),
+    ("el 8 temprano porfa", "es", 1),
+    ("chiều thứ năm nha, sáng chị phải mở cửa hàng", "vi", 3),
+])
+def test_spoken_half_hours_a_date_said_with_el_and_opening_the_shop(reply: str, language: str, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+def test_a_day_early_that_no_option_has_is_not_the_other_day() -> None:
+    assert stated_choice("el jueves temprano no puedo, el martes en la tarde sí", DAYS, language="es").chosen is None

@@ -1303,3 +1303,28 @@ def test_reminded_on_a_day_is_written_later(body: str) -> None:
 
 def test_the_paper_sent_when_home_in_spanish() -> None:
     assert sends_document_later("ahorita no puedo, cuando llegue le mando la foto")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("the tribal clinic in Tahlequah takes care of all my doctoring", "care_elsewhere"),
+    ("voy a seguir con mi fisioterapeuta de siempre", "care_elsewhere"),
+    ("我在UCSF那边已经有医生在看", "care_elsewhere"),
+    ("ko có insurance, mắc lắm", "cost"),
+    ("我的腰好返好多，唔使再做", "feels_better"),
+])
+def test_more_reasons_to_decline_said_plainly(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["will medicaid cover it?", "is it in Dallas or Fort Worth?"])
+def test_coverage_and_which_city_are_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["send this again friday please", "text me again monday"])
+def test_send_it_again_on_a_day_is_later(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+def test_all_ok_in_chinese_with_english() -> None:
+    assert feels_fine("都OK啦") and feels_fine("还ok，谢谢")

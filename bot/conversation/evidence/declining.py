@@ -93,6 +93,11 @@ _DECLINE_REASONS = (
         r"|\w+iatra)\b|\bsigo con (el|ella|mi) (doctor|doctora|medic[oa]|especialista|\w+olog[oa])?\b"
         r"|\b(i|we) (go|goes|going) to (?!the\b)[a-z]+( [a-z]+)? for (all (that|this|of (that|it|my \w+))|my (care"
         r"|checkups?|doctor|pt|therapy|\w+ care))\b"
+        r"|\b(for|of|does|do|handles?) all (my|our) (doctoring|care|doctor \w+|health ?care|medical care|checkups)\b"
+        r"|\b(continuar|seguir|sigo|voy a seguir|continuo|decidi continuar|decidi seguir)( \w+){0,3} con"
+        r" (un|una|mi|el|la)"
+        r" (\w+olog[oa]|terapeuta|fisioterapeuta|doctor|doctora|medic[oa]|especialista|quiropractico)\b"
+        r"|(那边|那里|那儿)[^，。,.]{0,10}(已经)?有[^，。,.]{0,8}(医生|specialist|doctor|专科)[^，。,.]{0,3}(在)?看"
         r"|\b(qua|sang|ve) (tap|kham|tri lieu|lam)( o)? (ben|o) \w+|\b(tap|kham) (ben|o) \w+( \w+){0,4} (roi|r)\b"
         r"|\bme (estan|esta) (viendo|atendiendo) en (la|el|una|otra|otro) (clinica|hospital|consultorio|centro)\b"
         r"|\b(estoy viendo|me esta viendo|me estan viendo|me ve|veo) (a )?(un|una|mi|otr[oa]) (\w+ )?(doctor|doctora"
@@ -136,7 +141,7 @@ _DECLINE_REASONS = (
                         r"|\b(muy|demasiado) caro\b|太贵|没有保险|给不起|\b(mac|đat|dat) (qua|wa)\b"
                         r"|\bbao hiem( \w+){0,2} (khong|ko|k|hok|hong) (tra|chi|cover|bao|chiu)\b|\btien dau ma\b"
                         r"|\bton (qua|kem|nhieu qua|lam)\b"
-                        r"|\b(khong|ko|k|hok|hong) co (bao hiem|tien)\b|\bton tien\b")),
+                        r"|\b(khong|ko|k|hok|hong) co (bao hiem|tien|insurance)\b|\bton tien\b|\bmac lam\b")),
     ("not_needed", re.compile(
         # the exercises done at home now: "ya hago en la casa los ejercicios que me enseñaron"
         r"\b(ya )?hago (en (la )?casa )?(los|mis) ejercicios( en (la )?casa)?\b|\bi (already )?do (the|my) exercises at"
@@ -167,7 +172,7 @@ _DECLINE_REASONS = (
         r"|\bno es necesari[oa]\b|\bno (lo |la |le )?(veo|creo|siento) necesari[oa]\b"
         r"|\b(i'?m|i am|we'?re|we are) done with (those|these|the|my|that|this|all) (\w+ )?(tests?|screenings?|therapy"
         r"|pt|exams?|scans?|colonoscop\w+|mammograms?)\b"
-        r"|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再|不必(再)?(做|检查|查|去|了)"
+        r"|不想再(做|去|检查|查|验|照)|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再|不必(再)?(做|检查|查|去|了)"
         r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b"
         # asked what for: "khỏe re mà, khám chi", "già rồi làm gì nữa"
         r"|\b(lam|kham|chup|soi|noi soi|tap|xet nghiem|đi kham|di kham) (chi|gi nua)( cho (cuc|met|ton tien))?\b"
@@ -274,8 +279,7 @@ _NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) 
                                r"|\bno (creo|considero|pienso) que (lo |la )?necesite\b"
                                r"|\b(a|at) (mi|my) (edad|age)\b|\b(khong|ko|k) can (dau|đau|thiet|lam)\b"
                                r"|\b\d{2,3} tuoi roi\b|\b(chup|kham|lam|xet nghiem|soi)( \w+){0,3} chi nua\b"
-                               r"|(这个|这把|我这)年纪|不用再(做|检查|查|验|照)|不需要再(做|检查|查|验|照)"
-                               r"|[一二三四五六七八九十\d]+几?岁(了|咯|啦|喇|嘞)|不想再(做|去|检查|查|验|照)"
+                               r"|(这个|这把|我这)年纪|[一二三四五六七八九十\d]+几?岁(了|咯|啦|喇|嘞)"
                                r"|\b(khong|ko|k|hem|hong|hok) muon (tap|kham|lam|di tap|di kham|chup|xet nghiem) nua\b")
 # a reason with a decision after it: "how much this cost? ... I cannot pay again. no thank you"
 _DECIDED = re.compile(r"(\bno,? thank(s| you)|\bno gracias|\blo (voy a dejar|dejo)( ahi| asi)?|\bi'?ll pass"

@@ -15,12 +15,14 @@ _LATER = re.compile(r"\b(later|tomorrow|next (week|month)|another (day|time)|bus
 # "reach out tomorrow afternoon", "mándeme mensaje mañana", "về rồi nhắn lại giùm", 下个星期再联系我: asked to be
 # written to at another time, in so many words (a time said with it is when to write, not a visit time)
 _WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit me up|get back to me|get back|try|ask"
+                r"|send (this|it|that|me this|me that)"
                 r"|remind"
                 r"|deal with (this|it|that)|do (this|it|that)|revisit (this|it)|talk about (this|it)|circle back"
                 r"|check with)"
                 r"( to)?( me| us)?( back| again| out)?")
 _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"
-               r"(?<=remind me )(then|on \w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+               r"(?:(?<=remind me )|(?<=again )|(?<=text me )|(?<=call me ))(then|on \w+day|monday|tuesday|wednesday"
+               r"|thursday|friday|saturday|sunday)|"
                r"in (a|\d+|a few|a couple( of)?) (days?|weeks?)|after (the|this|my) \w+|when i('?m| am| get) back|"
                r"this weekend)")
 _WRITTEN_LATER = re.compile(
