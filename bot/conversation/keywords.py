@@ -36,9 +36,11 @@ OPT_OUT_PHRASES = (
     # (not "I don't text good": said of the patient, no request)
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit|don'?t|do not|never)\s+"
                r"(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
-    re.compile(r"\bno more (texts|messages|msgs|txts|text messages)\b"),
+    re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
+    re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
     re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),
-    re.compile(r"\b(remove|take|get|delete) my (number|name|info|phone|cell)( number)? (off|from|out of)( of)? "
+    re.compile(r"\b(remove|take|get|delete) (my|this|the) (number|name|info|phone|cell)( number)? (off|from|out of)"
+               r"( of)? "
                r"(your |the |this )?(list|system|contacts|texts)\b"),
     re.compile(r"\bunsubscribe\b"),
     re.compile(r"\bno me (escriban|manden|envien)\b"),

@@ -127,9 +127,10 @@ def answer_checkin(turn: Turn) -> None:
 
 
 def reads_as_checkin_answer(text: str) -> bool:
-    """Words that answer "how are you since you went home?" whatever the engine made of them."""
+    """Words that answer "how are you since you went home?" whatever the engine made of them, or the menu's number
+    they start with ("1 👍 thanks for checking on me")."""
     return back_in_hospital(text) or sounds_worse(text) or ordinary_recovery(text) or asks_about_medicine(text) \
-        or feels_fine(text)
+        or feels_fine(text) or leading_number(text) in (1, 2, 3)
 
 
 def answer_callback_time(turn: Turn) -> None:

@@ -92,7 +92,8 @@ _DAY_OF_MONTH = re.compile(r"(?<!until )(?<!hasta )\b(?:day|dia)\s+(\d{1,2})\b"
 # a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
 _CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i meant|correction|mejor dicho|oops|"
                          r"no perdon|perdon|sorry|"
-                         r"digo|perdon (?:quise decir|digo)|quise decir|no mejor|a khong|a nham|nham)\b"
+                         r"digo|perdon (?:quise decir|digo)|quise decir|no mejor|a khong|a nham|nham"
+                         r"|(?:a )?(?:khong|ko|k) lon|lon roi)\b"
                          r"|不对|不是不是|我是说|改成|(?:啊|哦|噢|呃|嗯|哎)\s*不是)"
                          r"(?:[\s,.]*(?:no|nope|不是|khong)\b)?", re.IGNORECASE)  # "Actually no make it wednesday"
 # where a reply thought aloud comes to its conclusion ("tuesday's out, wednesday i'm babysitting, so I guess thursday")
@@ -185,7 +186,10 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"tengo (que|q|k)|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
                        r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo"
                        # "el jueves me toca trabajar"; not "me toca el jueves a las 4" (mine is thursday)
-                       r"|me toca(?! (el|la) (lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d)))\b")
+                       r"|me toca(?! (el|la) (lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d))"
+                       # another standing visit or meeting then: "dialysis tues and thurs", "bridge club weds"
+                       r"|(?<!after )(?<!before )(?<!despues de )(?<!antes de )(?<!despues de la )(dialysis|dialisis"
+                       r"|chemo|quimio|infusion|bridge club|book club|bible study|choir|court date))\b")
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|no hay bronca|"
                               r"no hay pedo|no pasa nada|"
                               r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
@@ -500,7 +504,8 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
 # (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see BUSY_THEN)
-_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|q|(?<=\w\s)k|salgo|i get off|im off|i'm off|"
+_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|(?<=\w\s)q|(?<=\w\s)k|salgo|"
+                     r"we get back|i get back|back from|regreso|regresamos|vuelvo|volvemos|i get off|im off|i'm off|"
                      r"i finish|termino|entro|i start|empiezo)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
 # what fills a day, named beside a time that is not asked for ("the kids get out of school at 3")

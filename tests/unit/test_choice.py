@@ -966,3 +966,13 @@ def test_spoken_half_hours_a_date_said_with_el_and_opening_the_shop(reply: str, 
 
 def test_a_day_early_that_no_option_has_is_not_the_other_day() -> None:
     assert stated_choice("el jueves temprano no puedo, el martes en la tarde sí", DAYS, language="es").chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("số 1.. à ko lộn, số 3 mới đúng", "vi", 3),
+    ("wed the 9th is fine, we're back from Tucson the 8th", None, 2),
+    ("q sea el jueves xq el martes tengo junta", "es", 3),
+])
+def test_a_slip_corrected_and_a_day_back_from_a_trip(reply: str, language: str | None, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position

@@ -203,3 +203,9 @@ def test_consent_withdrawn_by_discontinue_and_no_more(body: str) -> None:
                                   "can I discontinue my pills?"])
 def test_other_things_discontinued_or_not_wanted_are_no_opt_out(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is None
+
+
+@pytest.mark.parametrize("body", ["take this number off your list", "no more sms", "jangan kirim sms lagi",
+                                  "no more tin nha"])
+def test_consent_withdrawn_for_this_number_and_mixed_languages(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -173,3 +173,12 @@ def test_days_named_beside_being_busy_are_avoided(text: str, language: str, avoi
 def test_a_part_of_the_day_named_beside_work_is_avoided() -> None:
     assert read_preference("el jueves tempranito, que en la tarde tengo que trabajar", MONDAY, "es").avoid_hours \
         == (12, 19)
+
+
+def test_standing_visits_and_clubs_named_with_days_are_avoided() -> None:
+    preference = read_preference("chemo mondays, choir on friday, anything else?", MONDAY, "en")
+    assert preference.avoid_weekdays == {0, 4} and not preference.weekdays
+
+
+def test_a_day_after_dialysis_is_still_wanted() -> None:
+    assert read_preference("thursday after dialysis", MONDAY, "en").weekdays == {3}

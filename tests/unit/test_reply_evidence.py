@@ -1328,3 +1328,25 @@ def test_send_it_again_on_a_day_is_later(body: str) -> None:
 
 def test_all_ok_in_chinese_with_english() -> None:
     assert feels_fine("都OK啦") and feels_fine("还ok，谢谢")
+
+
+def test_a_mistake_about_the_option_number_is_no_wrong_number() -> None:
+    assert not says_wrong_number("số 2 à ko lộn, số 1") and not clearly_not_the_patient("lộn số 3, lấy số 1")
+    assert says_wrong_number("lộn số rồi")
+
+
+@pytest.mark.parametrize(("body", "category"), [("ya me están tratando, gracias", "care_elsewhere"),
+                                                ("the doctor too mahal lah", "cost"),
+                                                ("我在法拉盛的诊所看，不用约", "care_elsewhere")])
+def test_seen_already_and_expensive_said_other_ways(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["礼拜四我会来的", "好嘞 到时候见"])
+def test_coming_said_in_chinese(body: str) -> None:
+    assert says_yes(body)
+
+
+def test_a_check_in_answered_by_its_number_and_thanks() -> None:
+    from bot.conversation.reminder_and_checkin import reads_as_checkin_answer
+    assert reads_as_checkin_answer("1 🙂 thank you for asking") and not reads_as_checkin_answer("thank you for asking")

@@ -100,6 +100,8 @@ _DECLINE_REASONS = (
         r"|(那边|那里|那儿)[^，。,.]{0,10}(已经)?有[^，。,.]{0,8}(医生|specialist|doctor|专科)[^，。,.]{0,3}(在)?看"
         r"|\b(qua|sang|ve) (tap|kham|tri lieu|lam)( o)? (ben|o) \w+|\b(tap|kham) (ben|o) \w+( \w+){0,4} (roi|r)\b"
         r"|\bme (estan|esta) (viendo|atendiendo) en (la|el|una|otra|otro) (clinica|hospital|consultorio|centro)\b"
+        r"|\bya me (estan|esta) (viendo|atendiendo|tratando)\b"
+        r"|在[^，。,.]{0,16}(诊所|医院)(做|看|治|检查)"
         r"|\b(estoy viendo|me esta viendo|me estan viendo|me ve|veo) (a )?(un|una|mi|otr[oa]) (\w+ )?(doctor|doctora"
         r"|medic[oa]|especialista|terapeuta|\w+ologo|\w+ologa|\w+iatra|\w+dista)\b"
         r"|有自己的(专科|家庭|私人)?医生|在国内[^，。,.]{0,6}(看|做|治|检查|针灸)|回国(看|做|治|检查)"
@@ -125,7 +127,8 @@ _DECLINE_REASONS = (
         r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,4}(医生|医院|诊所|专科)"
         r"|看了?(别的|其他|另外的?|新的|华人|中国)(医生|医院|诊所)")),
     ("cost", re.compile(r"\b(can'?t|cannot|cant) afford\b|\b(can'?t|cannot|cant) (keep )?(paying|affording)\b"
-                        r"|\btoo expensive\b|\bno insurance\b"
+                        r"|\btoo expensive\b|\bno insurance\b|\b(too|very|so) (mahal|expensive|pricey)\b"
+                        r"|\binsurance (tak|not|no|don'?t|doesn'?t|won'?t) (cover|pay)\b"
                         r"|\bmoney( is|'?s) (tight|short)\b|\b(barely|doesn'?t|does not|won'?t) (covers?|pay)\b"
                         r"|\bno (puedo|podemos) (seguir )?pagando\b|\b(khong|ko|k) (kham|tra|đong|dong|chiu) noi\b"
                         r"|\b(kham|tra|đong|dong|chiu|lo) (khong|ko|k) noi\b"

@@ -38,14 +38,16 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
-                  r"|到时(候)?见|到時(候)?見|^(嗯嗯|嗯|恩恩|en en|ok哒|好哒|好嘞|好滴)"
                   r"|se [đd]en|se (toi|ghe|co mat|qua)"
                   # "ừ nhớ rồi, t3 11h tui tới": yes, remembered, I'll come
                   r"|^(u|uk|uh|um|uhm)( (nho|roi|r|ok|oke|dc|duoc|đuoc|nha|nhe))+|nho roi"
                   r"|(tui|toi|em|con|minh) (toi|[đd]en)$"
                   r"|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat)"
                   r"|(toi|tui|con|em|minh) (toi|[đd]en|đi|di) (duoc|đuoc|dc|đc)(?! (ko|khong|k|hong|hok)\b)"
-                  r"|(?<!ko )(?<!khong )(?<!k )(?<!hong )(?<!hok )(?<!chua )(đi|di|toi|[đd]en) (dc|đc)$)\b")
+                  r"|(?<!ko )(?<!khong )(?<!k )(?<!hong )(?<!hok )(?<!chua )(đi|di|toi|[đd]en) (dc|đc)$)\b"
+                  # Chinese has no spaces between words: "嗯嗯 到时候见", "礼拜二我来额"
+                  r"|到时(候)?见|^(嗯嗯|嗯|恩恩|en en|ok哒|好哒|好嘞|好滴)"
+                  r"|(我|阿拉|我们)(会|一定)?(来|去|到)(的|额|哦|啦|喔|嘅)")
 
 
 def says_yes(text: str) -> bool:

@@ -17,7 +17,8 @@ _WRONG_NUMBER = re.compile(
     r"|\bwhos this\b|\bnever heard of\b|\bnot (my|the|his|her|their) (number|phone|cell)\b|\bnew number\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b|\bno longer (at|has)\b"
     r"|\bdoesn'?t live here\b|\b(he|she|they) (passed away|died)\b"
-    r"|\blon so\b|\bequivocad|\bnumero (incorrecto|equivocado)\b|\bno (lo|la|los|las) conozco\b|\bno conozco\b"
+    r"|\blon so\b(?! (\d|mot|hai|ba)\b)"
+    r"|\bequivocad|\bnumero (incorrecto|equivocado)\b|\bno (lo|la|los|las) conozco\b|\bno conozco\b"
     r"|\bno soy\b"
     r"|\bquien (es|habla)\b|\bno es (mi|este|el|su) (numero|telefono|celular)\b|\bno vive aqui\b|\bse equivoc"
     r"|\bno (vive|hay) nadie (aqui )?(con ese nombre|que se llame|asi)\b|\baqui no vive\b"
@@ -31,7 +32,7 @@ _WRONG_NUMBER = re.compile(
 # The part of that evidence that is enough on its own, whatever the engine read: the reply plainly says this is not
 # the patient's phone ("who is this?" or "not me" alone are not enough: they may be the patient asking).
 _CLEARLY_WRONG = re.compile(
-    r"\bwrong (number|person|phone)\b|\blon so\b|\bnot (my|his|her|their) (number|phone|cell)\b"
+    r"\bwrong (number|person|phone)\b|\blon so\b(?! (\d|mot|hai|ba)\b)|\bnot (my|his|her|their) (number|phone|cell)\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b"
     r"|\b(this|that|it)('?s| is)? (isnt|isn't|is not|aint|ain't|not) (\w+'?s? ){1,2}(number|phone|cell)( no)? "
     r"(anymore|any more|no more)\b"
