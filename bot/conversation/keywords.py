@@ -32,7 +32,8 @@ OPT_OUT_WORDS = frozenset(
 OPT_OUT_PHRASES = (
     re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa"
                r"|porfavor|porfis|plis|ya|"
-               r"thanks|thank you|thx|gracias|nhe|nha|a|ah|đi|di|luon|cam on|ok|okay|dung lai))*$"),
+               r"thanks|thank you|thx|gracias|nhe|nha|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
+               r"|唔该|谢谢|多谢|请|啦|吧))*$"),
     # (not "I don't text good": said of the patient, no request)
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit|don'?t|do not|never)\s+"
                r"(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),

@@ -31,6 +31,10 @@ _MEDICAL = [
     r"(blue|purple|azul\w*|morad\w*)",
     r"short(ness)? of breath", r"not breathing", r"no (puedo|puede) respirar", r"me falta (el )?aire",
     r"dificultad para respirar", r"me ahogo",
+    # as clinicians (and patients who are ones) write it: "SOB at rest", "sats 86% RA", "o2 in the low 80s"
+    r"sob (at rest|now|sitting|lying|bad|worse|getting worse)",
+    r"(sats?|spo2|o2 sats?|o2|oxygen( level| sats?| saturation)?|oxigeno|pulse ox|saturation) (is |are |at |of |"
+    r"down to |dropped to |was |reading |only |en |de |esta en |)(in the )?(low |high |mid )?([4-8]\d)s?\b",
     # stroke signs
     r"stroke", r"face (is )?(drooping|droops|numb)", r"slurred speech",
     r"face( \w+){0,2} (droop\w*|numb|crooked|lopsided)( on one side)?", r"one side of (my|his|her|their) face",

@@ -504,7 +504,8 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
 # (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see BUSY_THEN)
-_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|(?<=\w\s)q|(?<=\w\s)k|salgo|"
+_REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|"
+                     r"vì|bởi vì|tại vì|boi vi|tai vi|(?<=\w\s)q|(?<=\w\s)k|salgo|"
                      r"we get back|i get back|back from|regreso|regresamos|vuelvo|volvemos|i get off|im off|i'm off|"
                      r"i finish|termino|entro|i start|empiezo)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
@@ -529,7 +530,8 @@ _EARLIER_OR_LATER = re.compile(
     r"|\bnot (?:so|that|too|as) (?:early|late)\b|\bno tan (?:temprano|tarde)\b"  # "tuesday but not so early"
     r"|\bmore (?:early|late|earlier|later)\b"  # "something more early like 7?"
     r"|\b(?:hay|tienen|tiene|tienes|habra|have|got) (?:algo |nada |un poco |anything |something )?(?:mas temprano"
-    r"|mas tarde|earlier|later)\b")  # "¿no hay más temprano?"
+    r"|mas tarde|earlier|later)\b"  # "¿no hay más temprano?"
+    r"|\b(?:algo|anything|something) (?:bien |muy |really |super |real )?(?:temprano|tempranito|early)\b")
 
 
 def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
@@ -542,6 +544,8 @@ def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
 
 # every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
 _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)"
+                           r"|(esas|esos|estas|estos|those|these) (no|don'?t|do not) (me )?(sirven|funcionan|quedan"
+                           r"|convienen|acomodan|work|fit)"
                            r"|not (at |on )?(those|these|the offered|the) (exact )?(times|hours|slots)"
                            r"|(can ?not|can'?t|cannot|no) (do )?(this|these|those) (days|dates|times)"
                            r"|no (a |en )?(esas|estas|esos|estos) (horas|horarios)"

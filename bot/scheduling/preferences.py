@@ -268,9 +268,11 @@ def _overlap(first: tuple[int, int], second: tuple[int, int]) -> tuple[int, int]
 
 
 def _negate_just_named(found: _Reading, named: list[tuple[int, str, object]], index: int) -> None:
-    """A negation right after a day or part of day ("tuesday doesnt work") turns it from wanted to unwanted."""
-    while named and index - named[-1][0] <= 2:
-        _, kind, value = named.pop()
+    """A negation right after a day or part of day ("tuesday doesnt work") turns it from wanted to unwanted, and
+    the days listed right before it with it ("tue wed thu no puedo")."""
+    last = index
+    while named and last - named[-1][0] <= 2:
+        last, kind, value = named.pop()
         if kind == "weekday":
             found.weekdays.discard(value)  # type: ignore[arg-type]
             found.avoid_weekdays.add(value)  # type: ignore[arg-type]

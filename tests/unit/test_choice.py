@@ -976,3 +976,15 @@ def test_a_day_early_that_no_option_has_is_not_the_other_day() -> None:
 def test_a_slip_corrected_and_a_day_back_from_a_trip(reply: str, language: str | None, position: int) -> None:
     choice = stated_choice(reply, DAYS, language=language)
     assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "language"), [("algo bien temprano? esas no me sirven", "es"),
+                                                 ("anything real early? those don't work", "en")])
+def test_those_turned_down_and_something_early_asked_for(reply: str, language: str) -> None:
+    assert stated_choice(reply, DAYS, language=language).chosen is None
+    assert asks_for_other_times(reply, language) or asks_earlier_or_later(reply, language)
+
+
+def test_a_reason_after_vi_is_no_choice() -> None:
+    choice = stated_choice("lấy thứ tư 2 giờ rưỡi vì buổi sáng con phải đi làm", DAYS, language="vi")
+    assert choice.chosen is not None and choice.chosen.position == 2

@@ -322,3 +322,14 @@ def test_tu_tu_with_its_marks_is_suicide_and_slowly_is_not(body: str, kind: Emer
 
 def test_fainted_and_not_answering_me_is_an_emergency() -> None:
     assert detect_emergency("mi esposo se desmayó y no me contesta") is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["sob at rest since last night", "my sats are 84 on room air", "o2 sat in the low 80s",
+                                  "oxigeno en 85"])
+def test_breathlessness_and_low_oxygen_as_clinicians_write_them(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["sats were 97 at my visit", "SOB? no, I'm fine"])
+def test_normal_oxygen_or_no_breathlessness_is_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None

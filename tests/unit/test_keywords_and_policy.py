@@ -209,3 +209,8 @@ def test_other_things_discontinued_or_not_wanted_are_no_opt_out(body: str) -> No
                                   "no more tin nha"])
 def test_consent_withdrawn_for_this_number_and_mixed_languages(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["STOP 唔該", "stop 谢谢"])
+def test_stop_with_thanks_in_chinese(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT

@@ -182,3 +182,10 @@ def test_standing_visits_and_clubs_named_with_days_are_avoided() -> None:
 
 def test_a_day_after_dialysis_is_still_wanted() -> None:
     assert read_preference("thursday after dialysis", MONDAY, "en").weekdays == {3}
+
+
+@pytest.mark.parametrize(("text", "language"), [("mon tue and wed dont work for me, friday?", "en"),
+                                                ("周一周二周三我都出差，周五可以吗", "zh")])
+def test_days_listed_before_one_no_are_all_turned_down(text: str, language: str) -> None:
+    preference = read_preference(text, MONDAY, language)
+    assert preference.avoid_weekdays == {0, 1, 2} and preference.weekdays == {4}

@@ -1350,3 +1350,19 @@ def test_coming_said_in_chinese(body: str) -> None:
 def test_a_check_in_answered_by_its_number_and_thanks() -> None:
     from bot.conversation.reminder_and_checkin import reads_as_checkin_answer
     assert reads_as_checkin_answer("1 🙂 thank you for asking") and not reads_as_checkin_answer("thank you for asking")
+
+
+@pytest.mark.parametrize(("body", "category"), [("already have a dermatologist downtown, thanks", "care_elsewhere"),
+                                                ("要自费好几百，先不约了", "cost"), ("腰好势了", "feels_better")])
+def test_a_doctor_already_had_is_elsewhere_and_paying_hundreds_is_cost(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["does the clinic take molina?", "will i need a new referral?"])
+def test_plans_taken_and_referrals_needed_are_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["opo salamat", "wi, m ap vini"])
+def test_yes_in_tagalog_and_haitian_creole(body: str) -> None:
+    assert says_yes(body)

@@ -25,7 +25,7 @@ _DECLINE_REASONS = (
         r"|dia|de|del|que|otra|otro|martes|miercoles|jueves|viernes|lunes|manana|tarde)\b)\w+ (ya )?(esta|se siente"
         r"|quedo) (mucho |muy |ya |bastante )?(bien|mejor|san[oa]|curad[oa])\b"
         r"|\b(đo|do) (đau|dau|nhuc|moi|benh) (\w+ ){0,2}(nhieu|nhiu|lam|han|hon)( (roi|r))?\b"
-        r"|好多了|好(了)?很多|好了?好多|好得多|(已经|早就|早|都|全)好了|康复了|不(疼|痛)(了|啦|喇|咯)|痊愈"
+        r"|好多了|好势|好勢|好(了)?很多|好了?好多|好得多|(已经|早就|早|都|全)好了|康复了|不(疼|痛)(了|啦|喇|咯)|痊愈"
         r"|\b(đa |da )?(khoe|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
         # đỡ (better) folds like đó (that): "xét nghiệm đó rồi" is a test done, so đỡ only where it starts a thought
         r"|(^|\b(da|đa|thay|cung|toi|tui|em|con|minh|bac|co|chu|ba|ong|nay|me|ma|bo|anh|chi|vo|chong|chau) )"
@@ -35,7 +35,8 @@ _DECLINE_REASONS = (
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b"  # đỡ typed as "do"
         r"|\bkhoe (re|ru|queo|nhu trau)\b")),
     ("already_done", re.compile(
-        r"\balready (had|got|did|went|done|been|saw|seen)\b|\b(did|had|got) (this|that|the|my|it)( \w+)? already\b"
+        r"\balready (had|got|did|went|done|been|saw|seen)\b(?! (a|an|my|another) (\w+ )?(doctor|specialist|therapist"
+        r"|provider|pcp|\w+ologist|\w+iatrist)\b)|\b(did|had|got) (this|that|the|my|it)( \w+)? already\b"
         r"|已经[^，。,.]{0,12}(做|检查|查|打|拍|照)(咗|了|完)|\bya (me )?(la|lo|los|las)? ?(hice|hise|hize|fui|tuve"
         r"|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b"
@@ -132,7 +133,7 @@ _DECLINE_REASONS = (
                         r"|\bmoney( is|'?s) (tight|short)\b|\b(barely|doesn'?t|does not|won'?t) (covers?|pay)\b"
                         r"|\bno (puedo|podemos) (seguir )?pagando\b|\b(khong|ko|k) (kham|tra|đong|dong|chiu) noi\b"
                         r"|\b(kham|tra|đong|dong|chiu|lo) (khong|ko|k) noi\b"
-                        r"|看不起(病|医生)?了?|(账单|钱)[^，。]{0,4}(没|还没)付完"
+                        r"|看不起(病|医生)?了?|自己出好?几百|要?自费好?几百|好?几百(刀|块|美金)|(账单|钱)[^，。]{0,4}(没|还没)付完"
                         r"|\b(me )?sale (mucho |bien |muy )?mas barato\b"
                         r"|\b(khong|ko|k) (du|đu) tien\b|没钱|付不起|负担不起"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
@@ -286,7 +287,7 @@ _NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) 
                                r"|\b(khong|ko|k|hem|hong|hok) muon (tap|kham|lam|di tap|di kham|chup|xet nghiem) nua\b")
 # a reason with a decision after it: "how much this cost? ... I cannot pay again. no thank you"
 _DECIDED = re.compile(r"(\bno,? thank(s| you)|\bno gracias|\blo (voy a dejar|dejo)( ahi| asi)?|\bi'?ll pass"
-                      r"|\b(thoi )?khoi (nha|nhe|di)?|不用了|算了)\W*$")
+                      r"|\b(thoi )?khoi (nha|nhe|di)?|不用了|算了|先不约了?|不约了)\W*$")
 
 
 def decides_against(text: str) -> bool:

@@ -105,7 +105,10 @@ _FOR_A_PERSON = re.compile(
     r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
     r"|\bxe (đua|dua) (đon|don|ruoc)\b|\bco xe( \w+)? (đua|dua|đon|don|ruoc)\b|\bco (đua|dua) (đon|don|ruoc)\b"
     r"|\b(which|what) (office|location|clinic|building|address|place)\b|\bthe (office|clinic) (on|by|near|at)\b"
-    r"|\b(does|do|will|would) (\w+ ){0,2}(cover|accept|take) (it|this|that|the|my)\b"  # "does soonercare cover it"
+    # "does soonercare cover it", "does this specialist even take fidelis" (not "does it take long")
+    r"|\b(does|do|will|would) (\w+ ){0,3}(cover|accept|take) "
+    r"(?!(long|time|long time|a while|me|you|us|him|her|them|about|around|over|an? (hour|minute|while))\b)\w+"
+    r"|\b(do|will) i (need|have to get) (a |another |new |a new )*referral\b"
     r"|\bis (it|this|that|the (clinic|office|specialist|doctor)) (in|at|near|by|close to) [a-z]+ or\b"
     r"|\b(interpreter|translator|interpretation|interprete|traductor[a]?|thong dich|phien dich)\b|翻译|传译"
     r"|哪(个|位)医生|什么医生|(会|能)(讲|说)(国语|普通话|中文|华语|广东话|粤语)(吗|不|么)"
