@@ -116,9 +116,9 @@ class OutreachAction(Action):
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
             elif turn.question.takes_a_document and asks_to_be_written_later(turn.text):
-                contact_later(turn)  # "escríbanme el lunes y se lo mando": written to again when they said
+                document_later(turn, asked_when=True)  # "escríbanme el lunes y se lo mando": written to then
             elif turn.question.takes_a_document and sends_document_later(turn.text):
-                turn.say("document_request_again")  # "I'll send it tonight": the request stays open for the photo
+                document_later(turn, asked_when=False)  # "I'll send it tonight": asked again after, if none came
             elif turn.intent != "switch_language" and names_a_language(turn.text) and not names_an_offered_time(turn) \
                     and requested_language(turn.text, turn.patient.language) != turn.patient.language:
                 ActionSwitchLanguage.act(self, turn)  # "Do y'all have Chinese?": asked for, whatever the intent
@@ -391,6 +391,25 @@ def contact_later(turn: Turn) -> None:
         turn.say("contact_later_at", starts_at=when.isoformat())
     else:
         turn.say("contact_later")
+
+
+def document_later(turn: Turn, asked_when: bool) -> None:
+    """The paper promised for later: the request stays open (a photo sent tonight is taken), and the task comes
+    back to ask again if none came: when the patient asked to be written to (``asked_when``: "remind me monday"),
+    else the morning after the day they named ("I'll send it tonight", "mañana se lo mando")."""
+    local_now = utcnow().astimezone(patient_zones(turn.patient)[0])
+    if asked_when:
+        when, _ = later_time(turn, local_now)
+    else:
+        named = read_preference(turn.text, local_now.date(), turn.patient.language).dates
+        day = max(named[0], local_now.date()) if named else local_now.date()
+        when = datetime.combine(day + timedelta(days=1), time(FOLLOW_UP_HOUR), local_now.tzinfo)
+    turn.record("outreach.patient.asked_later", {"retry_at": when.isoformat(), "request_open": True})
+    if turn.task is not None and turn.task.state == "awaiting_reply":
+        move_task(turn.session, turn.task, "queued", {"reason": "document_promised"})
+        turn.task.next_attempt_at = when
+        turn.task.waiting_reason = "document_promised"
+    turn.say("contact_later_at" if asked_when else "document_request_again", starts_at=when.isoformat())
 
 
 def later_time(turn: Turn, local_now: datetime) -> tuple[datetime, bool]:

@@ -14,7 +14,9 @@ TERMINAL_STATES = frozenset(
 )
 
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    "queued": frozenset({"contacting", "opted_out", "expired", "cancelled", "unreachable"}),
+    # (a patient whose conversation is still open may answer before the task's next attempt: "I'll send the paper
+    # tonight" queues a reminder, and the photo sent that night completes the task)
+    "queued": frozenset({"contacting", "opted_out", "expired", "cancelled", "unreachable", "completed", "handed_off"}),
     "contacting": frozenset({"awaiting_reply", "queued", "opted_out", "unreachable", "handed_off", "cancelled"}),
     "awaiting_reply": frozenset(
         {"queued", "booked", "declined", "completed", "opted_out", "unreachable", "handed_off", "expired", "cancelled"}

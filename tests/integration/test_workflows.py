@@ -108,6 +108,25 @@ async def test_a_prior_authorization_photo_completes_the_task(stack: Stack) -> N
     await stack.wait_for_event(task_id, "outreach.document.received")
 
 
+async def test_a_paper_promised_for_tonight_queues_a_reminder_and_the_photo_still_completes_the_task(
+        stack: Stack) -> None:
+    """"I'll send it tonight": the task waits for the morning after, to ask again; the request stays open, so the
+    photo sent that night is taken (and the reminder never goes)."""
+    task_id, phone = await start(stack, "prior_authorization", slots=0)
+    await stack.reply(phone, "im at work, ill send the picture tonight when i get home")
+    later = await stack.wait_for_event(task_id, "outreach.patient.asked_later")
+    assert later["data"]["request_open"] is True
+    assert "photo" in (await stack.wait_for_texts(phone, 2))[1]
+    task = await stack.task(task_id)
+    assert task["state"] == "queued" and task["waiting_reason"] == "document_promised"
+    assert datetime.fromisoformat(task["next_attempt_at"]) > stack.now() + timedelta(hours=6)
+    async with stack.http.post(f"{stack.base_url}/sim/phones/{phone}/reply",
+                               json={"body": "here it is", "media_url": "https://example.org/letter.jpg"}) as response:
+        assert response.status == 201
+    assert await outcome(stack, task_id) == "completed"
+    await stack.wait_for_event(task_id, "outreach.document.received")
+
+
 async def test_a_photo_where_no_document_was_asked_for_is_not_taken_as_one(stack: Stack) -> None:
     """A photo in a missed-visit conversation is not "sent to your insurance": alone it is not understood (a
     person is offered); with words, the words are the reply."""
