@@ -68,14 +68,9 @@ from bot.core.models import Conversation, OutreachTask, Patient, utcnow
 from bot.outreach.policy import patient_zones, record_opt_out
 from bot.outreach.states import move_task
 from bot.outreach.workflows import WORKFLOWS
-from bot.scheduling.choice import (
-    asks_for_other_times,
-    rejects_options,
-    resolve_choice,
-    stated_choice,
-    turns_all_down,
-)
+from bot.scheduling.choice import resolve_choice, stated_choice
 from bot.scheduling.preferences import read_preference
+from bot.scheduling.turning_down import asks_for_other_times, rejects_options, turns_all_down
 
 log = logging.getLogger(__name__)
 

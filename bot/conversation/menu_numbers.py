@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.conversation.evidence.visit_answers import cannot_come
-from bot.scheduling.choice import (
-    fold,
-    rejects_options,
-)
+from bot.scheduling.reading import fold
+from bot.scheduling.turning_down import rejects_options
 
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
 _MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|oke|okie|okey"

@@ -14,18 +14,10 @@ from bot.conversation.turn import Turn
 from bot.core.models import Appointment, Conversation, Message, Patient, Slot, utcnow
 from bot.outreach.policy import patient_zones
 from bot.outreach.workflows import WORKFLOWS
-from bot.scheduling.choice import (
-    Choice,
-    OfferedOption,
-    asks_earlier_or_later,
-    asks_for_other_times,
-    rejects_options,
-    resolve_choice,
-    stated_choice,
-    turns_all_down,
-)
+from bot.scheduling.choice import Choice, OfferedOption, resolve_choice, stated_choice
 from bot.scheduling.preferences import TimePreference, read_preference
 from bot.scheduling.slots import book_slot, find_open_slots, release_appointment, shown_zone
+from bot.scheduling.turning_down import asks_earlier_or_later, asks_for_other_times, rejects_options, turns_all_down
 
 OPTIONS_PER_OFFER = 3
 # a caller holds at most three choices in mind: two times and "other times"

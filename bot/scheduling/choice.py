@@ -8,26 +8,26 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from bot.scheduling.zh_vi import EITHER, canonical, reading_language
-
-WEEKDAYS: dict[str, int] = {}
-for index, names in enumerate(
-    [
-        "monday mon mo lunes lun",
-        "tuesday tues tue tu martes mar mart",
-        "wednesday wed weds miercoles mie mier",
-        "thursday thurs thur thu th jueves jue",
-        "friday fri fr viernes vie",
-        "saturday sat sabado sab",
-        "sunday sun domingo dom",
-    ]
-):
-    for name in names.split():
-        WEEKDAYS[name] = index
+from bot.scheduling.reading import (
+    DAY_WORDS,
+    MORNING_LEAD_INS,
+    ORDERED_THINGS,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+    fold,
+    reply_words,
+)
+from bot.scheduling.turning_down import (
+    COMPARED_IN_TIME,
+    asks_earlier_or_later,
+    asks_for_other_times,
+    rejects_options,
+)
+from bot.scheduling.zh_vi import EITHER
 
 _ORDINALS = {
     "first": 1, "1st": 1, "primero": 1, "primera": 1, "primer": 1, "1ra": 1, "1ro": 1, "1era": 1, "1ero": 1,
@@ -40,55 +40,66 @@ _ORDINALS = {
     "frst": 1, "secnd": 2, "scond": 2, "seconf": 2, "thrd": 3, "tird": 3, "primeto": 1, "segudo": 2, "segund": 2,
     "terecra": 3, "tecera": 3, "tecero": 3, "tersera": 3, "tersero": 3, "terser": 3, "segumda": 2, "pimera": 1,
 }
+
+
 _LAST = {"last", "ultimo", "ultima"}
+
+
 # "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
 _PAST_AFTER_LAST = {"week", "month", "year", "visit", "appointment", "appt", "night", "vez", "semana", "mes",
                     "ano", "cita", "visita", "fall", "spring", "summer", "winter", "autumn", "otono", "verano",
                     "invierno", "primavera", *WEEKDAYS}
+
+
 _ARTICLES = {"the", "la", "el", "that", "esa", "ese"}
+
+
 # words that, right after a leading menu number, go on to accept it ("2 is good for me thank u", "3 me queda bien")
 _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "will", "please", "pls", "plz", "for",
                            "ok", "okay", "perfect", "good", "great", "fine", "then", "es", "me", "esta", "seria",
                            "funciona", "sirve", "queda", "por", "porfa", "thanks", "thank", "thx", "gracias",
                            "nomas", "solamente", "xfa", "plis", "bien", "sale"}  # "uno sale": OK
+
+
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
     "tree": 3, "thre": 3, "tow": 2, "twp": 2, "too": 2, "oen": 1,  # as typed in a hurry, after "option"
 }
+
+
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
                     "choose", "want", "grab", "escojo", "quiero", "tomo",
                     "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro", "opsion", "obcion", "opcio", "opshon",
                     "optoin", "otpion"}  # and as typed in a hurry
+
+
 _HOUR_LEAD_INS = {"at", "las", "around", "after", "before", "till", "til", "until", "hasta", "by"}
-PARTS_OF_DAY = {
-    "morning": (0, 12), "mornings": (0, 12), "am": (0, 12), "manana": (0, 12), "mornin": (0, 12),
-    "evenin": (17, 24), "afternon": (12, 17), "aftanoon": (12, 17), "afternoom": (12, 17),
-    "afternoon": (12, 17), "afternoons": (12, 17), "tarde": (12, 19), "evening": (17, 24), "evenings": (17, 24),
-    "noche": (19, 24), "mananas": (0, 12), "tardes": (12, 19), "noches": (19, 24),
-    # around noon: 中午 / trưa (rewritten as "midday"), "closer to lunchtime", "al mediodía"
-    "midday": (11, 14), "noon": (11, 14), "lunchtime": (11, 14), "lunch": (11, 14), "mediodia": (11, 14),
-    # late in the afternoon, into the evening: 傍晚, "late afternoon", "al atardecer", "chiều tối"
-    "dusk": (15, 20),
-}
-# after lunch is the afternoon: "wednesday after lunch", "después del almuerzo", "sau bữa trưa"
-_AFTER_LUNCH = re.compile(r"\b(after|despues del?|luego del?) (lunch|almuerzo|lonche|la comida|comer)\b"
-                          r"|\blate afternoon\b|\bal atardecer\b")
+
+
 # the earliest or the latest of the options: "earliest one you got", "el más temprano", "lo antes posible", 最早
 _EARLIEST = re.compile(r"\b(earliest|soonest|first available|asap|el mas temprano|la mas temprana|lo mas pronto|"
                        r"lo antes posible|el primero que haya|lo mas temprano"
                        r"|whichever( one)? (is|comes) (earlier|sooner|first)|el que (sea|este|quede) (mas temprano"
                        r"|mas pronto|primero|antes))\b")
+
+
 # the choice left to us among the times named: "wed or thu, you pick", "周三周四都可以，你们定吧" (the earlier one)
 _YOU_PICK = re.compile(r"\b((you|u|y'?all) (pick|choose|decide)|up to you|your (call|choice)|you pick"
                        r"|usted(es)? (decide|decida|escoja|elija|decidan|escojan|elijan)|lo que (usted|ustedes)"
                        r" (diga|digan|decida|decidan))\b")
+
+
 _LATEST = re.compile(r"\b(latest|el mas tarde|la mas tarde|lo mas tarde)\b")
+
+
 # the day of the month: "the 9th", "el día 9", "ngày 9" (rewritten as "day 9"); "the 2nd" stays an option number
 # ("until the 10th", "hasta el 10", 到10号: a day the patient is busy until, not one chosen)
 _DAY_OF_MONTH = re.compile(r"(?<!until )(?<!hasta )\b(?:day|dia)\s+(\d{1,2})\b"
                            r"|(?<!until )(?<!till )(?<!thru )(?<!through )\bthe (\d{1,2})(?:st|nd|rd|th)\b"
                            r"|(?<!hasta )\bel (\d{1,2})\b(?![:/]|\s*(?:am|pm|de la|y media|y cuarto)\b)")  # "el 8"
+
+
 # a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
 _CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i meant|correction|mejor dicho|oops|"
                          r"no perdon|perdon|sorry|"
@@ -96,13 +107,21 @@ _CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i 
                          r"|(?:a )?(?:khong|ko|k) lon|lon roi)\b"
                          r"|不对|不是不是|我是说|改成|(?:啊|哦|噢|呃|嗯|哎)\s*不是)"
                          r"(?:[\s,.]*(?:no|nope|不是|khong)\b)?", re.IGNORECASE)  # "Actually no make it wednesday"
+
+
 # where a reply thought aloud comes to its conclusion ("tuesday's out, wednesday i'm babysitting, so I guess thursday")
 _SETTLED = re.compile(r"\b(?:so(?! (?:do|does|is|am|are|would|will)\b)|then|entonces|asi que|i guess|guess|nen|"
                       r"vay thi)\b|所以|那就|好吧|(?:[.…?!,]\s*)(?:ok|okay|k|mejor)\b")
+
+
 # the middle one of an odd number of options: "the middle one", "el de en medio", 中间那个, cái ở giữa
 _MIDDLE = re.compile(r"\bmiddle\b(?! of\b)|\b(el|la) (de en|del|de el) medio\b")
+
+
 # a time typed without its colon: "the 230 one", "1430", "930am" (quarter hours only: not "100 dollars")
 _COMPACT_TIME = re.compile(r"\b(1[0-9]|2[0-3]|[1-9])(00|15|30|45)(?=\s*(?:a\.?m|p\.?m)?\b)(?![/\d])")
+
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -117,7 +136,10 @@ _MONTHS = {
     for name in names.split()
 }
 
+
 _TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|o'?\s?clock)?(?![\d/])")
+
+
 _DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 
 
@@ -139,92 +161,6 @@ class Choice:
         return self.chosen is None and len(self.candidates) > 1
 
 
-_MADAM = re.compile(r"\bma[’']?am\b")  # "yes ma'am": no "am" of a morning in it
-
-
-def fold(text: str) -> str:
-    text = _MADAM.sub("madam", unicodedata.normalize("NFKD", text.lower()))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-# Words shared by reading a choice and reading a preference (bot/scheduling/preferences.py): one table each.
-RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "tomorow": 1, "tommorow": 1,
-                 "manana": 1, "overmorrow": 2,  # overmorrow: 后天, ngày mốt (bot/scheduling/zh_vi.py)
-                 "threedaysout": 3}  # 大后天 (bot/scheduling/zh_vi.py)
-MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
-NEGATIONS = frozenset(
-    "not no dont doesnt cant cannot wont isnt never nope nah nunca tampoco ni bad busy ocupado ocupada out asleep "
-    "sleeping dormido dormida rough tough hard difficult impossible dificil imposible complicado complicada "
-    "complicadas complicados".split())
-# a time turned down as too early or too late: "9 is too early", "muy temprano", "太早了", "9h sớm quá"
-_TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (temprano|tarde)\b|太早|太晚"
-                                r"|\b(som|muon|tre) (qua|wa)\b"
-                                # a time that would have done, but for something: "tuesday would've worked but..."
-                                r"|\bwould( have|'ve|ve| of) (worked|been (fine|good|ok|okay|great))\b"
-                                r"|\b(habria|hubiera) (funcionado|servido|estado bien)\b")
-# busy then: "I have to get my grandson in the afternoons", "tengo que trabajar" (preferences.py avoids the days
-# and parts of the day named beside it)
-BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\b))|"
-                       r"i've got to|ive got to|gotta|got to|"
-                       r"i work|i'm at work|im at work|"
-                       r"(i'?m|im|i am) (at|over at|with) (my|the) \w+'?s\b|"
-                       r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
-                       r"at school|out of town|away)|"
-                       r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
-                       r"school drop off|(i|we) do (the )?(school )?(pick ?up|drop ?off)|"
-                       # "mornings are crazy with the kids": that part of the day is no good
-                       r"(mornings?|afternoons?|evenings?|nights?) (are|is|get|gets) (always |just |so |too "
-                       r"|really |kinda |pretty )?(crazy|hectic|nuts|chaos|chaotic|impossible|rough|tough"
-                       r"|packed|a mess|bad)|"
-                       r"i have (work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
-                       r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
-                       # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
-                       r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
-                       r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
-                       r"tengo (mi |mis |la |el )?(dialisis|quimio|quimioterapia|terapia|infusion|tratamiento"
-                       r"|radiacion|otra cita|cita con)|"
-                       r"tengo (que|q|k)|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
-                       r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo"
-                       # "el jueves me toca trabajar"; not "me toca el jueves a las 4" (mine is thursday)
-                       r"|me toca(?! (el|la) (lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d))"
-                       # another standing visit or meeting then: "dialysis tues and thurs", "bridge club weds"
-                       r"|(?<!after )(?<!before )(?<!despues de )(?<!antes de )(?<!despues de la )(dialysis|dialisis"
-                       r"|chemo|quimio|infusion|bridge club|book club|bible study|choir|court date))\b")
-_NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|no hay bronca|"
-                              r"no hay pedo|no pasa nada|"
-                              r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
-
-
-def reply_words(text: str, language: str | None) -> tuple[str, bool]:
-    """The reply folded for reading, and whether it was rewritten from Chinese or Vietnamese (bot/scheduling/zh_vi.py)
-    into the few plain words that rewrite knows; English and Spanish are read as written."""
-    reading = reading_language(text, language)
-    if reading is None:
-        return _AFTER_LUNCH.sub(lambda said: " dusk " if said.group(0).startswith(("late", "al ")) else " afternoon ",
-                                fold(text)), False
-    return canonical(text, reading), True
-
-
-def rejects_options(text: str, language: str | None = None) -> bool:
-    """The reply turns down what it names ("2 doesnt work for me", "not the tuesday one", "el martes no puedo",
-    "周二不行", "thứ ba không được"). A leading "no," corrects the bot and is not a rejection of what follows
-    ("no, the 2nd one")."""
-    folded, _ = reply_words(text, language)
-    words = re.findall(r"[a-z']+", _NOT_A_REJECTION.sub(" ", folded))
-    folded = fold(text)
-    return any(word.replace("'", "") in NEGATIONS for word in words) or bool(_TOO_EARLY_OR_LATE.search(folded)
-                                                                              or BUSY_THEN.search(folded))
-
-
-_DAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-# a day or time named only to compare, asking for earlier or later ones: "anything sooner than tuesday", "algo más
-# temprano que el martes", "before thursday": never the one chosen, and the reply chooses none
-_COMPARED_IN_TIME = re.compile(
-    rf"\b(?:sooner|earlier|later) than (?:the |that |this |on )?\S+"
-    rf"|\b(?:before|after|antes del?|despues del?) (?:the |el )?(?:{_DAY_WORDS})\b"
-    rf"|\b(?:mas temprano|mas tarde|mas pronto) (?:que|del|de) (?:el |la |las |los )?"
-    rf"(?:{_DAY_WORDS}|\d|eso|esa|ese|esos|esas|esta|este)"
-    rf"|\b(?:antes|despues) (?:que|del|de) (?:el |la |los )?(?:{_DAY_WORDS}|eso|esa|ese|esos|esas|esta|este)\b")
 # "después del trabajo" names no time; "después de las 2" is a bound on the time (preferences.py), not a comparison
 # a time set aside: "instead of the 9am", "other than tuesday", "en vez del martes": never the one chosen
 _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?\S+"
@@ -236,9 +172,15 @@ _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?
 _PINYIN = re.compile(r"\bdi ?(?P<ordinal>yi|er|san) ?ge\b"
                      r"|\b(?:zhou|xing ?qi|li ?bai) ?(?P<weekday>yi|er|san|si|wu|liu|ri|tian)\b"
                      r"|\b(?P<part>shang ?wu|zao ?shang|xia ?wu|zhong ?wu|wan ?shang)\b")
+
+
 _PINYIN_POSITION = {"yi": "first", "er": "second", "san": "third"}
+
+
 _PINYIN_WEEKDAY = {"yi": "monday", "er": "tuesday", "san": "wednesday", "si": "thursday", "wu": "friday",
                    "liu": "saturday", "ri": "sunday", "tian": "sunday"}
+
+
 _PINYIN_PART = {"shangwu": "morning", "zaoshang": "morning", "xiawu": "afternoon", "zhongwu": "midday",
                 "wanshang": "evening"}
 
@@ -252,8 +194,12 @@ def _from_pinyin(match: re.Match[str]) -> str:
 
 
 _LATE_IN_THE_DAY = re.compile(r"\b(later|late) in the day\b|\bend of the day\b|\b(mas )?tarde en el dia\b")
+
+
 _EARLY_IN_THE_DAY = re.compile(r"\b(earlier|early) in the day\b|\bfirst thing\b|\btemprano en el dia\b"
                                r"|\b(temprano|tempranito|early)\b")  # "jueves temprano" (after a day: see below)
+
+
 _GREETING = re.compile(r"\b(good (morning|afternoon|evening)|(buenos|buen) dias?|buenas (tardes|noches)|morning all)\b")
 
 
@@ -279,7 +225,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     folded = _GREETING.sub(" ", folded)  # "Good morning. I would like Thursday at four": no morning asked for
     folded = _LATE_IN_THE_DAY.sub(" afternoon ", _EARLY_IN_THE_DAY.sub(_early_said, folded))
     folded = _PINYIN.sub(_from_pinyin, folded)
-    folded = _SET_ASIDE.sub(" ", _COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
+    folded = _SET_ASIDE.sub(" ", COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
     words = re.findall(r"[a-z0-9]+(?:st|nd|rd|th)?", folded)
     remaining = list(options)
     constrained = False
@@ -401,6 +347,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
 
 _LONG_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "martes",
                    "miercoles", "jueves", "viernes", "sabado", "domingo")
+
+
 _NOT_DAYS = frozenset({"master", "thirsty", "wedding", "viene", "vienen", "vienes"})  # "me viene bien"
 
 
@@ -438,13 +386,10 @@ _UNITS = frozenset("week weeks day days month months hour hours hr hrs min mins 
 
 _CHOOSING_BEFORE_AN_ORDINAL = {*_ARTICLES, *_NUMBER_LEAD_INS, "do", "go", "like", "prefer", "gimme", "give", "is", "be",
                                 "ok", "okay", "lo", "the", "my", "just"}
+
+
 _OPTION_AFTER_AN_ORDINAL = {"one", "option", "time", "slot", "choice", "available", "opening", "appointment", "appt",
                             "uno", "una", "opcion", "horario", "cita", "turno", "hora", "please", "pls", "por", "porfa"}
-
-
-# what an ordinal may order besides the options: "second shift", "third floor", "primer piso"
-ORDERED_THINGS = frozenset({"shift", "shifts", "floor", "job", "grade", "piso", "turno", "trabajo", "dose", "dosis",
-                             "kid", "child", "son", "daughter", "baby", "husband", "wife", "opinion"})
 
 
 def _ordinal_swapped(word: str) -> int | None:
@@ -491,10 +436,14 @@ def _leads_and_accepts(words: list[str], index: int) -> bool:
 
 # where one thought ends and the next begins: "2, but can i bring my daughter?", "en la mañana no puedo, el jueves sí"
 # ("miércoles y jueves me toca cuidar a mi mamá": days joined by "y" / "and" share what follows them)
-_DAY_WORDS_AS_TYPED = _DAY_WORDS + "|miércoles|sábado"
+_DAY_WORDS_AS_TYPED = DAY_WORDS + "|miércoles|sábado"
+
+
 _DAYS_JOINED = re.compile(rf"\b((?:{_DAY_WORDS_AS_TYPED})s?),? (?:and|y|&|or|o) (?:el |la |los |the |on )?"
                           rf"(?=(?:{_DAY_WORDS_AS_TYPED})s?\b)",
                           re.IGNORECASE)
+
+
 _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
                            r"although|pero|aunque|nhung|nhưng|ma|if|as long as|si|siempre que|neu)\b"
                            r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
@@ -502,6 +451,8 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
                            # "sáng t3 hay chiều t4": two whole times, each its own
                            r"|\b(?:hay|hoặc|hoac)\b(?=\s+(?:sáng|sang|chiều|chieu|trưa|trua|t\s*\d|thứ|thu|ngày|ngay)\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
+
+
 # a reason given in passing is not a choice: "la de las 4 q salgo del trabajo a las 3", "because I work till 3"
 # (a busy time is no reason in passing: "en la tarde trabajo" turns the afternoon down, see BUSY_THEN)
 _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|"
@@ -509,51 +460,21 @@ _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|"
                      r"we get back|i get back|back from|regreso|regresamos|vuelvo|volvemos|i get off|im off|i'm off|"
                      r"i finish|termino|entro|i start|empiezo)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
+
+
 # what fills a day, named beside a time that is not asked for ("the kids get out of school at 3")
 _ACTIVITY = re.compile(r"\b(school|escuela|colegio|daycare|guarderia|work|trabajo|shift|turno|salen|sale|get out"
                        r"|gets out|"
                        r"get off|gets off|let out|pick up|pickup|recoger|recojo|kids|nenes|ninos|hijos|bus|class"
                        r"|clase|chores|milking|feeding|the cows|animals)\b")
+
+
 # "the other one" after turning the rest down: "not tues or wed, the other one is fine", "el otro sí", 另外那个
 _NOT_AN_HOUR = re.compile(r"\b(not|except|but not|menos|excepto|no a las|no)\s+(\d{1,2})\b(?![:/]\d)")
+
+
 _THE_OTHER = re.compile(r"\b(the )?other( one| time| option)?\b|\b(the )?remaining one\b|\b(el|la) otr[oa]\b"
                         r"|\b(el|la) que queda\b")
-
-
-# asking for other times earlier or later in the day: "anything a bit later?", "algo más tarde", 晚一点, muộn hơn
-_EARLIER_OR_LATER = re.compile(
-    r"\b(?:something|anything|any|algo|nada|a little|a bit|bit|un poco|abit) (?:later|earlier|mas tarde|mas temprano)\b"
-    r"|\b(?:later|earlier) (?:one|time|slot|appointment)s?\b"
-    r"|\b(?:but|pero|just|solo|nomas) (?:a bit |a little |un poco |un poquito )?(?:later|earlier|mas tarde"
-    r"|mas temprano)\b"
-    r"|\b(?:mas |algo |un poco |un poquito )(?:tardecito|tempranito)\b"  # "más tardecito": a little later
-    r"|\bnot (?:so|that|too|as) (?:early|late)\b|\bno tan (?:temprano|tarde)\b"  # "tuesday but not so early"
-    r"|\bmore (?:early|late|earlier|later)\b"  # "something more early like 7?"
-    r"|\b(?:hay|tienen|tiene|tienes|habra|have|got) (?:algo |nada |un poco |anything |something )?(?:mas temprano"
-    r"|mas tarde|earlier|later)\b"  # "¿no hay más temprano?"
-    r"|\b(?:algo|anything|something) (?:bien |muy |really |super |real )?(?:temprano|tempranito|early)\b")
-
-
-def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
-    """Whether the reply asks for times earlier or later than the ones offered (then it chooses none of them)."""
-    folded, rewritten = reply_words(text, language)
-    if rewritten:
-        return bool(re.search(r"\b(?:later|earlier)\b", folded))
-    return bool(_EARLIER_OR_LATER.search(folded) or _COMPARED_IN_TIME.search(folded))
-
-
-# every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
-_NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)"
-                           r"|(esas|esos|estas|estos|those|these) (no|don'?t|do not) (me )?(sirven|funcionan|quedan"
-                           r"|convienen|acomodan|work|fit)"
-                           r"|not (at |on )?(those|these|the offered|the) (exact )?(times|hours|slots)"
-                           r"|(can ?not|can'?t|cannot|no) (do )?(this|these|those) (days|dates|times)"
-                           r"|no (a |en )?(esas|estas|esos|estos) (horas|horarios)"
-                           r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
-                           r"|ningun[oa] (me )?(sirve|funciona|puedo|queda)"
-                           r"|(esos|estos|esas|estas|those|these|the|all) (\w+ )?(horarios|horas|fechas|dias|opciones"
-                           r"|times|slots|dates|days|options|three|3) (no|don'?t|do not|won'?t|will not|doesn'?t)"
-                           r"( me| really| quite)? (convienen|sirven|funcionan|quedan|acomodan|work|fit|suit))\b")
 
 
 # a day preferred over others: "mejor el martes q el miércoles y jueves", "tuesday is better than wed or thu"
@@ -561,37 +482,20 @@ _PREFERRED_OVER = re.compile(rf"(\b(?:mejor|better|rather|prefiero|prefer)\b[^,.
                              rf"(?:el |la |the |on )?(?:{_DAY_WORDS_AS_TYPED})"
                              rf"(?:\s*(?:,|y|and|o|or|ni)\s*(?:el |la |the |on )?(?:{_DAY_WORDS_AS_TYPED}))*\b",
                              re.IGNORECASE)
+
+
 _ANY_BUT = re.compile(r"\b(any ?day|any time|anytime|any of them|anything|everything|all|whenever|cualquier dia"
                       r"|cualquiera|todos|todas|todo)( (is|es|works|fine|ok|good|bien|sirve))? (but|except|other than"
                       r"|menos|excepto|salvo|not)( for| el| la| on)?\b", re.IGNORECASE)
+
+
 _ORDINAL_ONE = re.compile(r"\b(1st|2nd|3rd|first|second|third|last|other|middle)\s+1\b", re.IGNORECASE)
+
+
 _EITHER_ONE = re.compile(r"\b(either|any|whichever|cualquier|cualquiera) (one|1|uno|una)\b", re.IGNORECASE)
+
+
 _VI_DAY_LIST = re.compile(r"\b(?:th[uứư]|t)\s*[2-7](?:\s*,\s*[2-7]\b)+", re.IGNORECASE)
-
-
-def turns_all_down(text: str, language: str | None = None) -> bool:
-    """Whether the reply turns every offered time down at once ("none of them work", "ninguno de esos", 一个都不行)."""
-    return bool(_NONE_OF_THEM.search(reply_words(text, language)[0]))
-
-
-# asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
-_OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
-                         # "có ngày khác ko"
-                         # (not "mấy bữa khác ko đi được": the other days turned down)
-                         r"|\b(co )?(ngay|gio|lich|hom|buoi|bua) (nao )?khac (khong|ko|k|hong|hok)\b"
-                         r"(?! (di|đi|duoc|dc|đc|the|ranh|tien|kip|toi|den|[đd]en)\b)"
-                         r"|\b(anything|something|any|what about|how about) (open |available )?(in )?(the )?(week after"
-                         r"|following week)\b"
-                         r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?"
-                         r"(otras|other|more|mas|different) "
-                         r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"
-                         r"|\b(what|which) other (days|times|dates|slots)\b"  # (not "其他时间我都忙": busy then)
-                         r"|(别的|其他)(时间|日子)(?![^，。,.]{0,4}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作))")
-
-
-def asks_for_other_times(text: str, language: str | None = None) -> bool:
-    """Whether the reply turns every offered time down or asks what other days or times there are."""
-    return turns_all_down(text, language) or bool(_OTHER_DAYS.search(fold(text)))
 
 
 def stated_choice(text: str, options: list[OfferedOption], today: date | None = None,
@@ -601,8 +505,7 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     apology ("el número dos por favor, disculpe que no fui"), a choice after turning other times down ("cant do
     mornings, thursday works"), or "the other one" after turning the rest down. A clause that turns times down
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
-    if asks_earlier_or_later(text, language) or turns_all_down(text, language) \
-            or _OTHER_DAYS.search(fold(text)):
+    if asks_earlier_or_later(text, language) or asks_for_other_times(text, language):
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1

@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 
-from bot.scheduling.choice import (
-    BUSY_THEN,
+from bot.scheduling.reading import (
     MORNING_LEAD_INS,
-    NEGATIONS,
     ORDERED_THINGS,
     PARTS_OF_DAY,
     RELATIVE_DAYS,
     WEEKDAYS,
     reply_words,
 )
+from bot.scheduling.turning_down import BUSY_THEN, NEGATIONS
 from bot.scheduling.zh_vi import WEEKDAY_NAMES
 
 _EXCEPT = frozenset({"except", "excepto", "salvo", "menos", "but"})  # colour only what follows them

@@ -6,13 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.scheduling.choice import (
-    OfferedOption,
-    asks_earlier_or_later,
-    asks_for_other_times,
-    resolve_choice,
-    stated_choice,
-)
+from bot.scheduling.choice import OfferedOption, resolve_choice, stated_choice
+from bot.scheduling.turning_down import asks_earlier_or_later, asks_for_other_times
 
 OPTIONS = [
     OfferedOption(1, "tue-9", datetime(2026, 11, 24, 9, 0)),
@@ -102,7 +97,7 @@ def test_tomorrow_and_manana_name_a_day_and_en_la_manana_a_morning() -> None:
     ],
 )
 def test_a_reply_that_turns_a_time_down_is_told_from_one_that_picks_it(reply: str, rejects: bool) -> None:
-    from bot.scheduling.choice import rejects_options
+    from bot.scheduling.turning_down import rejects_options
 
     assert rejects_options(reply) is rejects
 
@@ -236,7 +231,7 @@ def test_cai_thu_hai_books_when_the_second_option_is_the_monday_one() -> None:
     ],
 )
 def test_a_zh_or_vi_reply_that_turns_a_time_down(reply: str, language: str, rejects: bool) -> None:
-    from bot.scheduling.choice import rejects_options
+    from bot.scheduling.turning_down import rejects_options
 
     assert rejects_options(reply, language) is rejects
 
