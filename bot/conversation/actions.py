@@ -108,6 +108,9 @@ class OutreachAction(Action):
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
                     turn.intent != "cancel_appointment" and leading_number(turn.text) is None:
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
+            elif turn.question.about_a_booked_visit and leading_number(turn.text) is not None \
+                    and turn.intent != "request_human":
+                answer_reminder(turn)  # "3 porfa, no tengo como llegar": the menu's number, whatever the words after
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
             elif turn.question.takes_a_document and asks_to_be_written_later(turn.text):

@@ -68,6 +68,7 @@ _NUMBER_WORDS = {
 }
 
 
+_NUMBER_TYPED_AFTER_A_LEAD_IN = {"to": 2}  # "I'll take number to": typed for two, only after "number", "option"...
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
                     "choose", "want", "grab", "escojo", "quiero", "tomo",
                     "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro", "opsion", "obcion", "opcio", "opshon",
@@ -308,6 +309,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         named_one = word != "one" and index + 1 < len(words) and words[index + 1] == "one"  # "the three one"
         if word in _NUMBER_WORDS and (opens_reply or named_one or (index and words[index - 1] in _NUMBER_LEAD_INS)):
             position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
+        elif word in _NUMBER_TYPED_AFTER_A_LEAD_IN and index and words[index - 1] in ("number", "option", "numero"):
+            position = _NUMBER_TYPED_AFTER_A_LEAD_IN[word]
         if word in _LAST and not _names_a_past_time(words, index):
             position = len(options)
         if word.isdigit() and (_counts_something(words, index)):
@@ -462,6 +465,9 @@ _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
 
 
+# a choice said in so many words: "I'll take the thursday one", "me quedo con la del jueves", "quiero el martes"
+_CHOOSES = re.compile(r"\b(i'?ll take|i will take|i'?ll do|i want|i'?d like|give me|put me (down )?for|book me for"
+                      r"|me quedo con|quiero (el|la)|deme (el|la)|apunteme (el|la|para))\b")
 # what fills a day, named beside a time that is not asked for ("the kids get out of school at 3")
 _ACTIVITY = re.compile(r"\b(school|escuela|colegio|daycare|guarderia|work|trabajo|shift|turno|salen|sale|get out"
                        r"|gets out|"
@@ -553,7 +559,7 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
         elif reading.constrained and not reading.candidates:
             day_without_option = clause  # "el jueves temprano no, en la tarde sí": Thursday, in the afternoon
         ids = {o.slot_id for o in reading.candidates}
-        if rejects_options(clause, language):
+        if rejects_options(clause, language) and not (_CHOOSES.search(fold(clause)) and len(reading.candidates) == 1):
             if reading.candidates and len(reading.candidates) < len(options):
                 turned_down |= ids
         elif reading.candidates:

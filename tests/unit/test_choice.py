@@ -983,3 +983,19 @@ def test_those_turned_down_and_something_early_asked_for(reply: str, language: s
 def test_a_reason_after_vi_is_no_choice() -> None:
     choice = stated_choice("lấy thứ tư 2 giờ rưỡi vì buổi sáng con phải đi làm", DAYS, language="vi")
     assert choice.chosen is not None and choice.chosen.position == 2
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("I'll take the wednesday 2:30 one, I have to drop my daughter at practice first", None, 2),
+    ("option to please", None, 2),
+    ("头那个啦", "zh", 1),
+])
+def test_a_choice_said_outright_beside_being_busy_and_two_typed_to(reply: str, language: str | None,
+                                                                     position: int) -> None:
+    choice = stated_choice(reply, DAYS, language=language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize("reply", ["wednesday I have to work", "to be honest none of them"])
+def test_being_busy_on_a_day_or_to_is_no_choice(reply: str) -> None:
+    assert stated_choice(reply, DAYS).chosen is None

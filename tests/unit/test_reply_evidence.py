@@ -1366,3 +1366,15 @@ def test_plans_taken_and_referrals_needed_are_for_a_person(body: str) -> None:
 @pytest.mark.parametrize("body", ["opo salamat", "wi, m ap vini"])
 def test_yes_in_tagalog_and_haitian_creole(body: str) -> None:
     assert says_yes(body)
+
+
+def test_a_grandchild_by_the_patients_name_and_a_number_to_call() -> None:
+    assert speaks_for_someone("hola soy nieto de Don Luis") and wants_a_call("cho tui số điện thoại nào để gọi")
+
+
+def test_no_need_to_hold_the_spot_cancels_and_shi_confirms() -> None:
+    assert cancels_the_visit("那天不在，不用留位了") and says_yes("是的 我会到") and not says_yes("是不是要带卡")
+
+
+def test_get_in_touch_next_week_in_traditional_chinese() -> None:
+    assert asks_to_be_written_later("下個月再聯絡我")

@@ -39,6 +39,7 @@ _FOR_SOMEONE = re.compile(
     r"|(这|这个)是我的?(外婆|奶奶|婆婆|外公|爷爷|妈妈|妈|爸爸|爸|老公|老婆|太太|先生|母亲|父亲|阿嫲|阿公)的(手机|电话|号码)"
     r"|我是[^，。,.]{1,4}的(儿子|女儿|老公|老婆|太太|先生|孙子|孙女|外孙|外孙女|家人|护工|侄子|侄女)"
     r"|\b(lo|sap xep|dat|coi) (lich|hen|lich hen)( \w+)? cho (ong|ba|me|bo|ma|ong ay|ba ay|ba noi|ba ngoai|ong noi)\b"
+    r"|\bsoy (el |la |su )?(niet[oa]|hij[oa]|sobrin[oa]|nuera|yerno|espos[oa]) de\b"  # "soy nieta de Rosa"
     r"|\bsoy (su|el|la) (hij[oa]|espos[oa]|madre|padre|mama|papa|herman[oa]|niet[oa]|sobrin[oa]|cuidador[a]?|"
     r"nuera|yerno|suegr[oa]|cunad[oa]|prim[oa]|ti[oa]|"
     r"tutor[a]?)\b|\b(escribo|respondo|contesto) (por|de parte de) (mi|el|la)\b|\bde parte de (mi|su)\b"
@@ -189,6 +190,8 @@ _QUESTION_ANYWHERE = re.compile(
 _WANTS_A_CALL = re.compile(
     r"^\W*(please |pls |can you |could you |can someone |just )?(call|phone|ring) me( please| pls| instead)?\W*$"
     r"|\b(i'?m|im|i am) (not good|no good|bad|terrible) (at|with) (texting|texts|text|phones|these)\b"
+    # "có số đt nào gọi trực tiếp ko": a number to call a person directly
+    r"|\b(so|sdt|so dt|so đt|so [dđ]ien thoai)( \w+)? (nao|gi)( [dđ]e)? goi\b|\bgoi truc tiep\b"
     r"|\bi (don'?t|do not|can'?t|cannot) (text|do texts|read texts)\b"
     r"|^\W*(llameme|llamame|marqueme|marcame|hableme|hablame)( por favor| porfa)?\W*$"
     r"|\bno (se|puedo) (textear|mandar mensajes|escribir mensajes)\b"

@@ -36,7 +36,7 @@ _WRITTEN_LATER = re.compile(
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
     r"|(明天|后天|过几天|过两天|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
     r"|月底)[^，。,.]{0,6}再?"
-    r"(联系|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒)"
+    r"(联系|联络|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒)"
     r"|\b(tuan sau|thang sau|bua khac|hom khac|luc khac|tuan toi|thang toi) (\w+ ){0,2}(nhan|goi|lien lac|lien he|nt)"
     r"( lai)?\b"
     r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"

@@ -35,7 +35,7 @@ def wants_another_time(text: str) -> bool:
 
 # "si ahi estare", "yes see you then", "好的，会去", "dạ được": yes to a visit already booked
 _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|vale|好|好的|可以|行|没问题|会去|"
-                  r"opo|wi|oui|"
+                  r"opo|wi|oui|是|是的|对|對|嗯|"
                   r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
                   r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
@@ -67,7 +67,7 @@ _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng
     r"(?<!not )(?<!dont )(?<!don't )(?<!no )(?<!不要)(?<!别)(?<!dung )(?<!đung )(?<!khong )(?<!ko )(?:"
     r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
     r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su) (cita|consulta)\b|\b(cancelenla|cancelela|cancelala)\b"
-    r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)"
+    r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)|不用(再)?(留|保留)(位|位置|着)?了?|不要留(位|位置)"
     r"|\b(huy|bo) (cai |lich |buoi )?(hen|lich hen|lich)( (do|nay|đo))?\b)")
 
 
