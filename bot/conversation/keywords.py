@@ -36,7 +36,7 @@ OPT_OUT_PHRASES = (
                r"|唔该|谢谢|多谢|请|啦|吧))*$"),
     # (not "I don't text good": said of the patient, no request)
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit|don'?t|do not|never)\s+"
-               r"(texting|text|messaging|message|contacting|contact)\s*(me|us)?\b"),
+               r"(texting|textin|text|messaging|messagin|message|contacting|contactin|contact)\s*(me|us)?\b"),
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
     re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
     re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),

@@ -125,6 +125,9 @@ _NOT_A_PLACE = r"(?! (o|tai|voi|chung|cung|gan|nha)\b)"
 _MEDICAL += [
     r"[đd]au (o |that )?nguc", r"tuc nguc", r"nhoi mau co tim", r"[đd]au tim", r"kho tho",
     r"(khong|ko|k) tho (duoc|đuoc|dc|đc|noi)",
+    # "ngực tôi đau thắt lại, thở không nổi": the chest named first, breathing that will not come
+    r"nguc( \w+){0,2} (đau|dau|tuc|that|nang)( that| nhoi| lam| qua)?",
+    r"tho (khong|ko|k|hong|hok) (noi|duoc|đuoc|dc|đc)",
     r"ngung tho", r"[đd]ot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)",
     r"chay mau (rat |qua )?nhieu( lam| qua)",

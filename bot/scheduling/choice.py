@@ -38,7 +38,8 @@ _ORDINALS = {
     "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
     # as thumbs type them, beyond the swapped letters read below: "frst", "secnd", "thrd"
     "frst": 1, "secnd": 2, "scond": 2, "seconf": 2, "thrd": 3, "tird": 3, "primeto": 1, "segudo": 2, "segund": 2,
-    "terecra": 3, "tecera": 3, "tecero": 3, "tersera": 3, "tersero": 3, "terser": 3, "segumda": 2, "pimera": 1,
+    "secon": 2, "seccond": 2, "thurd": 3, "terecra": 3, "tecera": 3, "tecero": 3, "tersera": 3, "tersero": 3,
+    "terser": 3, "segumda": 2, "pimera": 1,
 }
 
 
@@ -70,7 +71,7 @@ _NUMBER_WORDS = {
 
 _NUMBER_TYPED_AFTER_A_LEAD_IN = {"to": 2}  # "I'll take number to": typed for two, only after "number", "option"...
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
-                    "choose", "want", "grab", "escojo", "quiero", "tomo",
+                    "choose", "want", "grab", "escojo", "quiero", "tomo", "numbah", "numba", "nomber",
                     "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro", "opsion", "obcion", "opcio", "opshon",
                     "optoin", "otpion"}  # and as typed in a hurry
 
@@ -298,7 +299,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
                 plain_words[index - 1] in MORNING_LEAD_INS or plain_words[index - 1] == "pasado")):
             if today is not None:
                 narrow(lambda o, d=today + timedelta(days=RELATIVE_DAYS[word]): o.local_start.date() == d)
-        elif word in PARTS_OF_DAY and not (word == "am" and index and plain_words[index - 1] in ("i", "we")):
+        elif word in PARTS_OF_DAY and not (word == "am" and _am_said_as_a_verb(plain_words, index)):
             low, high = PARTS_OF_DAY[word]
             narrow(lambda o, lo=low, hi=high: lo <= o.local_start.hour < hi)
     positions: set[int] = set()  # several named are alternatives: "1 or 2", "1 2 3 deu ko dc"
@@ -353,6 +354,14 @@ _LONG_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 
 
 _NOT_DAYS = frozenset({"master", "thirsty", "wedding", "viene", "vienen", "vienes"})  # "me viene bien"
+
+
+def _am_said_as_a_verb(words: list[str], index: int) -> bool:
+    """"I am free", "or am i gonna get a bill": "am" the verb, not the morning ("tuesday am", "9 am")."""
+    before = words[index - 1] if index else ""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return before in ("i", "we") or after in ("i", "we", "gonna", "going", "not", "able", "free", "still", "so",
+                                              "just", "busy", "working", "out", "at", "in")
 
 
 def _weekday_spelled(word: str) -> str:

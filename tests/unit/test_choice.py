@@ -999,3 +999,14 @@ def test_a_choice_said_outright_beside_being_busy_and_two_typed_to(reply: str, l
 @pytest.mark.parametrize("reply", ["wednesday I have to work", "to be honest none of them"])
 def test_being_busy_on_a_day_or_to_is_no_choice(reply: str) -> None:
     assert stated_choice(reply, DAYS).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "position"), [("numba three", 3), ("the secon one pls", 2), ("wednesday am?", None)])
+def test_numbers_and_ordinals_spelled_as_said(reply: str, position: int | None) -> None:
+    chosen = stated_choice(reply, DAYS).chosen
+    assert (chosen.position if chosen else None) == position
+
+
+@pytest.mark.parametrize("reply", ["will it be covered or am i paying", "so am i booked or not"])
+def test_am_the_verb_is_no_morning(reply: str) -> None:
+    assert stated_choice(reply, DAYS).chosen is None

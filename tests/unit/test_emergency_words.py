@@ -333,3 +333,8 @@ def test_breathlessness_and_low_oxygen_as_clinicians_write_them(body: str) -> No
 @pytest.mark.parametrize("body", ["sats were 97 at my visit", "SOB? no, I'm fine"])
 def test_normal_oxygen_or_no_breathlessness_is_no_emergency(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["ngực bác tức lắm", "con thở không nổi nữa"])
+def test_chest_named_first_and_breath_that_will_not_come_in_vietnamese(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL

@@ -214,3 +214,7 @@ def test_consent_withdrawn_for_this_number_and_mixed_languages(body: str) -> Non
 @pytest.mark.parametrize("body", ["STOP 唔該", "stop 谢谢"])
 def test_stop_with_thanks_in_chinese(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+def test_consent_withdrawn_as_said_in_dialect() -> None:
+    assert classify_keyword("y'all quit textin me", opted_out=False) is Keyword.OPT_OUT

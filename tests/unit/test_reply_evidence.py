@@ -1378,3 +1378,18 @@ def test_no_need_to_hold_the_spot_cancels_and_shi_confirms() -> None:
 
 def test_get_in_touch_next_week_in_traditional_chinese() -> None:
     assert asks_to_be_written_later("下個月再聯絡我")
+
+
+@pytest.mark.parametrize(("body", "category"), [("back quit hurtin a while ago", "feels_better"),
+                                                ("ankle's good as new", "feels_better"),
+                                                ("already seein a lung doctor in Jackson", "care_elsewhere"),
+                                                ("en mi pueblo me van a revisar, alla me va a ver el doctor",
+                                                 "care_elsewhere"),
+                                                ("I had it done before but it's too expensive", "cost")])
+def test_reasons_said_as_people_talk(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_what_kinda_doctor_and_i_will_answer_tonight() -> None:
+    assert asks_what_a_person_must_answer("what kinda visit is this?")
+    assert asks_to_be_written_later("ahorita no puedo, le respondo en la noche")

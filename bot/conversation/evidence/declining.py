@@ -16,7 +16,8 @@ _DECLINE_REASONS = (
         r"|\b(is|it'?s|its) healed\b"
         r"|\ball better\b|\bdoing (much |a lot |way |a whole lot |so much )?better\b"
         r"|\bya se me quito (el dolor|la molestia)\b|\b(el dolor|la molestia) (ya )?se me quito\b"
-        r"|\bno longer (hurts|in pain)\b"
+        r"|\bno longer (hurts|in pain)\b|\b(quit|stopped|done) hurt(in|ing)\b|\b(right as rain|good as new"
+        r"|fit as a fiddle)\b"
         r"|\b(doesn'?t|does not|don'?t|dont|doesnt) hurt (anymore|any more|no more|none)\b"
         r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
@@ -80,7 +81,7 @@ _DECLINE_REASONS = (
         r"|\b(going|go|goes|see|seeing) (to )?(a |an |another |a different |other |my own |a new )(\w+ )?"
         r"(clinic|clinics|doctor|doctors|provider|therapist|hospital|practice|pt place|specialist|pt|physio|"
         r"\w+ologist|\w+iatrist)\b"
-        r"|\balready (seeing|see|have|got) (a|an|my|another) (\w+ )?(doctor|specialist|therapist|provider|clinic|"
+        r"|\balready (seeing|seein|see|have|got) (a|an|my|another) (\w+ )?(doctor|specialist|therapist|provider|clinic|"
         r"\w+ologist|\w+iatrist)\b"
         r"|(有|看)(自己的|我的|家庭|私人|中国|华人|华裔|别的|其他){1,2}医生|就不(去|来)你们(那|这)"
         r"|\b(co )?bac si( \w+){0,2} (rieng|gia dinh|cua (toi|tui|minh|em))\b"
@@ -106,7 +107,8 @@ _DECLINE_REASONS = (
         r"|\b(estoy viendo|me esta viendo|me estan viendo|me ve|veo) (a )?(un|una|mi|otr[oa]) (\w+ )?(doctor|doctora"
         r"|medic[oa]|especialista|terapeuta|\w+ologo|\w+ologa|\w+iatra|\w+dista)\b"
         r"|有自己的(专科|家庭|私人)?医生|在国内[^，。,.]{0,6}(看|做|治|检查|针灸)|回国(看|做|治|检查)"
-        r"|\b(alla|alli|ahi) me (atiendo|atienden|ven|voy a (atender|ver|tratar))\b"
+        r"|\b(alla|alli|ahi) me (atiendo|atienden|ven|voy a (atender|ver|tratar)|va a (ver|atender|checar|revisar)"
+        r"|van a (ver|atender|checar|revisar))\b"
         r"|\b(me )?consigui[oa]? (una )?cita con (un|una|otr[oa]|el|la) \w+\b"
         r"|\bme (lo|la) (hago|hare|voy a hacer) en (mexico|guatemala|el salvador|honduras|colombia|mi pais|otro lado|"
         r"puerto rico|republica dominicana|cuba|peru|nicaragua)\b"
@@ -285,6 +287,9 @@ _NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) 
                                r"|\b\d{2,3} tuoi roi\b|\b(chup|kham|lam|xet nghiem|soi)( \w+){0,3} chi nua\b"
                                r"|(这个|这把|我这)年纪|[一二三四五六七八九十\d]+几?岁(了|咯|啦|喇|嘞)"
                                r"|\b(khong|ko|k|hem|hong|hok) muon (tap|kham|lam|di tap|di kham|chup|xet nghiem) nua\b")
+# the price said outright, which outweighs a visit or test named beside it
+_COST_OUTRIGHT = re.compile(r"太贵|\btoo expensive\b|\b(muy|demasiado) caro\b|\b(mac|đat|dat) qua\b"
+                            r"|\b(can'?t|cannot|cant) afford\b|付不起|负担不起")
 # a reason with a decision after it: "how much this cost? ... I cannot pay again. no thank you"
 _DECIDED = re.compile(r"(\bno,? thank(s| you)|\bno gracias|\blo (voy a dejar|dejo)( ahi| asi)?|\bi'?ll pass"
                       r"|\b(thoi )?khoi (nha|nhe|di)?|不用了|算了|先不约了?|不约了)\W*$")
@@ -300,6 +305,8 @@ def decline_reason(text: str) -> str | None:
     folded = _NOT_ANOTHER.sub(" ", _NO_NEED_TO_SEE.sub("dont need it", normalise(text)))
     if _NO_NEED_OUTRIGHT.search(folded):
         return "not_needed"
+    if _COST_OUTRIGHT.search(folded):
+        return "cost"  # "太贵了 上次做完收到bill好几百块": the price, not the test done before
     if _TEST_DONE.search(folded) and _CATEGORIES["already_done"].search(folded):
         return "already_done"  # "我上个月已经在别的诊所做过这个检查了": the test is done, wherever it was
     if _FOUND_ANOTHER.search(folded):

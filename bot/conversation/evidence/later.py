@@ -42,7 +42,8 @@ _WRITTEN_LATER = re.compile(
     r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"
     r"luc khac|lat nua)\b|\bve (roi|xong)( \w+){0,2} (nhan|goi|lien lac)|\b(nhan|goi) lai (giup|gium|dum|sau)\b"
     # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你
-    r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo)|"
+    r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo|contesto|respondo"
+    r"|marco|hablo)|"
     r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule)\b"
     r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
     # after the holidays / in January: "después de las fiestas, en enero hablamos", 过完年再说, "qua Tết rồi tính"
