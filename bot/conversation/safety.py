@@ -40,12 +40,18 @@ _MEDICAL = [
     r"face( \w+){0,2} (droop\w*|numb|crooked|lopsided)( on one side)?", r"one side of (my|his|her|their) face",
     r"(words|speech) (are |is )?(coming out |come out )?(all )?(wrong|weird|funny|jumbled|garbled|mixed up)",
     r"(can'? ?t|cannot|unable to) (move|feel|lift) (my|his|her|their|the) (arm|leg|hand|side)",
-    r"(mouth|face) (is )?(crooked|twisted|droop\w*)", r"derrame", r"embolia", r"cara (caida|torcida)",
+    r"(mouth|face) (is )?(crooked|twisted|droop\w*)",
+    # as said in English learned later: "face is falling on one side", "he can not talk good"
+    r"face( \w+){0,2} (falling|fallen|dropping|dropped|hanging)( \w+){0,2} (one|1) side",
+    r"(he|she|dad|mom|father|mother|husband|wife|grandma|grandpa) (suddenly )?(can ?not|can'?t|cannot) (talk|speak)"
+    r" (good|properly|clearly|normal\w*|right)(?! now| this| at| atm| rn| (english|spanish|chinese|vietnamese))",
+    r"derrame", r"embolia", r"cara (caida|torcida)",
     r"(boca|cara) (torcida|chueca|caida)", r"se (le|me) (torcio|cayo|chueco) (la )?(boca|cara)",
     r"no (puedo|puede|podia|podía) mover (el|la|mi|su) (brazo|pierna|mano|lado)",
     r"(slurr\w*) (his |her |my |their )?(speech|words|talk\w*)", r"(speech|words|talking) (is |are )?slurr\w*",
     r"(half|one side|side) of (his|her|my|their|the) (face|body) (is |went |feels )?(numb|drooping|weak|dead)",
-    r"can'? ?t (talk|speak) (right|straight|properly|clearly)", r"(habla|hablando) (arrastrad\w*|enredad\w*|trabad\w*)",
+    r"can'? ?t (talk|speak) (right|straight|properly|clearly)(?! now| this| at| atm| rn| (english"
+    r"|spanish))", r"(habla|hablando) (arrastrad\w*|enredad\w*|trabad\w*)",
     r"no (puede|puedo) hablar bien", r"(la )?mitad de (la|su|mi) (cara|cuerpo) (dormida|adormecida|caida|paralizada)",
     r"se (le|me) (durmio|adormecio|paralizo) (la cara|el brazo|medio cuerpo|la mitad)",
     r"se (le|me) (esta )?(durmiendo|adormeciendo|entumiendo|paralizando|durmio|entumio) (todo |toda )?(el|la|su|mi) "

@@ -35,7 +35,7 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"(mornings?|afternoons?|evenings?|nights?) (are|is|get|gets) (always |just |so |too "
                        r"|really |kinda |pretty )?(crazy|hectic|nuts|chaos|chaotic|impossible|rough|tough"
                        r"|packed|a mess|bad)|"
-                       r"i have (work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
+                       r"i have (\w+ )?(work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
                        r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
                        # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
                        r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
@@ -52,6 +52,7 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
 
 
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|no hay bronca|"
+                              r"(i'?m|i am|im) not (working|busy)|not working|no trabajo|no estoy trabajando|"
                               r"no hay pedo|no pasa nada|"
                               r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
 
@@ -105,6 +106,7 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
                            r"|convienen|acomodan|work|fit)"
                            r"|not (at |on )?(those|these|the offered|the) (exact )?(times|hours|slots)"
                            r"|(can ?not|can'?t|cannot|no) (do )?(this|these|those) (days|dates|times)"
+                           r"|all (this|these|those) (days|dates|times)"
                            r"|no (a |en )?(esas|estas|esos|estos) (horas|horarios)"
                            r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
                            r"|ningun[oa] (me )?(sirve|funciona|puedo|queda)"
@@ -129,7 +131,9 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          r"|\b(dame|deme|denme|mandame|give me|send me|show me) (\w+ )?"
                          r"(otras|other|more|mas|different) "
                          r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"
-                         r"|\b(what|which) other (days|times|dates|slots)\b"  # (not "其他时间我都忙": busy then)
+                         r"|\b(what|which) other (days|times|dates|slots)\b"
+                         r"|\b(other|another|different) (day|days|time|times)( is| are)? (possible|ok|okay"
+                         r"|available)\b"  # (not "其他时间我都忙": busy then)
                          r"|(别的|其他)(时间|日子)(?![^，。,.]{0,4}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作))")
 
 

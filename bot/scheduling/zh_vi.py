@@ -59,7 +59,8 @@ def canonical(text: str, language: str) -> str:
 
 # English short day names no Vietnamese word spells (not "thu", "tu", "mon", "sat"): kept as the patient wrote them
 _ENGLISH_SHORT_DAYS = ("tue", "tues", "wed", "weds", "thurs", "fri")
-_ENGLISH_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?")
+# "4pm", "2:30 p.m.", and "周三2:30pm吧" (no space around it in Chinese)
+_ENGLISH_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m(?![a-z])\.?", re.IGNORECASE)
 
 
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",

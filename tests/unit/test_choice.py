@@ -1010,3 +1010,13 @@ def test_numbers_and_ordinals_spelled_as_said(reply: str, position: int | None) 
 @pytest.mark.parametrize("reply", ["will it be covered or am i paying", "so am i booked or not"])
 def test_am_the_verb_is_no_morning(reply: str) -> None:
     assert stated_choice(reply, DAYS).chosen is None
+
+
+def test_a_clock_time_typed_against_chinese_and_a_day_not_working() -> None:
+    assert stated_choice("周四4pm吧", DAYS, language="zh").chosen.position == 3  # type: ignore[union-attr]
+    assert stated_choice("wednesday is the day I'm not working", DAYS).chosen.position == 2  # type: ignore[union-attr]
+
+
+def test_english_class_all_those_days_asks_for_another() -> None:
+    reply = "all these days I have math class. another day is possible?"
+    assert stated_choice(reply, DAYS).chosen is None and asks_for_other_times(reply)

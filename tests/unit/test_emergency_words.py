@@ -338,3 +338,14 @@ def test_normal_oxygen_or_no_breathlessness_is_no_emergency(body: str) -> None:
 @pytest.mark.parametrize("body", ["ngực bác tức lắm", "con thở không nổi nữa"])
 def test_chest_named_first_and_breath_that_will_not_come_in_vietnamese(body: str) -> None:
     assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["his face is falling on one side", "my mom suddenly can not talk good"])
+def test_stroke_signs_said_in_english_learned_later(body: str) -> None:
+    assert detect_emergency(body) is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["can't talk right now, at work", "I cannot talk good english, text please",
+                                  "cant talk rn"])
+def test_being_busy_or_shy_of_english_is_no_stroke(body: str) -> None:
+    assert detect_emergency(body) is None

@@ -1393,3 +1393,21 @@ def test_reasons_said_as_people_talk(body: str, category: str) -> None:
 def test_what_kinda_doctor_and_i_will_answer_tonight() -> None:
     assert asks_what_a_person_must_answer("what kinda visit is this?")
     assert asks_to_be_written_later("ahorita no puedo, le respondo en la noche")
+
+
+@pytest.mark.parametrize(("body", "category"), [("the doctor say I am old now, khỏi cần", "not_needed"),
+                                                ("ông lớn tuổi rồi, khỏi cần", "not_needed"),
+                                                ("we are moving to Ohio, my new doctor there", "care_elsewhere"),
+                                                ("me cambié de fisio", "care_elsewhere"),
+                                                ("唔使做呢個", "not_needed"), ("医生上个月已经看过了", "already_done")])
+def test_more_reasons_in_every_language(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_a_number_bought_lately_and_remind_me_tomorrow_in_vietnamese() -> None:
+    assert clearly_not_the_patient("số này tui mới mua tháng trước")
+    assert asks_to_be_written_later("mai nhắc em lại nha")
+
+
+def test_help_then_what_is_this_in_chinese_asks_who_we_are() -> None:
+    assert asks_who_we_are("HELP 这是什么")

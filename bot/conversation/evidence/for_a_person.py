@@ -155,7 +155,7 @@ _FOR_A_PERSON = re.compile(
 _WHO_WE_ARE = re.compile(r"^\W*(hi |hello |hola )?(who|whom) (is|'s|are) (this|you|u|texting)\b(?! for\b)"
                          r"|^\W*who'?s this\b"
                          r"|^\W*(quien|quienes) (es|habla|eres|son|me escribe)\b|^\W*de (donde|parte de quien)\b"
-                         r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(哪位|谁啊|是谁)"
+                         r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(哪位|谁啊|是谁)|^\W*(这|这个)是(什么|啥|谁)"
                          r"|^\W*(ai|ben nao|cho nao) (vay|day|đay|the|z|nhan|a)\b")
 
 

@@ -41,6 +41,7 @@ _WRITTEN_LATER = re.compile(
     r"( lai)?\b"
     r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"
     r"luc khac|lat nua)\b|\bve (roi|xong)( \w+){0,2} (nhan|goi|lien lac)|\b(nhan|goi) lai (giup|gium|dum|sau)\b"
+    r"|\b(mai|ngay mai|tuan sau|mot|bua khac)( \w+){0,2} nhac( \w+){0,2} lai\b"  # "mai nhắc tui lại nghen"
     # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你
     r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo|contesto|respondo"
     r"|marco|hablo)|"
