@@ -91,7 +91,10 @@ _MEDICAL = [
     r".*\b(vomit\w*|no (ve|veo) bien|sangr\w*|confundid\w*|mareado|mareada|desmay\w*)",
 ]
 _CRISIS = [
-    r"suicid", r"kill(ing|ed)? (myself|me)", r"end(ing)? (my|it) (life|all)", r"want(ed)? to die",
+    # ("my knee's been killing me" is pain, not a crisis)
+    r"suicid", r"kill(ing|ed)? myself", r"(want|wanna|going|gonna|planning|plan|try|trying|tried|will"
+    r"|i'?ll)( to)? kill me\b",
+    r"end(ing)? (my|it) (life|all)", r"want(ed)? to die",
     r"don'? ?t want to (live|be alive)", r"(wish|wishing) i (was|were) dead", r"better off dead",
     r"hurt(ing)? myself", r"self harm", r"no quiero (seguir )?(vivir|viviendo)", r"quiero morir", r"matarme",
     r"suicidarme",

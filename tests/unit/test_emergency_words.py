@@ -349,3 +349,13 @@ def test_stroke_signs_said_in_english_learned_later(body: str) -> None:
                                   "cant talk rn"])
 def test_being_busy_or_shy_of_english_is_no_stroke(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["my back's been killing me", "these shots are killing me lol", "work is killing me"])
+def test_killing_me_said_of_pain_or_work_is_no_crisis(body: str) -> None:
+    assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["i want to kill myself", "im gonna kill me", "thinking of killing myself"])
+def test_wanting_to_kill_oneself_is_a_crisis(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS

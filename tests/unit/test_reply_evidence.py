@@ -1411,3 +1411,19 @@ def test_a_number_bought_lately_and_remind_me_tomorrow_in_vietnamese() -> None:
 
 def test_help_then_what_is_this_in_chinese_asks_who_we_are() -> None:
     assert asks_who_we_are("HELP 这是什么")
+
+
+@pytest.mark.parametrize("body", ["聽日提吓我", "过两个星期再联系我"])
+def test_remind_me_tomorrow_in_cantonese_and_in_two_weeks(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [("em khám sức khỏe bên phòng khám gần nhà rồi", "care_elsewhere"),
+                                                ("me cambié a una terapeuta en mi pueblo", "care_elsewhere")])
+def test_seen_elsewhere_said_with_more_words(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_what_the_specialist_sees_and_why_referred_in_vietnamese() -> None:
+    assert asks_what_a_person_must_answer("chuyên khoa này khám về gì vậy")
+    assert asks_what_a_person_must_answer("sao bác sĩ lại giới thiệu tôi qua đó")
