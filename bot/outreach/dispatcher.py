@@ -130,13 +130,15 @@ def begin_attempt(session: Session, task_id: str, worker_id: str, quiet_hours: Q
     task.attempt_count += 1
     task.waiting_reason = None
     move_task(session, task, "contacting", {"attempt": task.attempt_count})
+    address = address_for(channel, task.id, patient.phone)
     for earlier in session.exec(select(Conversation).where(Conversation.task_id == task.id,
+                                                           Conversation.address == address,
                                                            Conversation.state == "bot")):
         earlier.state = "closed"  # one left open for a promised paper: the new attempt asks again in its own
         session.add(earlier)
     conversation = Conversation(
         patient_id=patient.id, task_id=task.id, channel=channel,
-        address=address_for(channel, task.id, patient.phone),
+        address=address,
         identity_state="pending" if needs_identity(channel) else "not_needed",
     )
     session.add(conversation)
