@@ -210,7 +210,7 @@ _ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("心期", "星期
 
 # "早点到", "早点做完早点安心": sooner said of arriving or of being done, not a time asked for
 _ZH_SOONER_DONE = re.compile(r"早点(到|来|去)|早一点(到|来|去)|早点(做|弄|搞|检查|看)完?|早点(安心|放心)"
-                             r"|早(点|一点)?(下班|收工|放工|走)")
+                             r"|早(点|一点)?(下班|收工|放工|走)|早(点|一点)?(完事|结束|搞定|弄完|做完)")
 
 
 # English short day names inside Chinese ("Thu 4pm可以"): no Chinese word is spelled like them

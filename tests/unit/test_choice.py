@@ -1020,3 +1020,7 @@ def test_a_clock_time_typed_against_chinese_and_a_day_not_working() -> None:
 def test_english_class_all_those_days_asks_for_another() -> None:
     reply = "all these days I have math class. another day is possible?"
     assert stated_choice(reply, DAYS).chosen is None and asks_for_other_times(reply)
+
+
+def test_going_early_to_be_done_early_is_the_morning_chosen() -> None:
+    assert stated_choice("礼拜二上午，早点去早点结束", DAYS, language="zh").chosen.position == 1  # type: ignore[union-attr]

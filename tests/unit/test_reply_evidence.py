@@ -1427,3 +1427,17 @@ def test_seen_elsewhere_said_with_more_words(body: str, category: str) -> None:
 def test_what_the_specialist_sees_and_why_referred_in_vietnamese() -> None:
     assert asks_what_a_person_must_answer("chuyên khoa này khám về gì vậy")
     assert asks_what_a_person_must_answer("sao bác sĩ lại giới thiệu tôi qua đó")
+
+
+def test_a_daughter_by_her_mothers_name_in_cantonese() -> None:
+    assert speaks_for_someone("我係李太個女") and not speaks_for_someone("我是张医生的病人")
+
+
+def test_will_come_said_in_cantonese_confirms() -> None:
+    assert says_yes("會嚟，唔該") and says_yes("一定到")
+
+
+@pytest.mark.parametrize(("body", "category"), [("no tengo ese dinero ahorita", "cost"),
+                                                ("vai bớt đau nhiều rồi", "feels_better")])
+def test_that_money_and_less_pain(body: str, category: str) -> None:
+    assert decline_reason(body) == category

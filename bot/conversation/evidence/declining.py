@@ -34,6 +34,7 @@ _DECLINE_REASONS = (
         r"|\bmy \w+( is| feels|'s)? (\w+ ){0,2}(a lot |much |way |so much )?(fine|ok|okay|good|better|healed) now\b"
         r"|\bmy \w+( is| feels|'s) (\w+ )?(a lot|much|way|so much) better\b"
         r"|\b(đa |da )?do (nhieu|nhiu|lam|hon|han)( (roi|r))?\b|\bda do (roi|r)\b"  # đỡ typed as "do"
+        r"|\bbot (đau|dau|nhuc|moi)( \w+)? (nhieu|nhiu|lam|han|hon|roi|r)\b"  # "lưng bớt đau nhiều rồi"
         r"|\bkhoe (re|ru|queo|nhu trau)\b")),
     ("already_done", re.compile(
         r"\balready (had|got|did|went|done|been|saw|seen)\b(?! (a|an|my|another) (\w+ )?(doctor|specialist|therapist"
@@ -144,7 +145,8 @@ _DECLINE_REASONS = (
                         r"|\b(me )?sale (mucho |bien |muy )?mas barato\b"
                         r"|\b(khong|ko|k) (du|đu) tien\b|没钱|付不起|负担不起"
                         r"|\b(don'?t|do not) have (the )?(money|insurance)\b|\bno money\b"
-                        r"|\bno tengo (seguro|dinero|aseguranza|con que pagar|para pagar|para el copago)\b"
+                        r"|\bno tengo (ese |el |los |tanto )?(seguro|dinero|aseguranza|con que pagar|para pagar"
+                        r"|para el copago)\b"
                         r"|\bno me alcanza\b|\bno me (da|alcanza) el bolsillo\b"
                         r"|\bno (puedo|podemos) pagar\b|\b(can'?t|cannot|cant) pay\b"
                         r"|\bno tengo( \w+){0,3} (pa|para) (pagar|el copago|el deducible)\b"

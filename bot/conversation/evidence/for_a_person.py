@@ -25,6 +25,7 @@ _FOR_SOMEONE = re.compile(
     # "hi this is Darnell mom" (a name, no 's)
     r"|\b(this is|its|it'?s) (?!(a|an|the|his|her|their|my|your|our|just|also|not|so|about|for)\b)[a-z]+ (mom|mother"
     r"|mama|dad|father|grandma|grandmother|grandpa|grandfather|aunt|uncle|guardian|caregiver|wife|husband)\b"
+    r"|我(系|是)[\u4e00-\u9fff]{1,3}(嘅|的|个)(女|仔|囡|儿子|女儿)(?![\u4e00-\u9fff]{0,2}(医生|老师))"  # 我係陳太個女
     r"|我(系|是)(佢|他|她)(嘅|的|个)?(女|仔|囡|阿嫲|阿婆|阿爷|阿公|嫲嫲|婆婆|爷爷|公公|外婆|外公|奶奶|妈妈|老豆|老妈|爸爸|阿妈|阿爸|老公|老婆)"
     r"|\b(caregiver|caretaker|guardian|aide|power of attorney|poa) (for|of|to)\b|\bi take care of (him|her|my)\b"
     r"|\b(i|we) (handle|make|schedule|book|manage|do|set up) (all )?(his|her|their) (appointments|appts|visits)\b"
