@@ -19,7 +19,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
-from bot.conversation.evidence.declining import decline_reason, is_bare_no
+from bot.conversation.evidence.declining import decline_reason, is_bare_no, refuses_a_visit
 from bot.conversation.evidence.for_a_person import (
     asks_a_question,
     asks_for_a_person,
@@ -171,7 +171,7 @@ def wants_a_time_not_yet_named(turn: Turn) -> bool:
     return (turn.question.offers_times and not booked(turn) and turn.intent not in _INTENTS_BEYOND_A_CHOICE - {
         "request_human"} and len(turn.conversation.offered_slot_ids) > 1 and wants_a_visit(turn.text)
         and decline_reason(turn.text) is None and not rejects_options(turn.text, turn.patient.language)
-        and not asks_a_question(turn.text)
+        and not asks_a_question(turn.text) and not asks_for_other_times(turn.text, turn.patient.language)
         and not names_an_offered_time(turn) and patient_preference(turn).is_empty())
 
 
@@ -350,6 +350,9 @@ def reason_or_no(turn: Turn) -> bool:
     if is_bare_no(turn.text):
         offer_slots(turn, "more_slots", exclude=frozenset(seen_offer(turn)))
         return True
+    if refuses_a_visit(turn.text) and not names_an_offered_time(turn):  # "thôi pass, ko book đâu": no reason, no visit
+        decline(turn, category)
+        return True
     return False
 
 
@@ -361,6 +364,9 @@ class ActionContactLater(OutreachAction):
     def act(self, turn: Turn) -> None:
         if turn.question.wants_a_time_to_call:
             answer_callback_time(turn)  # "call me later", "现在就可以打": an answer to "when can we call you?"
+            return
+        if turn.question.about_recovery and reads_as_checkin_answer(turn.text) and not asks_for_later(turn.text):
+            answer_checkin(turn)  # "ok mostly, back at work monday": how the patient is, not a time to write
             return
         if not asks_for_later(turn.text) and reason_or_no(turn):
             return  # "bảo hiểm hok trả, mắc wá": a reason to decline, not a wish to be written to later
@@ -505,6 +511,9 @@ def answered_by_menu(turn: Turn) -> bool:
     if asked.offers_times:
         if number == 0:
             offer_slots(turn, "more_slots")
+            return True
+        if not booked(turn) and asks_for_other_times(turn.text, turn.patient.language):  # "nah diff days pls"
+            offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
             return True
         options, today, language = offered_options(turn), patient_today(turn), turn.patient.language
         named = resolve_choice(turn.text, options, today, language).candidates

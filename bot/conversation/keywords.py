@@ -34,9 +34,16 @@ OPT_OUT_PHRASES = (
                r"|porfavor|porfis|plis|ya|"
                r"thanks|thank you|thx|gracias|nhe|nha|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
                r"|唔该|谢谢|多谢|请|啦|吧))*$"),
-    # (not "I don't text good": said of the patient, no request)
-    re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit|don'?t|do not|never)\s+"
-               r"(texting|textin|text|messaging|messagin|message|contacting|contactin|contact)\s*(me|us)?\b"),
+    # (not "I don't text good": said of the patient, no request; nor "Daddy ... don't text": said of someone)
+    re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit)( to)?\s+"
+               r"(texting|textin|txting|txtin|text|txt|messaging|messagin|message|contacting|contactin|contact"
+               r"|writing|write)( to)?\s*(me|us)?\b"
+               r"|(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(don'?t|dont|do not|never)\s+"
+               r"(text|txt|message|contact|write)( to)? (me|us)\b"
+               r"|^(please |pls |plz )?(don'?t|dont|do not|never) (text|txt|message|contact|write)\b"),
+    # "Please do not send me more messages", "don't send any more texts"
+    re.compile(r"\b(don'?t|dont|do not|never|stop) (send|sending) (me |us )?(any )?(more )?(of )?(these |those |your "
+               r"|the )?(texts?|txts?|messages?|msgs?|sms|text messages)\b"),
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
     re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
     re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),
@@ -76,6 +83,8 @@ OPT_OUT_PHRASES = (
                r"|mandando|mandar|enviando|enviar|llamando|llamar|molestando|molestar)\b"),
     re.compile(r"(别|不要)再?(联系|联络|打扰|打电话给)我|(把|将)?我的?(电话)?号码(删除|删掉|移除|去掉)"),
     re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),
+    # 别发了, typed as pinyin
+    re.compile(r"^(bie|buyao|bu yao) (zai )?(fa|gei wo fa)( (le|duan ?xin|xin ?xi|xiao ?xi))*$"),
     re.compile(r"以后(都|也)?(别|不要)(再)?(发|传)了"
                r"|(别|不要|勿)再?(给我)?(发|传)(这|那)(玩意儿?|东西|些东西|种东西|些|种)(短信|信息)?了?"),
     re.compile(r"停止(给我)?(发|发送|传|寄)(送)?(这些|任何)?(短信|信息|消息|讯息|简讯)"),  # "唔好再send text俾我"

@@ -17,8 +17,8 @@ def _lowered(text: str) -> str:
 
 # the languages a patient may ask for, by name, as they write them ("español", "in English", 中文, "tiếng Việt")
 LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti[eế]ng t[aâ]y ban nha"),
-                  ("en", r"english|ingl[eé]s|英文|英语|英語|ti[eế]ng anh"),
-                  ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa)"),
+                  ("en", r"english|ingl[eé]s|inglé(?!\w)|英文|英语|英語|ti[eế]ng anh"),  # "inglé": the s dropped
+                  ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa|t[aà]u)"),
                   ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
 
 
@@ -52,6 +52,8 @@ def _weak_after(lowered: str, end: int) -> bool:
     quality = said.group("quality")
     return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
+                         # said of the patient by a relative: "ella no habla inglés", "my mom doesn't speak english"
+                         r"no (habla|lee|entiende|sabe)|(doesn'?t|does not|can'?t|cannot) (speak|read|understand)|"
                          r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
                          r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂|唔识|唔会|唔明|唔懂")
 _READ_BETTER = re.compile(r"\s+(much |a lot |way |far |mucho |muy )?(better|mejor)\b")

@@ -13,6 +13,7 @@ from bot.conversation.engine import EngineError
 from bot.conversation.evidence.declining import decides_against, decline_reason
 from bot.conversation.evidence.for_a_person import (
     asks_a_question,
+    asks_for_a_person,
     asks_what_a_person_must_answer,
     asks_who_we_are,
     is_confused,
@@ -21,11 +22,13 @@ from bot.conversation.evidence.for_a_person import (
     wants_a_real_person,
 )
 from bot.conversation.evidence.later import asks_to_be_written_later, sends_document_later
+from bot.conversation.evidence.visit_answers import cancels_the_visit
 from bot.conversation.evidence.wrong_number import clearly_not_the_patient
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.language_request import names_a_language
+from bot.conversation.menu_numbers import leading_number
 from bot.conversation.offers import reply_names_an_offered_time
 from bot.conversation.records import language_of, mark_message, open_conversation
 from bot.conversation.safety import Emergency, detect_emergency
@@ -129,8 +132,10 @@ class InboundRouter:
 
     async def _books_first(self, to_person: str, conversation: Conversation, text: str | None) -> bool:
         """A question for a person beside a time chosen from the offer ("the last one. which clinic is it?"): the
-        engine books the time first, and the question then goes to a person (offers.book_choice)."""
-        if to_person != "question_for_person" or not text or not question(conversation.awaiting).offers_times:
+        engine books the time first, and the question then goes to a person (offers.book_choice). A relative who
+        chooses a time for the patient ("soy la hija de doña Carmen, ella puede el jueves a las 4") books it too."""
+        if to_person not in ("question_for_person", "caregiver_writing") or not text \
+                or not question(conversation.awaiting).offers_times:
             return False
         return await self.ctx.db.run(lambda session: reply_names_an_offered_time(session, conversation, text))
 
@@ -402,7 +407,7 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
     if asks_who_we_are(for_engine):
         return None  # "你们是谁？哪个医院的？": who we are answers it
     if speaks_for_someone(for_engine):
-        return "caregiver_writing"
+        return None if _answers_for_the_patient(for_engine, conversation) else "caregiver_writing"
     if (wants_a_call(for_engine) or wants_a_real_person(for_engine)) \
             and not question(conversation.awaiting).wants_a_time_to_call \
             and not asks_to_be_written_later(for_engine):
@@ -415,6 +420,18 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
     if asks_what_a_person_must_answer(for_engine):
         return "question_for_person"
     return None
+
+
+def _answers_for_the_patient(text: str, conversation: Conversation) -> bool:
+    """A relative who answers the question for the patient, asking nothing else: the answer stands as the patient's
+    would ("soy la esposa de Jorge, está internado, cancelen el turno"; "I'm her son, call me after 5"). A time
+    chosen from an offer is booked the same way (``_books_first``)."""
+    asked = question(conversation.awaiting)
+    if asks_what_a_person_must_answer(text):
+        return False
+    if asked.about_a_booked_visit:
+        return cancels_the_visit(text) or leading_number(text) is not None
+    return asked.wants_a_time_to_call and asks_for_a_person(text)  # "pueden llamarme a mí después de las 5"
 
 
 PHOTO_ALONE = ""  # what the engine would be told of a photo with no words where no document was asked for

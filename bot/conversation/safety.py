@@ -48,6 +48,8 @@ _MEDICAL = [
     r"derrame", r"embolia", r"cara (caida|torcida)",
     r"(boca|cara) (torcida|chueca|caida)", r"se (le|me) (torcio|cayo|chueco) (la )?(boca|cara)",
     r"no (puedo|puede|podia|podía) mover (el|la|mi|su) (brazo|pierna|mano|lado)",
+    r"no (puedo|puede|podia|pudo) mover (un|medio|el|su|mi) (lado|mitad|cara)( de (la|su|mi) cara| del cuerpo)?",
+    r"(can'?t|cannot|unable to|couldn'?t) move (one|1) side of (my|his|her|their|the) (face|body)",
     r"(slurr\w*) (his |her |my |their )?(speech|words|talk\w*)", r"(speech|words|talking) (is |are )?slurr\w*",
     r"(half|one side|side) of (his|her|my|their|the) (face|body) (is |went |feels )?(numb|drooping|weak|dead)",
     r"can'? ?t (talk|speak) (right|straight|properly|clearly)(?! now| this| at| atm| rn| (english"
@@ -64,7 +66,14 @@ _MEDICAL = [
     r"sung (hong|luoi|co hong)", r"(hong|co hong|luoi) (bi )?sung( len| vu)?",
     # other 911 signs
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
-    r"coughing (up )?blood", r"se desmayo", r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
+    r"coughing (up )?blood", r"se desmayo",
+    # bleeding that will not stop: "bleeding thru the towel wont stop", "no para de sangrar"
+    r"bleed\w*( \w+){0,5} (won'?t|wont|will not|doesn'?t|does not|didn'?t|not|can'?t|cannot) (stop|quit)",
+    r"(bleeding|bled|blood) (thru|through|soaked|soaking) (\w+ )?(the |a |my |his |her )?(towel|towels|bandage|gauze"
+    r"|shirt|cloth|rag)", r"(can'?t|cannot|couldn'?t) (get (it|the bleeding|the blood) to )?stop (the )?(bleeding"
+    r"|blood)\b", r"no (para|deja|dejaba|paraba) de sangrar", r"sangr\w*( \w+){0,4} (y )?no (para|se para|se detiene"
+    r"|se quita|deja)", r"no se (le |me )?(para|detiene|corta|quita) la sangre",
+    r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
     r"overdose", r"sobredosis",
     # not responding: "won't wake up", "no reacciona"
     r"unresponsive", r"(won'?t|wont|will not|can'?t|cannot|couldn'?t) (wake (him|her|them|my \w+) up|wake up)",
@@ -191,7 +200,8 @@ _MEDICAL_ZH = [
     r"(左|右)(手|脚|腿|边|半身|侧)[^，。,.]{0,3}(没力|无力|没有力|没劲|发麻|动不了|不能动|抬不起)",
     r"(讲话|说话)[^，。,.]{0,2}(讲|说)不(清|清楚|出来)",
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
-    r"(大出血|流血不止|血流不止)", r"(咳|吐)血", r"(服|吃)药过量",
+    r"(大出血|流血不止|血流不止)", r"血[^，。,.]{0,4}(止不住|停不下来|停不了|流个不停|流不停|一直流)", r"止不住血",
+    r"(咳|吐)血", r"(服|吃)药过量",
     r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
     r"(喉咙|喉嚨|舌头|舌頭|嘴唇)[^，。,.]{0,3}(肿|腫|发紧|發緊|收紧)", r"喉咙[^，。,.]{0,2}(好|很)?紧",
     r"(摔|跌)(倒|伤|了)[^。]{0,8}(起不来|站不起来|爬不起来|不动|没反应|没有反应|不回应|叫不醒)",
@@ -253,22 +263,29 @@ def detect_emergency(body: str) -> Emergency | None:
     for match in _CRISIS_MARKED.finditer(marked):  # "tự tử" with its marks (folded it reads "từ từ", slowly)
         if not _NEGATED.search(normalise(marked[: match.start()]) + " "):
             return Emergency.CRISIS
+    # each sentence, and each part of it between commas: a comma ends what a "no" before it reaches ("ya no aguanto
+    # más, quiero matarme"), while a stroke is told as history by anything in its sentence
     sentences = [normalise(sentence) for sentence in _SENTENCE_END.split(body) if sentence.strip()]
+    parts = [(normalise(part), normalise(sentence)) for sentence in _SENTENCE_END.split(body)
+             for part in sentence.split(",") if "," in sentence and part.strip()]
+    whole = normalise(body)
     for kind, pattern in ((Emergency.CRISIS, _CRISIS_RE), (Emergency.MEDICAL, _MEDICAL_RE)):
-        for text in (*sentences, normalise(body)):
+        for text, context in (*((s, s) for s in sentences), *parts, (whole, whole)):
             for match in pattern.finditer(text):
-                if not _NEGATED.search(text[: match.start()]) and not _told_as_history(text, match):
+                if not _NEGATED.search(text[: match.start()]) \
+                        and not _told_as_history(context, context.find(match.group()), match.group()):
                     return kind
     return None
 
 
-def _told_as_history(text: str, match: re.Match[str]) -> bool:
+def _told_as_history(text: str, at: int, said: str) -> bool:
     """A stroke named with a time long past in the same sentence, with no sign of one now; or a lasting sign of
     that stroke ("since his stroke he can't talk clearly", 中风后讲话不清楚) with nothing saying it is new."""
-    start = max(text.rfind(mark, 0, match.start()) for mark in ".;!?。；！？\n")
-    ends = [found for mark in ".;!?。；！？\n" if (found := text.find(mark, match.end())) != -1]
+    at = max(at, 0)
+    start = max(text.rfind(mark, 0, at) for mark in ".;!?。；！？\n")
+    ends = [found for mark in ".;!?。；！？\n" if (found := text.find(mark, at + len(said))) != -1]
     sentence = text[start + 1: min(ends, default=len(text))]
-    if _STROKE_WORD.fullmatch(match.group().strip()):
+    if _STROKE_WORD.fullmatch(said.strip()):
         return bool(_IN_THE_PAST.search(sentence) or _LEFT_UNABLE.search(sentence))
-    return bool(_STROKE_SIGN.search(match.group()) and _STROKE_WORD.search(sentence)
+    return bool(_STROKE_SIGN.search(said) and _STROKE_WORD.search(sentence)
                 and _IN_THE_PAST.search(sentence) and not _NEW.search(sentence))

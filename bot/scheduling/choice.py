@@ -69,7 +69,10 @@ _NUMBER_WORDS = {
 }
 
 
-_NUMBER_TYPED_AFTER_A_LEAD_IN = {"to": 2}  # "I'll take number to": typed for two, only after "number", "option"...
+# typed for a number, only right after "number", "option" or an article: "I'll take number to", and Caribbean Spanish
+# dropping its s ("quiero la tre", "opción número do")
+_NUMBER_TYPED_AFTER_A_LEAD_IN = {"to": 2, "do": 2, "tre": 3}
+_TYPED_NUMBER_LEAD_INS = {"number", "option", "numero", "opcion", "la", "el"}
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
                     "choose", "want", "grab", "escojo", "quiero", "tomo", "numbah", "numba", "nomber",
                     "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro", "opsion", "obcion", "opcio", "opshon",
@@ -99,7 +102,8 @@ _LATEST = re.compile(r"\b(latest|el mas tarde|la mas tarde|lo mas tarde)\b")
 # ("until the 10th", "hasta el 10", 到10号: a day the patient is busy until, not one chosen)
 _DAY_OF_MONTH = re.compile(r"(?<!until )(?<!hasta )\b(?:day|dia)\s+(\d{1,2})\b"
                            r"|(?<!until )(?<!till )(?<!thru )(?<!through )\bthe (\d{1,2})(?:st|nd|rd|th)\b"
-                           r"|(?<!hasta )\bel (\d{1,2})\b(?![:/]|\s*(?:am|pm|de la|y media|y cuarto)\b)")  # "el 8"
+                           r"|(?<!hasta )\bel (\d{1,2})\b(?![:/]|\s*(?:am|pm|de la|y media|y cuarto)\b)"  # "el 8"
+                           r"|^(?:on )?(\d{1,2})(?:st|nd|rd|th)\b")  # a reply that is the date: "10th"
 
 
 # a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
@@ -310,7 +314,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         named_one = word != "one" and index + 1 < len(words) and words[index + 1] == "one"  # "the three one"
         if word in _NUMBER_WORDS and (opens_reply or named_one or (index and words[index - 1] in _NUMBER_LEAD_INS)):
             position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
-        elif word in _NUMBER_TYPED_AFTER_A_LEAD_IN and index and words[index - 1] in ("number", "option", "numero"):
+        elif word in _NUMBER_TYPED_AFTER_A_LEAD_IN and index and words[index - 1] in _TYPED_NUMBER_LEAD_INS:
             position = _NUMBER_TYPED_AFTER_A_LEAD_IN[word]
         if word in _LAST and not _names_a_past_time(words, index):
             position = len(options)
@@ -329,7 +333,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if positions:
         narrow(lambda o: o.position in positions)
     for match in _DAY_OF_MONTH.finditer(stripped):
-        day = int(match.group(1) or match.group(2) or match.group(3))
+        day = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
         if match.group(1) or day > len(options):
             before = remaining
             narrow(lambda o, d=day: o.local_start.day == d)
@@ -421,6 +425,8 @@ def _ordinal_in_passing(words: list[str], index: int) -> bool:
     if word not in ("first", "primero") or index == 0:
         return False
     after = words[index + 1] if index + 1 < len(words) else ""
+    if words[index - 2: index] == ["the", "one"]:
+        return False  # "I take the one first": the option, said in another order
     return words[index - 1] not in _CHOOSING_BEFORE_AN_ORDINAL and after not in _OPTION_AFTER_AN_ORDINAL
 
 

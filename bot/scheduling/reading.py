@@ -40,7 +40,7 @@ PARTS_OF_DAY = {
 
 
 # after lunch is the afternoon: "wednesday after lunch", "después del almuerzo", "sau bữa trưa"
-_AFTER_LUNCH = re.compile(r"\b(after|despues del?|luego del?) (lunch|almuerzo|lonche|la comida|comer)\b"
+_AFTER_LUNCH = re.compile(r"\b(after|despues del?|luego del?) (lunch|almuerzo|lonche|la comida|comer|noon)\b"
                           r"|\blate afternoon\b|\bal atardecer\b")
 
 

@@ -35,7 +35,9 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"(mornings?|afternoons?|evenings?|nights?) (are|is|get|gets) (always |just |so |too "
                        r"|really |kinda |pretty )?(crazy|hectic|nuts|chaos|chaotic|impossible|rough|tough"
                        r"|packed|a mess|bad)|"
-                       r"i have (\w+ )?(work|school|class|classes|a class|church)|recojo|tengo (clase|escuela)|"
+                       r"(i|we) (have|got) (\w+ )?(work|school|class|classes|a class|church)|recojo"
+                       r"|tengo (clase|escuela)|"
+                       r"labur(o|ando)|"
                        r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
                        # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
                        r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
@@ -54,7 +56,11 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|no hay bronca|"
                               r"(i'?m|i am|im) not (working|busy)|not working|no trabajo|no estoy trabajando|"
                               r"no hay pedo|no pasa nada|"
-                              r"no se preocupe|no te preocupes)\b|^\s*(no|nope|nah)\s*[,.!]+")
+                              r"no se preocupe|no te preocupes"
+                              # said of the person, not the time: "mi papá no lee", "she doesn't speak English"
+                              r"|(no|doesn'?t|does not|don'?t|dont|can'?t|cannot) (lee|leen|sabe leer|escribe|habla"
+                              r"|entiende|read|reads|speak|speaks|text|texts|write)"
+                              r")\b|^\s*(no|nope|nah)\s*[,.!]+")
 
 
 def rejects_options(text: str, language: str | None = None) -> bool:
@@ -110,6 +116,7 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
                            r"|no (a |en )?(esas|estas|esos|estos) (horas|horarios)"
                            r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
                            r"|ningun[oa] (me )?(sirve|funciona|puedo|queda)"
+                           r"|(dou|quan ?dou|dou ?dou) ?bu ?(xing|keyi|fangbian|heshi)"  # 都不行, typed as pinyin
                            r"|(esos|estos|esas|estas|those|these|the|all) (\w+ )?(horarios|horas|fechas|dias|opciones"
                            r"|times|slots|dates|days|options|three|3) (no|don'?t|do not|won'?t|will not|doesn'?t)"
                            r"( me| really| quite)? (convienen|sirven|funcionan|quedan|acomodan|work|fit|suit))\b")
@@ -122,6 +129,11 @@ def turns_all_down(text: str, language: str | None = None) -> bool:
 
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
+                         r"|^(\w+\W+)?(diff|dif|different) (days?|times?|dates?)( \w+)?\W*$"  # "nah diff days pls"
+                         # "mấy time đó ko fit schedule em": those times, none of them fits
+                         r"|\b(may|nhung|cac|3|ba) (time|times|gio|lich|slot|slots) (do|đo|nay|kia)( \w+)? (khong"
+                         r"|ko|k|hong"
+                         r"|hok) (fit|hop|phu hop|tien|ok)\b"
                          # "có ngày khác ko"
                          # (not "mấy bữa khác ko đi được": the other days turned down)
                          r"|\b(co )?(ngay|gio|lich|hom|buoi|bua) (nao )?khac (khong|ko|k|hong|hok)\b"

@@ -63,7 +63,8 @@ _ENGLISH_SHORT_DAYS = ("tue", "tues", "wed", "weds", "thurs", "fri")
 _ENGLISH_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m(?![a-z])\.?", re.IGNORECASE)
 
 
-_KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "today", "tomorrow", "overmorrow",
+_KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "month", "year", "night", "today",
+               "tomorrow", "overmorrow",
                "threedaysout", "morning", "midday", "afternoon", "evening", "dusk", "am", "pm", "at", "later",
                "earlier", "not", "after", "but",
                "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
@@ -114,7 +115,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"选项\s*(三|3)(?!\d)", " third "), (r"中间|中間|当中|當中", " middle "),
     (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),
     (r"你们定|你定|你们安排|你们决定|随便你们|你们看着办|你们帮我选|你们选", " you pick "),
-    (r"最后一个|最後一個|最后那个|最後那個|最后|最後", " last "),
+    (r"最后一个|最後一個|最后那个|最後那個|最后|最後|末了(那|一)?(个|個)?", " last "),
     (r"今晚", " today evening "), (r"今天|今日", " today "),
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
     (r"明天|明日|听日|聽日", " tomorrow "), (r"大后天|大後天", " threedaysout "),
@@ -210,7 +211,7 @@ _ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("心期", "星期
 
 # "早点到", "早点做完早点安心": sooner said of arriving or of being done, not a time asked for
 _ZH_SOONER_DONE = re.compile(r"早点(到|来|去)|早一点(到|来|去)|早点(做|弄|搞|检查|看)完?|早点(安心|放心)"
-                             r"|早(点|一点)?(下班|收工|放工|走)|早(点|一点)?(完事|结束|搞定|弄完|做完)")
+                             r"|早(点|一点)?(下班|收工|放工|走|上班|开工|返工)|早(点|一点)?(完事|结束|搞定|弄完|做完)")
 
 
 # English short day names inside Chinese ("Thu 4pm可以"): no Chinese word is spelled like them

@@ -191,6 +191,17 @@ async def test_a_relative_or_caregiver_writing_goes_to_a_person(stack: Stack, re
     assert "outreach.appointment.booked" not in await _types(stack, task_id)
 
 
+@pytest.mark.parametrize(("reply", "language"), [("I'm her son, she can do the second one, I'll drive her", "en"),
+                                                 ("soy su hija, mi mamá puede la segunda", "es")])
+async def test_a_relative_who_chooses_a_time_for_the_patient_books_it(stack: Stack, reply: str, language: str) -> None:
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
+    task_id, phone, slot_ids = await _offer(stack, starts, language)
+    await stack.reply(phone, reply)
+    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[1]
+    assert "outreach.handoff.requested" not in await _types(stack, task_id)
+
+
 @pytest.mark.parametrize(("reply", "language"), [("no", "en"), ("nope", "en"), ("no, ninguno", "es")])
 async def test_a_bare_no_to_an_offer_gets_other_times(stack: Stack, reply: str, language: str) -> None:
     starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 9)]

@@ -1024,3 +1024,30 @@ def test_english_class_all_those_days_asks_for_another() -> None:
 
 def test_going_early_to_be_done_early_is_the_morning_chosen() -> None:
     assert stated_choice("礼拜二上午，早点去早点结束", DAYS, language="zh").chosen.position == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("reply", "position", "language"), [
+    ("la do por favor", 2, "es"), ("me quedo con la tre", 3, "es"), ("the 9th", 2, "en"), ("9th", 2, "en"),
+    ("I take the one first please", 1, "en"), ("thursday after noon", 3, "en"),
+    ("any in the morning, afternoons I laburo", 1, "es"), ("thursday. monday to wednesday i got work", 3, "en"),
+    ("mi hijo me lleva, el martes a las 9", 1, "es"), ("mi mamá no lee, el miércoles a las 2:30 está bien", 2, "es"),
+])
+def test_choices_said_in_more_ways(reply: str, position: int, language: str) -> None:
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen.position == position  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("reply", "language"), [("I did that last month", "zh"), ("我 last year 做过了", "zh"),
+                                                 ("the 2nd", "en"), ("4th", "en")])
+def test_last_month_and_a_day_no_option_is_on_choose_nothing(reply: str, language: str) -> None:
+    choice = stated_choice(reply, DAYS, date(2026, 12, 5), language)
+    assert choice.chosen is None or (choice.chosen.position == 2 and reply == "the 2nd")
+
+
+@pytest.mark.parametrize(("reply", "language"), [("nope, diff times pls", "en"), ("quan dou bu xing", "zh"),
+                                                 ("mấy giờ đó ko hợp với em", "vi")])
+def test_those_times_not_fitting_asks_for_others(reply: str, language: str) -> None:
+    assert asks_for_other_times(reply, language)
+
+
+def test_going_to_work_early_is_no_request_for_earlier() -> None:
+    assert stated_choice("礼拜二吧 早点看完好早点上班", DAYS, language="zh").chosen.position == 1  # type: ignore[union-attr]

@@ -359,3 +359,27 @@ def test_killing_me_said_of_pain_or_work_is_no_crisis(body: str) -> None:
 @pytest.mark.parametrize("body", ["i want to kill myself", "im gonna kill me", "thinking of killing myself"])
 def test_wanting_to_kill_oneself_is_a_crisis(body: str) -> None:
     assert detect_emergency(body) is Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", ["ya no puedo más, me quiero matar", "no aguanto esto, quiero morir",
+                                  "nothing works no matter what, i want to kill myself"])
+def test_a_no_before_a_comma_does_not_reach_the_crisis_after_it(body: str) -> None:
+    assert detect_emergency(body) == Emergency.CRISIS
+
+
+@pytest.mark.parametrize("body", ["sliced my thumb, it's bleeding and it won't stop",
+                                  "blood soaked through the bandage already", "can't stop the bleeding from my leg",
+                                  "se cortó el brazo y no para de sangrar", "伤口的血一直止不住"])
+def test_bleeding_that_will_not_stop_is_an_emergency(body: str) -> None:
+    assert detect_emergency(body) == Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["mi mamá no puede mover un lado de la cara", "he can't move one side of his face"])
+def test_one_side_of_the_face_that_will_not_move_is_a_stroke_sign(body: str) -> None:
+    assert detect_emergency(body) == Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["the cut bled a bit but it stopped", "no, no me quiero morir, solo estoy cansada",
+                                  "ba em bị tai biến năm ngoái, giờ ngồi xe lăn"])
+def test_bleeding_stopped_a_crisis_denied_and_an_old_stroke_stay_calm(body: str) -> None:
+    assert detect_emergency(body) is None

@@ -218,3 +218,15 @@ def test_stop_with_thanks_in_chinese(body: str) -> None:
 
 def test_consent_withdrawn_as_said_in_dialect() -> None:
     assert classify_keyword("y'all quit textin me", opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["pls stop txting me", "do not send me any more texts", "stop to message me",
+                                  "Don't text me again", "buyao zai fa le"])
+def test_consent_withdrawn_as_typed_in_a_hurry_or_in_english_learned_later(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) == Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["my mom is deaf and don't text, can someone call me",
+                                  "don't send me the morning ones, afternoons are better"])
+def test_not_texting_said_of_someone_else_or_of_some_times_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None

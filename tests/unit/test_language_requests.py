@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation.keywords import Keyword, classify_keyword
-from bot.conversation.language_request import requested_language
+from bot.conversation.language_request import names_a_language, requested_language
 
 
 @pytest.mark.parametrize(("body", "current", "wanted"), [
@@ -80,3 +80,16 @@ def test_the_language_asked_for_among_others_named(body: str, wanted: str) -> No
 @pytest.mark.parametrize("body", ["我阿爸唔識英文", "佢唔識睇英文，同我講啦"])
 def test_cannot_read_english_in_cantonese_keeps_chinese(body: str) -> None:
     assert requested_language(body, "zh") == "zh"
+
+
+@pytest.mark.parametrize(("body", "current", "wanted"), [
+    ("mándenme los mensajes en inglé", "es", "en"), ("con nói tiếng Tàu, nhắn tiếng Tàu giùm", "vi", "zh"),
+    ("mi papá no habla inglés, llámenme a mí", "es", "es"), ("mi abuela no lee inglés", "es", "es"),
+])
+def test_a_dropped_s_chinese_called_tieng_tau_and_a_relative_who_says_the_patient_reads_none(
+        body: str, current: str, wanted: str) -> None:
+    assert requested_language(body, current) == wanted
+
+
+def test_the_groin_is_no_english() -> None:
+    assert not names_a_language("me duele la ingle desde ayer")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.evidence.declining import decides_against, decline_reason, is_bare_no
+from bot.conversation.evidence.declining import decides_against, decline_reason, is_bare_no, refuses_a_visit
 from bot.conversation.evidence.for_a_person import (
     asks_a_question,
     asks_for_a_person,
@@ -1441,3 +1441,75 @@ def test_will_come_said_in_cantonese_confirms() -> None:
                                                 ("vai bớt đau nhiều rồi", "feels_better")])
 def test_that_money_and_less_pain(body: str, category: str) -> None:
     assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("we use the walk in clinic near my work instead", "care_elsewhere"),
+    ("I see the doctor at the community clinic in our town now", "care_elsewhere"),
+    ("the VA handles all that", "care_elsewhere"), ("my clinic back home takes care of everything", "care_elsewhere"),
+    ("ya me revisó una doctora en el centro de salud", "care_elsewhere"),
+    ("ya tengo cita con un especialista en mi ciudad", "care_elsewhere"),
+    ("我儿子学校那边在看了", "care_elsewhere"), ("chị có bác sĩ khác rồi, không cần đâu", "care_elsewhere"),
+    ("I don't think I need to go back, it healed up", "not_needed"), ("没那必要", "not_needed"),
+    ("bác thấy chưa cần thiết", "not_needed"), ("the shoulder's fully recovered", "feels_better"),
+    ("ya toy bien de la espalda", "feels_better"), ("前几天刚体检完", "already_done"),
+    ("anh mới đi check up hồi tháng trước rồi", "already_done"),
+    ("copay cao quá, không afford nổi", "cost"),
+])
+def test_reasons_said_in_more_ways_keep_their_category(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["I go to the dialysis clinic on thursdays", "my son takes care of that for me"])
+def test_a_clinic_named_in_passing_is_no_reason_to_decline(body: str) -> None:
+    assert decline_reason(body) is None
+
+
+@pytest.mark.parametrize("body", ["thôi khỏi, em không đặt lịch nữa đâu", "nah i'll pass", "唔预约喇", "pass thanks"])
+def test_a_visit_refused_outright_with_no_reason(body: str) -> None:
+    assert refuses_a_visit(body) and not wants_a_visit(body)
+
+
+@pytest.mark.parametrize("body", ["có đặt lịch được nữa không?", "pass me the 2:30 one", "ok pass on tuesday, 3 then"])
+def test_asking_or_choosing_is_no_refusal(body: str) -> None:
+    assert not refuses_a_visit(body)
+
+
+@pytest.mark.parametrize("body", ["I'll get my nephew to snap a photo of it when he visits", "will text the pic after",
+                                  "te paso la foto esta noche", "les mando el papel cuando llegue del trabajo"])
+def test_the_paper_sent_later_by_someone_or_after_something(body: str) -> None:
+    assert sends_document_later(body)
+
+
+@pytest.mark.parametrize("body", ["I'll reply to you tonight after work", "escribime mañana que ahora no puedo",
+                                  "để tháng sau tính nha con"])
+def test_answering_later_in_more_words(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+def test_a_relative_who_is_the_son_of_the_patient_by_name() -> None:
+    assert speaks_for_someone("Good day, I am the daughter of Mr. Okafor")
+
+
+@pytest.mark.parametrize("body", ["where is y'all's clinic", "có chỗ đỗ xe gần phòng khám không",
+                                  "đi xe buýt tới được không", "¿cuánto me saldría sin seguro?"])
+def test_directions_parking_and_price_are_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize(("body", "wrong"), [("sorry no Marcus here, this is a work cell", True),
+                                             ("this is the phone of another person", True),
+                                             ("No Problem here, thursday works", False)])
+def test_a_name_not_here_is_a_wrong_number(body: str, wrong: bool) -> None:
+    assert clearly_not_the_patient(body) is wrong
+
+
+@pytest.mark.parametrize("body", ["fine overall, going back to work tomorrow", "un poquito adolorío, pero bien",
+                                  "vết mổ còn đau âm ỉ, ăn uống được"])
+def test_recovery_as_expected_in_more_words(body: str) -> None:
+    assert feels_fine(body) or ordinary_recovery(body)
+    assert not sounds_worse(body)
+
+
+def test_the_turno_cancelled_in_argentine_spanish() -> None:
+    assert cancels_the_visit("cancelame el turno por favor")

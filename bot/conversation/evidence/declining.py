@@ -20,7 +20,9 @@ _DECLINE_REASONS = (
         r"|fit as a fiddle)\b"
         r"|\b(doesn'?t|does not|don'?t|dont|doesnt) hurt (anymore|any more|no more|none)\b"
         r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b"
-        r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando) (mucho |muy )?(mejor|bien ya|bien|recuperad[oa])\b"
+        r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando|toy|ya toy) (mucho |muy )?(mejor|bien ya|bien"
+        r"|recuperad[oa])\b"
+        r"|\b(fully |completely |totally |all )?recovered\b"
         r"|\bya no me duele\b"
         r"|\b(la|el|mi) (?!(\d\w*|primer\w*|segund\w*|tercer\w*|cuart\w*|ultim\w*|opcion|hora|horario|cita|fecha"
         r"|dia|de|del|que|otra|otro|martes|miercoles|jueves|viernes|lunes|manana|tarde)\b)\w+ (ya )?(esta|se siente"
@@ -49,7 +51,8 @@ _DECLINE_REASONS = (
         r"|已经(做|去|看|检查|查|打|拍)过|(做|检查|查|看)过了|已经.{0,10}(做|检查|查|看|打|拍|照)过"
         r"|(做|检查|查|打|拍|照)过.{0,6}了|(刚|已经|都)(做|检查|查|打|拍|照)完"
         r"|(上个月|上个星期|上星期|上礼拜|上个礼拜|上周|去年|前几天|前阵子|上次)[^，。,.]{0,12}(做|检查|查|打|拍|照|验)(了|过|完)"
-        r"|刚(做|检查|查|打|拍|照)(过|完|了)"
+        r"|刚(做|检查|查|打|拍|照|体检)(过|完|了)|(体检|检查)(过|完)了?"
+        r"|\b(moi|vua) (đi |di )?(physical|check ?up|kham|xet nghiem)( \w+){0,4} (roi|r)\b"
         r"|(今年|去年)?([一二三四五六七八九十]{1,2}|\d{1,2})月(份)?[^，。,.]{0,4}(做|检查|查|打|拍|照)(了|过|完)"
         r"|\b(đa|da) (lam|đi|di|kham|xet nghiem|chup|tiem)( \w+){0,6} roi\b"
         r"|\b(toi|tui|em|con|minh|bac|chau) (đi|di) (kham|lam|xet nghiem|chup|soi|tiem)( \w+){0,3} (roi|r)\b"
@@ -92,7 +95,22 @@ _DECLINE_REASONS = (
         r"|在[^，。,.]{0,12}(诊所|医院|医生)(那|那里|那边)?在?看"
         r"|\b(go|going|goes|switched|see|seeing|care|treated) (to |at |through |thru |with )?(the )?(va|v a|veterans)\b"
         r"|\b(at|to) the (va|v a)\b|\b(somewhere|someplace) else\b"
-        r"|\belsewhere\b|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
+        r"|\belsewhere\b"
+        # "I go to the Haitian clinic in my neighborhood, they take care of me", "gonna use the urgent care instead"
+        r"|\b(i|we) (go|goes|see|use) (to )?(the|a|my|our) (\w+ ){0,2}(clinic|doctor|hospital|health center"
+        r"|urgent care|practice)\b.*\b(now|instead|in (my|our|the) (neighborhood|town|area|village)"
+        r"|near (my |our |the )?(house|home)|closer|they take care of (me|us|it|that|all))\b"
+        r"|\b(use|using|go to|going to|gonna use|gonna go to) (the |an |a |my )?(\w+ )?(urgent care|minute clinic"
+        r"|walk in|clinic|doctor|hospital)( \w+){0,4} instead\b"
+        r"|\b(the )?(va|v a|clinic|doctor|hospital|center)( \w+){0,2} ((takes|take|will take) care of|handles"
+        r"|covers) (me|us|all (that|this|of it"
+        r"|of that)|it|that|everything)\b"
+        r"|\bya tengo (una )?cita con (mi|un|una|otro|otra|el|la) (\w+ )?(doctor|doctora|medic[oa]|especialista"
+        r"|terapeuta)\b"
+        r"|\bya me (vio|reviso|atendio|checo|chequeo) (un|una|el|la|mi) (\w+ )?(doctor|doctora|medic[oa]"
+        r"|especialista)\b"
+        r"|(那边|那里|那儿)[^，。,.]{0,4}(已经)?在(看|治|复诊)"
+        r"|\bya me (atendieron|atendi|vieron|estan atendiendo|atienden|atiendo)\b"
         r"|\bme (atiendo|estoy atendiendo|veo) con (un|una|otr[oa]|mi) \w+"
         r"|\b(chuyen|đoi|doi) (qua|sang|ve|toi) (cho|phong kham|phong mach|bac si|bs|noi|benh vien|bv|pk|tap|kham)\b"
         r"|\bya (yo )?tengo (un |una |mi |otr[oa] )?(especialista|doctor|doctora|medic[oa]|terapeuta|\w+olog[oa]"
@@ -154,7 +172,9 @@ _DECLINE_REASONS = (
                         r"|\b(muy|demasiado) caro\b|太贵|没有保险|给不起|\b(mac|đat|dat) (qua|wa)\b"
                         r"|\bbao hiem( \w+){0,2} (khong|ko|k|hok|hong) (tra|chi|cover|bao|chiu)\b|\btien dau ma\b"
                         r"|\bton (qua|kem|nhieu qua|lam)\b"
-                        r"|\b(khong|ko|k|hok|hong) co (bao hiem|tien|insurance)\b|\bton tien\b|\bmac lam\b")),
+                        r"|\b(khong|ko|k|hok|hong) co (bao hiem|tien|insurance)\b"
+                        r"|\b(khong|ko|k|hong|hok) (\w+ )?afford\b|\b(deductible|copay|co pay|gia|tien|phi|chi phi"
+                        r"|bill)( \w+)? (cao|mac|đat|dat) (qua|wa|lam)\b|\bton tien\b|\bmac lam\b")),
     ("not_needed", re.compile(
         # the exercises done at home now: "ya hago en la casa los ejercicios que me enseñaron"
         r"\b(ya )?hago (en (la )?casa )?(los|mis) ejercicios( en (la )?casa)?\b|\bi (already )?do (the|my) exercises at"
@@ -170,6 +190,9 @@ _DECLINE_REASONS = (
         r"|\bno (further |more |other )?(?!(i|we|you|he|she|they|it)\b)(\w+ ){0,2}(needed|necessary|required)\b"
         r"|\bnothing (else |more |further )?(is )?(needed|necessary|required)\b|\bno se necesita\b"
         r"|\b(don'?t|do not|doesn'?t|does not) need (\w+ ){0,2}(anymore|any more)\b"
+        r"|\b(don'?t|dont|do not) (reckon|think|guess|believe) (i|we|he|she) (need|have) (to|it|this|that)\b"
+        r"|\b(doc|doctor|dr) (said|says|told me) (it )?(was ?n'?t|wasnt|was not|is ?n'?t|isnt|aint) (nothing|anything"
+        r"|serious)\b"
         r"|\b(doctor|dr|doc|md|physician) (\w+ )?(told|said|says|tells) (me|him|her|us)?( \w+){0,2} (don'?t|do not"
         r"|doesn'?t|"
         r"does not|no longer) (need|have to)\b"
@@ -185,8 +208,8 @@ _DECLINE_REASONS = (
         r"|\bno es necesari[oa]\b|\bno (lo |la |le )?(veo|creo|siento) necesari[oa]\b"
         r"|\b(i'?m|i am|we'?re|we are) done with (those|these|the|my|that|this|all) (\w+ )?(tests?|screenings?|therapy"
         r"|pt|exams?|scans?|colonoscop\w+|mammograms?)\b"
-        r"|不想再(做|去|检查|查|验|照)|不用(做|检查|查|验|照)|不需要|没(有)?需要|没(有)?(这个|那个)?必要|不必要|用不着|不用(了|喇|啦)|不用再|不必(再)?(做|检查|查|去|了)"
-        r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b"
+        r"|不想再(做|去|检查|查|验|照)|不用(做|检查|查|验|照)|不需要|没(有)?需要|没(有)?(这个|那个|那|这)?必要|不必要|用不着|不用(了|喇|啦)|不用再|不必(再)?(做|检查|查|去|了)"
+        r"|\b(khong|ko|k|hong|hok) can( thiet| nua| lam| đau| dau)?\b|\bchua can thiet\b"
         # asked what for: "khỏe re mà, khám chi", "già rồi làm gì nữa"
         r"|\b(lam|kham|chup|soi|noi soi|tap|xet nghiem|đi kham|di kham) (chi|gi nua)( cho (cuc|met|ton tien))?\b"
         r"|\bkhoi (đat|dat|hen|kham|tap|lam|đi|di)( \w+)? (nha|nhe|nghe|luon|nua|đi|di|a)\b"
@@ -303,6 +326,19 @@ _DECIDED = re.compile(r"(\bno,? thank(s| you)|\bno gracias|\blo (voy a dejar|dej
                       r"|\b(thoi )?khoi (nha|nhe|di)?|不用了|算了|先不约了?|不约了)\W*$")
 
 
+# a visit refused outright, with no reason: "thôi pass, ko book đâu", "tôi không đặt lịch nữa đâu ạ", 唔约喇
+_REFUSES = re.compile(r"\b(khong|ko|k|hong|hok|chang)( muon)? (đat|dat|book|lay|hen)( lich| hen| lich hen| cuoc hen)?"
+                      r"( (gi|luon|nay|do|đo))? (nua|đau|dau)\b|^(thoi |nah |ok |no )?pass( (nha|nhe|thanks|thx))?$"
+                      r"|\b(i'?ll|i will|ill|gonna) pass\b"
+                      r"|(不|唔)(约|预约)(了|喇|啦|咯|嘞|啰)|\b(won'?t|will not|not gonna|not going to) (book|schedule)"
+                      r"( it| one| anything| an appointment)?\W*$")
+
+
+def refuses_a_visit(text: str) -> bool:
+    """Whether the reply refuses the visit outright, giving no reason ("thôi pass, ko book đâu", 唔约喇 多谢)."""
+    return bool(_REFUSES.search(normalise(text)))
+
+
 def decides_against(text: str) -> bool:
     """Whether the reply ends by deciding against the visit ("no thank you", "lo voy a dejar ahí", 算了)."""
     return bool(_DECIDED.search(normalise(text)))
@@ -311,7 +347,7 @@ def decides_against(text: str) -> bool:
 def decline_reason(text: str) -> str | None:
     """The category of a reason to turn the visit down that the reply gives, if it gives one."""
     folded = _NOT_ANOTHER.sub(" ", _NO_NEED_TO_SEE.sub("dont need it", normalise(text)))
-    if _NO_NEED_OUTRIGHT.search(folded):
+    if _NO_NEED_OUTRIGHT.search(folded) and not _FOUND_ANOTHER.search(folded):  # "có bác sĩ khác rồi, ko cần đâu"
         return "not_needed"
     if _COST_OUTRIGHT.search(folded):
         return "cost"  # "太贵了 上次做完收到bill好几百块": the price, not the test done before

@@ -28,7 +28,7 @@ _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|
 _WRITTEN_LATER = re.compile(
     r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"
     r"|\b" + _WHEN_LATER + r",? (please |pls |just )?" + _WRITE_TO_ME + r"\b"
-    r"|\b(escribame|escribeme|escribanme|mandeme|mandame|mandenme|contacteme|contactame|llameme|llamame|"
+    r"|\b(escribame|escribeme|escribanme|escribime|mandeme|mandame|mandenme|contacteme|contactame|llameme|llamame|"
     r"me (puede|pueden|podrian|podria) (escribir|mandar|contactar|llamar|textear|recordar)|me escriben|me mandan"
     r"|recuerdenme|recuerdeme|recuerdame)"
     r"( \w+){0,3} (manana|luego|mas tarde|la (proxima |otra )?semana|la semana que viene|otro dia|despues"
@@ -46,6 +46,10 @@ _WRITTEN_LATER = re.compile(
     r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo|contesto|respondo"
     r"|marco|hablo)|"
     r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule)\b"
+    r"|\b(i will|i'?ll|ill|will) (answer|reply|respond|write back|text back|write|text)( to)?( you| u)?( \w+){0,2}"
+    r" (later|tonight|tomorrow|in the (evening|morning|afternoon)|after work|after my shift)\b"
+    # "để tuần sau tính nha": leave it to next week
+    r"|\b(de|đe)( \w+){0,2} (tuan sau|thang sau|bua khac|hom khac|luc khac|mai|tuan toi) (tinh|hen|noi|xem|coi)\b"
     r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
     # after the holidays / in January: "después de las fiestas, en enero hablamos", 过完年再说, "qua Tết rồi tính"
     r"|\b(despues|pasando|luego) de (las fiestas|navidad|ano nuevo|las vacaciones|mi viaje|que regrese)\b"
@@ -65,11 +69,14 @@ _SENDS_LATER = re.compile(
     r"|gonna) (send|text|take|snap|upload|forward)\b|"
     r"\b(i'?ll|i will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward)\b.*"
     r"\b(tonight|later|tomorrow|tmrw|when i get (home|back)|when i'?m (home|back)|next week|this weekend"
-    r"|on the weekend|after work|in a bit|soon"
+    r"|on the weekend|after work|in a bit|soon|after|when (she|he|they) (comes?|gets? here|visits?)"
     r"|in the morning|first thing|when i wake up|on my break|after my shift|after (my )?class"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(lo|la|se lo|se la|te lo|te la|le|los|las|se los) (mando|envio|paso|tomo|saco|mandare|enviare|pasare)\b.*"
-    r"\b(en la noche|mas tarde|luego|manana|al rato|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
+    # someone else will take it: "I'll have my granddaughter take a picture of it when she comes sunday"
+    r"|\b(i'?ll|ill|i will|will|gonna) (have|get|ask) (my|her|his|our) \w+ (to )?(take|send|snap|text)\b"
+    r"|\b(lo|la|se lo|se la|te lo|te la|le|te|les|los|las|se los) (mando|envio|paso|tomo|saco|mandare|enviare"
+    r"|pasare)\b.*\b(en la noche|a la noche|esta noche|a la tarde|en la tarde|mas tarde|luego|manana|al rato"
+    r"|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
     r"|la (proxima )?semana( que viene)?|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
     r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|despues)\b.*"
@@ -91,7 +98,8 @@ def asks_to_be_written_later(text: str) -> bool:
 
 # a way back to the patient named: "hit me back monday", "escríbame al rato", "tối nhắn lại nha", 晚一点再跟你们说
 _BACK_TO_ME = re.compile(r"\b((hit|ping) me (back|up)|text me|txt me|call me|write me|message me|msg me|get back to me"
-                         r"|reach (out|me)|escribame|escribeme|escribanme|mandeme|mandame|llameme|llamame|nhan lai"
+                         r"|reach (out|me)|escribame|escribeme|escribanme|escribime|mandeme|mandame|llameme|llamame"
+                         r"|nhan lai"
                          r"|nt lai|goi lai|lien lac lai|nhan tin lai)\b"
                          r"|(跟|和|给|同)(你们|你)(说|讲|联系)|再(联系|发|说|讲|回复)")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.conversation.evidence.declining import is_bare_no
+from bot.conversation.evidence.declining import is_bare_no, refuses_a_visit
 from bot.conversation.evidence.for_a_person import asks_for_a_person
 from bot.conversation.keywords import normalise
 
@@ -66,7 +66,8 @@ def cannot_come(text: str) -> bool:
 _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng hủy hẹn"
     r"(?<!not )(?<!dont )(?<!don't )(?<!no )(?<!不要)(?<!别)(?<!dung )(?<!đung )(?<!khong )(?<!ko )(?:"
     r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
-    r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su) (cita|consulta)\b|\b(cancelenla|cancelela|cancelala)\b"
+    r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su|el|ese|este) (cita|consulta|turno)\b|\b(cancelenla"
+    r"|cancelela|cancelala)\b"
     r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)|不用(再)?(留|保留)(位|位置|着)?了?|不要留(位|位置)"
     r"|\b(huy|bo) (cai |lich |buoi )?(hen|lich hen|lich)( (do|nay|đo))?\b)")
 
@@ -93,4 +94,4 @@ def wants_a_visit(text: str) -> bool:
     it does not want one)."""
     folded = normalise(text)
     return (says_yes(text) or bool(_WANTS_A_VISIT.search(folded))) and not asks_for_a_person(text) \
-        and not _NOT_WANTED.search(folded)
+        and not _NOT_WANTED.search(folded) and not refuses_a_visit(text)

@@ -59,6 +59,7 @@ _CLEARLY_WRONG = re.compile(
     r"|\b(he|she|they|someone|somebody|whoever) (had|used to have) this (phone )?(number|phone|cell) before\b"
     r"|\b(el|ella) tenia este (numero|telefono|cel|celular) antes\b|这个(号码|电话|手机号?)以前是(他|她|别人)的"
     r"|\bso nay (truoc|hoi truoc|truoc [đd]ay) (la )?cua\b"
+    r"|\b(phone|number|cell) (of|from|for) (an|the )?other (person|people|man|woman|lady|guy)\b"
     r"|\b(just|recently) got this (phone )?number\b|\bgot this (phone )?number (\w+ ){0,3}(ago|last (week|month"
     r"|year))\b"
     r"|\bwho ?ever (you'?re|youre|you are) (looking|trying|asking)"
@@ -69,12 +70,16 @@ _CLEARLY_WRONG = re.compile(
 
 
 _WRONG_HASH = re.compile(r"\bwrong\s*#")  # "wrong #": the sign goes when the reply is normalised
+# "no Tanya here": a name, as written (not "No problem here", "No pain here")
+_NO_NAME_HERE = re.compile(r"\b[Nn]o (?!(Problem|Problems|Pain|Worries|Issue|Issues|Need|One|Way|Thanks|Change|Fever"
+                           r"|Swelling|Complaints|Bleeding|Trouble|Rush)\b)[A-Z][a-z]+ (here|at this (number|phone))\b")
 
 
 def clearly_not_the_patient(text: str) -> bool:
     """Whether the reply says, plainly enough to act on whatever the engine read, that this is not the
     patient's phone."""
-    return bool(_CLEARLY_WRONG.search(normalise(text)) or _WRONG_HASH.search(text.lower()))
+    return bool(_CLEARLY_WRONG.search(normalise(text)) or _WRONG_HASH.search(text.lower())
+                or _NO_NAME_HERE.search(text))
 
 
 def says_wrong_number(text: str) -> bool:
