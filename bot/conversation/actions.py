@@ -25,6 +25,7 @@ from bot.conversation.evidence.for_a_person import (
     asks_for_a_person,
     asks_who_we_are,
     speaks_for_someone,
+    wants_a_real_person,
 )
 from bot.conversation.evidence.later import (
     asks_for_later,
@@ -70,7 +71,7 @@ from bot.outreach.states import move_task
 from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import resolve_choice, stated_choice
 from bot.scheduling.preferences import read_preference
-from bot.scheduling.turning_down import asks_for_other_times, rejects_options, turns_all_down
+from bot.scheduling.turning_down import asks_for_other_times, rejects_options
 
 log = logging.getLogger(__name__)
 
@@ -120,10 +121,12 @@ class OutreachAction(Action):
             elif turn.intent != "switch_language" and names_a_language(turn.text) and not names_an_offered_time(turn) \
                     and requested_language(turn.text, turn.patient.language) != turn.patient.language:
                 ActionSwitchLanguage.act(self, turn)  # "Do y'all have Chinese?": asked for, whatever the intent
-            elif asks_who_we_are(turn.text) and turn.intent in ("request_human", "out_of_scope", "wrong_number"):
+            elif asks_who_we_are(turn.text) and turn.intent in ("request_human", "out_of_scope", "wrong_number") \
+                    and not wants_a_real_person(turn.text):
                 ActionIdentify.act(self, turn)  # "你係邊個？點解有我電話？": who we are, whatever the engine read
             elif turn.question.offers_times and not booked(turn) and turn.intent != "request_human" \
-                    and asks_to_be_written_later(turn.text) and not turns_all_down(turn.text, turn.patient.language):
+                    and asks_to_be_written_later(turn.text) \
+                    and not asks_for_other_times(turn.text, turn.patient.language):
                 contact_later(turn)  # "reach out tomorrow afternoon": when to write again, not a visit time
             elif wants_a_time_not_yet_named(turn):
                 turn.say("clarify_choice", slot_ids=turn.conversation.offered_slot_ids)  # "yes, i want to reschedule"
@@ -210,6 +213,7 @@ class ActionAcknowledge(OutreachAction):
             return
         asked, number = turn.question, menu_number(turn.text)
         if names_an_offered_time(turn) or (number is not None and number in asked.menu) or \
+                (asked.offers_times and number in (0, 9)) or \
                 (asked.about_recovery and reads_as_checkin_answer(turn.text)) or \
                 (asked.about_a_booked_visit and (says_yes(turn.text) or wants_another_time(turn.text))):
             answer_what_was_asked(turn)  # "3 cảm ơn", "doing ok thanks": the answer first
@@ -370,8 +374,9 @@ class ActionContactLater(OutreachAction):
             return
         if not asks_for_later(turn.text) and reason_or_no(turn):
             return  # "bảo hiểm hok trả, mắc wá": a reason to decline, not a wish to be written to later
-        if turn.question.offers_times and not booked(turn) and turns_all_down(turn.text, turn.patient.language):
-            offer_slots(turn, "more_slots", exclude=frozenset(seen_offer(turn)))  # "cả ba giờ đó tôi đều bận"
+        if turn.question.offers_times and not booked(turn) and asks_for_other_times(turn.text, turn.patient.language):
+            # "cả ba giờ đó tôi đều bận", "could we look at dates after the holidays?"
+            offer_slots(turn, "more_slots", patient_preference(turn), exclude=frozenset(seen_offer(turn)))
             return
         if turn.question.offers_times and not booked(turn) and not asks_for_later(turn.text) \
                 and not asks_to_be_contacted(turn.text) and not (preference := patient_preference(turn)).is_empty():

@@ -21,7 +21,7 @@ class Keyword(StrEnum):
 
 OPT_OUT_WORDS = frozenset(
     {
-        "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out", "stop all",
+        "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out", "stop all", "unsub",
         # Spanish
         "alto", "parar", "para", "detener", "cancelar", "baja", "fin", "no mas", "basta",
         # Chinese (退订 is the usual word on Chinese carriers) and Vietnamese (HỦY, DỪNG, NGỪNG), as normalised
@@ -32,7 +32,7 @@ OPT_OUT_WORDS = frozenset(
 OPT_OUT_PHRASES = (
     re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa"
                r"|porfavor|porfis|plis|ya|"
-               r"thanks|thank you|thx|gracias|nhe|nha|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
+               r"thanks|thank you|thx|gracias|nhe|nha|nghe|nghen|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
                r"|唔该|谢谢|多谢|请|啦|吧))*$"),
     # (not "I don't text good": said of the patient, no request; nor "Daddy ... don't text": said of someone)
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit)( to)?\s+"
@@ -46,16 +46,23 @@ OPT_OUT_PHRASES = (
                r"|the )?(texts?|txts?|messages?|msgs?|sms|text messages)\b"),
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
     re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
-    re.compile(r"\b(remove|take) me (off|from)\b.*\blist\b"),
+    re.compile(r"\b(remove|take) me (off|from)\b(?!.*\b(wait|waiting|waitlist|cancellation)\b).*\blist\b"),
     re.compile(r"\b(remove|take|get|delete) (my|this|the) (number|name|info|phone|cell)( number)? (off|from|out of)"
                r"( of)? "
-               r"(your |the |this )?(list|system|contacts|texts)\b"),
+               r"(your |ur |the |this )?(messaging |texting |text |contact |mailing |sms )?(list|system|contacts"
+               r"|texts)\b"),
+    # "I did not consent to receive text messages": consent denied is consent withdrawn
+    re.compile(r"\b(did not|didn'?t|never|do not|don'?t) (consent|consented|agree|agreed|sign up|signed up|opt in"
+               r"|opted in|subscribe|subscribed)( to| for)?( (receive|get"
+               r"|getting|receiving))? (any |these |your |the )?(text|texts|messages|text messages|sms)\b"),
+    re.compile(r"\bremove (so|so nay|so dien thoai|so [đd]t|sdt)\b"),  # "remove số này giùm"
     re.compile(r"\bunsubscribe\b"),
     re.compile(r"\bno me (escriban|manden|envien)\b"),
     re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar) de "
                r"(escribir|mandar|enviar|textear|texte|mensajear|llamar|molestar)(me|nos)?"
                r"( (mensajes|textos|texts|sms))?\b"),
     re.compile(r"\bya no (me )?(escriban|manden|envien|texteen|textees|llamen|molesten)\b"),
+    re.compile(r"\bya no (me )?(esten|este|sigan|siga) (mandando|enviando|escribiendo|texteando|llamando)\b"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
     re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those |no )?(more )?"
@@ -67,7 +74,8 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(stop|quit) (sending|calling|texting)\b"),
     re.compile(r"\bno more (texts|messages|calls)\b"),
     re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"
-               r"(?! (of |from )?(the |your |this |my )?(schedule|waitlist|wait list|appointment|calendar|visit"
+               r"(?! (of |from )?(the |your |this |my )?(schedule|waitlist|wait list|waiting list|appointment"
+               r"|calendar|visit"
                r"|list for)\b)"),
     re.compile(r"\bno (quiero|deseo) (recibir |que me (manden|envien|escriban) )?(mas )?(estos |sus |los |mas )?"
                r"(mensajes|textos|llamadas|texts|text|sms|mensajitos)\b"),
@@ -91,9 +99,10 @@ OPT_OUT_PHRASES = (
     re.compile(r"(把|将)我[^，。]{0,8}(从|在)[^，。]{0,8}(名单|列表|清单|名册)[^，。]{0,4}(删|移除|去掉|拿掉|除名)"
                r"|从[^，。]{0,8}(名单|列表|清单)[^，。]{0,4}(删除|删掉|移除|去掉)"),
     # Chinese has no spaces between words: these match anywhere in the message
-    re.compile(r"退订|退定|取消订阅|(别|不要|勿|莫|唔好)再(给我)?(发|传)了"
+    re.compile(r"退订|退定|取消订阅|(帮|幫)我除名|(把|将)我除名|(唔|不)想再(收|接收)(呢啲|呢些|这些|这种|呢种|短信|信息)|(别|不要|勿|莫|唔好)再(给我)?(发|传)了"
                r"|(不要|别|不用|勿|莫|唔好)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
-               r"|(不要|别|不用|勿|莫|唔好)再?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的|任何)?(短信|信息"
+               r"|(不要|别|不用|勿|莫|唔好)再?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的"
+               r"|任何)?(短信|信息"
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b|\bhuy [đd]ang ky( nhan)?( tin)?\b"),
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
@@ -109,7 +118,7 @@ OPT_OUT_PHRASES = (
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
                r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( ra)?( di| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
-    re.compile(r"\b(dung|dug|đung|đug) (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( \w+){0,2} nua\b"),
+    re.compile(r"\b(dung|dug|đung|đug)( co)? (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( \w+){0,3} nua\b"),
     # "thôi khỏi nhắn nữa nha": no need to text any more; "đừng làm phiền tôi"
     re.compile(r"\bkhoi (nhan|nt|gui|goi|lien lac|nhan tin)( tin( nhan)?)?( \w+)? nua\b"
                r"|\b(dung|đung) (lam phien|phien)( (toi|tui|minh|em|nua))?\b"),
@@ -117,6 +126,8 @@ OPT_OUT_PHRASES = (
 # Opt-in words only count for an address that has opted out ("yes" is otherwise an answer, not a keyword).
 OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar", "开始", "bat đau"})
 HELP_WORDS = frozenset({"help", "info", "ayuda", "帮助", "tro giup"})
+# a help word with a courtesy or a short "what is this?" after it: "Ayuda por fa", "Help 呢個係咩嚟㗎？", "info pls"
+_HELP_SAID = re.compile(r"^(help|info|ayuda|帮助|tro giup)( \S+){1,3}$")
 
 
 def normalise(body: str) -> str:
@@ -136,6 +147,6 @@ def classify_keyword(body: str, *, opted_out: bool, provider_keyword: str | None
         return Keyword.OPT_OUT
     if opted_out and text in OPT_IN_WORDS:
         return Keyword.OPT_IN
-    if text in HELP_WORDS:
+    if text in HELP_WORDS or _HELP_SAID.match(text):
         return Keyword.HELP
     return None

@@ -53,9 +53,10 @@ def _weak_after(lowered: str, end: int) -> bool:
     return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          # said of the patient by a relative: "ella no habla inglés", "my mom doesn't speak english"
-                         r"no (habla|lee|entiende|sabe)|(doesn'?t|does not|can'?t|cannot) (speak|read|understand)|"
+                         r"no (habla|lee|entiende|sabe)|(doesn'?t|does not|doesnt) (speak|read|understand)|"
                          r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
                          r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂|唔识|唔会|唔明|唔懂")
+_SAID_OF_SOMEONE = re.compile(r"\b(no (habla|lee|entiende|sabe)|doesn'?t|doesnt|does not)\b")
 _READ_BETTER = re.compile(r"\s+(much |a lot |way |far |mucho |muy )?(better|mejor)\b")
 
 
@@ -77,6 +78,32 @@ def _named_in_order(lowered: str) -> list[str]:
     return list(dict.fromkeys([*pleased, *(code for _, code in kept)]))
 
 
+def _weak(lowered: str) -> set[str]:
+    """The languages the reply says are read poorly ("my english not good", "英文不好")."""
+    return {code for code, pattern in LANGUAGE_NAMES
+            for found in re.finditer(pattern, lowered) if _weak_after(lowered, found.end())}
+
+
+def _refused(lowered: str) -> set[str]:
+    """The languages the reply says are not spoken or read at all ("no hablo inglés", "she doesn't read english")."""
+    if (not_spoken := _NOT_SPOKEN.search(lowered)) is None:
+        return set()
+    after = lowered[not_spoken.end():not_spoken.end() + 40]  # "no hablo inglés, español por favor"
+    return {code for code, pattern in LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
+            if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno|đọc|doc|nói|noi|nghe|hiểu"
+                        r"|hieu) |看|读|说|讲|听|写|睇)?"
+                        r"((được|duoc|dc|đc|rõ|ro) )?((el|la|en"
+                        r"|in) )?(" + pattern + ")",
+                        after)}
+
+
+def names_a_wanted_language(text: str) -> bool:
+    """Whether the reply names a language it asks for, not only one it says is read poorly or not at all ("can
+    you text in english?"; not "my dad doesn't read english")."""
+    lowered = _lowered(text)
+    return bool(set(_named_in_order(lowered)) - _weak(lowered) - _refused(lowered))
+
+
 def requested_language(text: str, current: str) -> str:
     """The language the patient asks for: the one they name ("español", "in English please"), unless they say
     they do not speak it ("no hablo inglés"): then the one they wrote in. Naming none: the other of en/es."""
@@ -86,28 +113,23 @@ def requested_language(text: str, current: str) -> str:
               if _READ_BETTER.match(lowered, found.end())]
     if better:  # "I read Chinese much better than English"
         return better[0]
-    weak = {code for code, pattern in LANGUAGE_NAMES
-            for found in re.finditer(pattern, lowered) if _weak_after(lowered, found.end())}
+    weak = _weak(lowered)
     if weak:  # "can u send in chinese, my english not good"; "mi inglés es malo"
         wanted = [code for code in named if code not in weak]
         if wanted:
             return wanted[0]
         if (written := written_language(text)) not in weak:
             return written
-    if (not_spoken := _NOT_SPOKEN.search(lowered)) is not None:
-        after = lowered[not_spoken.end():not_spoken.end() + 40]  # "no hablo inglés, español por favor"
-        refused = {code for code, pattern in LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
-                   if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno|đọc|doc|nói|noi|nghe|hiểu"
-                               r"|hieu) |看|读|说|讲|听|写|睇)?"
-                               r"((được|duoc|dc|đc|rõ|ro) )?((el|la|en"
-                               r"|in) )?(" + pattern + ")",
-                               after)}
+    if _NOT_SPOKEN.search(lowered) is not None:
+        refused = _refused(lowered)
         wanted = [code for code in named if code not in refused]
         if wanted:
             return wanted[0]
         written = written_language(text)
         if written not in refused:
             return written
+        if _SAID_OF_SOMEONE.search(lowered):
+            return current  # "my dad doesn't read english": which one he reads is not said; a person asks
         return next((code for code in ("es", "en") if code not in refused), "en")
     if named:
         return named[0]

@@ -27,7 +27,7 @@ from bot.conversation.evidence.wrong_number import clearly_not_the_patient
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
-from bot.conversation.language_request import names_a_language
+from bot.conversation.language_request import names_a_language, names_a_wanted_language
 from bot.conversation.menu_numbers import leading_number
 from bot.conversation.offers import reply_names_an_offered_time
 from bot.conversation.records import language_of, mark_message, open_conversation
@@ -135,7 +135,8 @@ class InboundRouter:
         engine books the time first, and the question then goes to a person (offers.book_choice). A relative who
         chooses a time for the patient ("soy la hija de doña Carmen, ella puede el jueves a las 4") books it too."""
         if to_person not in ("question_for_person", "caregiver_writing") or not text \
-                or not question(conversation.awaiting).offers_times:
+                or not question(conversation.awaiting).offers_times \
+                or (to_person == "caregiver_writing" and asks_for_a_person(text)):  # "call me to arrange it"
             return False
         return await self.ctx.db.run(lambda session: reply_names_an_offered_time(session, conversation, text))
 
@@ -404,10 +405,12 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
         return None  # "你发错了吧，我不叫这个名字，也没有看过什么医生": a wrong number, whatever it asks
     if decline_reason(for_engine) is not None and (not asks_a_question(for_engine) or decides_against(for_engine)):
         return None  # "going to a clinic closer to home now" says why they decline; it asks nothing
-    if asks_who_we_are(for_engine):
-        return None  # "你们是谁？哪个医院的？": who we are answers it
+    if asks_who_we_are(for_engine) and not wants_a_real_person(for_engine):
+        return None  # "你们是谁？哪个医院的？": who we are answers it ("is this a bot? a human please": a person)
     if speaks_for_someone(for_engine):
-        return None if _answers_for_the_patient(for_engine, conversation) else "caregiver_writing"
+        if names_a_wanted_language(for_engine) or _answers_for_the_patient(for_engine, conversation):
+            return None  # "can you text in english? I handle her appointments": the language asked for
+        return "caregiver_writing"
     if (wants_a_call(for_engine) or wants_a_real_person(for_engine)) \
             and not question(conversation.awaiting).wants_a_time_to_call \
             and not asks_to_be_written_later(for_engine):

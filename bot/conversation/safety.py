@@ -22,7 +22,8 @@ _MEDICAL = [
     # chest
     r"chest( \w+){0,3} (pain|pains|hurts?|hurting|tight|tightness|pressure)",
     r"(pain|pains|hurts?|hurting|pressure|tightness)( \w+){0,3} (my |the )?chest", r"heart attack",
-    r"(dolor|duele|presion|apretado)( \w+){0,3} (el |del |en el |de )?pecho", r"ataque (al|de) corazon",
+    r"(dolor|duele|doliendo|dolia|presion|apretado|apretando)( \w+){0,3} (el |del |en el |de )?pecho",
+    r"se me (va|fue|iba) el aire", r"(se le|se me) (corta|cortaba) (el aire|la respiracion)", r"ataque (al|de) corazon",
     r"infarto",
     # breathing
     r"(can'? ?t|cannot|can not|hard to|trouble|difficulty|struggling to) (hardly |barely )?"
@@ -177,7 +178,8 @@ _CRISIS += [
     r"ket thuc (cuoc [đd]oi|cuoc song|mang song)", r"tu lam hai (ban than|minh)",
     r"tu hai (ban than|minh|chinh minh)", r"(muon|se|[đd]inh|nghi [đd]en) tu hai\b",  # not "thứ tư hai giờ"
     # typed the way patients text: ko / k / hong / chang for "not", without diacritics
-    r"(khong|ko|k|hong|hok|kh|chang|cha) (con )?(muon|thiet|thay can) (tiep tuc )?song" + _NOT_A_PLACE, r"chan song",
+    r"(khong|khon|ko|k|hong|hok|kh|chang|cha) (con )?(muon|mun|thiet|thay can) (tiep tuc )?song" + _NOT_A_PLACE,
+    r"chan song",
     r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
     r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
     r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"(uong|nuot) (het|ca) (vi|hop|lo|chai) thuoc",

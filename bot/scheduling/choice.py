@@ -40,10 +40,12 @@ _ORDINALS = {
     "frst": 1, "secnd": 2, "scond": 2, "seconf": 2, "thrd": 3, "tird": 3, "primeto": 1, "segudo": 2, "segund": 2,
     "secon": 2, "seccond": 2, "thurd": 3, "terecra": 3, "tecera": 3, "tecero": 3, "tersera": 3, "tersero": 3,
     "terser": 3, "segumda": 2, "pimera": 1,
+    # said fondly: "la primerita", "el segundito"
+    "primerita": 1, "primerito": 1, "segundita": 2, "segundito": 2, "tercerita": 3, "tercerito": 3,
 }
 
 
-_LAST = {"last", "ultimo", "ultima"}
+_LAST = {"last", "final", "ultimo", "ultima", "ultimita", "ultimito"}
 
 
 # "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
@@ -171,7 +173,9 @@ class Choice:
 # a time set aside: "instead of the 9am", "other than tuesday", "en vez del martes": never the one chosen
 _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?\S+"
                         r"|\binstead of (?:the )?\S+|\bbesides (?:the )?\S+|\ben (?:vez|lugar) del? (?:el |la )?\S+"
-                        r"|\baparte del? (?:el |la )?\S+")
+                        r"|\baparte del? (?:el |la )?\S+"
+                        # a part of the day that names something else: "before the afternoon traffic builds"
+                        r"|\b(?:morning|afternoon|evening|rush hour) (?:traffic|rush|heat|crowd|crowds|nap|walk)\b")
 
 
 # Chinese typed as pinyin: "di er ge" (the second), "zhou er shang wu" (Tuesday morning)
@@ -314,7 +318,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         named_one = word != "one" and index + 1 < len(words) and words[index + 1] == "one"  # "the three one"
         if word in _NUMBER_WORDS and (opens_reply or named_one or (index and words[index - 1] in _NUMBER_LEAD_INS)):
             position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
-        elif word in _NUMBER_TYPED_AFTER_A_LEAD_IN and index and words[index - 1] in _TYPED_NUMBER_LEAD_INS:
+        elif word in _NUMBER_TYPED_AFTER_A_LEAD_IN and index and words[index - 1] in _TYPED_NUMBER_LEAD_INS \
+                and (index + 1 == len(words) or words[index + 1] in _ACCEPTING_AFTER_NUMBER):  # not "number to arrange"
             position = _NUMBER_TYPED_AFTER_A_LEAD_IN[word]
         if word in _LAST and not _names_a_past_time(words, index):
             position = len(options)

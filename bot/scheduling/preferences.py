@@ -38,6 +38,7 @@ _BOUND_FILLERS = frozenset({"de", "del", "la", "las", "the", "a"})  # "después 
 _EITHER_WORD = re.compile(r"\beither(\d)or(\d)\b")
 _UNTIL = frozenset({"until", "till", "til", "thru", "through", "hasta"})
 _BACK_ON = frozenset({"regreso", "vuelvo", "regresamos", "volvemos", "back"})  # "regreso el 14", "back on the 14th"
+_PAST_A_DATE = frozenset({"after", "despues", "past"})  # "after the 20th", "después del 20": from the day after
 _NTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 _TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z']+|[,.;!?]")
 _CLAUSE_END = frozenset(",.;!?")
@@ -59,6 +60,8 @@ _WEEK_PHRASES = {
     ("otra", "semana"): 1, ("semana", "entrante"): 1,  # "la otra semana": the next one
     ("this", "week"): 0, ("esta", "semana"): 0,
 }
+_NEXT_MONTH = {("next", "month"): 1, ("proximo", "mes"): 1, ("mes", "que", "viene"): 1, ("siguiente", "mes"): 1,
+               ("otro", "mes"): 1}
 _WEEKEND = (("weekend",), ("weekends",), ("fin", "de", "semana"), ("fines", "de", "semana"))
 
 
@@ -192,9 +195,14 @@ def read_preference(text: str, today: date, language: str | None = None) -> Time
                 found.dates = (today + timedelta(days=first), today + timedelta(days=last))
                 index += length
                 continue
-        if word in _UNTIL | _BACK_ON and (busy_until := _date_after(words, index, today)) is not None:
+        elif matched := _phrase(words, index, _NEXT_MONTH):
+            first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+            found.dates = (first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1))
+            index += matched[1]
+            continue
+        if word in _UNTIL | _BACK_ON | _PAST_A_DATE and (busy_until := _date_after(words, index, today)) is not None:
             day, length = busy_until
-            back = word in _BACK_ON  # "regreso el 14": from that day; "until the 10th": after it
+            back = word in _BACK_ON  # "regreso el 14": from that day; "until the 10th", "after the 20th": after it
             found.dates = (day + timedelta(days=0 if back else 1), day + timedelta(days=14))
             index += length
             continue
@@ -252,7 +260,7 @@ def _date_after(words: list[str], index: int, today: date) -> tuple[date, int] |
     """The date named after an "until" ("until the 10th", "hasta el 10", "until day 10"), and how many words it
     took."""
     ahead = index + 1
-    while ahead < len(words) and words[ahead] in ("the", "el", "day", "dia", "de", "on", "hasta"):
+    while ahead < len(words) and words[ahead] in ("the", "el", "del", "day", "dia", "de", "on", "hasta"):
         ahead += 1
     word = words[ahead].strip() if ahead < len(words) else ""
     number = _NTH.fullmatch(word) or (re.fullmatch(r"(\d{1,2})", word) if ahead > index + 1 else None)

@@ -27,6 +27,7 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"i've got to|ive got to|gotta|got to|"
                        r"i work|i'm at work|im at work|"
                        r"(i'?m|im|i am) (at|over at|with) (my|the) \w+'?s\b|"
+                       r"(i'?m|im|i am) (taking|driving|bringing) (my|the|our|his|her) \w+ (to|for)\b|"
                        r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
                        r"at school|out of town|away)|"
                        r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
@@ -40,7 +41,9 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"labur(o|ando)|"
                        r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
                        # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
-                       r"(i|we) (have|got|get) (my |a |an )?(dialysis|chemo|chemotherapy|infusion|radiation"
+                       r"(i|we) (have|got|get) (my |a |an )?(physical |occupational |speech )?(dialysis|chemo"
+                       r"|chemotherapy"
+                       r"|infusion|radiation"
                        r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
                        r"tengo (mi |mis |la |el )?(dialisis|quimio|quimioterapia|terapia|infusion|tratamiento"
                        r"|radiacion|otra cita|cita con)|"
@@ -146,7 +149,12 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          r"|\b(what|which) other (days|times|dates|slots)\b"
                          r"|\b(other|another|different) (day|days|time|times)( is| are)? (possible|ok|okay"
                          r"|available)\b"  # (not "其他时间我都忙": busy then)
-                         r"|(别的|其他)(时间|日子)(?![^，。,.]{0,4}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作))")
+                         r"|(别的|其他)(时间|日子)(?![^，。,.]{0,4}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作|返工|开工"
+                         r"|开店|不得|唔得|唔得闲|唔得閒))"
+                         # "could we look at dates after the holidays?"
+                         r"|\b(look at|see|check|find|get|any|have|got) (some |other |any )?(dates|times|days"
+                         r"|openings|slots"
+                         r"|appointments) (after|in|later|next|around)\b")
 
 
 def asks_for_other_times(text: str, language: str | None = None) -> bool:

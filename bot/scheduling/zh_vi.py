@@ -116,7 +116,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),
     (r"你们定|你定|你们安排|你们决定|随便你们|你们看着办|你们帮我选|你们选", " you pick "),
     (r"最后一个|最後一個|最后那个|最後那個|最后|最後|末了(那|一)?(个|個)?", " last "),
-    (r"今晚", " today evening "), (r"今天|今日", " today "),
+    (r"今晚", " today evening "), (r"今天|今日", " today "), (r"下个?月|下個?月", " next month "),
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
     (r"明天|明日|听日|聽日", " tomorrow "), (r"大后天|大後天", " threedaysout "),
     (r"后天|後天", " overmorrow "), (r"听朝|聽朝", " tomorrow morning "),
@@ -124,7 +124,8 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
     (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
-    (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开",
+    (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
+     r"|(要)?返工|开店|开铺|看店|开档",
      " not "),
     (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
     (r"出差|不在(家|这边|本地|城里)|在外地|(?<![不])忙", " not "),  # "Tue Wed Thu 我都在 Dallas 出差", "最忙"
@@ -303,7 +304,10 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(som|nhanh|gan) nhat\b", " earliest "), (r"\b(tre|muon) nhat\b", " latest "),
     (r"\b(ngay|mung|mong)\s+(\d{1,2})( tay)?\b", r" day \2 "),  # "mùng 10 tây": the 10th (of our calendar)
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
-    (r"\b(khong|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
+    (r"\b(khong|khon|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
+    (r"\bban\s+(ngoai\s+|o\s+)?cho\b", " not "),  # "sáng tui bán ngoài chợ": at the market then
+    (r"\b(cai\s+)?tren\s+cung\b", " first "), (r"\b(cai\s+)?duoi\s+cung\b", " last "),
+    (r"\bsat\s*/\s*sun\b", " saturday sunday "),
     (r"\b(phai )?(đi|di) lam\b(?! ve)|\bco viec\b|\b(o|lam|phai o|phai vo|phai vao|vo|vao|phai ra) (tiem|cho lam"
      r"|so lam|hang|shop|xuong)\b",
      " not "),  # "chiều con phải đi làm": busy then
@@ -313,7 +317,7 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     # "chiều bác phải trông cháu", "còn đưa đón cháu": busy then
     (r"\bphai\s+(trong|don|dua|coi|cham|giu|lo cho)\b|\bdua\s+don\b"
      r"|\b(con|phai|đi|di)\s+(trong|đon|don|đua|dua|coi|giu)\s+(chau|con|em be|be|nho)\b", " not "),
-    (r"\bkhong\s+phai\b|\b(khong|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
+    (r"\b(khong|khon)\s+phai\b|\b(khong|khon|ko|k|hong|hok|kh)\s+(di\s+)?(duoc|dc)\b|\bkhong\s+tien\b|\bkhong\s+the\b",
      " not "),
 )
 
@@ -351,7 +355,14 @@ def _vi_ordinal(match: re.Match[str]) -> str:
 _VI_AMONG = re.compile(r"\b(trong|cua)\s+(3|ba|may)\s+(gio|cai|lich|lua chon)(\s+(do|nay|kia))?\b")
 # "cả ba giờ đó tôi đều bận": all three of the times offered, turned down together (no 3 o'clock)
 _VI_ALL_THREE = re.compile(r"\b(ca|tat ca)\s+(3|ba)\s+(gio|cai|lich|lua chon|ngay)(\s+(do|nay|kia|tren))?\b"
-                           r"(?=.*\b(not|khong|ko|k|hong|hok)\b)")
+                           r"(?=.*\b(not|khong|khon|ko|k|hong|hok)\b)"
+                           # "ba cái giờ nớ khôn được", "không đi được mấy ngày đó": those times, turned down
+                           r"|\b((3|ba)\s+cai|may|nhung|cac)\s+(cai\s+)?(gio|lich|ngay|buoi|time|times)\s+(do|nay"
+                           r"|kia|no|ni"
+                           r"|te)\b(?=.*\b(not|khong|khon|ko|k|hong|hok)\b)"
+                           r"|\b(khong|khon|ko|k|hong|hok)\b.*\b(may|nhung|cac)\s+(cai\s+)?(gio|lich|ngay"
+                           r"|buoi)\s+(do|nay|kia"
+                           r"|no|ni|te)\b")
 
 
 # a syllable typed in Telex with the Vietnamese keyboard off ("mootj" for một, "soos" for số, "nhaamf" for nhầm): a

@@ -1051,3 +1051,25 @@ def test_those_times_not_fitting_asks_for_others(reply: str, language: str) -> N
 
 def test_going_to_work_early_is_no_request_for_earlier() -> None:
     assert stated_choice("礼拜二吧 早点看完好早点上班", DAYS, language="zh").chosen.position == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("reply", "position", "language"), [
+    ("la primerita", 1, "es"), ("the final one", 3, "en"), ("el ultimito", 3, "es"),
+    ("morning please, I want to beat the afternoon traffic", 1, "en"),
+    ("thursday suits me. I have physical therapy tuesday and I'm taking my wife to the dentist wednesday", 3, "en"),
+    ("上午那个，下午要看店", 1, "zh"), ("chiều t5 được, sáng tui bán ngoài chợ", 3, "vi"),
+    ("cái trên cùng nha", 1, "vi"), ("我净系星期二得闲 其他日子唔得", 1, "zh"),
+])
+def test_more_choices_said_in_more_ways(reply: str, position: int, language: str) -> None:
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen.position == position  # type: ignore[union-attr]
+
+
+def test_a_number_to_do_something_is_no_option() -> None:
+    assert stated_choice("please call my number to set it up", DAYS, date(2026, 12, 5), "en").chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language"), [("ba cái giờ đó khôn được", "vi"),
+                                                 ("không đi được mấy ngày đó", "vi"),
+                                                 ("can we look at dates after new year", "en")])
+def test_those_times_turned_down_in_more_ways(reply: str, language: str) -> None:
+    assert asks_for_other_times(reply, language)

@@ -383,3 +383,9 @@ def test_one_side_of_the_face_that_will_not_move_is_a_stroke_sign(body: str) -> 
                                   "ba em bị tai biến năm ngoái, giờ ngồi xe lăn"])
 def test_bleeding_stopped_a_crisis_denied_and_an_old_stroke_stay_calm(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["me estaba doliendo el pecho toda la noche", "se me va el aire cuando camino poquito",
+                                  "bà khôn muốn sống nữa"])
+def test_chest_pain_said_as_it_goes_on_breath_that_leaves_and_central_vietnamese_not(body: str) -> None:
+    assert detect_emergency(body) is not None

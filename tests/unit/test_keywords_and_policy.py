@@ -230,3 +230,20 @@ def test_consent_withdrawn_as_typed_in_a_hurry_or_in_english_learned_later(body:
                                   "don't send me the morning ones, afternoons are better"])
 def test_not_texting_said_of_someone_else_or_of_some_times_is_no_opt_out(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is None
+
+
+@pytest.mark.parametrize("body", ["unsub", "stop nghen", "I never signed up to receive these texts",
+                                  "take my number off your texting list please", "ya no me sigan mandando mensajes",
+                                  "đừng có gửi tin cho tui nữa", "唔想再收呢啲短信", "remove sdt này đi"])
+def test_consent_withdrawn_unsub_never_signed_up_and_in_dialect(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) == Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["take me off the waiting list for tuesday", "I never agreed to a morning visit"])
+def test_a_waiting_list_or_a_visit_not_agreed_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None
+
+
+@pytest.mark.parametrize("body", ["ayuda porfa", "help pls", "info 这是什么"])
+def test_help_with_a_courtesy_or_a_short_question(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) == Keyword.HELP

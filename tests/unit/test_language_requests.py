@@ -93,3 +93,9 @@ def test_a_dropped_s_chinese_called_tieng_tau_and_a_relative_who_says_the_patien
 
 def test_the_groin_is_no_english() -> None:
     assert not names_a_language("me duele la ingle desde ayer")
+
+
+@pytest.mark.parametrize(("body", "wanted"), [("my grandpa doesn't read english", "en"),
+                                              ("my mom doesn't read english, can you text in chinese?", "zh")])
+def test_a_relative_who_says_english_is_not_read_names_no_other_by_it(body: str, wanted: str) -> None:
+    assert requested_language(body, "en") == wanted

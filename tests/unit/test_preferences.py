@@ -189,3 +189,14 @@ def test_a_day_after_dialysis_is_still_wanted() -> None:
 def test_days_listed_before_one_no_are_all_turned_down(text: str, language: str) -> None:
     preference = read_preference(text, MONDAY, language)
     assert preference.avoid_weekdays == {0, 1, 2} and preference.weekdays == {4}
+
+
+@pytest.mark.parametrize(("reply", "language"), [("after the 20th please", "en"), ("después del 20", "es")])
+def test_after_a_day_of_the_month_is_from_the_day_after(reply: str, language: str) -> None:
+    assert read_preference(reply, date(2026, 12, 5), language).dates == (date(2026, 12, 21), date(2027, 1, 3))
+
+
+@pytest.mark.parametrize(("reply", "language"), [("next month works better", "en"), ("el mes que viene", "es"),
+                                                 ("下个月可以吗", "zh")])
+def test_next_month_is_all_of_it(reply: str, language: str) -> None:
+    assert read_preference(reply, date(2026, 12, 5), language).dates == (date(2027, 1, 1), date(2027, 1, 31))

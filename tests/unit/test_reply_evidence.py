@@ -1513,3 +1513,72 @@ def test_recovery_as_expected_in_more_words(body: str) -> None:
 
 def test_the_turno_cancelled_in_argentine_spanish() -> None:
     assert cancels_the_visit("cancelame el turno por favor")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("we just go to the urgent care by the mall for those", "care_elsewhere"),
+    ("me estoy tratando con una fisioterapeuta particular", "care_elsewhere"),
+    ("我返咗广州睇咗医生", "care_elsewhere"), ("在法拉盛那边的诊所看过了", "care_elsewhere"),
+    ("his shoulder has improved a great deal", "feels_better"), ("la espalda quedó como nueva", "feels_better"),
+    ("bác nỏ cần mấy cái ni", "not_needed"), ("ko cần khám đâu", "not_needed"), ("我好好的 查啥 不用", "not_needed"),
+    ("I'm retired on a fixed income", "cost"), ("can't swing another copay right now", "cost"),
+])
+def test_more_reasons_keep_their_category(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_being_at_work_now_is_no_care_elsewhere() -> None:
+    assert decline_reason("我现在在上班 没空看") is None
+    assert decline_reason("我在你们诊所看过了") == "already_done"
+
+
+def test_do_not_book_anything_refuses_the_visit() -> None:
+    assert refuses_a_visit("thanks but please don't book anything")
+
+
+@pytest.mark.parametrize("body", ["I'll scan it and send it over this afternoon", "we'll send it when he gets back",
+                                  "周六拿到再拍给你们"])
+def test_the_paper_sent_later_in_more_ways(body: str) -> None:
+    assert sends_document_later(body)
+
+
+@pytest.mark.parametrize("body", ["please contact me monday", "等我放工再覆你"])
+def test_written_to_later_in_more_ways(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+@pytest.mark.parametrize("body", ["could someone have a nurse phone me", "i don't do well with these automated texts"])
+def test_a_call_asked_for_in_long_words(body: str) -> None:
+    assert wants_a_call(body)
+
+
+def test_talking_to_a_human_is_a_real_person() -> None:
+    assert wants_a_real_person("can i speak with a human")
+
+
+@pytest.mark.parametrize("body", ["puedo parquear ahí?", "离哪间诊所近地铁", "邊間醫院？"])
+def test_parking_and_which_clinic_are_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+def test_the_weekend_i_can_bring_my_dad_is_no_question() -> None:
+    assert not asks_what_a_person_must_answer("周末我可以带我妈去")
+
+
+def test_not_that_person_in_central_vietnamese() -> None:
+    assert clearly_not_the_patient("tui khôn phải người đó") and clearly_not_the_patient("số ni em mới mua")
+
+
+@pytest.mark.parametrize("body", ["sleeping better than I did in the hospital",
+                                  "better food at home than at the hospital"])
+def test_the_hospital_compared_with_home_is_no_readmission(body: str) -> None:
+    assert not back_in_hospital(body)
+
+
+@pytest.mark.parametrize("body", ["fine overall", "ok rồi, đi làm lại rồi"])
+def test_fine_and_back_to_work(body: str) -> None:
+    assert feels_fine(body)
+
+
+def test_bet_and_see_yall_confirm() -> None:
+    assert says_yes("bet") and says_yes("see ya tuesday")

@@ -96,7 +96,8 @@ _FOR_A_PERSON = re.compile(
     r"|\b(tinh tien|thu tien|phat tien|hoan tien|khieu nai|lam an kieu gi|thai đo|thai do)\b"
     r"|\bhow (do|can) i get there\b|\b(park|where do i park|estaciono|estacionarme|estacionar)\b"
     r"|\bdonde (queda|esta|estan|quedan)\b|\bno se (como )?llegar\b|\bcomo llego\b"
-    r"|\bdireccion\b|在哪|地址|怎么(去|走)|泊车|停车|\b(o dau|o đau|dia chi|đia chi|gui xe|đau xe|dau xe"
+    r"|\bdireccion\b|在哪|地址|(边|哪|哪一)(间|家)(诊所|医院)|地铁|怎么(去|走)|泊车|停车"
+    r"|\b(o dau|o đau|dia chi|đia chi|gui xe|đau xe|dau xe|parquear|parqueo|estacionamiento"
     r"|(cho )?(đo|do) xe|xe (buyt|bus)|(o|tai) (duong|đuong) nao)\b"
     # a ride asked for ("do you offer rides?", "necesito ayuda con el transporte"); a ride only mentioned is no question
     r"|\b(need|needs|get|offer|provide|give|arrange|help with|help getting|any|is there|do you have) (\w+ ){0,2}"
@@ -119,7 +120,7 @@ _FOR_A_PERSON = re.compile(
     r"|哪(个|位)医生|什么医生|(会|能)(讲|说)(国语|普通话|中文|华语|广东话|粤语)(吗|不|么)"
     r"|(会|能|识)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的[\u4e00-\u9fff]{0,3}(医生|大夫|医师)"
     r"|\b(can i|could i|may i|is it ok to|ok if i) bring (my|the|a) \w+|\b(puedo|podemos) (llevar|traer) a\b"
-    r"|可以带|(能|可以)不能带|\b(co the|dc|duoc|đuoc) (dan|dem|cho) (con|chau|em be)\b"
+    r"|可以带[^，。,.]{0,6}(吗|嘛|么|呢|不)|(能|可以)不能带|\b(co the|dc|duoc|đuoc) (dan|dem|cho) (con|chau|em be)\b"
     r"|\b(fast|fasting|empty stomach|ayunas|ayuno|nhin an|nhin đoi)\b|空腹|空肚|要不要(空|饿)"
     r"|\b(bac si|bs) nao\b|\b(nam hay nu|male or female|hombre o mujer)\b|男(医生)?还是女"
     r"|\b(is (this|it|that) (still )?with (dr|doctor|dra)|which (doctor|provider|dr)|who (is|will be"
@@ -199,12 +200,15 @@ _WANTS_A_CALL = re.compile(
     # "có số đt nào gọi trực tiếp ko": a number to call a person directly
     r"|\b(so|sdt|so dt|so đt|so [dđ]ien thoai)( \w+)? (nao|gi)( [dđ]e)? goi\b|\bgoi truc tiep\b"
     r"|\bi (don'?t|do not|can'?t|cannot) (text|do texts|read texts)\b"
+    # "please have a scheduler telephone me", "i do not do well with these automated systems"
+    r"|\b(have|get) (a|someone|somebody|a person|a scheduler|one of your \w+)( \w+)? (to )?(call|phone|telephone|ring)"
+    r" me\b|\b(do not|don'?t) do (well|good) with (these |this |the )?(automated|texts|text|phones|machines|robots)\b"
     r"|^\W*(llameme|llamame|marqueme|marcame|hableme|hablame)( por favor| porfa)?\W*$"
     r"|\bno (se|puedo) (textear|mandar mensajes|escribir mensajes)\b"
     r"|\b(goi|call) (dien thoai |đien thoai )?(lai )?(cho )?(tui|toi|minh|em|con|co|chu|bac|ba|me|ma|ong|anh|chi|cau"
     r"|mo)( \w+)? (đi|di|nha"
     r"|nhe|nghe|giup|gium|dum)\b"
-    r"|\b(nhan tin|text|nt|[đd]oc tin nhan)( \w+)? (ko|khong|k|hok|hong) (ranh|biet|quen|gioi|ro|duoc|đuoc|noi)\b"
+    r"|\b(nhan tin|text|nt|[đd]oc tin nhan)( \w+)? (ko|khong|k|hok|hong) (ranh|biet|quen|gioi|ro|duoc|đuoc|noi|tien)\b"
     r"|\b(co ai|ai [đd]o|nguoi nao)( co the| \w+ tieng \w+)? goi (dien thoai |đien thoai )?(lai )?cho \w+"
     r"|打(个)?电话给我|给我打(个)?电话|call我|我唔识(打字|睇短信)|我不会(打字|看短信|发短信)")
 
@@ -212,6 +216,7 @@ _WANTS_A_CALL = re.compile(
 # asks for a real person to talk to: "有冇真人可以倾吓", "can I talk to a real person", "gặp người thật"
 _REAL_PERSON = re.compile(
     r"\b(talk|speak|chat|get|need|want|have|connect me)( to| with)? (a |an )?(real|live|actual) (person|human|one)\b"
+    r"|\b(talk|speak|chat) (to|with) (a |an )?(human|person|live agent|agent|representative|rep|scheduler)\b"
     r"|\b(hablar|platicar|comunicarme) con (una )?persona( real| de verdad)?\b|\bpersona (real|de verdad)\b"
     r"|有没有真人|找真人|真人(可以)?(倾|聊|谈|讲|回|接)|人工(客服|服务)|(同|跟|和)(真人|工作人员)(倾|聊|谈|讲)"
     r"|\b(gap|noi chuyen voi|cho (toi|tui) (gap|noi chuyen)) (voi )?(nguoi that|nhan vien)\b"

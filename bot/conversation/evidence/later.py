@@ -21,7 +21,8 @@ _WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit m
                 r"|check with)"
                 r"( to)?( me| us)?( back| again| out)?")
 _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"
-               r"(?:(?<=remind me )|(?<=again )|(?<=text me )|(?<=call me ))(then|on \w+day|monday|tuesday|wednesday"
+               r"(?:(?<=remind me )|(?<=again )|(?<=text me )|(?<=call me )|(?<=contact me ))(then|on \w+day|monday"
+               r"|tuesday|wednesday"
                r"|thursday|friday|saturday|sunday)|"
                r"in (a|\d+|a few|a couple( of)?) (days?|weeks?)|after (the|this|my) \w+|when i('?m| am| get) back|"
                r"this weekend)")
@@ -35,6 +36,7 @@ _WRITTEN_LATER = re.compile(
     r"|cuando (regrese|vuelva|llegue|este de vuelta|regresemos|volvamos)|"
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
     r"|(明天|后天|听日|过几天|过两天|过(一|两|几|三)个?(礼拜|星期|周|月)|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
+    r"|下班|放工|收工|忙完|有空"
     r"|月底)[^，。,.]{0,6}再?"
     r"(联系|联络|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒|提吓|提下|提一下)"
     r"|\b(tuan sau|thang sau|bua khac|hom khac|luc khac|tuan toi|thang toi) (\w+ ){0,2}(nhan|goi|lien lac|lien he|nt)"
@@ -67,9 +69,12 @@ _WRITTEN_LATER = re.compile(
 _SENDS_LATER = re.compile(
     r"\b(tonight|tomorrow|in the morning|after (my )?(work|shift|class)|when i get (home|back)),? (i'?ll|i will|will"
     r"|gonna) (send|text|take|snap|upload|forward)\b|"
-    r"\b(i'?ll|i will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward)\b.*"
+    r"\b(i'?ll|i will|we'?ll|we will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward"
+    r"|photograph|scan)\b.*"
     r"\b(tonight|later|tomorrow|tmrw|when i get (home|back)|when i'?m (home|back)|next week|this weekend"
     r"|on the weekend|after work|in a bit|soon|after|when (she|he|they) (comes?|gets? here|visits?)"
+    r"|this (evening|afternoon)|when (she|he|they|i|we) (returns?|gets? back|comes? back|is back|are back|come home"
+    r"|comes home)"
     r"|in the morning|first thing|when i wake up|on my break|after my shift|after (my )?class"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     # someone else will take it: "I'll have my granddaughter take a picture of it when she comes sunday"
@@ -81,7 +86,8 @@ _SENDS_LATER = re.compile(
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
     r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|despues)\b.*"
     r"\b(lo|la|se lo|se la|le|les|te) (mando|envio|paso|mandare|enviare|pasare)\b"  # "cuando llegue ... le mando"
-    r"|(晚上|明天|明早|早上|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企)"
+    r"|(晚上|明天|明早|早上|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企"
+    r"|拿到|拿回来|(礼拜|星期|周)[一二三四五六日天])"
     r"[^，。,.]{0,8}(拍|发|传|寄|send|影)"
     r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
 

@@ -63,6 +63,7 @@ _FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everythi
                    r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)( (roi|r|rui|lam|ap|a|ak|ah|nha|nhe|het))+\b"
                    r"|\ban (uong )?ngu (duoc|đuoc|dc|đc|ngon|binh thuong)\b|\ban uong (duoc|đuoc|dc|đc|binh thuong)\b"
                    r"|\b(ok|okay|fine|good|alright) (mostly|overall|so far)\b|\bback (at|to) work\b"
+                   r"|\b(đi|di) lam lai (duoc|đuoc|dc|đc)?\b|^\W*(ok|oke|okay) (roi|r)\b"
                    r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)\W+an (uong|ngu|com)( \w+)?"
                    r" (duoc|đuoc|dc|đc|ngon)\b")
 
@@ -108,6 +109,8 @@ _NEVER_IN = re.compile(r"\bco (nam|vo|vao|o) (vien|benh vien|bv|nha thuong)( \w+
                        r"|\b(khong|ko|k|chua) (he )?(co )?(nam|vo|vao) (vien|benh vien|bv)\b"
                        r"|\b(never|wasn'?t|was not|haven'?t been|have not been|not) (been )?(in|at|to) (the |a )?"
                        r"hospital\b"
+                       r"|\bthan (i did |i was |it was |they did )?(in"
+                       r"|at) the hospital\b"  # "sleeping better than in the hospital"
                        r"|没(有)?(住|进|去)(过)?(院|医院)|\bnunca (estuve|he estado) (en el hospital|internad[oa])\b")
 
 

@@ -34,10 +34,11 @@ def wants_another_time(text: str) -> bool:
 
 
 # "si ahi estare", "yes see you then", "好的，会去", "dạ được": yes to a visit already booked
-_YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|vale|好|好的|可以|行|没问题|会去|"
+_YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|vale|bet|好|好的|可以|行|没问题|会去|"
                   r"opo|wi|oui|是|是的|对|對|嗯|"
                   r"confirm|confirmed|confirmo|confirmado|confirmada|确认|xac nhan|"
-                  r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see you (then|there|tues\w*|on)|"
+                  r"vang|da|đuoc|duoc|co|ok a)\b|\b(i'?ll be there|will be there|see (you|ya|y'?all|yall|u) (then|there"
+                  r"|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
                   r"|se [đd]en|se (toi|ghe|co mat|qua)"
                   # "ừ nhớ rồi, t3 11h tui tới": yes, remembered, I'll come

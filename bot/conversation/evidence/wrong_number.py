@@ -49,7 +49,8 @@ _CLEARLY_WRONG = re.compile(
     r"|(阮|我|我们)(厝|家|屋企|屋)(里|裡)?(无|没有|冇|沒有)(这个|这|呢个|此)人"
     r"|\bnham so\b|\bsai so\b|\bnhan nham\b"
     r"|\b(nhan|goi|gui) lon\b|\bso nay (khong|ko|k) phai (cua|la)\b"
-    r"|\bso nay (em|e|toi|tui|minh|con|chau)? ?(moi|vua) (mua|lay|dung|xai|lam)\b"
+    r"|\bso (nay|ni|no) (em|e|toi|tui|minh|con|chau)? ?(moi|vua) (mua|lay|dung|xai|lam)\b"
+    r"|\b(toi|tui|minh|em|con) (khong|khon|ko|k) phai (la )?nguoi (do|đo|ay|nay|kia|no|ni)\b"  # not that person
     r"|\b(khong|ko|k) co ai ten (do|đo|nay|vay|the|nhu vay)\b"
     r"|\bso nay (gio |bay gio )?la (cua )?(toi|tui|minh|em)\b"
     r"|\b(este|el|ese) (numero|telefono|cel|celular) ya no es (de|del)\b|\byo (lo|la) tengo desde\b"
