@@ -22,6 +22,7 @@ class Keyword(StrEnum):
 OPT_OUT_WORDS = frozenset(
     {
         "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out", "stop all", "unsub",
+        "stop stop", "estop", "esto p",
         # Spanish
         "alto", "parar", "para", "detener", "cancelar", "baja", "fin", "no mas", "basta",
         # Chinese (退订 is the usual word on Chinese carriers) and Vietnamese (HỦY, DỪNG, NGỪNG), as normalised
@@ -33,6 +34,7 @@ OPT_OUT_PHRASES = (
     re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa"
                r"|porfavor|porfis|plis|ya|"
                r"thanks|thank you|thx|gracias|nhe|nha|nghe|nghen|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
+               r"|lah|leh|la"
                r"|唔该|谢谢|多谢|请|啦|吧))*$"),
     # (not "I don't text good": said of the patient, no request; nor "Daddy ... don't text": said of someone)
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit)( to)?\s+"
@@ -42,6 +44,7 @@ OPT_OUT_PHRASES = (
                r"(text|txt|message|contact|write)( to)? (me|us)\b"
                r"|^(please |pls |plz )?(don'?t|dont|do not|never) (text|txt|message|contact|write)\b"),
     # "Please do not send me more messages", "don't send any more texts"
+    re.compile(r"\b(stop|quit) (sendin|sending|send) (me|us) (this|these|that|them|those|stuff|things)\b"),
     re.compile(r"\b(don'?t|dont|do not|never|stop) (send|sending) (me |us )?(any )?(more )?(of )?(these |those |your "
                r"|the )?(texts?|txts?|messages?|msgs?|sms|text messages)\b"),
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
@@ -56,6 +59,10 @@ OPT_OUT_PHRASES = (
                r"|opted in|subscribe|subscribed)( to| for)?( (receive|get"
                r"|getting|receiving))? (any |these |your |the )?(text|texts|messages|text messages|sms)\b"),
     re.compile(r"\bremove (so|so nay|so dien thoai|so [đd]t|sdt)\b"),  # "remove số này giùm"
+    re.compile(r"\b(quitadme|quitame|quitenme|sacadme|sacame|borradme|borrame|eliminadme) de (la|esta|vuestra|su|tu)"
+               r" lista\b|\bborre(n)? mi (numero|nombre|telefono)\b"),
+    re.compile(r"\bno quiero (mas|mas los|los) (mensaje|mensajes|texto|textos)\b"
+               r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien)\b"),
     re.compile(r"\bunsubscribe\b"),
     re.compile(r"\bno me (escriban|manden|envien)\b"),
     re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar) de "
@@ -89,7 +96,7 @@ OPT_OUT_PHRASES = (
     # "no quiero q me sigan texteando", "no quiero que me sigan mandando mensajes"
     re.compile(r"\bno (quiero|deseo) (q|que|k) me (sigan|vuelvan a|esten) (texteando|textear|escribiendo|escribir"
                r"|mandando|mandar|enviando|enviar|llamando|llamar|molestando|molestar)\b"),
-    re.compile(r"(别|不要)再?(联系|联络|打扰|打电话给)我|(把|将)?我的?(电话)?号码(删除|删掉|移除|去掉)"),
+    re.compile(r"请勿再?(向|给|对)?[^，。]{0,6}(发送|发|传)|(别|不要)再?(联系|联络|打扰|打电话给)我|(把|将)?我的?(电话)?号码(删除|删掉|移除|去掉)"),
     re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),
     # 别发了, typed as pinyin
     re.compile(r"^(bie|buyao|bu yao) (zai )?(fa|gei wo fa)( (le|duan ?xin|xin ?xi|xiao ?xi))*$"),
@@ -105,7 +112,10 @@ OPT_OUT_PHRASES = (
                r"|任何)?(短信|信息"
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b|\bhuy [đd]ang ky( nhan)?( tin)?\b"),
-    re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"),
+    re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"
+               r"|\b(xin )?(khong|ko|k) (muon )?nhan (may |nhung |cac )?(tin nhan|tin|msg|sms|text)( \w+){0,2} nua\b"
+               r"|\b(xoa|xoá) so (cua )?(e|em|con|toi|tui|minh)( ra| di| giup| gium| dum)\b"
+               r"|\b(ko|k|khong) muon nhan (msg|sms|text|tin)\b"),
     re.compile(r"\b(đung|dung) (nhan|gui|goi)( tin| tin nhan)? (toi|den|[đd]en|vao|cho) so (nay|cua (toi|tui|minh"
                r"|em))\b"),
     re.compile(r"\b(đung|dung|khong|ko|k) (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
@@ -127,7 +137,7 @@ OPT_OUT_PHRASES = (
 OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar", "开始", "bat đau"})
 HELP_WORDS = frozenset({"help", "info", "ayuda", "帮助", "tro giup"})
 # a help word with a courtesy or a short "what is this?" after it: "Ayuda por fa", "Help 呢個係咩嚟㗎？", "info pls"
-_HELP_SAID = re.compile(r"^(help|info|ayuda|帮助|tro giup)( \S+){1,3}$")
+_HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( \S+){0,3}$")
 
 
 def normalise(body: str) -> str:

@@ -17,9 +17,11 @@ def _lowered(text: str) -> str:
 
 # the languages a patient may ask for, by name, as they write them ("español", "in English", 中文, "tiếng Việt")
 LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti[eế]ng t[aâ]y ban nha"),
-                  ("en", r"english|ingl[eé]s|inglé(?!\w)|英文|英语|英語|ti[eế]ng anh"),  # "inglé": the s dropped
-                  ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa|t[aà]u)"),
-                  ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|vietnamita|越南(语|文|話|话)"))
+                  ("en", r"english|ingl[eé]s|inglé(?!\w)|\beng\b|英文|英语|英語|ti[eế]ng (anh"
+                      r"|m[yỹ])"),  # "inglé": the s dropped
+                  ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa|t[aà]u)"
+                   r"|ch[uữ] (hoa|t[aà]u)"),
+                  ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|viet ?nam ?ese|vietnamita|越南(语|文|話|话)"))
 
 
 _ANY_LANGUAGE = re.compile(r"\s*(" + "|".join(f"(?:{pattern})" for _, pattern in LANGUAGE_NAMES) + ")")
@@ -89,12 +91,17 @@ def _refused(lowered: str) -> set[str]:
     if (not_spoken := _NOT_SPOKEN.search(lowered)) is None:
         return set()
     after = lowered[not_spoken.end():not_spoken.end() + 40]  # "no hablo inglés, español por favor"
-    return {code for code, pattern in LANGUAGE_NAMES  # "không đọc được tiếng Anh", "don't speak much english"
-            if re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno|đọc|doc|nói|noi|nghe|hiểu"
+    pleased = {code for code, pattern in LANGUAGE_NAMES  # "no entiendo, en inglés por favor": that one is asked for
+               for found in re.finditer(pattern, lowered) if _PLEASE_AFTER.match(lowered, found.end())}
+    # "không đọc được tiếng Anh", "don't speak much english"
+    return {code for code, pattern in LANGUAGE_NAMES if code not in pleased and (
+            re.match(r"\W*((được|duoc|dc|đc|rõ|ro|much|well|bien|mucho|bueno|đọc|doc|nói|noi|nghe|hiểu"
                         r"|hieu) |看|读|说|讲|听|写|睇)?"
                         r"((được|duoc|dc|đc|rõ|ro) )?((el|la|en"
                         r"|in) )?(" + pattern + ")",
-                        after)}
+                        after)
+            # what is not understood is in it: "no entiendo la receta, está en inglés"
+            or re.search(r"\b(esta|está|is|viene|vienen|son|written|escrit[ao]s?) (en|in) (" + pattern + ")", after))}
 
 
 def names_a_wanted_language(text: str) -> bool:

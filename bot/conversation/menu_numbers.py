@@ -12,7 +12,7 @@ _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
 _MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|oke|okie|okey"
                          r"|option|opcion|sale|dale|vale|listo|"
                          r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b"
-                         r"|谢谢|謝謝|多谢|多謝|唔该|唔該|好的|请|還行|还行|还好|可以")
+                         r"|谢谢|謝謝|多谢|多謝|唔该|唔該|麻烦了|麻烦你了|麻烦|好的|请|還行|还行|还好|可以")
 
 
 def menu_number(text: str) -> int | None:

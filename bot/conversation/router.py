@@ -27,7 +27,7 @@ from bot.conversation.evidence.wrong_number import clearly_not_the_patient
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
 from bot.conversation.keywords import Keyword, classify_keyword
-from bot.conversation.language_request import names_a_language, names_a_wanted_language
+from bot.conversation.language_request import names_a_language, names_a_wanted_language, requested_language
 from bot.conversation.menu_numbers import leading_number
 from bot.conversation.offers import reply_names_an_offered_time
 from bot.conversation.records import language_of, mark_message, open_conversation
@@ -125,15 +125,21 @@ class InboundRouter:
                                                                  conversation.channel),
                               f"reply:{message_id}:0", conversation)
         elif (to_person := _for_a_person(for_engine, conversation)) is not None \
-                and not await self._books_first(to_person, conversation, for_engine):
+                and not await self._engine_first(to_person, conversation, for_engine):
             await self._to_a_person(conversation, message_id, to_person)
         elif for_engine is not None:
             await self._ask_engine(conversation, message_id, for_engine)
 
-    async def _books_first(self, to_person: str, conversation: Conversation, text: str | None) -> bool:
-        """A question for a person beside a time chosen from the offer ("the last one. which clinic is it?"): the
-        engine books the time first, and the question then goes to a person (offers.book_choice). A relative who
-        chooses a time for the patient ("soy la hija de doña Carmen, ella puede el jueves a las 4") books it too."""
+    async def _engine_first(self, to_person: str, conversation: Conversation, text: str | None) -> bool:
+        """Whether the engine takes a reply a person would otherwise take. A question for a person beside a time
+        chosen from the offer ("the last one. which clinic is it?"): the engine books the time first, and the question
+        then goes to a person (offers.book_choice). A relative who chooses a time for the patient ("soy la hija de
+        doña Carmen, ella puede el jueves a las 4") books it too; one who asks for another language ("can you text
+        in english? I handle her appointments") gets it."""
+        if to_person == "caregiver_writing" and text and names_a_wanted_language(text):
+            language = await self.ctx.db.run(lambda session: language_of(session, conversation))
+            if requested_language(text, language) != language:
+                return True
         if to_person not in ("question_for_person", "caregiver_writing") or not text \
                 or not question(conversation.awaiting).offers_times \
                 or (to_person == "caregiver_writing" and asks_for_a_person(text)):  # "call me to arrange it"
@@ -408,9 +414,7 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
     if asks_who_we_are(for_engine) and not wants_a_real_person(for_engine):
         return None  # "你们是谁？哪个医院的？": who we are answers it ("is this a bot? a human please": a person)
     if speaks_for_someone(for_engine):
-        if names_a_wanted_language(for_engine) or _answers_for_the_patient(for_engine, conversation):
-            return None  # "can you text in english? I handle her appointments": the language asked for
-        return "caregiver_writing"
+        return None if _answers_for_the_patient(for_engine, conversation) else "caregiver_writing"
     if (wants_a_call(for_engine) or wants_a_real_person(for_engine)) \
             and not question(conversation.awaiting).wants_a_time_to_call \
             and not asks_to_be_written_later(for_engine):
@@ -420,8 +424,9 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
             and not asks_to_be_written_later(for_engine) \
             and (asks_a_question(for_engine) or is_confused(for_engine)):
         return "question_for_person"  # "what paper?": only a person knows which form the insurer wants
-    if asks_what_a_person_must_answer(for_engine):
-        return "question_for_person"
+    if asks_what_a_person_must_answer(for_engine) \
+            and not (question(conversation.awaiting).takes_a_document and sends_document_later(for_engine)):
+        return "question_for_person"  # (not "the insurance paper is at home, I'll send it tonight")
     return None
 
 
@@ -434,6 +439,8 @@ def _answers_for_the_patient(text: str, conversation: Conversation) -> bool:
         return False
     if asked.about_a_booked_visit:
         return cancels_the_visit(text) or leading_number(text) is not None
+    if asked.takes_a_document:  # "I'm her aide, I will take the picture of the paper tuesday"
+        return sends_document_later(text) or asks_to_be_written_later(text)
     return asked.wants_a_time_to_call and asks_for_a_person(text)  # "pueden llamarme a mí después de las 5"
 
 

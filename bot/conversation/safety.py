@@ -30,7 +30,9 @@ _MEDICAL = [
     r"(breathe|breathing|catch my breath)",
     r"(lips|face|fingers|fingertips|labios|boca) (are |is |look |looks |turning |turned |se ven |estan )?(\w+ ){0,2}"
     r"(blue|purple|azul\w*|morad\w*)",
-    r"short(ness)? of breath", r"not breathing", r"no (puedo|puede) respirar", r"me falta (el )?aire",
+    r"short(ness)? of breath", r"not breathing",
+    r"(can'? ?t|cannot|can not|hard to) (breeve|breve|brethe|breth|breathe good|breath)\b",  # "cant breeve good"
+    r"no (puedo|puede) respirar", r"me falta (el )?aire",
     r"dificultad para respirar", r"me ahogo",
     # as clinicians (and patients who are ones) write it: "SOB at rest", "sats 86% RA", "o2 in the low 80s"
     r"sob (at rest|now|sitting|lying|bad|worse|getting worse)",

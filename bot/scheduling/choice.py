@@ -38,7 +38,8 @@ _ORDINALS = {
     "fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
     # as thumbs type them, beyond the swapped letters read below: "frst", "secnd", "thrd"
     "frst": 1, "secnd": 2, "scond": 2, "seconf": 2, "thrd": 3, "tird": 3, "primeto": 1, "segudo": 2, "segund": 2,
-    "secon": 2, "seccond": 2, "thurd": 3, "terecra": 3, "tecera": 3, "tecero": 3, "tersera": 3, "tersero": 3,
+    "secon": 2, "seccond": 2, "secund": 2, "scnd": 2, "thurd": 3, "terecra": 3, "tecera": 3, "tecero": 3,
+    "tersera": 3, "tersero": 3,
     "terser": 3, "segumda": 2, "pimera": 1,
     # said fondly: "la primerita", "el segundito"
     "primerita": 1, "primerito": 1, "segundita": 2, "segundito": 2, "tercerita": 3, "tercerito": 3,
@@ -61,20 +62,23 @@ _ARTICLES = {"the", "la", "el", "that", "esa", "ese"}
 _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "will", "please", "pls", "plz", "for",
                            "ok", "okay", "perfect", "good", "great", "fine", "then", "es", "me", "esta", "seria",
                            "funciona", "sirve", "queda", "por", "porfa", "thanks", "thank", "thx", "gracias",
-                           "nomas", "solamente", "xfa", "plis", "bien", "sale"}  # "uno sale": OK
+                           "nomas", "solamente", "xfa", "plis", "bien", "sale",  # "uno sale": OK
+                           "ya", "lah", "leh", "ah"}
 
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-    "tree": 3, "thre": 3, "tow": 2, "twp": 2, "too": 2, "oen": 1,  # as typed in a hurry, after "option"
+    "thre": 3, "twp": 2, "oen": 1,  # as typed in a hurry, after "option"
 }
 
 
 # typed for a number, only right after "number", "option" or an article: "I'll take number to", and Caribbean Spanish
 # dropping its s ("quiero la tre", "opción número do")
-_NUMBER_TYPED_AFTER_A_LEAD_IN = {"to": 2, "do": 2, "tre": 3}
-_TYPED_NUMBER_LEAD_INS = {"number", "option", "numero", "opcion", "la", "el"}
+# (also words of their own: "too expensive", "tree", "won't"), and Malay ("nombor dua")
+_NUMBER_TYPED_AFTER_A_LEAD_IN = {"to": 2, "too": 2, "tow": 2, "tree": 3, "won": 1, "do": 2, "tre": 3, "satu": 1,
+                                 "dua": 2, "tiga": 3}
+_TYPED_NUMBER_LEAD_INS = {"number", "option", "numero", "opcion", "la", "el", "nombor", "nomor"}
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
                     "choose", "want", "grab", "escojo", "quiero", "tomo", "numbah", "numba", "nomber",
                     "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro", "opsion", "obcion", "opcio", "opshon",
@@ -316,7 +320,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
         opens_reply = index == 0 and (len(words) == 1 or word not in ("one", "una", "uno")
                                       or words[1] in _ACCEPTING_AFTER_NUMBER)  # not "una en la tarde"
         named_one = word != "one" and index + 1 < len(words) and words[index + 1] == "one"  # "the three one"
-        if word in _NUMBER_WORDS and (opens_reply or named_one or (index and words[index - 1] in _NUMBER_LEAD_INS)):
+        if word in _NUMBER_WORDS and not _counts_something(words, index) \
+                and (opens_reply or named_one or (index and words[index - 1] in _NUMBER_LEAD_INS)):
             position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
         elif word in _NUMBER_TYPED_AFTER_A_LEAD_IN and index and words[index - 1] in _TYPED_NUMBER_LEAD_INS \
                 and (index + 1 == len(words) or words[index + 1] in _ACCEPTING_AFTER_NUMBER):  # not "number to arrange"
@@ -402,7 +407,7 @@ def _spoken_clock(folded: str) -> str:
 
 _UNITS = frozenset("week weeks day days month months hour hours hr hrs min mins minute minutes year years yr yrs "
                    "semana semanas dia dias mes meses hora horas minuto minutos ano anos kid kids child children hijo "
-                   "hijos times veces tuan ngay thang nam tieng gio phut lan".split())
+                   "hijos times veces tuan ngay thang nam tieng gio phut lan hand hands thing things".split())
 
 
 _CHOOSING_BEFORE_AN_ORDINAL = {*_ARTICLES, *_NUMBER_LEAD_INS, "do", "go", "like", "prefer", "gimme", "give", "is", "be",
@@ -472,7 +477,8 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
                            r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
                            r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
                            # "sáng t3 hay chiều t4": two whole times, each its own
-                           r"|\b(?:hay|hoặc|hoac)\b(?=\s+(?:sáng|sang|chiều|chieu|trưa|trua|t\s*\d|thứ|thu|ngày|ngay)\b)"
+                           r"|\b(?:hay|hoặc|hoac)\b(?=\s+(?:sáng|sang|chiều|chieu|trưa|trua|t\s*\d|thứ|thu|ngày"
+                           r"|ngay)\b)"
                            r"|[，。；：！？、]|但是|可是|不过|不過|但")
 
 

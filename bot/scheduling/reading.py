@@ -76,4 +76,5 @@ DAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 
 # what an ordinal may order besides the options: "second shift", "third floor", "primer piso"
 ORDERED_THINGS = frozenset({"shift", "shifts", "floor", "job", "grade", "piso", "turno", "trabajo", "dose", "dosis",
-                             "kid", "child", "son", "daughter", "baby", "husband", "wife", "opinion"})
+                             "kid", "child", "son", "daughter", "baby", "husband", "wife", "opinion", "mensaje",
+                             "message", "msg", "text", "texto", "llamada", "call", "reminder", "recordatorio"})

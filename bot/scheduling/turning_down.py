@@ -25,7 +25,8 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
 # and parts of the day named beside it)
 BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\b))|"
                        r"i've got to|ive got to|gotta|got to|"
-                       r"i work|i'm at work|im at work|"
+                       r"i work(?! (from|at) home| remote)|i'm at work|im at work|"
+                       r"(voy|me voy|tengo que ir) (al|a la) (campo|trabajo|jale|fil|fabrica|obra)|"
                        r"(i'?m|im|i am) (at|over at|with) (my|the) \w+'?s\b|"
                        r"(i'?m|im|i am) (taking|driving|bringing) (my|the|our|his|her) \w+ (to|for)\b|"
                        r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
@@ -120,6 +121,7 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
                            r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
                            r"|ningun[oa] (me )?(sirve|funciona|puedo|queda)"
                            r"|(dou|quan ?dou|dou ?dou) ?bu ?(xing|keyi|fangbian|heshi)"  # 都不行, typed as pinyin
+                           r"|no (puedo|puede|podemos|pueden) (esos|esas|estos|estas) (dias?|horarios?|horas?|fechas?)"
                            r"|(esos|estos|esas|estas|those|these|the|all) (\w+ )?(horarios|horas|fechas|dias|opciones"
                            r"|times|slots|dates|days|options|three|3) (no|don'?t|do not|won'?t|will not|doesn'?t)"
                            r"( me| really| quite)? (convienen|sirven|funcionan|quedan|acomodan|work|fit|suit))\b")
@@ -133,6 +135,7 @@ def turns_all_down(text: str, language: str | None = None) -> bool:
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
                          r"|^(\w+\W+)?(diff|dif|different) (days?|times?|dates?)( \w+)?\W*$"  # "nah diff days pls"
+                         r"|\bxin (gio|ngay|lich|buoi) khac\b"  # "xin giờ khác ạ"
                          # "mấy time đó ko fit schedule em": those times, none of them fits
                          r"|\b(may|nhung|cac|3|ba) (time|times|gio|lich|slot|slots) (do|đo|nay|kia)( \w+)? (khong"
                          r"|ko|k|hong"

@@ -116,6 +116,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),
     (r"你们定|你定|你们安排|你们决定|随便你们|你们看着办|你们帮我选|你们选", " you pick "),
     (r"最后一个|最後一個|最后那个|最後那個|最后|最後|末了(那|一)?(个|個)?", " last "),
+    (r"(有冇|有没有|有无|改|换|换个)(第二|第2|另一)(日|天)", " none of them "),  # Cantonese 第二日: another day
     (r"今晚", " today evening "), (r"今天|今日", " today "), (r"下个?月|下個?月", " next month "),
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
     (r"明天|明日|听日|聽日", " tomorrow "), (r"大后天|大後天", " threedaysout "),
@@ -125,7 +126,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
     (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
     (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
-     r"|(要)?返工|开店|开铺|看店|开档",
+     r"|(要)?返工|开店|开铺|看店|开档|起唔身|起不身|起不来|起不了床|起不了身|在外(讲学|开会|出差|旅游)",
      " not "),
     (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
     (r"出差|不在(家|这边|本地|城里)|在外地|(?<![不])忙", " not "),  # "Tue Wed Thu 我都在 Dallas 出差", "最忙"
@@ -207,7 +208,8 @@ def _zh_date(match: re.Match[str]) -> str:
 _ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("心期", "星期"), ("新期", "星期"), ("星其", "星期"),
                   ("周思", "周四"), ("期思", "期四"), ("拜思", "拜四"), ("点办", "点半"), ("點辦", "点半"),
                   ("地一", "第一"), ("地二", "第二"), ("地三", "第三"), ("第以", "第一"),
-                  ("点拌", "点半"))
+                  ("点拌", "点半"),
+                  ("下昼", "下午"), ("下晝", "下午"), ("晏昼", "下午"), ("晏晝", "下午"))  # Cantonese parts of the day
 
 
 # "早点到", "早点做完早点安心": sooner said of arriving or of being done, not a time asked for
@@ -281,7 +283,8 @@ _VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich|option|opt)\s+"
 _VI_BARE_THIRD = re.compile(r"^\s*(?:(?:em|e|toi_me|tui|minh|con|chau)\s+)?(?:(?:chon|lay|xin|dat|lay cai)\s+)?"
                             r"thu\s+(?:ba|3)(?:\s+(?:nhe|nha|a|di|ha|ok|oke|duoc|dc|nghen|nghe|luon|roi|r|nhen))*"
                             r"\s*[.!]*\s*$")
-_VI_ALONE = re.compile(r"^\s*(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai|ba)\s*"
+_VI_ALONE = re.compile(r"^\s*(?:(?:da|vang)\s+)?(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai"
+    r"|ba)\s*"
                        r"(?:nhe|nha|a|di|ha)?[\W_]*$")  # "hai ạ 🙏"
 _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bcai nao (som|truoc) (hon|nhat)\b", " earliest "), (r"\bcai nao (tre|muon) (hon|nhat)\b", " latest "),
@@ -306,12 +309,18 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(khong|khon|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
     (r"\bban\s+(ngoai\s+|o\s+)?cho\b", " not "),  # "sáng tui bán ngoài chợ": at the market then
+    (r"\b(di|đi) (le|chua|nha tho)\b", " not "),  # "kịp đi lễ chiều": at mass then
+    # "con ở lại chùa tới thứ năm": away until then, no day chosen
+    (r"\b(o lai|o|di xa|vang nha|ban)((\s+\w+){0,3})\s+(toi|den)\s+(?=(monday|tuesday|wednesday|thursday|friday"
+     r"|saturday|sunday)\b)",
+     r" \1\2 not "),
     (r"\b(cai\s+)?tren\s+cung\b", " first "), (r"\b(cai\s+)?duoi\s+cung\b", " last "),
     (r"\bsat\s*/\s*sun\b", " saturday sunday "),
     (r"\b(phai )?(đi|di) lam\b(?! ve)|\bco viec\b|\b(o|lam|phai o|phai vo|phai vao|vo|vao|phai ra) (tiem|cho lam"
      r"|so lam|hang|shop|xuong)\b",
      " not "),  # "chiều con phải đi làm": busy then
-    (r"\bthang\s+\d{1,2}\b|\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan|ngay)\b", " "),  # "tháng 3", "1 tiếng"
+    (r"\bthang\s+\d{1,2}\b|(?<!:)\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan"
+        r"|ngay)\b", " "),  # not "14:30 ngày"  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
     (r"\bket\s+(roi|r|lam|qua|viec|lich)\b|\b(bi|dang)\s+ket\b", " not "),  # "sáng thứ ba tôi kẹt rồi": stuck then
     # "chiều bác phải trông cháu", "còn đưa đón cháu": busy then

@@ -1073,3 +1073,26 @@ def test_a_number_to_do_something_is_no_option() -> None:
                                                  ("can we look at dates after new year", "en")])
 def test_those_times_turned_down_in_more_ways(reply: str, language: str) -> None:
     assert asks_for_other_times(reply, language)
+
+
+@pytest.mark.parametrize(("reply", "position", "language"), [
+    ("the 10th, I work from home on Thursdays", 3, "en"), ("option two, typing with one hand", 2, "en"),
+    ("number won", 1, "en"), ("secund", 2, "en"), ("nombor tiga ya", 3, "zh"),
+    ("por la mañana nomás, en la tarde voy al trabajo", 1, "es"), ("下昼两点半，我朝早起唔身", 2, "zh"),
+    ("dạ ba", 3, "vi"), ("con đi được 16:00 ngày thứ năm", 3, "vi"), ("sáng thứ ba, chiều con đi lễ", 1, "vi"),
+])
+def test_choices_as_more_people_write_them(reply: str, position: int, language: str) -> None:
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen.position == position  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("reply", "language"), [("too expensive, skip it", "en"),
+                                                 ("quitadme, es el tercer mensaje", "es"),
+                                                 ("tuần này con ở lại chùa tới thứ năm", "vi"),
+                                                 ("呢三日都唔得闲，有冇第二日", "zh")])
+def test_words_that_look_like_an_option_choose_nothing(reply: str, language: str) -> None:
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "language"), [("no puedo esos dias", "es"), ("dạ xin giờ khác ạ", "vi")])
+def test_those_days_turned_down_and_another_time_asked(reply: str, language: str) -> None:
+    assert asks_for_other_times(reply, language)

@@ -389,3 +389,7 @@ def test_bleeding_stopped_a_crisis_denied_and_an_old_stroke_stay_calm(body: str)
                                   "bà khôn muốn sống nữa"])
 def test_chest_pain_said_as_it_goes_on_breath_that_leaves_and_central_vietnamese_not(body: str) -> None:
     assert detect_emergency(body) is not None
+
+
+def test_breathing_misspelled_is_still_breathing() -> None:
+    assert detect_emergency("i cant breve right") == Emergency.MEDICAL

@@ -247,3 +247,14 @@ def test_a_waiting_list_or_a_visit_not_agreed_is_no_opt_out(body: str) -> None:
 @pytest.mark.parametrize("body", ["ayuda porfa", "help pls", "info 这是什么"])
 def test_help_with_a_courtesy_or_a_short_question(body: str) -> None:
     assert classify_keyword(body, opted_out=False) == Keyword.HELP
+
+
+@pytest.mark.parametrize("body", ["stop sendin me these", "Stop stop", "STOP lah", "quitadme de vuestra lista",
+                                  "请勿再给我发短信", "con xin không nhận tin nhắn này nữa", "xóa số con giùm",
+                                  "no quiero mas textos, borren mi numero", "ya no quiero que me escriban ustedes"])
+def test_consent_withdrawn_as_elders_and_second_language_speakers_write_it(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) == Keyword.OPT_OUT
+
+
+def test_info_after_a_polite_word_is_help() -> None:
+    assert classify_keyword("dạ info", opted_out=False) == Keyword.HELP

@@ -99,3 +99,13 @@ def test_the_groin_is_no_english() -> None:
                                               ("my mom doesn't read english, can you text in chinese?", "zh")])
 def test_a_relative_who_says_english_is_not_read_names_no_other_by_it(body: str, wanted: str) -> None:
     assert requested_language(body, "en") == wanted
+
+
+@pytest.mark.parametrize(("body", "current", "wanted"), [
+    ("no entiendo la receta, está en inglés", "es", "es"), ("no entiendo, en inglés por favor", "es", "en"),
+    ("xin nhắn bằng tiếng Mỹ", "vi", "en"), ("nhắn chữ Hoa giùm con", "vi", "zh"), ("vietnam ese pls", "en", "vi"),
+    ("ENG pls", "vi", "en"),
+])
+def test_what_is_not_understood_is_no_request_and_languages_by_other_names(body: str, current: str,
+                                                                           wanted: str) -> None:
+    assert requested_language(body, current) == wanted

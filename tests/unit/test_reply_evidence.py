@@ -1582,3 +1582,60 @@ def test_fine_and_back_to_work(body: str) -> None:
 
 def test_bet_and_see_yall_confirm() -> None:
     assert says_yes("bet") and says_yes("see ya tuesday")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("got my yearly done with my own doctor in september", "already_done"),
+    ("mom had her check up already last week", "already_done"),
+    ("can't pay another ER bill this month", "cost"), ("no nos lo podemos permitir", None),
+    ("ahorita no me lo puedo permitir", "cost"), ("保险不报销 自付太贵", "cost"),
+    ("ya estoy bastante mejor", "feels_better"), ("im feeling beter", "feels_better"),
+    ("my wife's médica de cabecera handles this", None), ("mi médica de cabecera me lo revisa", "care_elsewhere"),
+    ("we go to the community clinic on our street", "care_elsewhere"), ("医生认为并无必要", "not_needed"),
+    ("the doctor say I don't need it", "not_needed"),
+])
+def test_reasons_as_more_people_say_them(body: str, category: str | None) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["经家人商量，决定不再就诊", "暂不预约了", "dạ con không hẹn lại nha"])
+def test_a_visit_refused_formally(body: str) -> None:
+    assert refuses_a_visit(body)
+
+
+@pytest.mark.parametrize("body", ["I'll find it and send you a pic this weekend", "sunday i send it"])
+def test_a_picture_promised_for_a_day(body: str) -> None:
+    assert sends_document_later(body)
+
+
+@pytest.mark.parametrize("body", ["can you check back with me friday", "escribidme mañana"])
+def test_checking_back_and_vosotros(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+@pytest.mark.parametrize("body", ["is it at the main street office?", "¿en qué edificio es?"])
+def test_which_building_is_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+def test_i_will_take_the_picture_is_no_insurance_question() -> None:
+    assert not asks_what_a_person_must_answer("I will take the picture tonight")
+
+
+@pytest.mark.parametrize("body", ["soy su marido", "que me llame una persona por favor"])
+def test_a_husband_and_a_person_to_call(body: str) -> None:
+    assert speaks_for_someone(body) or wants_a_real_person(body)
+
+
+@pytest.mark.parametrize("body", ["wrong numbr", "this used to be my late husband's number", "e mới mua sim này",
+                                  "ko biết người này là ai"])
+def test_wrong_numbers_typed_fast_or_numbers_that_changed_hands(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+def test_worse_after_going_home_in_formal_chinese() -> None:
+    assert sounds_worse("比出院的时候更乏力") and sounds_worse("食欲差了很多")
+
+
+def test_going_on_time_in_chinese_confirms() -> None:
+    assert says_yes("我会准时到")

@@ -32,7 +32,8 @@ _WRONG_NUMBER = re.compile(
 # The part of that evidence that is enough on its own, whatever the engine read: the reply plainly says this is not
 # the patient's phone ("who is this?" or "not me" alone are not enough: they may be the patient asking).
 _CLEARLY_WRONG = re.compile(
-    r"\bwrong (number|person|phone)\b|\blon so\b(?! (\d|mot|hai|ba)\b)|\bnot (my|his|her|their) (number|phone|cell)\b"
+    r"\bwrong (number|person|phone|numbr|nmbr|numer|nuber|numbet|num)\b|\blon so\b(?! (\d|mot|hai|ba)\b)|\bnot (my"
+    r"|his|her|their) (number|phone|cell)\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b"
     r"|\b(this|that|it)('?s| is)? (isnt|isn't|is not|aint|ain't|not) (\w+'?s? ){1,2}(number|phone|cell)( no)? "
     r"(anymore|any more|no more)\b"
@@ -61,6 +62,8 @@ _CLEARLY_WRONG = re.compile(
     r"|\b(el|ella) tenia este (numero|telefono|cel|celular) antes\b|这个(号码|电话|手机号?)以前是(他|她|别人)的"
     r"|\bso nay (truoc|hoi truoc|truoc [đd]ay) (la )?cua\b"
     r"|\b(phone|number|cell) (of|from|for) (an|the )?other (person|people|man|woman|lady|guy)\b"
+    r"|\b(this|that|it) used to be (my |his |her |their |a |an )?(\w+'?s? ){0,2}(number|phone|cell)\b"
+    r"|\b(moi|vua) mua (sim|so|cai sim)\b|\b(ko|k|khong) biet nguoi (nay|do|đo) la ai\b"
     r"|\b(just|recently) got this (phone )?number\b|\bgot this (phone )?number (\w+ ){0,3}(ago|last (week|month"
     r"|year))\b"
     r"|\bwho ?ever (you'?re|youre|you are) (looking|trying|asking)"
