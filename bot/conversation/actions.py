@@ -297,6 +297,9 @@ class ActionHandOff(OutreachAction):
         if turn.question.about_recovery and turn.intent in ("feeling_unwell", "medication_question"):
             answer_checkin(turn)  # the check-in's own rules: red flags first
             return
+        if turn.intent == "feeling_unwell" and not sounds_worse(turn.text) and turn.question.offers_times \
+                and asks_for_other_times(turn.text, turn.patient.language) and answered_by_menu(turn):
+            return  # "the combine is down. week after would be better": other times, no symptom
         if turn.intent == "feeling_unwell":
             turn.hand_off("feeling_worse", "handoff_nurse", priority="high")  # symptoms are a red flag anywhere
             return

@@ -37,15 +37,19 @@ OPT_OUT_PHRASES = (
                r"|lah|leh|la"
                r"|唔该|谢谢|多谢|请|啦|吧))*$"),
     # (not "I don't text good": said of the patient, no request; nor "Daddy ... don't text": said of someone)
+    # (not "stop writing in spanish", "don't text my wife": another language or another person, no revocation)
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit)( to)?\s+"
-               r"(texting|textin|txting|txtin|text|txt|messaging|messagin|message|contacting|contactin|contact"
-               r"|writing|write)( to)?\s*(me|us)?\b"
-               r"|(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(don'?t|dont|do not|never)\s+"
-               r"(text|txt|message|contact|write)( to)? (me|us)\b"
-               r"|^(please |pls |plz )?(don'?t|dont|do not|never) (text|txt|message|contact|write)\b"),
+               r"(texting|textin|txting|txtin|text|txt|messaging|messagin|message|contacting|contactin|contact)"
+               r"(?!( me| us)? (in|en|to|at) )( to)?\s*(me|us)?\b"
+               r"|(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\byou )\b(stop|quit|don'?t|dont|do not"
+               r"|never)( to)?\s+"
+               r"(text|txt|message|contact|write|writing)( to)? (me|us)\b(?! (in|en|at) )"
+               r"|^(please |pls |plz )?(don'?t|dont|do not|never) (text|txt|message|contact)\b(?! (in|en|to|at|my"
+               r"|his|her) )"),
     # "Please do not send me more messages", "don't send any more texts"
     re.compile(r"\b(stop|quit) (sendin|sending|send) (me|us) (this|these|that|them|those|stuff|things)\b"),
-    re.compile(r"\b(don'?t|dont|do not|never|stop) (send|sending) (me |us )?(any )?(more )?(of )?(these |those |your "
+    re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(don'?t|dont|do not|never|stop)"
+               r" (send|sending) (me |us )?(any more |more |these |those |any |such )(of )?(these |those |your "
                r"|the )?(texts?|txts?|messages?|msgs?|sms|text messages)\b"),
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
     re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
@@ -55,21 +59,24 @@ OPT_OUT_PHRASES = (
                r"(your |ur |the |this )?(messaging |texting |text |contact |mailing |sms )?(list|system|contacts"
                r"|texts)\b"),
     # "I did not consent to receive text messages": consent denied is consent withdrawn
-    re.compile(r"\b(did not|didn'?t|never|do not|don'?t) (consent|consented|agree|agreed|sign up|signed up|opt in"
+    # (not "I never signed up for texts but thanks, Wednesday 2:30 is good": a choice beside it)
+    re.compile(r"^(?!.*\b(but|pero)\b)(?!.*\d).*\b(did not|didn'?t|never|do not|don'?t) (consent|consented|agree|agreed"
+               r"|sign up|signed up|opt in"
                r"|opted in|subscribe|subscribed)( to| for)?( (receive|get"
                r"|getting|receiving))? (any |these |your |the )?(text|texts|messages|text messages|sms)\b"),
-    re.compile(r"\bremove (so|so nay|so dien thoai|so [đd]t|sdt)\b"),  # "remove số này giùm"
+    re.compile(r"\bremove (so|so dien thoai|so [đd]t|sdt) (nay|cua (em|toi|tui|minh))\b"),  # "remove số này giùm"
     re.compile(r"\b(quitadme|quitame|quitenme|sacadme|sacame|borradme|borrame|eliminadme) de (la|esta|vuestra|su|tu)"
                r" lista\b|\bborre(n)? mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno quiero (mas|mas los|los) (mensaje|mensajes|texto|textos)\b"
-               r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien)\b"),
+               r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien)\b(?! en | la | el )"),
     re.compile(r"\bunsubscribe\b"),
     re.compile(r"\bno me (escriban|manden|envien)\b"),
     re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar) de "
                r"(escribir|mandar|enviar|textear|texte|mensajear|llamar|molestar)(me|nos)?"
                r"( (mensajes|textos|texts|sms))?\b"),
     re.compile(r"\bya no (me )?(escriban|manden|envien|texteen|textees|llamen|molesten)\b"),
-    re.compile(r"\bya no (me )?(esten|este|sigan|siga) (mandando|enviando|escribiendo|texteando|llamando)\b"),
+    re.compile(r"\bya no (me )?(esten|este|sigan|siga) (mandando|enviando|escribiendo|texteando|llamando)\b"
+               r"(?!( \w+)? en (ingles|espanol|chino|vietnamita))"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
     re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those |no )?(more )?"
@@ -78,7 +85,7 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(discontinue|cease|halt|end) (these|the|your|all|any|my)? ?(text )?(messages?|texts?|msgs?|sms"
                r"|notifications|alerts)\b"
                r"|\b(do not|don'?t|no longer) wish to (receive|get) (these|your|any|them|text|messages|texts|sms)\b"),
-    re.compile(r"\b(stop|quit) (sending|calling|texting)\b"),
+    re.compile(r"\b(stop|quit) (sending|calling|texting)\b(?!( me| us)? (in|en) )"),
     re.compile(r"\bno more (texts|messages|calls)\b"),
     re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"
                r"(?! (of |from )?(the |your |this |my )?(schedule|waitlist|wait list|waiting list|appointment"
@@ -96,24 +103,28 @@ OPT_OUT_PHRASES = (
     # "no quiero q me sigan texteando", "no quiero que me sigan mandando mensajes"
     re.compile(r"\bno (quiero|deseo) (q|que|k) me (sigan|vuelvan a|esten) (texteando|textear|escribiendo|escribir"
                r"|mandando|mandar|enviando|enviar|llamando|llamar|molestando|molestar)\b"),
-    re.compile(r"请勿再?(向|给|对)?[^，。]{0,6}(发送|发|传)|(别|不要)再?(联系|联络|打扰|打电话给)我|(把|将)?我的?(电话)?号码(删除|删掉|移除|去掉)"),
+    re.compile(r"请勿再?(向|给|对)?(本|这个|我的?)?(号码|手机|电话)?(发送|发|传)(任何)?(短信|信息|消息)|(别|不要)再?(联系|联络|打扰|打电话给)我|(把"
+        r"|将)?我的?(电话)?号码(删除|删掉|移除|去掉)"),
     re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),
     # 别发了, typed as pinyin
     re.compile(r"^(bie|buyao|bu yao) (zai )?(fa|gei wo fa)( (le|duan ?xin|xin ?xi|xiao ?xi))*$"),
-    re.compile(r"以后(都|也)?(别|不要)(再)?(发|传)了"
-               r"|(别|不要|勿)再?(给我)?(发|传)(这|那)(玩意儿?|东西|些东西|种东西|些|种)(短信|信息)?了?"),
+    re.compile(r"以后(都|也)?(别|不要)(再)?(给我|给俺)?(发|传)(这个|这些|这种)?了"
+               r"|(别|不要|勿)再?(给我|给俺)?(发|传)(这|那)(玩意儿?|东西|些东西|种东西|些|种)(短信|信息)?了?"
+               r"|(别|不要|请勿)再?(往|向|给)(这个|本|我的?)?(号码|手机|电话)?(发|传)(短信|信息|消息)"),
     re.compile(r"停止(给我)?(发|发送|传|寄)(送)?(这些|任何)?(短信|信息|消息|讯息|简讯)"),  # "唔好再send text俾我"
     re.compile(r"(把|将)我[^，。]{0,8}(从|在)[^，。]{0,8}(名单|列表|清单|名册)[^，。]{0,4}(删|移除|去掉|拿掉|除名)"
                r"|从[^，。]{0,8}(名单|列表|清单)[^，。]{0,4}(删除|删掉|移除|去掉)"),
     # Chinese has no spaces between words: these match anywhere in the message
-    re.compile(r"退订|退定|取消订阅|(帮|幫)我除名|(把|将)我除名|(唔|不)想再(收|接收)(呢啲|呢些|这些|这种|呢种|短信|信息)|(别|不要|勿|莫|唔好)再(给我)?(发|传)了"
+    re.compile(r"退订|退定|取消订阅|(帮|幫)我除名|(把|将)我除名|(唔|不)想再(收|接收)((呢啲|呢些|这些|这种|呢种)(?![^，。]{0,2}(英文|中文|越南文|西班牙文))|短信|信息)"
+        r"|(别|不要|勿|莫|唔好)再(给我)?(发|传)了"
                r"|(不要|别|不用|勿|莫|唔好)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
                r"|(不要|别|不用|勿|莫|唔好)再?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的"
                r"|任何)?(短信|信息"
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b|\bhuy [đd]ang ky( nhan)?( tin)?\b"),
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"
-               r"|\b(xin )?(khong|ko|k) (muon )?nhan (may |nhung |cac )?(tin nhan|tin|msg|sms|text)( \w+){0,2} nua\b"
+               r"|\b(xin )?(khong|ko|k) (muon )?nhan (may |nhung |cac )?(tin nhan|tin|msg|sms|text)"
+               r"( (?!duoc|dc|đc)\w+){0,2} nua\b"
                r"|\b(xoa|xoá) so (cua )?(e|em|con|toi|tui|minh)( ra| di| giup| gium| dum)\b"
                r"|\b(ko|k|khong) muon nhan (msg|sms|text|tin)\b"),
     re.compile(r"\b(đung|dung) (nhan|gui|goi)( tin| tin nhan)? (toi|den|[đd]en|vao|cho) so (nay|cua (toi|tui|minh"
@@ -128,7 +139,8 @@ OPT_OUT_PHRASES = (
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
                r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( ra)?( di| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
-    re.compile(r"\b(dung|dug|đung|đug)( co)? (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( \w+){0,3} nua\b"),
+    re.compile(r"\b(dung|dug|đung|đug)( co)? (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( (?!them)\w+){0,2}"
+               r" nua\b"),
     # "thôi khỏi nhắn nữa nha": no need to text any more; "đừng làm phiền tôi"
     re.compile(r"\bkhoi (nhan|nt|gui|goi|lien lac|nhan tin)( tin( nhan)?)?( \w+)? nua\b"
                r"|\b(dung|đung) (lam phien|phien)( (toi|tui|minh|em|nua))?\b"),
@@ -137,7 +149,8 @@ OPT_OUT_PHRASES = (
 OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empezar", "开始", "bat đau"})
 HELP_WORDS = frozenset({"help", "info", "ayuda", "帮助", "tro giup"})
 # a help word with a courtesy or a short "what is this?" after it: "Ayuda por fa", "Help 呢個係咩嚟㗎？", "info pls"
-_HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( \S+){0,3}$")
+_HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (please|pls|plz|por favor|porfa|por fa|porfis"
+                        r"|xin|nha|a|me|thanks|gracias|ok))*$|^(help|info|ayuda) \S*(什么|什麼|咩|是谁|边个)")
 
 
 def normalise(body: str) -> str:

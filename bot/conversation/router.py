@@ -21,7 +21,7 @@ from bot.conversation.evidence.for_a_person import (
     wants_a_call,
     wants_a_real_person,
 )
-from bot.conversation.evidence.later import asks_to_be_written_later, sends_document_later
+from bot.conversation.evidence.later import asks_to_be_contacted, asks_to_be_written_later, sends_document_later
 from bot.conversation.evidence.visit_answers import cancels_the_visit
 from bot.conversation.evidence.wrong_number import clearly_not_the_patient
 from bot.conversation.handoffs import hand_off
@@ -142,7 +142,8 @@ class InboundRouter:
                 return True
         if to_person not in ("question_for_person", "caregiver_writing") or not text \
                 or not question(conversation.awaiting).offers_times \
-                or (to_person == "caregiver_writing" and asks_for_a_person(text)):  # "call me to arrange it"
+                or (to_person == "caregiver_writing" and (asks_to_be_contacted(text) or wants_a_call(text)
+                                                          or wants_a_real_person(text))):  # "call me to arrange it"
             return False
         return await self.ctx.db.run(lambda session: reply_names_an_offered_time(session, conversation, text))
 

@@ -22,8 +22,11 @@ _MEDICAL = [
     # chest
     r"chest( \w+){0,3} (pain|pains|hurts?|hurting|tight|tightness|pressure)",
     r"(pain|pains|hurts?|hurting|pressure|tightness)( \w+){0,3} (my |the )?chest", r"heart attack",
-    r"(dolor|duele|doliendo|dolia|presion|apretado|apretando)( \w+){0,3} (el |del |en el |de )?pecho",
-    r"se me (va|fue|iba) el aire", r"(se le|se me) (corta|cortaba) (el aire|la respiracion)", r"ataque (al|de) corazon",
+    r"(dolor|duele|presion|apretado|apretando)( \w+){0,3} (el |del |en el |de )?pecho",
+    r"(esta|estaba|sigue|me esta|le esta|me estaba) doliendo( \w+){0,2} (el |del )?pecho(?!.*\b(pasad[oa]|ya estoy bien"
+    r"|ya no)\b)",
+    r"se me (va|fue|iba) el aire(?! (acondicionado|del carro|del coche|de la casa|de la llanta))", r"(se le"
+    r"|se me) (corta|cortaba) (el aire|la respiracion)", r"ataque (al|de) corazon",
     r"infarto",
     # breathing
     r"(can'? ?t|cannot|can not|hard to|trouble|difficulty|struggling to) (hardly |barely )?"
@@ -71,11 +74,13 @@ _MEDICAL = [
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo",
     # bleeding that will not stop: "bleeding thru the towel wont stop", "no para de sangrar"
-    r"bleed\w*( \w+){0,5} (won'?t|wont|will not|doesn'?t|does not|didn'?t|not|can'?t|cannot) (stop|quit)",
+    r"bleed\w*( (is|it|just|still|and|that|keeps|it'?s|its|wont|won't)){0,3} (won'?t|wont|will not|doesn'?t|does not"
+    r"|not|can'?t|cannot) (stop|quit)\b(?! (me|my|taking|the))",
     r"(bleeding|bled|blood) (thru|through|soaked|soaking) (\w+ )?(the |a |my |his |her )?(towel|towels|bandage|gauze"
     r"|shirt|cloth|rag)", r"(can'?t|cannot|couldn'?t) (get (it|the bleeding|the blood) to )?stop (the )?(bleeding"
-    r"|blood)\b", r"no (para|deja|dejaba|paraba) de sangrar", r"sangr\w*( \w+){0,4} (y )?no (para|se para|se detiene"
-    r"|se quita|deja)", r"no se (le |me )?(para|detiene|corta|quita) la sangre",
+    r"|blood)\b(?! (thinner|thinners|pressure|sugar|meds?|medication|medicine|work|test|draw))",
+    r"no (para|deja|dejaba|paraba) de sangrar", r"sangr(ando|a|ado)( \w+){0,3} (y )?no (para|se para|se detiene"
+    r"|se quita|deja)\b(?! (mi|de ser))", r"no se (le |me )?(para|detiene|corta|quita) la sangre",
     r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
     r"overdose", r"sobredosis",
     # not responding: "won't wake up", "no reacciona"
@@ -193,18 +198,18 @@ _CRISIS += [
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
 _MEDICAL_ZH = [
     r"胸(口|部)?(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)",
-    r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"喘不(过|上)气", r"上不来气", r"透不(过|到)气",
-    r"心口(好|很|非常|特别)?(翳|闷|痛|疼|压)",
+    r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"喘不(过|上)(来)?气", r"上不来气", r"透不(过|到)气",
+    r"心口(窝)?(好|很|非常|特别)?(翳|闷|痛|疼|压)",
     r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"脸(歪|斜)",
     r"半边(脸|面|身|身体|身子)?(突然)?[^，。,.]{0,2}(发麻|麻木|麻|没力|没有力|无力|没劲|不能动|动不了|歪|斜|垂|下垂)",
     r"突然[^，。,.]{0,2}(讲|说)不(到|出)(话|东西|声)",
     r"(一边|半边)(脸|面)",
     r"(讲话|说话|讲嘢|口齿)(突然)?(不清|含糊|不利索|说不清)",
     r"(一边|一侧)(手|脚|手脚|身体)(突然)?(没力|无力|发麻|麻|动不了)",
-    r"(左|右)(手|脚|腿|边|半身|侧)[^，。,.]{0,3}(没力|无力|没有力|没劲|发麻|动不了|不能动|抬不起)",
+    r"(左|右)(手|脚|腿|边|半身|侧|胳膊|胳臂|臂)[^，。,.]{0,3}(没力|无力|没有力|没劲|发麻|麻|动不了|不能动|抬不起)",
     r"(讲话|说话)[^，。,.]{0,2}(讲|说)不(清|清楚|出来)",
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
-    r"(大出血|流血不止|血流不止)", r"血[^，。,.]{0,4}(止不住|停不下来|停不了|流个不停|流不停|一直流)", r"止不住血",
+    r"(大出血|流血不止|血流不止)", r"(流血|出血|血)(一直|还在|还是)?(止不住|停不下来|流个不停|流不停)", r"止不住血",
     r"(咳|吐)血", r"(服|吃)药过量",
     r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
     r"(喉咙|喉嚨|舌头|舌頭|嘴唇)[^，。,.]{0,3}(肿|腫|发紧|發緊|收紧)", r"喉咙[^，。,.]{0,2}(好|很)?紧",
@@ -217,7 +222,10 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡�
               r"没有我[^，。,.]{0,8}(更好|好过|轻松)",
               r"我(只)?是(个|一个)?(负担|累赘|拖累)", r"一了百了", r"(撑|熬|挺)不下去",
               r"一死了之", r"(想|打算|准备)(结束|了结)(这一切|一切|自己|生命)",
-              r"活着(太|好|真)(辛苦|累|痛苦|苦)", r"(把|将)(所有的?|全部的?)?药(全|都|一次)(吃|吞)"]
+              r"活着(太|好|真)(辛苦|累|痛苦|苦)", r"(把|将)(所有的?|全部的?)?药(全|都|一次)(吃|吞)",
+              # "想把一整瓶安眠药都吃了", "说自己是拖累" (told by a relative)
+              r"(一整瓶|整瓶|一瓶|所有|全部)的?[^，。]{0,4}(药|药片|药丸)[^，。]{0,3}(都|全|一次)?(吃|吞)",
+              r"自己(只)?是(个|一个)?(负担|累赘|拖累)"]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself

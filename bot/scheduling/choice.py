@@ -46,7 +46,7 @@ _ORDINALS = {
 }
 
 
-_LAST = {"last", "final", "ultimo", "ultima", "ultimita", "ultimito"}
+_LAST = {"last", "ultimo", "ultima", "ultimita", "ultimito"}
 
 
 # "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
@@ -56,6 +56,7 @@ _PAST_AFTER_LAST = {"week", "month", "year", "visit", "appointment", "appt", "ni
 
 
 _ARTICLES = {"the", "la", "el", "that", "esa", "ese"}
+_MISSED = {"missed", "skipped", "cancelled", "canceled", "perdi", "falte", "since", "from"}
 
 
 # words that, right after a leading menu number, go on to accept it ("2 is good for me thank u", "3 me queda bien")
@@ -63,7 +64,7 @@ _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "w
                            "ok", "okay", "perfect", "good", "great", "fine", "then", "es", "me", "esta", "seria",
                            "funciona", "sirve", "queda", "por", "porfa", "thanks", "thank", "thx", "gracias",
                            "nomas", "solamente", "xfa", "plis", "bien", "sale",  # "uno sale": OK
-                           "ya", "lah", "leh", "ah"}
+                           "ya", "lah", "leh", "ah", "pues"}
 
 
 _NUMBER_WORDS = {
@@ -109,7 +110,9 @@ _LATEST = re.compile(r"\b(latest|el mas tarde|la mas tarde|lo mas tarde)\b")
 _DAY_OF_MONTH = re.compile(r"(?<!until )(?<!hasta )\b(?:day|dia)\s+(\d{1,2})\b"
                            r"|(?<!until )(?<!till )(?<!thru )(?<!through )\bthe (\d{1,2})(?:st|nd|rd|th)\b"
                            r"|(?<!hasta )\bel (\d{1,2})\b(?![:/]|\s*(?:am|pm|de la|y media|y cuarto)\b)"  # "el 8"
-                           r"|^(?:on )?(\d{1,2})(?:st|nd|rd|th)\b")  # a reply that is the date: "10th"
+                           # a reply that is the date: "10th", "the 10th please" (not "9th is my mom's surgery")
+                           r"|^(?:on )?(\d{1,2})(?:st|nd|rd|th)(?: (?:please|pls|plz|works|is good|is fine|ok|okay"
+                           r"|thanks|thx))?\W*$")
 
 
 # a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
@@ -178,6 +181,7 @@ class Choice:
 _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?\S+"
                         r"|\binstead of (?:the )?\S+|\bbesides (?:the )?\S+|\ben (?:vez|lugar) del? (?:el |la )?\S+"
                         r"|\baparte del? (?:el |la )?\S+"
+                        r"|\$\s*\d[\d,.]*|\b\d[\d,.]*\s*(?:dollars|dolares|bucks|usd)\b"  # "$400": money, no 4:00
                         # a part of the day that names something else: "before the afternoon traffic builds"
                         r"|\b(?:morning|afternoon|evening|rush hour) (?:traffic|rush|heat|crowd|crowds|nap|walk)\b")
 
@@ -237,6 +241,7 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     folded = re.sub(r"\b(at|a las|@) (\d{1,2}) (00|15|30|45)\b", r"\1 \2:\3", folded)  # "at 2 30"
     folded = re.sub(r"\ba la (1)(?![\d:])", r"a las \1", folded)  # "a la 1": one o'clock
     folded = _GREETING.sub(" ", folded)  # "Good morning. I would like Thursday at four": no morning asked for
+    folded = re.sub(r"\bfinal (one|option|slot|time|choice)\b", r"last \1", folded)  # not "final answer", "al final"
     folded = _LATE_IN_THE_DAY.sub(" afternoon ", _EARLY_IN_THE_DAY.sub(_early_said, folded))
     folded = _PINYIN.sub(_from_pinyin, folded)
     folded = _SET_ASIDE.sub(" ", COMPARED_IN_TIME.sub(" ", _spoken_clock(_COMPACT_TIME.sub(r"\1:\2", folded))))
@@ -452,6 +457,8 @@ def _names_a_past_time(words: list[str], index: int) -> bool:
     option ("the last one", "the last time works" still are)."""
     following = words[index + 1] if index + 1 < len(words) else ""
     preceding = words[index - 1] if index else ""
+    if preceding in _ARTICLES and index >= 2 and words[index - 2] in _MISSED:
+        return True  # "sorry I missed the last one": the visit gone by
     if following == "time":
         return preceding not in _ARTICLES
     return following in _PAST_AFTER_LAST

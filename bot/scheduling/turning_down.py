@@ -25,10 +25,10 @@ _TOO_EARLY_OR_LATE = re.compile(r"\btoo (early|late|soon)\b|\b(muy|demasiado) (t
 # and parts of the day named beside it)
 BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\b))|"
                        r"i've got to|ive got to|gotta|got to|"
-                       r"i work(?! (from|at) home| remote)|i'm at work|im at work|"
+                       r"i work(?! (from|at) home| remote)|i'm at work|im at work|groggy|drowsy|foggy|"
                        r"(voy|me voy|tengo que ir) (al|a la) (campo|trabajo|jale|fil|fabrica|obra)|"
                        r"(i'?m|im|i am) (at|over at|with) (my|the) \w+'?s\b|"
-                       r"(i'?m|im|i am) (taking|driving|bringing) (my|the|our|his|her) \w+ (to|for)\b|"
+                       r"(i'?m|im|i am) (taking|driving) (my|the|our|his|her) \w+ (to|for)\b|"
                        r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
                        r"at school|out of town|away)|"
                        r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
@@ -136,6 +136,7 @@ def turns_all_down(text: str, language: str | None = None) -> bool:
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
                          r"|^(\w+\W+)?(diff|dif|different) (days?|times?|dates?)( \w+)?\W*$"  # "nah diff days pls"
                          r"|\bxin (gio|ngay|lich|buoi) khac\b"  # "xin giờ khác ạ"
+                         r"|\b(the )?week after (would|is|works|next|that|please|pls)\b"
                          # "mấy time đó ko fit schedule em": those times, none of them fits
                          r"|\b(may|nhung|cac|3|ba) (time|times|gio|lich|slot|slots) (do|đo|nay|kia)( \w+)? (khong"
                          r"|ko|k|hong"

@@ -126,7 +126,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
     (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
     (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
-     r"|(要)?返工|开店|开铺|看店|开档|起唔身|起不身|起不来|起不了床|起不了身|在外(讲学|开会|出差|旅游)",
+     r"|(要)?返工|开店|开铺|看店|开档|起唔身|起不身|(她|他|我)(上午|下午|早上|晚上)?要去|起不来|起不了床|起不了身|在外(讲学|开会|出差|旅游)",
      " not "),
     (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
     (r"出差|不在(家|这边|本地|城里)|在外地|(?<![不])忙", " not "),  # "Tue Wed Thu 我都在 Dallas 出差", "最忙"
@@ -209,7 +209,8 @@ _ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("心期", "星期
                   ("周思", "周四"), ("期思", "期四"), ("拜思", "拜四"), ("点办", "点半"), ("點辦", "点半"),
                   ("地一", "第一"), ("地二", "第二"), ("地三", "第三"), ("第以", "第一"),
                   ("点拌", "点半"),
-                  ("下昼", "下午"), ("下晝", "下午"), ("晏昼", "下午"), ("晏晝", "下午"))  # Cantonese parts of the day
+                  ("下昼", "下午"), ("头晌", "上午"), ("过晌", "下午"), ("后晌", "下午"), ("前晌", "上午"),
+                  ("下晝", "下午"), ("晏昼", "下午"), ("晏晝", "下午"))  # parts of the day, Cantonese and northern
 
 
 # "早点到", "早点做完早点安心": sooner said of arriving or of being done, not a time asked for
@@ -252,7 +253,9 @@ def _chinese(text: str) -> str:
 # -- Vietnamese ------------------------------------------------------------------------------------------------
 # read without diacritics (patients often type without them), except where a diacritic tells two words apart:
 # "tối" (evening) from "tôi" (I), "sáng" (morning) from "sang" (over to)
-_VI_MARKED = (("tối", " toi_evening "), ("tôi", " toi_me "), ("sáng", " sang_morning "), ("bận", " not "))
+_VI_MARKED = (("tối", " toi_evening "), ("tôi", " toi_me "), ("sáng", " sang_morning "), ("bận", " not "),
+              ("họp", " not "),  # "em họp cả chiều": in meetings then (not "hợp", fits)
+              ("bán", " ban_sell "))  # "bán ngoài chợ": selling at the market (not "bạn", you)
 _VI_NUMBERS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
                "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _VI_NUMBER = r"(?:muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d{1,2})"
@@ -283,9 +286,9 @@ _VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich|option|opt)\s+"
 _VI_BARE_THIRD = re.compile(r"^\s*(?:(?:em|e|toi_me|tui|minh|con|chau)\s+)?(?:(?:chon|lay|xin|dat|lay cai)\s+)?"
                             r"thu\s+(?:ba|3)(?:\s+(?:nhe|nha|a|di|ha|ok|oke|duoc|dc|nghen|nghe|luon|roi|r|nhen))*"
                             r"\s*[.!]*\s*$")
-_VI_ALONE = re.compile(r"^\s*(?:(?:da|vang)\s+)?(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*(mot|hai"
-    r"|ba)\s*"
-                       r"(?:nhe|nha|a|di|ha)?[\W_]*$")  # "hai ạ 🙏"
+_VI_ALONE = re.compile(r"^\s*(?:(?:da|vang)\s+)?(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*"
+                       r"(mot|hai|ba)\s*(?:nhe|nha|a|di|ha)?"
+                       r"(?:\s+(?:em|e|con|chi|anh|co|chu|bac))?[\W_]*$")  # "hai ạ 🙏", "một nha em"
 _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bcai nao (som|truoc) (hon|nhat)\b", " earliest "), (r"\bcai nao (tre|muon) (hon|nhat)\b", " latest "),
     (r"\btuy (ben|ban|bs|phong kham|chi|anh|em|co|chu|minh)\b", " you pick "),
@@ -308,7 +311,8 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(ngay|mung|mong)\s+(\d{1,2})( tay)?\b", r" day \2 "),  # "mùng 10 tây": the 10th (of our calendar)
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(khong|khon|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
-    (r"\bban\s+(ngoai\s+|o\s+)?cho\b", " not "),  # "sáng tui bán ngoài chợ": at the market then
+    (r"\bban_sell\s+((ngoai|o)\s+)?cho\b|\bban\s+(ngoai"
+        r"|o)\s+cho\b", " not "),  # "sáng tui bán ngoài chợ": at the market
     (r"\b(di|đi) (le|chua|nha tho)\b", " not "),  # "kịp đi lễ chiều": at mass then
     # "con ở lại chùa tới thứ năm": away until then, no day chosen
     (r"\b(o lai|o|di xa|vang nha|ban)((\s+\w+){0,3})\s+(toi|den)\s+(?=(monday|tuesday|wednesday|thursday|friday"
@@ -368,7 +372,7 @@ _VI_ALL_THREE = re.compile(r"\b(ca|tat ca)\s+(3|ba)\s+(gio|cai|lich|lua chon|nga
                            # "ba cái giờ nớ khôn được", "không đi được mấy ngày đó": those times, turned down
                            r"|\b((3|ba)\s+cai|may|nhung|cac)\s+(cai\s+)?(gio|lich|ngay|buoi|time|times)\s+(do|nay"
                            r"|kia|no|ni"
-                           r"|te)\b(?=.*\b(not|khong|khon|ko|k|hong|hok)\b)"
+                           r"|te)\b(?!.*\bnao cung\b)(?=.*\b(not|khong|khon|ko|k|hong|hok)\b(?! sao))"
                            r"|\b(khong|khon|ko|k|hong|hok)\b.*\b(may|nhung|cac)\s+(cai\s+)?(gio|lich|ngay"
                            r"|buoi)\s+(do|nay|kia"
                            r"|no|ni|te)\b")

@@ -1096,3 +1096,17 @@ def test_words_that_look_like_an_option_choose_nothing(reply: str, language: str
 @pytest.mark.parametrize(("reply", "language"), [("no puedo esos dias", "es"), ("dạ xin giờ khác ạ", "vi")])
 def test_those_days_turned_down_and_another_time_asked(reply: str, language: str) -> None:
     assert asks_for_other_times(reply, language)
+
+
+@pytest.mark.parametrize(("reply", "language"), [("9th is my mom's surgery so I can't that day", "en"),
+                                                 ("is that final? I might need to change it", "en")])
+def test_a_date_said_as_busy_and_final_asked_about_choose_nothing(reply: str, language: str) -> None:
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen is None
+
+
+@pytest.mark.parametrize(("reply", "position", "language"), [("al final creo que el martes", 1, "es"),
+                                                             ("Bạn cho em thứ ba 9h nhé", 1, "vi"),
+                                                             ("mấy giờ đó giờ nào cũng được, không sao, thứ tư nhé", 2,
+                                                              "vi")])
+def test_al_final_ban_and_any_of_those_still_choose(reply: str, position: int, language: str) -> None:
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen.position == position  # type: ignore[union-attr]

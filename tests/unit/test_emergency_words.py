@@ -393,3 +393,20 @@ def test_chest_pain_said_as_it_goes_on_breath_that_leaves_and_central_vietnamese
 
 def test_breathing_misspelled_is_still_breathing() -> None:
     assert detect_emergency("i cant breve right") == Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["I can't stop the blood thinner before the colonoscopy, is that ok?",
+                                  "我的降血压药停不了，可以做吗", "my nose bleeds sometimes but that doesn't stop me",
+                                  "el análisis de sangre no para mí, es para mi esposo",
+                                  "se me fue el aire acondicionado",
+                                  "me estaba doliendo el pecho la semana pasada pero ya estoy bien"])
+def test_blood_thinners_the_air_conditioning_and_last_weeks_pain_are_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize(("body", "kind"), [("心口窝疼 喘不上来气", Emergency.MEDICAL),
+                                            ("右胳膊突然麻了", Emergency.MEDICAL),
+                                            ("她说想把一整瓶药都吃了", Emergency.CRISIS),
+                                            ("我爸老说自己是个累赘", Emergency.CRISIS)])
+def test_northern_chinese_chest_breath_arm_and_a_relatives_report_of_a_crisis(body: str, kind: Emergency) -> None:
+    assert detect_emergency(body) == kind

@@ -258,3 +258,20 @@ def test_consent_withdrawn_as_elders_and_second_language_speakers_write_it(body:
 
 def test_info_after_a_polite_word_is_help() -> None:
     assert classify_keyword("dạ info", opted_out=False) == Keyword.HELP
+
+
+@pytest.mark.parametrize("body", ["can you stop writing in spanish? english please", "stop texting me in english",
+                                  "Please don't write in English, I read Spanish",
+                                  "don't send the text to my old number",
+                                  "you never send me the text with the address",
+                                  "I never signed up for texts but thanks, Wednesday 2:30 is good",
+                                  "ya no quiero que me escriban en ingles", "请勿发英文，我看不懂",
+                                  "不想再收这些英文短信，请发中文", "em ko nhan tin duoc nua, goi em nhe",
+                                  "Đúng, gửi cho em thêm nữa", "remove so cu, dung so nay", "info about parking?"])
+def test_another_language_another_number_or_a_question_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None
+
+
+@pytest.mark.parametrize("body", ["以后别给俺发这个了", "请不要再往这个号码发短信"])
+def test_consent_withdrawn_in_northern_chinese_and_for_this_number(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) == Keyword.OPT_OUT

@@ -1497,7 +1497,7 @@ def test_directions_parking_and_price_are_for_a_person(body: str) -> None:
     assert asks_what_a_person_must_answer(body)
 
 
-@pytest.mark.parametrize(("body", "wrong"), [("sorry no Marcus here, this is a work cell", True),
+@pytest.mark.parametrize(("body", "wrong"), [("this is a work cell, there is no Marcus here, wrong number", True),
                                              ("this is the phone of another person", True),
                                              ("No Problem here, thursday works", False)])
 def test_a_name_not_here_is_a_wrong_number(body: str, wrong: bool) -> None:
@@ -1520,7 +1520,7 @@ def test_the_turno_cancelled_in_argentine_spanish() -> None:
     ("me estoy tratando con una fisioterapeuta particular", "care_elsewhere"),
     ("我返咗广州睇咗医生", "care_elsewhere"), ("在法拉盛那边的诊所看过了", "care_elsewhere"),
     ("his shoulder has improved a great deal", "feels_better"), ("la espalda quedó como nueva", "feels_better"),
-    ("bác nỏ cần mấy cái ni", "not_needed"), ("ko cần khám đâu", "not_needed"), ("我好好的 查啥 不用", "not_needed"),
+    ("bác khôn cần mấy cái ni", "not_needed"), ("ko cần khám đâu", "not_needed"), ("我好好的 查啥 不用", "not_needed"),
     ("I'm retired on a fixed income", "cost"), ("can't swing another copay right now", "cost"),
 ])
 def test_more_reasons_keep_their_category(body: str, category: str) -> None:
@@ -1639,3 +1639,62 @@ def test_worse_after_going_home_in_formal_chinese() -> None:
 
 def test_going_on_time_in_chinese_confirms() -> None:
     assert says_yes("我会准时到")
+
+
+@pytest.mark.parametrize("body", ["oops wrong number, i meant 2", "this used to be my husband's phone, now it's mine",
+                                  "Do you have a phone number for other people who need rides?",
+                                  "Bác sĩ Trần? em ko biết người đó là ai"])
+def test_a_slip_a_phone_that_is_theirs_now_or_a_question_is_no_wrong_number(body: str) -> None:
+    assert not clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["my pain has not improved at all", "still not fully recovered from surgery",
+                                  "检查完要多久才能开车？", "I had my annual scheduled but they canceled it",
+                                  "¿Me va a atender la doctora García?",
+                                  "I go to the clinic in the mornings, so 9am works",
+                                  "Will the doctor take care of that during the visit?",
+                                  "我回了家看看日历再回复你",
+                                  "保险报销不报销？", "自付会不会很高？", "要带保险卡还是不用？",
+                                  "I don't think I have to fast, right?",
+                                  "I no longer need a ride, my son will drive me"])
+def test_questions_and_things_not_yet_better_are_no_reason_to_decline(body: str) -> None:
+    assert decline_reason(body) is None
+
+
+@pytest.mark.parametrize("body", ["I'll pass the message to my mom", "don't book it yet, let me check with my daughter",
+                                  "我不再去上班了，所以什么时间都可以", "还约不约了？"])
+def test_passing_a_message_waiting_or_a_question_is_no_refusal(body: str) -> None:
+    assert not refuses_a_visit(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("the insurance didnt pay last time, cant do it", "cost"), ("ahorita no tenemos para pagar", "cost"),
+    ("没保险 整不起", "cost"), ("copay còn cao quá", "cost"), ("腿早好利索了", "feels_better"),
+    ("没啥必要", "not_needed"), ("已经在另一家医院看了", "care_elsewhere"),
+    ("my cardiologist at the university is handling it", "care_elsewhere"),
+    ("她已经好多了，不想再做了", "feels_better"),
+])
+def test_reasons_from_the_farm_and_the_city(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_done_with_doctors_refuses() -> None:
+    assert refuses_a_visit("I'm done with doctors for a while")
+
+
+def test_have_somebody_call_him() -> None:
+    assert wants_a_call("he said have somebody call him tonight")
+
+
+@pytest.mark.parametrize("body", ["tired but managing", "ăn được ngủ được", "còn mệt chút"])
+def test_managing_eating_and_a_little_tired(body: str) -> None:
+    assert (feels_fine(body) or ordinary_recovery(body)) and not sounds_worse(body)
+
+
+def test_a_work_phone_with_no_such_person() -> None:
+    assert clearly_not_the_patient("this is a work phone, no Angela here")
+    assert clearly_not_the_patient("số này là số công ty, không có ai tên Lan")
+
+
+def test_ready_and_on_time_in_northern_chinese() -> None:
+    assert says_yes("妥了 准到")

@@ -12,7 +12,7 @@ _MILD = re.compile(r"\b(a little|a bit|bit|slightly|kind of|kinda|somewhat|still
                    r"(sore|stiff|tired|achy|aches|pain|painful|weak|bruised)\b"
                    r"|\bun (poco|poquito|poquitito) (adolorid?[oa]|cansad[oa]|de dolor|debil|tiesa"
                    r"|tieso)\b"  # "adolorío" as said
-                   r"|\b(đau|dau|nhuc|moi) (am i|chut xiu|chut|it thoi|nhe)\b"
+                   r"|\b(đau|dau|nhuc|moi|met) (am i|chut xiu|chut|xiu|it thoi|nhe)\b"
                    r"|\balgo (adolorid[oa]|cansad[oa])\b|\b(cansadit[oa]|adoloridit[oa])\b|\bahi (la )?llevo\b"
                    r"|有点(疼|痛|累|酸)|\bhoi (đau|met|moi)\b")
 _WORSE = re.compile(r"\b(worse|worst|peor|swell|swollen|hinchad|fever|fiebre|bleed|sangr|pus|infect|can'?t|cannot|"
@@ -64,6 +64,7 @@ _FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everythi
                    r"|\ban (uong )?ngu (duoc|đuoc|dc|đc|ngon|binh thuong)\b|\ban uong (duoc|đuoc|dc|đc|binh thuong)\b"
                    r"|\b(ok|okay|fine|good|alright) (mostly|overall|so far)\b|\bback (at|to) work\b"
                    r"|\b(đi|di) lam lai (duoc|đuoc|dc|đc)?\b|^\W*(ok|oke|okay) (roi|r)\b"
+                   r"|\bbut (managing|getting by|hanging in)\b|\ban (duoc|đuoc|dc|đc) ngu (duoc|đuoc|dc|đc)\b"
                    r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)\W+an (uong|ngu|com)( \w+)?"
                    r" (duoc|đuoc|dc|đc|ngon)\b")
 

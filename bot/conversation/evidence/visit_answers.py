@@ -47,7 +47,7 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   r"|\bok\b( \w+){0,2} se (toi|[đd]en|đi|di|co mat)"
                   r"|(toi|tui|con|em|minh) (toi|[đd]en|đi|di) (duoc|đuoc|dc|đc)(?! (ko|khong|k|hong|hok)\b)"
                   r"|(?<!ko )(?<!khong )(?<!k )(?<!hong )(?<!hok )(?<!chua )(đi|di|toi|[đd]en) (dc|đc)$)\b"
-                  r"|(会|将)?(按时|准时)(前往|到|去|来)"  # "我会按时前往"
+                  r"|(会|将)?(按时|准时)(前往|到|去|来)|妥了|妥妥|准到"  # "我会按时前往", "妥了 准到"
                   # Chinese has no spaces between words: "嗯嗯 到时候见", "礼拜二我来额"
                   r"|到时(候)?见|^(嗯嗯|嗯|恩恩|en en|ok哒|好哒|好嘞|好滴)|^\W*(我)?(会|一定)(来|嚟|去|到)"
                   r"|(我|阿拉|我们)(会|一定)?(来|去|到)(的|额|哦|啦|喔|嘅)")

@@ -32,7 +32,7 @@ _WRONG_NUMBER = re.compile(
 # The part of that evidence that is enough on its own, whatever the engine read: the reply plainly says this is not
 # the patient's phone ("who is this?" or "not me" alone are not enough: they may be the patient asking).
 _CLEARLY_WRONG = re.compile(
-    r"\bwrong (number|person|phone|numbr|nmbr|numer|nuber|numbet|num)\b|\blon so\b(?! (\d|mot|hai|ba)\b)|\bnot (my"
+    r"\bwrong (number|person|phone|numbr|nmbr|numer|nuber|numbet)\b|\blon so\b(?! (\d|mot|hai|ba)\b)|\bnot (my"
     r"|his|her|their) (number|phone|cell)\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b"
     r"|\b(this|that|it)('?s| is)? (isnt|isn't|is not|aint|ain't|not) (\w+'?s? ){1,2}(number|phone|cell)( no)? "
@@ -61,7 +61,9 @@ _CLEARLY_WRONG = re.compile(
     r"|\b(he|she|they|someone|somebody|whoever) (had|used to have) this (phone )?(number|phone|cell) before\b"
     r"|\b(el|ella) tenia este (numero|telefono|cel|celular) antes\b|这个(号码|电话|手机号?)以前是(他|她|别人)的"
     r"|\bso nay (truoc|hoi truoc|truoc [đd]ay) (la )?cua\b"
-    r"|\b(phone|number|cell) (of|from|for) (an|the )?other (person|people|man|woman|lady|guy)\b"
+    r"|\b(phone|number|cell) of (an|the )?other (person|people|man|woman|lady|guy)\b"
+    r"|\bthis is a (work|business|company|office) (phone|cell|number|line)\b.*\bno [a-z]+ here\b"
+    r"|\bso (cong ty|cty|van phong)\b.*\b(khong|ko|k) co ai ten\b"
     r"|\b(this|that|it) used to be (my |his |her |their |a |an )?(\w+'?s? ){0,2}(number|phone|cell)\b"
     r"|\b(moi|vua) mua (sim|so|cai sim)\b|\b(ko|k|khong) biet nguoi (nay|do|đo) la ai\b"
     r"|\b(just|recently) got this (phone )?number\b|\bgot this (phone )?number (\w+ ){0,3}(ago|last (week|month"
@@ -74,16 +76,22 @@ _CLEARLY_WRONG = re.compile(
 
 
 _WRONG_HASH = re.compile(r"\bwrong\s*#")  # "wrong #": the sign goes when the reply is normalised
-# "no Tanya here": a name, as written (not "No problem here", "No pain here")
-_NO_NAME_HERE = re.compile(r"\b[Nn]o (?!(Problem|Problems|Pain|Worries|Issue|Issues|Need|One|Way|Thanks|Change|Fever"
-                           r"|Swelling|Complaints|Bleeding|Trouble|Rush)\b)[A-Z][a-z]+ (here|at this (number|phone))\b")
+# the patient is writing after all: a menu number typed wrong ("oops wrong number, i meant 2"), a phone that changed
+# hands to them ("this used to be my husband's phone, now it's mine"), a name given ("em là Lan đây")
+_STILL_THE_PATIENT = re.compile(r"\b(i )?meant\b|\b(typed|pressed|hit|put|picked) (the |a )?wrong\b"
+                                r"|\bit'?s me\b|\bits me\b|\bi'?m the patient\b|\bi am the patient\b|\bnow (it'?s"
+                                r"|its) mine\b"
+                                r"|\bwe share\b|\bsoy yo\b|\bsoy (el|la) paciente\b|\b(em|toi|tui|con"
+                                r"|minh) la \w+ (day|đay)\b"
+                                r"|\b(bac si|bs|dr|doctor)\b")
 
 
 def clearly_not_the_patient(text: str) -> bool:
     """Whether the reply says, plainly enough to act on whatever the engine read, that this is not the
     patient's phone."""
-    return bool(_CLEARLY_WRONG.search(normalise(text)) or _WRONG_HASH.search(text.lower())
-                or _NO_NAME_HERE.search(text))
+    folded = normalise(text)
+    said = _CLEARLY_WRONG.search(folded) or _WRONG_HASH.search(text.lower())
+    return bool(said) and not _STILL_THE_PATIENT.search(folded)
 
 
 def says_wrong_number(text: str) -> bool:
