@@ -225,7 +225,8 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡�
               r"活着(太|好|真)(辛苦|累|痛苦|苦)", r"(把|将)(所有的?|全部的?)?药(全|都|一次)(吃|吞)",
               # "想把一整瓶安眠药都吃了", "说自己是拖累" (told by a relative)
               r"(一整瓶|整瓶|一瓶|所有|全部)的?[^，。]{0,4}(药|药片|药丸)[^，。]{0,3}(都|全|一次)?(吃|吞)",
-              r"自己(只)?是(个|一个)?(负担|累赘|拖累)"]
+              r"自己(只)?是(个|一个)?(负担|累赘|拖累)",
+              r"(死咗|死了|死)(就算|算了|好过|更好)"]  # "我唔想再拖累屋企人，死咗就算"
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself

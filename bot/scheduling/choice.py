@@ -64,7 +64,7 @@ _ACCEPTING_AFTER_NUMBER = {"is", "works", "work", "sounds", "looks", "would", "w
                            "ok", "okay", "perfect", "good", "great", "fine", "then", "es", "me", "esta", "seria",
                            "funciona", "sirve", "queda", "por", "porfa", "thanks", "thank", "thx", "gracias",
                            "nomas", "solamente", "xfa", "plis", "bien", "sale",  # "uno sale": OK
-                           "ya", "lah", "leh", "ah", "pues"}
+                           "ya", "lah", "leh", "ah", "pues", "porfavor", "porfis"}
 
 
 _NUMBER_WORDS = {

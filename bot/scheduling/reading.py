@@ -30,7 +30,8 @@ for index, names in enumerate(
 PARTS_OF_DAY = {
     "morning": (0, 12), "mornings": (0, 12), "am": (0, 12), "manana": (0, 12), "mornin": (0, 12),
     "evenin": (17, 24), "afternon": (12, 17), "aftanoon": (12, 17), "afternoom": (12, 17),
-    "afternoon": (12, 17), "afternoons": (12, 17), "tarde": (12, 19), "evening": (17, 24), "evenings": (17, 24),
+    "afternoon": (12, 17), "afternoons": (12, 17), "tarde": (12, 19), "tardecita": (12, 19), "evening": (17, 24),
+    "evenings": (17, 24),
     "noche": (19, 24), "mananas": (0, 12), "tardes": (12, 19), "noches": (19, 24),
     # around noon: 中午 / trưa (rewritten as "midday"), "closer to lunchtime", "al mediodía"
     "midday": (11, 14), "noon": (11, 14), "lunchtime": (11, 14), "lunch": (11, 14), "mediodia": (11, 14),

@@ -1110,3 +1110,13 @@ def test_a_date_said_as_busy_and_final_asked_about_choose_nothing(reply: str, la
                                                               "vi")])
 def test_al_final_ban_and_any_of_those_still_choose(reply: str, position: int, language: str) -> None:
     assert stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen.position == position  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("reply", "position", "language"), [("星期斯下午", 3, "zh"), ("uno porfavor", 1, "es")])
+def test_a_homophone_of_four_and_porfavor(reply: str, position: int, language: str) -> None:
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen.position == position  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("reply", ["有冇早過九點", "换过第啲日子得唔得"])
+def test_earlier_than_nine_and_another_day_in_cantonese_choose_nothing(reply: str) -> None:
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), "zh").chosen is None

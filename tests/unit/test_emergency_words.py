@@ -410,3 +410,8 @@ def test_blood_thinners_the_air_conditioning_and_last_weeks_pain_are_no_emergenc
                                             ("我爸老说自己是个累赘", Emergency.CRISIS)])
 def test_northern_chinese_chest_breath_arm_and_a_relatives_report_of_a_crisis(body: str, kind: Emergency) -> None:
     assert detect_emergency(body) == kind
+
+
+def test_better_dead_in_cantonese_is_a_crisis_and_not_wanting_to_trouble_is_not() -> None:
+    assert detect_emergency("唔想再麻烦人，死咗就算") == Emergency.CRISIS
+    assert detect_emergency("唔想再拖累你哋，我自己搭车去") is None

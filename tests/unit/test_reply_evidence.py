@@ -1698,3 +1698,30 @@ def test_a_work_phone_with_no_such_person() -> None:
 
 def test_ready_and_on_time_in_northern_chinese() -> None:
     assert says_yes("妥了 准到")
+
+
+@pytest.mark.parametrize(("body", "category"), [("got a pcp through my job already", "care_elsewhere"),
+                                                ("did it at the county clinic in october", "already_done"),
+                                                ("deductible is 5k lol", "cost"), ("gối đỡ đau rồi", "feels_better"),
+                                                ("tui check up rồi", "already_done"),
+                                                ("我喺附近嗰間診所睇咗", "care_elsewhere")])
+def test_reasons_said_short(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["I'll look for it tonight and send it", "mi hijo viene el sábado y se lo mando"])
+def test_the_paper_looked_for_or_brought_by_someone(body: str) -> None:
+    assert sends_document_later(body)
+
+
+@pytest.mark.parametrize("body", ["busy, ask me tues", "I'll check and text u back", "mai trả lời nha"])
+def test_answering_later_short(body: str) -> None:
+    assert asks_to_be_written_later(body)
+
+
+def test_a_father_who_cannot_use_the_phone() -> None:
+    assert speaks_for_someone("mi papa no sabe usar el celular")
+
+
+def test_nobody_by_that_name_here_in_vietnamese() -> None:
+    assert clearly_not_the_patient("ở đây không có ai tên Hùng")

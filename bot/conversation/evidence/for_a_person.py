@@ -37,7 +37,8 @@ _FOR_SOMEONE = re.compile(
     r"|le) cuido\b"
     r"|\b(le escribe|le habla|les escribe|habla|escribe|soy|aqui) (el|la|su) (nieto|nieta|hijo|hija|esposo|esposa|"
     r"sobrino|sobrina|hermano|hermana|cuidador|cuidadora)\b"
-    r"|\bmi (abuelo|abuela|mama|papa|madre|padre|esposo|esposa|suegro|suegra) no (lee|sabe leer|escribe|puede leer|"
+    r"|\bmi (abuelo|abuela|mama|papa|madre|padre|esposo|esposa|suegro|suegra) no (lee|sabe leer|sabe usar|escribe"
+    r"|puede leer|"
     r"entiende|usa|maneja) (bien |el |los |mensajes|textos|celular)"
     r"|(这|这个)是我的?(外婆|奶奶|婆婆|外公|爷爷|妈妈|妈|爸爸|爸|老公|老婆|太太|先生|母亲|父亲|阿嫲|阿公)的(手机|电话|号码)"
     r"|我是[^，。,.]{1,4}的(儿子|女儿|老公|老婆|太太|先生|孙子|孙女|外孙|外孙女|家人|护工|侄子|侄女)"
@@ -164,7 +165,7 @@ _FOR_A_PERSON = re.compile(
 _WHO_WE_ARE = re.compile(r"^\W*(hi |hello |hola )?(who|whom) (is|'s|are) (this|you|u|texting)\b(?! for\b)"
                          r"|^\W*who'?s this\b"
                          r"|^\W*(quien|quienes) (es|habla|eres|son|me escribe)\b|^\W*de (donde|parte de quien)\b"
-                         r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(哪位|谁啊|是谁)|^\W*(这|这个)是(什么|啥|谁)"
+                         r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(哪位|谁啊|是谁)|^\W*(这|这个)是(什么|啥|谁)|^\W*(乜嘢|乜|咩)(嚟|来)"
                          r"|^\W*(ai|ben nao|cho nao) (vay|day|đay|the|z|nhan|a)\b")
 
 

@@ -21,8 +21,9 @@ _WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit m
                 r"|check with|check back( with me)?|check in( with me)?)"
                 r"( to)?( me| us)?( back| again| out)?")
 _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"
-               r"(?:(?<=remind me )|(?<=again )|(?<=text me )|(?<=call me )|(?<=contact me )|(?<=with me ))"
-               r"(then|on \w+day|monday"
+               r"(?:(?<=remind me )|(?<=again )|(?<=text me )|(?<=call me )|(?<=contact me )|(?<=with me )"
+               r"|(?<=ask me ))"
+               r"(then|on \w+day|mon|tues?|weds?|thurs?|fri|monday"
                r"|tuesday|wednesday"
                r"|thursday|friday|saturday|sunday)|"
                r"in (a|\d+|a few|a couple( of)?) (days?|weeks?)|after (the|this|my) \w+|when i('?m| am| get) back|"
@@ -49,7 +50,8 @@ _WRITTEN_LATER = re.compile(
     # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你
     r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo|contesto|respondo"
     r"|marco|hablo)|"
-    r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule)\b"
+    r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule"
+    r"|(text|get back to|call) (u|you) back|mai (tra loi|bao|nhan|tl))\b"
     r"|\b(i will|i'?ll|ill|will) (answer|reply|respond|write back|text back|write|text)( to)?( you| u)?( \w+){0,2}"
     r" (later|tonight|tomorrow|in the (evening|morning|afternoon)|after work|after my shift)\b"
     # "để tuần sau tính nha": leave it to next week
@@ -71,7 +73,8 @@ _WRITTEN_LATER = re.compile(
 _SENDS_LATER = re.compile(
     r"\b(tonight|tomorrow|in the morning|after (my )?(work|shift|class)|when i get (home|back)),? (i'?ll|i will|will"
     r"|gonna) (send|text|take|snap|upload|forward)\b|"
-    r"\b(i'?ll|i will|we'?ll|we will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward"
+    r"\b(i'?ll|i will|we'?ll|we will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward|look for"
+    r"|find|dig out"
     r"|photograph|scan)\b.*"
     r"\b(tonight|later|tomorrow|tmrw|when i get (home|back)|when i'?m (home|back)|next week|this weekend"
     r"|on the weekend|after work|in a bit|soon|after|when (she|he|they) (comes?|gets? here|visits?)|when i (can"
@@ -91,7 +94,8 @@ _SENDS_LATER = re.compile(
     r"|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
     r"|la (proxima )?semana( que viene)?|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
-    r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|despues)\b.*"
+    r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|despues|el (lunes|martes|miercoles|jueves|viernes"
+    r"|sabado|domingo))\b.*"
     r"\b(lo|la|se lo|se la|le|les|te) (mando|envio|paso|mandare|enviare|pasare)\b"  # "cuando llegue ... le mando"
     r"|(晚上|明天|明早|早上|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企"
     r"|拿到|拿回来|(礼拜|星期|周)[一二三四五六日天])"

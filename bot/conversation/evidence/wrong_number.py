@@ -63,7 +63,7 @@ _CLEARLY_WRONG = re.compile(
     r"|\bso nay (truoc|hoi truoc|truoc [đd]ay) (la )?cua\b"
     r"|\b(phone|number|cell) of (an|the )?other (person|people|man|woman|lady|guy)\b"
     r"|\bthis is a (work|business|company|office) (phone|cell|number|line)\b.*\bno [a-z]+ here\b"
-    r"|\bso (cong ty|cty|van phong)\b.*\b(khong|ko|k) co ai ten\b"
+    r"|\bso (cong ty|cty|van phong)\b.*\b(khong|ko|k) co ai ten\b|\b(o [đd]ay|nha nay)( \w+)? (khong|ko|k) co ai ten\b"
     r"|\b(this|that|it) used to be (my |his |her |their |a |an )?(\w+'?s? ){0,2}(number|phone|cell)\b"
     r"|\b(moi|vua) mua (sim|so|cai sim)\b|\b(ko|k|khong) biet nguoi (nay|do|đo) la ai\b"
     r"|\b(just|recently) got this (phone )?number\b|\bgot this (phone )?number (\w+ ){0,3}(ago|last (week|month"
