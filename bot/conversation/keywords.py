@@ -31,7 +31,8 @@ OPT_OUT_WORDS = frozenset(
     }
 )
 OPT_OUT_PHRASES = (
-    re.compile(r"^(please )?(stop|stopall|unsubscribe|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa"
+    re.compile(r"^(please )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa"
+               r"|giup|gium|dum|giùm|giúp|dùm"
                r"|porfavor|porfis|plis|ya|"
                r"thanks|thank you|thx|gracias|nhe|nha|nghe|nghen|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
                r"|lah|leh|la"
@@ -54,6 +55,11 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
     re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
     re.compile(r"\b(remove|take) me (off|from)\b(?!.*\b(wait|waiting|waitlist|cancellation)\b).*\blist\b"),
+    # a relative for the patient: "Please remove my mom from this list", "she passed away, please remove her number"
+    re.compile(r"\b(remove|take) (her|him|my (mom|mother|dad|father|husband|wife|grandma|grandmother|grandpa"
+               r"|grandfather|abuelita|abuela|abuelo|mama|papa))( number| name)? (off|from) (this|your|the|ur) "
+               r"(texting |text |messaging )?list\b|\bremove (her|his) (number|name)\b|\bremove (her|him)( please"
+               r"| pls)?$"),
     re.compile(r"\b(remove|take|get|delete) (my|this|the) (number|name|info|phone|cell)( number)? (off|from|out of)"
                r"( of)? "
                r"(your |ur |the |this )?(messaging |texting |text |contact |mailing |sms )?(list|system|contacts"
@@ -129,7 +135,7 @@ OPT_OUT_PHRASES = (
                r"|\b(ko|k|khong) muon nhan (msg|sms|text|tin)\b"),
     re.compile(r"\b(đung|dung) (nhan|gui|goi)( tin| tin nhan)? (toi|den|[đd]en|vao|cho) so (nay|cua (toi|tui|minh"
                r"|em))\b"),
-    re.compile(r"\b(đung|dung|khong|ko|k) (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
+    re.compile(r"\b(đung|dung|khong|ko|k)( co)? (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
                r" ?(toi|tui|minh|em)? nua\b"),
     re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan|tn|sms|text)( nay| nua)*\b"
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
@@ -153,6 +159,9 @@ _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (pleas
                         r"|xin|nha|a|me|thanks|gracias|ok))*$|^(help|info|ayuda) \S*(什么|什麼|咩|是谁|边个)")
 
 
+_RIGHT = re.compile(r"đúng|Đúng|ĐÚNG")
+
+
 def normalise(body: str) -> str:
     text = unicodedata.normalize("NFKD", as_simplified(body.strip().lower()))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -165,7 +174,7 @@ def classify_keyword(body: str, *, opted_out: bool, provider_keyword: str | None
     answered (Twilio Advanced Opt-Out's OptOutType): it wins, whatever the words."""
     if provider_keyword is not None:
         return {"STOP": Keyword.OPT_OUT, "START": Keyword.OPT_IN, "HELP": Keyword.HELP}.get(provider_keyword)
-    text = normalise(body)
+    text = normalise(_RIGHT.sub(" right ", body))  # "đúng" (right) folds like "đừng" (don't)
     if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES):
         return Keyword.OPT_OUT
     if opted_out and text in OPT_IN_WORDS:

@@ -9,6 +9,7 @@ from bot.scheduling.reading import fold
 from bot.scheduling.turning_down import rejects_options
 
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
+_SPELLED = {"one": "1", "two": "2", "three": "3", "uno": "1", "dos": "2", "tres": "3"}  # "one" alone: the 1
 _MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|oke|okie|okey"
                          r"|option|opcion|sale|dale|vale|listo|"
                          r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b"
@@ -19,7 +20,7 @@ def menu_number(text: str) -> int | None:
     """A reply that is just a menu number ("2", "2 pls", "#2", "option 2", "2️⃣"), never a number inside a
     sentence ("i work til 3", "can i bring my 2 kids", "3pm works")."""
     plain = _MENU_WORDS.sub(" ", fold(_KEYCAP.sub(r"\1", text)))
-    words = re.sub(r"[^\w]+", " ", plain).split()
+    words = [_SPELLED.get(word, word) for word in re.sub(r"[^\w]+", " ", plain).split()]
     return int(words[0]) if len(words) == 1 and len(words[0]) == 1 and words[0].isdigit() else None
 
 

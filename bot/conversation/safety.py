@@ -156,7 +156,8 @@ _MEDICAL += [
     r"tho (khong|ko|k|hong|hok) (noi|duoc|đuoc|dc|đc)",
     r"ngung tho", r"[đd]ot quy", r"tai bien", r"meo mieng", r"ngat xiu", r"bat tinh", r"co giat",
     r"chay (rat )?nhieu mau", r"chay mau khong (ngung|cam)",
-    r"chay mau (rat |qua )?nhieu( lam| qua)",
+    r"chay mau (rat |qua )?nhieu( lam| qua)", r"ra mau (rat |qua )?nhieu( lam| qua)",
+    r"(ra|chay) mau( \w+){0,4} (khong|ko|k|hok) (cam|ngung|dung|het) (duoc|đuoc|dc|đc|lai)",  # "ra máu nhiều ko cầm đc"
     r"(chay mau|mau chay)( \w+){0,6} (khong|ko|k|hok) (cam|ngung|dung"
     r"|het) (duoc|đuoc|dc|đc|lai)",
     r"ho ra mau", r"qua lieu",

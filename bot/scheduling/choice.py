@@ -479,7 +479,8 @@ _DAYS_JOINED = re.compile(rf"\b((?:{_DAY_WORDS_AS_TYPED})s?),? (?:and|y|&|or|o) 
                           re.IGNORECASE)
 
 
-_CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:and|but|though|tho|"
+_CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:pls|please|plz|thx|thanks)\b(?= (?:i|we|my)\b)"
+                           r"|\b(?:and|but|though|tho|"
                            r"although|pero|aunque|nhung|nhưng|ma|if|as long as|si|siempre que|neu)\b"
                            r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
                            r"|\by\b(?! (?:media|cuarto|\d{2})\b)"

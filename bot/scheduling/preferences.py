@@ -45,6 +45,8 @@ _CLAUSE_END = frozenset(",.;!?")
 # where a thought about being busy ends: "I have class tues wed and thurs | u got anything next week",
 # "mejor el martes tempranito | k en la tarde tengo q ir a trabajar"
 _THOUGHT_BREAK = re.compile(r"[,.;!?]|\b(?:but|pero|though|tho|so|then|entonces|porque|because|cuz)\b"
+                            # "morning one pls | i work afternoons"
+                            r"|\b(?:pls|please|plz|thx|thanks)\b(?= (?:i|we|my)\b)"
                             r"|(?<!tengo )(?<!tiene )(?<!hay )(?<!have )\b(?:q|k|que)\b")
 # after "not": words that make it turn down what was just named ("tuesday doesnt work", "el martes no puedo")
 _WORKS = frozenset("""

@@ -1120,3 +1120,7 @@ def test_a_homophone_of_four_and_porfavor(reply: str, position: int, language: s
 @pytest.mark.parametrize("reply", ["有冇早過九點", "换过第啲日子得唔得"])
 def test_earlier_than_nine_and_another_day_in_cantonese_choose_nothing(reply: str) -> None:
     assert stated_choice(reply, DAYS, date(2026, 12, 5), "zh").chosen is None
+
+
+def test_a_choice_then_a_busy_part_of_the_day_after_a_courtesy() -> None:
+    assert stated_choice("morning one please i work evenings", DAYS, date(2026, 12, 5), "en").chosen.position == 1  # type: ignore[union-attr]

@@ -415,3 +415,7 @@ def test_northern_chinese_chest_breath_arm_and_a_relatives_report_of_a_crisis(bo
 def test_better_dead_in_cantonese_is_a_crisis_and_not_wanting_to_trouble_is_not() -> None:
     assert detect_emergency("唔想再麻烦人，死咗就算") == Emergency.CRISIS
     assert detect_emergency("唔想再拖累你哋，我自己搭车去") is None
+
+
+def test_bleeding_said_as_ra_mau_that_will_not_stop() -> None:
+    assert detect_emergency("bị ra máu nhiều lắm không cầm được") == Emergency.MEDICAL

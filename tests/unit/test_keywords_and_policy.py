@@ -275,3 +275,14 @@ def test_another_language_another_number_or_a_question_is_no_opt_out(body: str) 
 @pytest.mark.parametrize("body", ["以后别给俺发这个了", "请不要再往这个号码发短信"])
 def test_consent_withdrawn_in_northern_chinese_and_for_this_number(body: str) -> None:
     assert classify_keyword(body, opted_out=False) == Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["my father passed away, please remove his number", "remove my grandma from your list",
+                                  "unsub giúp", "đừng có gửi tin nhắn cho tôi nữa"])
+def test_consent_withdrawn_for_a_relative_and_with_a_courtesy(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) == Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["đúng, gửi cho tôi nữa", "remove her from the waiting list"])
+def test_right_send_more_and_a_waiting_list_are_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None

@@ -1725,3 +1725,8 @@ def test_a_father_who_cannot_use_the_phone() -> None:
 
 def test_nobody_by_that_name_here_in_vietnamese() -> None:
     assert clearly_not_the_patient("ở đây không có ai tên Hùng")
+
+
+def test_a_number_spelled_alone_is_that_menu_number() -> None:
+    from bot.conversation.menu_numbers import menu_number
+    assert menu_number("one") == 1 and menu_number("Dos") == 2 and menu_number("one more question") is None
