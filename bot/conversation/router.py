@@ -434,7 +434,7 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
 def _answers_for_the_patient(text: str, conversation: Conversation) -> bool:
     """A relative who answers the question for the patient, asking nothing else: the answer stands as the patient's
     would ("soy la esposa de Jorge, está internado, cancelen el turno"; "I'm her son, call me after 5"). A time
-    chosen from an offer is booked the same way (``_books_first``)."""
+    chosen from an offer is booked the same way (``InboundRouter._engine_first``)."""
     asked = question(conversation.awaiting)
     if asks_what_a_person_must_answer(text):
         return False
