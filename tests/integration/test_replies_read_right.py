@@ -32,6 +32,16 @@ async def _types(stack: Stack, task_id: str) -> list[str]:
     return [e["type"] for e in await stack.events(task_id)]
 
 
+async def _second_of_three_booked(stack: Stack, reply: str, language: str) -> str:
+    """Three times offered, ``reply`` sent: the second one is booked. The task's id, for what else to check."""
+    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
+    task_id, phone, slot_ids = await _offer(stack, starts, language)
+    await stack.reply(phone, reply)
+    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    assert booked["data"]["slot_id"] == slot_ids[1]
+    return task_id
+
+
 async def test_a_time_the_patient_turns_down_is_never_booked(stack: Stack) -> None:
     starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 8)]
     task_id, phone, _ = await _offer(stack, starts)
@@ -171,11 +181,7 @@ async def test_a_reminded_patient_who_names_another_hour_is_offered_times_to_mov
 ])
 async def test_a_spelled_out_choice_books_that_time_and_is_never_a_wrong_number(stack: Stack, reply: str,
                                                                                  language: str) -> None:
-    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
-    task_id, phone, slot_ids = await _offer(stack, starts, language)
-    await stack.reply(phone, reply)
-    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
-    assert booked["data"]["slot_id"] == slot_ids[1]
+    task_id = await _second_of_three_booked(stack, reply, language)
     assert "outreach.patient.wrong_number" not in await _types(stack, task_id)
 
 
@@ -194,11 +200,7 @@ async def test_a_relative_or_caregiver_writing_goes_to_a_person(stack: Stack, re
 @pytest.mark.parametrize(("reply", "language"), [("I'm her son, she can do the second one, I'll drive her", "en"),
                                                  ("soy su hija, mi mamá puede la segunda", "es")])
 async def test_a_relative_who_chooses_a_time_for_the_patient_books_it(stack: Stack, reply: str, language: str) -> None:
-    starts = [datetime.now(UTC) + timedelta(days=d, hours=3) for d in range(2, 5)]
-    task_id, phone, slot_ids = await _offer(stack, starts, language)
-    await stack.reply(phone, reply)
-    booked = await stack.wait_for_event(task_id, "outreach.appointment.booked")
-    assert booked["data"]["slot_id"] == slot_ids[1]
+    task_id = await _second_of_three_booked(stack, reply, language)
     assert "outreach.handoff.requested" not in await _types(stack, task_id)
 
 
