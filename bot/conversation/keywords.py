@@ -31,12 +31,13 @@ OPT_OUT_WORDS = frozenset(
     }
 )
 OPT_OUT_PHRASES = (
-    re.compile(r"^(please )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)( (please|pls|plz|now|it|por favor|porfa"
+    re.compile(r"^(please )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)( (stop|please|pls|plz|now|it|por favor"
+               r"|porfa"
                r"|giup|gium|dum|giùm|giúp|dùm"
                r"|porfavor|porfis|plis|ya|"
                r"thanks|thank you|thx|gracias|nhe|nha|nghe|nghen|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
                r"|lah|leh|la"
-               r"|唔该|谢谢|多谢|请|啦|吧))*$"),
+               r"|唔该|谢谢|谢|多谢|请|啦|吧))*$"),
     # (not "I don't text good": said of the patient, no request; nor "Daddy ... don't text": said of someone)
     # (not "stop writing in spanish", "don't text my wife": another language or another person, no revocation)
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(stop|quit)( to)?\s+"
@@ -54,7 +55,10 @@ OPT_OUT_PHRASES = (
                r"|the )?(texts?|txts?|messages?|msgs?|sms|text messages)\b"),
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
     re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
-    re.compile(r"\b(remove|take) me (off|from)\b(?!.*\b(wait|waiting|waitlist|cancellation)\b).*\blist\b"),
+    re.compile(r"\b(remove|take) me (off|from)\b(?!.*\b(wait|waiting|waitlist|cancellation)\b).*\blist\b"
+               r"|\b(remove|take) me (off|from|out of) (these|your|the|this|ur|all)( \w+)? (texts?|messages?|msgs?"
+               r"|txts?"
+               r"|text messages|texting|sms|alerts|notifications)\b"),
     # a relative for the patient: "Please remove my mom from this list", "she passed away, please remove her number"
     re.compile(r"\b(remove|take) (her|him|my (mom|mother|dad|father|husband|wife|grandma|grandmother|grandpa"
                r"|grandfather|abuelita|abuela|abuelo|mama|papa))( number| name)? (off|from) (this|your|the|ur) "
@@ -113,7 +117,8 @@ OPT_OUT_PHRASES = (
         r"|将)?我的?(电话)?号码(删除|删掉|移除|去掉)"),
     re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),
     # 别发了, typed as pinyin
-    re.compile(r"^(bie|buyao|bu yao) (zai )?(fa|gei wo fa)( (le|duan ?xin|xin ?xi|xiao ?xi))*$"),
+    re.compile(r"^(bie|buyao|bu yao) (zai )?(fa|gei wo fa)( (le|duan ?xin|xin ?xi|xiao ?xi|thx|thanks|xie ?xie|la|a"
+               r"|ok))*$"),
     re.compile(r"以后(都|也)?(别|不要)(再)?(给我|给俺)?(发|传)(这个|这些|这种)?了"
                r"|(别|不要|勿)再?(给我|给俺)?(发|传)(这|那)(玩意儿?|东西|些东西|种东西|些|种)(短信|信息)?了?"
                r"|(别|不要|请勿)再?(往|向|给)(这个|本|我的?)?(号码|手机|电话)?(发|传)(短信|信息|消息)"),
@@ -123,8 +128,8 @@ OPT_OUT_PHRASES = (
     # Chinese has no spaces between words: these match anywhere in the message
     re.compile(r"退订|退定|取消订阅|(帮|幫)我除名|(把|将)我除名|(唔|不)想再(收|接收)((呢啲|呢些|这些|这种|呢种)(?![^，。]{0,2}(英文|中文|越南文|西班牙文))|短信|信息)"
         r"|(别|不要|勿|莫|唔好)再(给我)?(发|传)了"
-               r"|(不要|别|不用|勿|莫|唔好)再?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
-               r"|(不要|别|不用|勿|莫|唔好)再?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的"
+               r"|(不要|别|不用|勿|莫|唔好)[再在]?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
+               r"|(不要|别|不用|勿|莫|唔好)[再在]?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的"
                r"|任何)?(短信|信息"
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b|\bhuy [đd]ang ky( nhan)?( tin)?\b"),
@@ -156,7 +161,16 @@ OPT_IN_WORDS = frozenset({"start", "unstop", "yes", "comenzar", "iniciar", "empe
 HELP_WORDS = frozenset({"help", "info", "ayuda", "帮助", "tro giup"})
 # a help word with a courtesy or a short "what is this?" after it: "Ayuda por fa", "Help 呢個係咩嚟㗎？", "info pls"
 _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (please|pls|plz|por favor|porfa|por fa|porfis"
-                        r"|xin|nha|a|me|thanks|gracias|ok))*$|^(help|info|ayuda) \S*(什么|什麼|咩|是谁|边个)")
+                        r"|xin|nha|a|me|thanks|gracias|ok))*$|^(help|info|ayuda) \S*(什么|什麼|咩|是谁|边个)"
+                        # "HELP - what is this for?", "HELP no sé qué es esto", "HELP cai nay la gi": what this is
+                        r"|^(help|info|ayuda|tro giup)( \S+){0,3} (what('?s| is| are)|whats|wat is|who (is|are)"
+                        r"|(que|quien|quienes) (es|son|eres)|de que (se trata|es)|para que es|cai (nay|gi)( la)? gi"
+                        r"|(nay|day) la gi|la gi|la ai|ai (vay|day|nhan))\b(?!( \S+){7})")
+# the opt-out word said first as a sentence of its own: "STOP. I get enough of these", "Stop! too many texts"
+# (not "stop, I meant 2" or "Stop - wait": a slip taken back; a number or a time after it is a choice)
+_STOP_FIRST = re.compile(r"^\W*(?:(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)(?!\s+(?:by|at|in|for)\b)(?=\s)"
+                         r"|(?i:stop|stopall|unsubscribe|unsub)\s*[.!,;:]+)(?!.*\d)"
+                         r"(?!\W*(?i:wait|sorry|oops|jk|just kidding|never ?mind|nvm|i mean|i meant|not you)\b)")
 
 
 _RIGHT = re.compile(r"đúng|Đúng|ĐÚNG")
@@ -175,7 +189,7 @@ def classify_keyword(body: str, *, opted_out: bool, provider_keyword: str | None
     if provider_keyword is not None:
         return {"STOP": Keyword.OPT_OUT, "START": Keyword.OPT_IN, "HELP": Keyword.HELP}.get(provider_keyword)
     text = normalise(_RIGHT.sub(" right ", body))  # "đúng" (right) folds like "đừng" (don't)
-    if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES):
+    if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES) or _STOP_FIRST.match(body):
         return Keyword.OPT_OUT
     if opted_out and text in OPT_IN_WORDS:
         return Keyword.OPT_IN

@@ -286,3 +286,29 @@ def test_consent_withdrawn_for_a_relative_and_with_a_courtesy(body: str) -> None
 @pytest.mark.parametrize("body", ["đúng, gửi cho tôi nữa", "remove her from the waiting list"])
 def test_right_send_more_and_a_waiting_list_are_no_opt_out(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is None
+
+
+@pytest.mark.parametrize("body", ["STOP! Too many of these", "Stop. Not interested in any of this",
+                                  "UNSUBSCRIBE I moved away", "stop stop", "STOP, 谢谢",
+                                  "Please take me off these text alerts", "bie fa le xiexie",
+                                  "不要在发信息给我了"])
+def test_the_opt_out_word_said_first_as_its_own_sentence_opts_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["Stop, I meant 3", "stop - sorry, wrong reply. Thursday", "STOP by the front desk?",
+                                  "stop by on friday", "不要在晚上发短信", "STOP at 9 is fine"])
+def test_stop_taken_back_or_followed_by_a_choice_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is not Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["HELP: what's this?", "Ayuda, ¿de qué se trata?", "help who is this",
+                                  "INFO que es esto", "help, day la gi vay"])
+def test_help_with_a_short_what_is_this_is_help(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.HELP
+
+
+@pytest.mark.parametrize("body", ["help me choose between tuesday and wednesday",
+                                  "help, what is this charge on my bill from the last visit you sent me in november"])
+def test_help_in_a_longer_request_is_no_keyword(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None

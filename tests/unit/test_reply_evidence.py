@@ -1730,3 +1730,25 @@ def test_nobody_by_that_name_here_in_vietnamese() -> None:
 def test_a_number_spelled_alone_is_that_menu_number() -> None:
     from bot.conversation.menu_numbers import menu_number
     assert menu_number("one") == 1 and menu_number("Dos") == 2 and menu_number("one more question") is None
+
+
+@pytest.mark.parametrize("body", ["she's doing better, eating again", "mi esposo ya está mejor, come y camina",
+                                  "ahí voy, mejorcito", "幾好，冇事啦", "sigue bien gracias"])
+def test_fine_said_of_the_patient_or_a_little_at_a_time_is_fine(body: str) -> None:
+    assert feels_fine(body)
+
+
+@pytest.mark.parametrize("body", ["no está mejor", "she isn't doing better", "he is not doing well",
+                                  "está mejor pero tiene fiebre"])
+def test_not_better_or_better_with_a_fever_is_not_fine(body: str) -> None:
+    assert not feels_fine(body)
+
+
+@pytest.mark.parametrize("body", ["我爸周二会去", "sí va a ir el martes, yo lo llevo", "确认"])
+def test_a_relative_saying_the_patient_will_come_says_yes(body: str) -> None:
+    assert says_yes(body)
+
+
+@pytest.mark.parametrize("body", ["我爸不会去", "no va a ir", "¿quién va a ir?", "ella no va a poder ir", "他会去吗"])
+def test_will_not_come_or_a_question_is_no_yes(body: str) -> None:
+    assert not says_yes(body)

@@ -36,7 +36,8 @@ _RED_FLAG = re.compile(r"\b(mucho dolor|a lot of pain|so much pain|severe pain|i
                        r"(big|puffy|huge|swollen|hinchad[oa]s)"
                        r"|(an|uong) (khong|ko|k|hok) (duoc|đuoc|dc|đc|vo))\b"
                        r"|更(疼|痛|严重|厉害|乏力|累|虚|没力)|食欲[^，。]{0,3}(差|不好|不振)|没(有)?胃口|吃不下|不吃东西|没吃东西|肿|发烧|发热|出血|流血|流脓|感染|恶化")
-_NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any) (\w+ ){0,2}"
+_NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any|isn'?t|aren'?t|ain'?t"
+                         r"|wasn'?t) (\w+ ){0,2}"
                          r"|(没有|没|无|不|未)\s*)$")
 
 
@@ -54,7 +55,11 @@ _FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everythi
                    r"|good|well"
                    r"|great|alright|"
                    r"better)\b|\b(estoy|me siento|todo|ando|sigo) (bien|mejor|muy bien)\b"
-                   r"|还好|还可以|还行|还不错|挺好|很好|没事"
+                   # said of the patient by a relative, or a little at a time: "está mejor", "ahí voy, mejorcito"
+                   r"|\b(he|she|they|mom|dad|mother|father)('s| is| are|s) (doing |feeling )?(ok|okay|fine|good|well"
+                   r"|better)\b|\b(esta|anda|sigue|se siente|se ve) (bien|mejor|muy bien|mejorcit[oa])\b"
+                   r"|\bmejorcit[oa]\b"
+                   r"|还好|还可以|还行|还不错|挺好|很好|没事|冇事|冇乜事|几好|好返"
                    r"|都 ?ok|还 ?ok|挺 ?ok|没(有)?(什么|啥|乜)事|不错|好多了|都好"
                    r"|\b(toi |tui )?(van )?(on|khoe|tot|binh thuong)( roi| lam| a)?$"
                    r"|^\W*(bt|binh thuong)( a| ak| ah| roi)?\W*($|(khong|ko|k|hong) sao)"
