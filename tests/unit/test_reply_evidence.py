@@ -1752,3 +1752,22 @@ def test_a_relative_saying_the_patient_will_come_says_yes(body: str) -> None:
 @pytest.mark.parametrize("body", ["我爸不会去", "no va a ir", "¿quién va a ir?", "ella no va a poder ir", "他会去吗"])
 def test_will_not_come_or_a_question_is_no_yes(body: str) -> None:
     assert not says_yes(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("me siento muchísimo mejor, no creo que lo necesite", "feels_better"),
+    ("feeling fine now, so no need", "feels_better"),
+    ("no lo necesito, estoy bien", "not_needed"),  # well, not better than before: no need is the reason
+    ("a mi edad ya no, aunque me siento mejor", "not_needed"),
+    ("we went with a doctor closer to home", "care_elsewhere"),
+    ("ya encontré otra doctora, me está atendiendo ella", "care_elsewhere"),
+    ("I have family doctor in Fresno now", "care_elsewhere"),
+    ("ya yo me lo hice en diciembre", "already_done"),
+])
+def test_the_reason_that_explains_the_others_is_the_category(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+@pytest.mark.parametrize("body", ["I have my doctor at 3 on wednesday", "i see my doctor in 2 weeks about my knee"])
+def test_another_appointment_at_a_time_is_no_care_elsewhere(body: str) -> None:
+    assert decline_reason(body) is None

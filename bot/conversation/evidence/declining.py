@@ -20,7 +20,8 @@ _DECLINE_REASONS = (
         r"|\bno longer (hurts|in pain)\b|\b(quit|stopped|done) hurt(in|ing)\b|\b(right as rain|good as new"
         r"|fit as a fiddle)\b"
         r"|\b(doesn'?t|does not|don'?t|dont|doesnt) hurt (anymore|any more|no more|none)\b"
-        r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b"
+        r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b|\b(i )?(am |'m )?(feel|feeling) (good|fine|ok"
+        r"|okay|great|well) now\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando|toy|ya toy) (mucho |muy |muchisimo |bastante )?(mejor"
         r"|bien ya|bien(?! gracias| y usted| y tu)"
         r"|recuperad[oa])\b"
@@ -50,7 +51,7 @@ _DECLINE_REASONS = (
         r"\balready (had|got|did|went|done|been|saw|seen)\b(?! (a|an|my|another) (\w+ )?(doctor|specialist|therapist"
         r"|provider|pcp|\w+ologist|\w+iatrist)\b)|\b(did|had|got) (this|that|the|my|it)( \w+)? already\b"
         r"|已经[^，。,.]{0,12}(做|检查|查|打|拍|照)(咗|了|完)"
-        r"|(医生|专科)[^，。,.]{0,10}已经(看|见)(了|过)|\bya (me )?(la|lo|los|las)? ?(hice"
+        r"|(医生|专科)[^，。,.]{0,10}已经(看|见)(了|过)|\bya (yo )?(me )?(la|lo|los|las)? ?(hice"
         r"|hise|hize|fui|tuve"
         r"|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b|\bdid (it|that|this|mine) (at|in|with|last|back)\b"
@@ -282,6 +283,19 @@ _AROUND_NO = re.compile(r"\b(sorry|sry|lo siento|perdon|disculpe)\b|[.,!¡]")  #
 
 # care found with someone else, whatever else the reply says
 _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|phong kham|phong mach)"
+                            # "we went with a specialist closer to our house", "ya busqué un especialista por mi cuenta"
+                            r"|\b(went|go|going|gone|stayed|stay) with (a|an|another|the|our|my) (\w+ )?(specialist"
+                            r"|doctor"
+                            r"|clinic|provider|practice|\w+ologist|therapist)\b"
+                            r"|\bya (busque|encontre|consegui|tengo|halle) (un|una|otro|otra"
+                            r"|mi) (\w+ )?(especialista|doctor"
+                            r"|doctora|medic[oa]|clinica|terapeuta)\b|\bme (esta|estan) (viendo|atendiendo|tratando)\b"
+                            # "I have doctor in Dearborn now, my family doctor"
+                            r"|\b(i|we) (already )?(see|have) (a |an |my |our )?(own |family |regular )?(\w+ologist"
+                            r"|specialist"
+                            r"|doctor|physician|pcp) (in|at|over|now)\b(?! \d)|\b(do|get|have) (my |our )?(checkups?"
+                            r"|check ups?"
+                            r"|physicals?) (with|at) (him|her|them)\b"
                             r"( chuyen khoa| \w+){0,3} (o|tai|ben) \w+"
                             r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) "
                             r"(bac si|bs|phong kham|phong mach|pk)\b"
@@ -310,7 +324,7 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|\bme (cambie|pase|cambio|fui) a (una|otra|la|un|otro|el) (clinica|terapia|doctor|doctora"
                             r"|lugar|consultorio|centro|hospital)\b"
                             r"|\bi (already )?(see|have) (a|my) (own )?(\w+ologist|specialist|doctor) (at|in|over|for"
-                            r"|who)\b"
+                            r"|who)\b(?! \d)"
                             r"|(一直|已经|现在|都)在(?![^，。,.]{0,6}(上班|工作|开会|忙|没空|开车|做工|返工))"
                             r"[^，。,.]{1,12}(看|复诊|治疗|检查|做)"
                             r"|(返|回)(香港|大陆|国内|中国|台湾|越南|老家|唐山)[^，。,.]{0,4}(睇|看|检查|做|医)"
@@ -366,6 +380,10 @@ _NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) 
                                r"|soi)( \w+){0,3} chi nua\b"
                                r"|(这个|这把|我这)年纪|[一二三四五六七八九十\d]+几?岁(了|咯|啦|喇|嘞)"
                                r"|\b(khong|ko|k|hem|hong|hok) muon (tap|kham|lam|di tap|di kham|chup|xet nghiem) nua\b")
+# better than before, said outright: why the patient needs no visit now ("I feel good now, no need to come")
+_BETTER_NOW = re.compile(r"\b(mejor|better|improved|recovered|recuperad[oa]|(good|fine|well) now)\b"
+                         r"|好多了|好得多|好(了)?很多")
+_AT_MY_AGE = re.compile(r"\b(a|at) (mi|my) (edad|age)\b|(这个|这把|我这)年纪")
 # the price said outright, which outweighs a visit or test named beside it
 _COST_OUTRIGHT = re.compile(r"太贵|\btoo expensive\b|\b(muy|demasiado) caro\b|\b(mac|đat|dat) qua\b"
                             r"|\b(can'?t|cannot|cant) afford\b|付不起|负担不起")
@@ -401,6 +419,8 @@ def decides_against(text: str) -> bool:
 def decline_reason(text: str) -> str | None:
     """The category of a reason to turn the visit down that the reply gives, if it gives one."""
     folded = _NOT_ANOTHER.sub(" ", _NO_NEED_TO_SEE.sub("dont need it", normalise(text)))
+    if _BETTER_NOW.search(folded) and _CATEGORIES["feels_better"].search(folded) and not _AT_MY_AGE.search(folded):
+        return "feels_better"  # "ya me siento mucho mejor, no creo que necesite ir": no need, because better now
     if _NO_NEED_OUTRIGHT.search(folded) and not _FOUND_ANOTHER.search(folded):  # "có bác sĩ khác rồi, ko cần đâu"
         return "not_needed"
     if _COST_OUTRIGHT.search(folded):
