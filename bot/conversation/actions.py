@@ -32,6 +32,7 @@ from bot.conversation.evidence.later import (
     asks_to_be_contacted,
     asks_to_be_written_later,
     sends_document_later,
+    will_answer_later,
 )
 from bot.conversation.evidence.recovery import asks_about_medicine, back_in_hospital, sounds_worse
 from bot.conversation.evidence.visit_answers import (
@@ -118,6 +119,8 @@ class OutreachAction(Action):
                 document_later(turn, asked_when=True)  # "escríbanme el lunes y se lo mando": written to then
             elif turn.question.takes_a_document and sends_document_later(turn.text):
                 document_later(turn, asked_when=False)  # "I'll send it tonight": asked again after, if none came
+            elif turn.question.wants_a_time_to_call and will_answer_later(turn.text):
+                contact_later(turn)  # "in a meeting, let me get back to you with a time": no time to call yet
             elif turn.intent != "switch_language" and names_a_language(turn.text) and not names_an_offered_time(turn) \
                     and requested_language(turn.text, turn.patient.language) != turn.patient.language:
                 ActionSwitchLanguage.act(self, turn)  # "Do y'all have Chinese?": asked for, whatever the intent

@@ -326,7 +326,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
                                       or words[1] in _ACCEPTING_AFTER_NUMBER)  # not "una en la tarde"
         named_one = word != "one" and index + 1 < len(words) and words[index + 1] == "one"  # "the three one"
         if word in _NUMBER_WORDS and not _counts_something(words, index) \
-                and (opens_reply or named_one or (index and words[index - 1] in _NUMBER_LEAD_INS)):
+                and (opens_reply or named_one or (index and words[index - 1] in _NUMBER_LEAD_INS)
+                     or _chosen_with_an_article(words, index)):
             position = _NUMBER_WORDS[word]  # "two", "option two"; not "the tuesday one"
         elif word in _NUMBER_TYPED_AFTER_A_LEAD_IN and index and words[index - 1] in _TYPED_NUMBER_LEAD_INS \
                 and (index + 1 == len(words) or words[index + 1] in _ACCEPTING_AFTER_NUMBER):  # not "number to arrange"
@@ -452,6 +453,15 @@ def _counts_something(words: list[str], index: int) -> bool:
     return following in _UNITS or preceding in ("thang", "month", "mes", "tuan", "week")
 
 
+def _chosen_with_an_article(words: list[str], index: int) -> bool:
+    """"I choose the three, thank you": a number word after "the" that ends the thought; not "the two of us", "I take
+    the three boys to school"."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return index >= 1 and words[index - 1] == "the" and (
+        following in ("", "please", "pls", "plz", "thanks", "thank", "thx", "ty")
+        or following in _ACCEPTING_AFTER_NUMBER)
+
+
 def _names_a_past_time(words: list[str], index: int) -> bool:
     """'last' in "sorry I missed last time", "same as last week", "la última vez": a time gone by, not the last
     option ("the last one", "the last time works" still are)."""
@@ -483,6 +493,8 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:pls|please|plz|thx|than
                            r"|\b(?:and|but|though|tho|"
                            r"although|pero|aunque|nhung|nhưng|ma|if|as long as|si|siempre que|neu)\b"
                            r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
+                           # "tue morning 不行 thu 4pm ok": a time turned down in Chinese, then one in English
+                           r"|(?:(?<=不行)|(?<=没空)|(?<=沒空)|(?<=不可以)|(?<=唔得)|(?<=不方便)|(?<=不能))\s+"
                            r"|\by\b(?! (?:media|cuarto|\d{2})\b)"
                            # "sáng t3 hay chiều t4": two whole times, each its own
                            r"|\b(?:hay|hoặc|hoac)\b(?=\s+(?:sáng|sang|chiều|chieu|trưa|trua|t\s*\d|thứ|thu|ngày"

@@ -63,12 +63,15 @@ _ENGLISH_SHORT_DAYS = ("tue", "tues", "wed", "weds", "thurs", "fri")
 _ENGLISH_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m(?![a-z])\.?", re.IGNORECASE)
 
 
+# English month names around an offer, as the texts print them ("Dec 9 duoc", "12月 Dec 10 ok"): not "may", "mar"
+# ("mấy", "mà" typed without marks)
+_ENGLISH_MONTHS_NEAR = ("nov", "november", "dec", "december", "jan", "january")
 _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "month", "year", "night", "today",
                "tomorrow", "overmorrow",
                "threedaysout", "morning", "midday", "afternoon", "evening", "dusk", "am", "pm", "at", "later",
                "earlier", "not", "after", "but",
                "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
-               r"either\dor\d", "none of them", "until", "you pick")
+               r"either\dor\d", "none of them", "until", "you pick", *_ENGLISH_MONTHS_NEAR)
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
 _ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
 _KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b"
@@ -111,11 +114,13 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"没有一个(时间)?(有空|行|可以|合适|方便|得)|一个都(没空|没有空|不行|不可以|不合适|不方便)"
      r"|(这|那)(几个|些|三个)(时间|时段|日子|钟点)?\s*(都|全都|全)(不行|不可以|没空|没有空|没时间|不方便"
      r"|不合适)", " none of them "),
-    (r"头一个|頭一個|头(嗰|那)个|第一个|第一個|选项\s*(一|1)(?!\d)", " first "), (r"选项\s*(二|2)(?!\d)", " second "),
+    (r"头一个|頭一個|头(嗰|那)个|第一个|第一個|选项\s*(一|1)(?!\d)"
+     r"|最(前面|上面|顶上|頂上)(的|那|嗰)?(个|個)?", " first "), (r"选项\s*(二|2)(?!\d)", " second "),
     (r"选项\s*(三|3)(?!\d)", " third "), (r"中间|中間|当中|當中", " middle "),
     (r"另一个|另一個|另外(那|一)?个|另外(那|一)?個|剩下(的|那个|那個)", " other "),
     (r"你们定|你定|你们安排|你们决定|随便你们|你们看着办|你们帮我选|你们选", " you pick "),
-    (r"最后一个|最後一個|最后那个|最後那個|最后|最後|末了(那|一)?(个|個)?", " last "),
+    (r"最后一个|最後一個|最后那个|最後那個|最后|最後|末了(那|一)?(个|個)?"
+     r"|最(下面|底下)(的|那|嗰)?(个|個)?", " last "),
     # Cantonese 第二日 / 第啲日子: another day ("有冇第二日？", "換過第啲日子得唔得", "改第日")
     (r"(有冇|有没有|有无|改|换|换个|换过|改过)(第二|第2|另一|第啲|第些|第)(日子|日|天|时间)", " none of them "),
     (r"今晚", " today evening "), (r"今天|今日", " today "), (r"下个?月|下個?月", " next month "),

@@ -1124,3 +1124,21 @@ def test_earlier_than_nine_and_another_day_in_cantonese_choose_nothing(reply: st
 
 def test_a_choice_then_a_busy_part_of_the_day_after_a_courtesy() -> None:
     assert stated_choice("morning one please i work evenings", DAYS, date(2026, 12, 5), "en").chosen.position == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("I pick the two, thanks", "en", 2), ("the three is fine", "en", 3), ("最上面那个就行", "zh", 1),
+    ("最底下的吧", "zh", 3), ("wed afternoon 不行 tue 9am ok", "zh", 1), ("Dec 10 dc nha", "vi", 3),
+    ("dec 8 ok 谢谢", "zh", 1),
+])
+def test_a_number_after_the_the_top_or_bottom_one_and_a_date_in_english_choose(reply: str, language: str,
+                                                                               position: int) -> None:
+    choice = stated_choice(reply, DAYS, date(2026, 12, 5), language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize("reply", ["the two of us can only do mornings",
+                                   "I take the three boys to school on tuesdays"])
+def test_a_number_counting_people_after_the_is_no_option(reply: str) -> None:
+    choice = stated_choice(reply, DAYS, date(2026, 12, 5), "en")
+    assert not (choice.chosen is not None and choice.chosen.position in (2, 3))

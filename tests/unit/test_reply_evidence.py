@@ -15,7 +15,12 @@ from bot.conversation.evidence.for_a_person import (
     wants_a_call,
     wants_a_real_person,
 )
-from bot.conversation.evidence.later import asks_to_be_contacted, asks_to_be_written_later, sends_document_later
+from bot.conversation.evidence.later import (
+    asks_to_be_contacted,
+    asks_to_be_written_later,
+    sends_document_later,
+    will_answer_later,
+)
 from bot.conversation.evidence.recovery import (
     asks_about_medicine,
     back_in_hospital,
@@ -1771,3 +1776,43 @@ def test_the_reason_that_explains_the_others_is_the_category(body: str, category
 @pytest.mark.parametrize("body", ["I have my doctor at 3 on wednesday", "i see my doctor in 2 weeks about my knee"])
 def test_another_appointment_at_a_time_is_no_care_elsewhere(body: str) -> None:
     assert decline_reason(body) is None
+
+
+@pytest.mark.parametrize("body", ["有没有接送服务？", "你们可以接送吗"])
+def test_a_ride_asked_for_in_chinese_is_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["那天我要接送孙子，换个时间吧", "我要接送小孩"])
+def test_the_patients_own_school_run_is_no_question_for_a_person(body: str) -> None:
+    assert not asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["¿esa cita es pa qué?", "¿es en la misma clínica o en otra?",
+                                  "¿en qué clínica sería?"])
+def test_which_clinic_or_what_the_visit_is_for_in_spanish_is_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["driving now, i will text you later with a time", "let me check and get back to you",
+                                  "I ask my wife, I tell you after", "回头告诉你"])
+def test_the_patient_says_they_will_answer_later(body: str) -> None:
+    assert will_answer_later(body)
+
+
+@pytest.mark.parametrize("body", ["call me later", "after 5 is good", "I tell you what, tuesday works"])
+def test_a_time_to_call_is_no_promise_to_answer_later(body: str) -> None:
+    assert not will_answer_later(body)
+
+
+def test_back_in_january_then_book_is_later_in_vietnamese() -> None:
+    assert asks_to_be_written_later("con đang ở Sài Gòn, tháng 1 về rồi đặt lịch")
+
+
+def test_busy_next_week_then_a_later_time_asked_is_not_later_in_chinese() -> None:
+    assert not asks_to_be_written_later("下礼拜都没时间，能约晚点的吗")
+
+
+def test_please_call_me_in_vietnamese_wants_a_call_and_does_not_promise_the_paper() -> None:
+    assert wants_a_call("xin gọi cho tôi, tôi không biết gửi hình")
+    assert not sends_document_later("tôi không biết chụp hình gửi")

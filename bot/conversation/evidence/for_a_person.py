@@ -112,7 +112,9 @@ _FOR_A_PERSON = re.compile(
     r"|\b(necesito|ocupo|ayud\w* con|dan|ofrecen|mandar|mandarme|darme|mandan|"
     r"tienen|hay|consiguen|conseguir|conseguirme) (\w+ ){0,2}(transporte"
     r"|raite|ride|aventon)\b"
-    r"|接送|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
+    # (not "我要接送小孩": the patient's own errand, a time they are busy)
+    r"|(有没有|有冇|提供|可以|能|帮忙|安排|负责)[^，。,.\s]{0,4}接送|接送(吗|服务|嘛|不)"
+    r"|(提供|安排|帮忙|有没有)[^，。,.]{0,4}(交通|车)"
     r"|\bxe (đua|dua) (đon|don|ruoc)\b|\bco xe( \w+)? (đua|dua|đon|don|ruoc)\b|\bco (đua|dua) (đon|don|ruoc)\b"
     r"|\b(which|what) (office|location|clinic|building|address|place)\b|\bthe (office|clinic) (on|by|near|at)\b"
     # "does soonercare cover it", "does this specialist even take fidelis" (not "does it take long")
@@ -147,7 +149,11 @@ _FOR_A_PERSON = re.compile(
     r"|\b(nobody|no one|no1) (ever )?(told|said|explained)( \w+){0,3} (about|what|why|nothin|nothing)\b"
     r"|\b(que|cual) (tipo|clase) de (doctor|doctora|especialista|cita|examen|estudio)\b"
     r"|\bnadie me (dijo|explico|aviso)\b|\bpara que (es|sera|seria) (la cita|esto|eso|el referido|la consulta"
-    r"|el especialista|la referencia)\b|\bno me (explico|explicaron|dijo|dijeron) (nada|para que)\b"
+    r"|el especialista|la referencia)\b|\bno me (explico|explicaron|dijo|dijeron) (nada|na|para que)\b"
+    # "¿y esa cita e' pa qué?", "¿la cita es en la misma clínica de antes o en otra?"
+    r"|\b(esa|la|esta) cita (es|e|sera) (para|pa) que\b|\b(pa|para) que (es|e|sera) (esa|la|esta) cita\b"
+    r"|\b(es|sera|e) en (la|el) (misma|mismo|otra|otro) (clinica|oficina|consultorio|lugar|sitio|hospital)\b"
+    r"|\b(en )?(que|cual) (clinica|oficina|consultorio|direccion|sucursal|hospital)\b"
     r"|(看|是)什么科|哪(个|一)科|医生是谁|是哪(个|位)医生|看什么的|是看什么|看啥|是啥科|干啥的|做什么用|(自己|自个儿?)(掏钱|付钱|出钱)|自费"
     r"|(去|看)之前要不要|要不要先|(要|需要|使唔使|使不使)(准备|准备好|带)(什么|啲咩|乜嘢|乜|啥|咩)"
     r"|\b(o|cho|nha thuong|phong kham) mo\b|\bco gan( \w+){1,3} (khong|ko|k|hong|hok)\b"  # "ở mô", "có gần X không"
@@ -200,6 +206,8 @@ _QUESTION_ANYWHERE = re.compile(
 # asks to be called rather than texted, with no other time ("gọi cho tui đi, nhắn tin tui ko rành", "just call me")
 _WANTS_A_CALL = re.compile(
     r"^\W*(please |pls |can you |could you |can someone |just )?(call|phone|ring) me( please| pls| instead)?\W*$"
+    r"|^\W*(xin|vui long|lam on|xin hay) (goi|goi dien|goi dien thoai|goi đien|goi đien thoai|call)( lai)? cho"
+    r" (toi|tui|minh|em|con)\b"
     r"|\b(i'?m|im|i am) (not good|no good|bad|terrible) (at|with) (texting|texts|text|phones|these)\b"
     # "có số đt nào gọi trực tiếp ko": a number to call a person directly
     r"|\b(so|sdt|so dt|so đt|so [dđ]ien thoai)( \w+)? (nao|gi)( [dđ]e)? goi\b|\bgoi truc tiep\b"

@@ -28,6 +28,17 @@ _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|
                r"|thursday|friday|saturday|sunday)|"
                r"in (a|\d+|a few|a couple( of)?) (days?|weeks?)|after (the|this|my) \w+|when i('?m| am| get) back|"
                r"this weekend)")
+# the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你,
+# "I tell you after"
+_WILL_ANSWER = (
+    r"\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo|contesto|respondo"
+    r"|marco|hablo)|"
+    r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule"
+    r"|(text|get back to|call) (u|you) back|mai (tra loi|bao|nhan|tl))\b"
+    r"|\b(i will|i'?ll|ill|will|i) (answer|reply|respond|write back|text back|write|text|tell)( to)?( you| u)?"
+    r"( \w+){0,2}"
+    r" (later|tonight|tomorrow|after|in the (evening|morning|afternoon)|after work|after my shift)\b"
+    r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你")
 _WRITTEN_LATER = re.compile(
     r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"
     r"|\b" + _WHEN_LATER + r",? (please |pls |just )?" + _WRITE_TO_ME + r"\b"
@@ -40,23 +51,16 @@ _WRITTEN_LATER = re.compile(
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
     r"|(明天|后天|听日|过几天|过两天|过(一|两|几|三)个?(礼拜|星期|周|月)|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
     r"|下班|放工|收工|忙完|有空"
-    r"|月底)[^，。,.]{0,6}再?"
+    r"|月底)(?![^，。,.]{0,6}(没空|没时间|不行|不方便|唔得))[^，。,.]{0,6}再?"
     r"(联系|联络|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒|提吓|提下|提一下)"
     r"|\b(tuan sau|thang sau|bua khac|hom khac|luc khac|tuan toi|thang toi) (\w+ ){0,2}(nhan|goi|lien lac|lien he|nt)"
     r"( lai)?\b"
     r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"
     r"luc khac|lat nua)\b|\bve (roi|xong)( \w+){0,2} (nhan|goi|lien lac)|\b(nhan|goi) lai (giup|gium|dum|sau)\b"
     r"|\b(mai|ngay mai|tuan sau|mot|bua khac)( \w+){0,2} nhac( \w+){0,2} lai\b"  # "mai nhắc tui lại nghen"
-    # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你
-    r"|\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo|contesto|respondo"
-    r"|marco|hablo)|"
-    r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule"
-    r"|(text|get back to|call) (u|you) back|mai (tra loi|bao|nhan|tl))\b"
-    r"|\b(i will|i'?ll|ill|will) (answer|reply|respond|write back|text back|write|text)( to)?( you| u)?( \w+){0,2}"
-    r" (later|tonight|tomorrow|in the (evening|morning|afternoon)|after work|after my shift)\b"
+    r"|" + _WILL_ANSWER +
     # "để tuần sau tính nha": leave it to next week
     r"|\b(de|đe)( \w+){0,2} (tuan sau|thang sau|bua khac|hom khac|luc khac|mai|tuan toi) (tinh|hen|noi|xem|coi)\b"
-    r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
     # after the holidays / in January: "después de las fiestas, en enero hablamos", 过完年再说, "qua Tết rồi tính"
     r"|\b(despues|pasando|luego) de (las fiestas|navidad|ano nuevo|las vacaciones|mi viaje|que regrese)\b"
     r"|\b(en|para) (enero|febrero|marzo|el otro mes|el proximo mes|el mes que viene|el ano que viene|el otro ano)"
@@ -66,7 +70,10 @@ _WRITTEN_LATER = re.compile(
     r"|(过完年|过年后|年后|新年后|节后|过完节)[^，。]{0,6}(再说|再约|再联系|再讲|再问|再预约)"
     r"|\b(qua|sau|het|ra) tet( \w+){0,2} (tinh|hen|nhan|goi|lien lac|kham)\b"
     r"|\b(qua|sang|toi|[đd]en) (thang|tuan) (\d{1,2}|sau|toi|gieng|mot) (moi|roi) (qua|ve|quay|lien lac|hen|nhan|goi)"
-    r"|\b(thang|tuan) (\d{1,2}|sau|toi|gieng) moi (ve|qua|quay lai|quay ve|ranh)\b")
+    r"|\b(thang|tuan) (\d{1,2}|sau|toi|gieng) moi (ve|qua|quay lai|quay ve|ranh)\b"
+    # "tôi đang ở Việt Nam, tháng 1 về rồi hẹn": back in January, then book
+    r"|\b(thang|tuan) (\d{1,2}|sau|toi|gieng) (moi )?(ve|qua|quay lai|quay ve)( \w+){0,2}"
+    r" (hen|[đd]at lich|kham|tinh)\b")
 
 
 # the patient will send the paper asked for later: "I'll snap it when I get home", "se lo mando el fin de semana"
@@ -100,7 +107,9 @@ _SENDS_LATER = re.compile(
     r"|(晚上|明天|明早|早上|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企"
     r"|拿到|拿回来|(礼拜|星期|周)[一二三四五六日天])"
     r"[^，。,.]{0,8}(拍|发|传|寄|send|影)"
-    r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)( \w+){0,3} (chup|gui)\b")
+    # (not "tôi không biết chụp hình gửi": "tôi", I, folds like "tối", tonight)
+    r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)(?!( \w+){0,2} (khong|ko|k|hong|hok|chua|chang)\b)"
+    r"( \w+){0,3} (chup|gui)\b")
 
 
 def sends_document_later(text: str) -> bool:
@@ -119,6 +128,11 @@ _BACK_TO_ME = re.compile(r"\b((hit|ping) me (back|up)|text me|txt me|call me|wri
                          r"|nhan lai"
                          r"|nt lai|goi lai|lien lac lai|nhan tin lai)\b"
                          r"|(跟|和|给|同)(你们|你)(说|讲|联系)|再(联系|发|说|讲|回复)")
+
+
+def will_answer_later(text: str) -> bool:
+    """Whether the patient says they will answer later ("let me get back to you with a time", "te aviso")."""
+    return bool(re.search(_WILL_ANSWER, normalise(text)))
 
 
 def asks_to_be_contacted(text: str) -> bool:
