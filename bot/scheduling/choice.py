@@ -344,8 +344,14 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
                 position = number
         if position is not None:
             positions.add(position)
-        elif either := EITHER.match(word):  # "cái thứ hai": the second option or the Monday one; both, if both
-            narrow(_position_or_weekday(int(either.group(1)), int(either.group(2))))
+        elif either := EITHER.match(word):  # "lịch thứ hai": the second option or the Monday one; both, if both
+            position, weekday = int(either.group(2)), int(either.group(3))
+            if either.group(1) == "pick" and position <= len(options):
+                positions.add(position)  # "cái thứ ba": the third one, when there is one
+            elif either.group(1) == "pick":
+                narrow(lambda o, w=weekday: o.local_start.weekday() == w)  # "cái thứ 4" of three: the Wednesday
+            else:
+                narrow(_position_or_weekday(position, weekday))
     if positions:
         narrow(lambda o: o.position in positions)
     for match in _DAY_OF_MONTH.finditer(stripped):

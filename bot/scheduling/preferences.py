@@ -35,7 +35,7 @@ _LATE_NOT_AFTERNOON = frozenset({"mas", "salgo", "sale", "salimos", "llego", "ll
                                  "acabo", "regreso", "vuelvo", "muy", "tan", "demasiado"})
 _BOUND_FILLERS = frozenset({"de", "del", "la", "las", "the", "a"})  # "después de las 2": after 2
 # "either3or1": the third option or the Tuesday (zh_vi.py); as a wish for a time, the day
-_EITHER_WORD = re.compile(r"\beither(\d)or(\d)\b")
+_EITHER_WORD = re.compile(r"\b(?:either|pick)(\d)or(\d)\b")
 _UNTIL = frozenset({"until", "till", "til", "thru", "through", "hasta"})
 _BACK_ON = frozenset({"regreso", "vuelvo", "regresamos", "volvemos", "back"})  # "regreso el 14", "back on the 14th"
 _PAST_A_DATE = frozenset({"after", "despues", "past"})  # "after the 20th", "después del 20": from the day after

@@ -19,8 +19,9 @@ _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳ
 _SPANISH_WORDS = re.compile(r"\b(no|hablo|habla|por favor|entiendo|quiero|en|el|la|ñ)\b|[ñ¿¡áéíóú]")
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ORDINAL_NAMES = ("first", "second", "third", "fourth", "fifth")
-# "cái thứ hai": the second one, or the Monday one; read against the options (choice.py), never guessed
-EITHER = re.compile(r"^either(\d)or(\d)$")
+# "lịch thứ hai": the second one, or the Monday one ("either2or0"), read against the options (choice.py), never
+# guessed; "cái thứ ba": the third one, or the Tuesday one only when there is no third ("pick3or1")
+EITHER = re.compile(r"^(either|pick)(\d)or(\d)$")
 
 
 def written_language(text: str) -> str:
@@ -71,7 +72,7 @@ _KEPT_WORDS = (*WEEKDAY_NAMES, *_ENGLISH_SHORT_DAYS, *ORDINAL_NAMES, "last", "mo
                "threedaysout", "morning", "midday", "afternoon", "evening", "dusk", "am", "pm", "at", "later",
                "earlier", "not", "after", "but",
                "before", "next", "this", "week", "weekend", "middle", "other", "earliest", "latest", r"day \d{1,2}",
-               r"either\dor\d", "none of them", "until", "you pick", *_ENGLISH_MONTHS_NEAR)
+               r"(?:either|pick)\dor\d", "none of them", "until", "you pick", *_ENGLISH_MONTHS_NEAR)
 # English negations no Vietnamese word spells (not "no": "nó" is "it"), for a patient who writes in English
 _ENGLISH_NEGATIONS = (r"can'?t", "cannot", r"don'?t", r"doesn'?t", r"won'?t", "never")
 _KEPT = re.compile(r"\b(?:" + "|".join((*_KEPT_WORDS, *_ENGLISH_NEGATIONS)) + r")\b"
@@ -289,10 +290,6 @@ _VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich|option|opt)\s+"
                          r"(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
                          r"(?!\s*(?:h|g|gio|:|giờ)\b)"
                          r"|\bthu\s+nhat\b")
-# a bare "thứ ba" / "thứ 3" ("em chọn thứ ba nha"): Tuesday, or the third one; read against the options
-_VI_BARE_THIRD = re.compile(r"^\s*(?:(?:em|e|toi_me|tui|minh|con|chau)\s+)?(?:(?:chon|lay|xin|dat|lay cai)\s+)?"
-                            r"thu\s+(?:ba|3)(?:\s+(?:nhe|nha|a|di|ha|ok|oke|duoc|dc|nghen|nghe|luon|roi|r|nhen))*"
-                            r"\s*[.!]*\s*$")
 _VI_ALONE = re.compile(r"^\s*(?:(?:da|vang)\s+)?(?:(?:em|toi_me|tui|minh|con)\s+)?(?:chon|lay|lay cai)?\s*"
                        r"(mot|hai|ba)\s*(?:nhe|nha|a|di|ha)?"
                        r"(?:\s+(?:em|e|con|chi|anh|co|chu|bac))?[\W_]*$")  # "hai ạ 🙏", "một nha em"
@@ -363,12 +360,17 @@ def _vi_weekday(match: re.Match[str]) -> str:
 
 
 def _vi_ordinal(match: re.Match[str]) -> str:
-    """"cái thứ nhất", "số 2": an ordinal; "cái thứ hai", "cái thứ 3" also name a weekday (thứ hai, thứ 3)."""
+    """"cái thứ nhất", "cái thứ ba", "số 2": an ordinal, as the numbered list is read ("cái thứ ba" is the third one,
+    or the Tuesday one when there is no third; a bare "thứ ba" is Tuesday, as the texts write it: "Th 3"). "lịch thứ
+    ba" may be either (the Tuesday visit, or the third one); "con thứ ba" is "I [take] Tuesday" ("con", the
+    speaker)."""
     word = match.group(3) or "nhat"
     number = int(word) if word.isdigit() else _VI_NUMBERS[word]
     if match.group(2) and match.group(1) in ("cai", "con", "lich") and word != "nhat" and 2 <= number <= 5:
         weekday = number - 2 if word.isdigit() else _VI_WEEKDAY_WORDS.get(word, number - 2)
-        return f" either{number}or{weekday} "
+        if match.group(1) == "con":
+            return f" con {WEEKDAY_NAMES[weekday]} "
+        return f" {'pick' if match.group(1) == 'cai' else 'either'}{number}or{weekday} "
     return f" {ORDINAL_NAMES[number - 1]} "
 
 
@@ -408,7 +410,6 @@ def _vietnamese(text: str) -> str:
     text = _VI_AMONG.sub(" ", text)  # "giờ cuối cùng trong 3 giờ đó": among those three, no 3 o'clock
     text = _VI_ALL_THREE.sub(" none of them ", text)
     steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-        (_VI_BARE_THIRD, lambda m: " either3or1 "),
         (_VI_WEEK, lambda m: _VI_WEEK_WORDS[" ".join(m.group(1).split())]), (_VI_ORDINAL, _vi_ordinal),
         (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),
         (_VI_ALONE, lambda m: f" {ORDINAL_NAMES[_VI_NUMBERS[m.group(1)] - 1]} "),

@@ -119,10 +119,12 @@ def test_vietnamese_numbers_and_weekdays_and_the_chinese_last_name_an_option(tex
 
 
 def test_vietnamese_tuesday_is_not_read_as_thursday() -> None:
-    """Folded, "thứ ba" (Tuesday) would be "thu ba", and "thu" alone is English for Thursday. "cái thứ ba" may
-    also be "the third one": with two Tuesdays and a third option on offer, nothing is guessed."""
-    choice = resolve_choice("lấy cái thứ ba", OPTIONS, language="vi")
-    assert choice.chosen is None and {"tue-9", "tue-230"} <= {o.slot_id for o in choice.candidates}
+    """Folded, "thứ ba" (Tuesday) would be "thu ba", and "thu" alone is English for Thursday: a bare "thứ ba" is
+    Tuesday (as the texts write it, "Th 3"), here one of two Tuesdays; "cái thứ ba" is the third one."""
+    choice = resolve_choice("lấy thứ ba", OPTIONS, language="vi")
+    assert choice.chosen is None and {o.slot_id for o in choice.candidates} == {"tue-9", "tue-230"}
+    third = resolve_choice("lấy cái thứ ba", OPTIONS, language="vi").chosen
+    assert third is not None and third.position == 3
 
 
 # -- Chinese and Vietnamese ------------------------------------------------------------------------------------
@@ -183,8 +185,8 @@ def test_vietnamese_thu_and_tu_are_never_read_as_english_thursday_or_tuesday(rep
                 OfferedOption(2, "tue-9", datetime(2026, 12, 8, 9, 0)),
                 OfferedOption(3, "thu-15", datetime(2026, 12, 10, 15, 0))]
     chosen = resolve_choice(reply, thursday, MONDAY_DEC_7, "vi").chosen
-    # a bare "thu ba" is the Tuesday or the third one: here both are offered, so it chooses neither
-    expected = {"thu ba": None, "thu tu": None, "cai thu hai": "tue-9", "thu 5": None}[reply]
+    # a bare "thu ba" is the Tuesday (as the texts write it, "Th 3"); "cai thu hai", the second one
+    expected = {"thu ba": "tue-9", "thu tu": None, "cai thu hai": "tue-9", "thu 5": None}[reply]
     assert (chosen.slot_id if chosen else None) == expected
 
 
@@ -201,7 +203,7 @@ def test_cai_thu_hai_is_the_second_option_not_the_thursday_one(reply: str, langu
     ("reply", "candidates"),
     [
         ("thứ hai", set()),  # a bare "thứ hai" is Monday: nothing offered on a Monday, so ask again
-        ("cái thứ ba", {"tue-9", "fri-16"}),  # the third option, or the Tuesday one: ask again
+        ("lịch thứ ba", {"tue-9", "fri-16"}),  # the third visit, or the Tuesday one: ask again
         ("buổi chiều", {"wed-1430", "fri-16"}), ("下午", {"wed-1430", "fri-16"}), ("周一", set()),
         ("星期六上午", set()), ("我要一起去", set()), ("chủ nhật", set()), ("buổi tối", set()),
         ("晚上", set()), ("cn", set()), ("第五个", set()), ("thu bay", set()),
@@ -815,13 +817,21 @@ def test_days_that_work_but_not_at_those_times_choose_none() -> None:
     assert stated_choice("el miércoles sí pero no a esas horas", DAYS, language="es").chosen is None
 
 
-@pytest.mark.parametrize("reply", ["thứ ba", "chọn thứ 3 nha", "em lấy thứ ba nhé"])
-def test_a_bare_thu_ba_is_tuesday_or_the_third_one(reply: str) -> None:
+@pytest.mark.parametrize("reply", ["thứ ba", "chọn thứ 3 nha", "em lấy thứ ba nhé", "thu 3 dc", "con thứ ba nha"])
+def test_a_bare_thu_ba_is_tuesday(reply: str) -> None:
+    """The texts write Tuesday as "Th 3", and a numbered option is "cái thứ ba" or "số 3"."""
     choice = stated_choice(reply, DAYS, language="vi")
-    assert choice.chosen is None and {o.position for o in choice.candidates} == {1, 3}
+    assert choice.chosen is not None and choice.chosen.position == 1
 
 
-@pytest.mark.parametrize(("reply", "position"), [("sáng thứ ba", 1), ("thứ ba 9 giờ", 1), ("cái thứ ba", None)])
+@pytest.mark.parametrize(("reply", "position"), [("cái thứ ba", 3), ("lấy cái thứ 3 nha", 3), ("số 3", 3),
+                                                 ("cái thứ hai", 2), ("cái thứ 4 nhé", 2)])  # no fourth: Wednesday
+def test_cai_thu_n_is_the_numbered_option_when_there_is_one(reply: str, position: int) -> None:
+    choice = stated_choice(reply, DAYS, language="vi")
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize(("reply", "position"), [("sáng thứ ba", 1), ("thứ ba 9 giờ", 1), ("cái thứ ba", 3)])
 def test_thu_ba_with_a_time_is_tuesday(reply: str, position: int | None) -> None:
     choice = stated_choice(reply, DAYS, language="vi")
     assert (choice.chosen.position if choice.chosen else None) == position
