@@ -5,6 +5,7 @@ every webhook Twilio sends us."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -36,6 +37,11 @@ def media_urls(form: dict[str, str]) -> list[str]:
     if count.isdigit() and int(count) <= MAX_MEDIA:
         return [form[f"MediaUrl{i}"] for i in range(int(count)) if f"MediaUrl{i}" in form]
     return [form[f"MediaUrl{i}"] for i in range(MAX_MEDIA) if f"MediaUrl{i}" in form]
+
+
+# what the patient typed or said: control characters in it (NUL, escape, bell) are dropped, the rest is read
+PATIENT_WORDS = frozenset({"Body", "SpeechResult"})
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def refused(field: str, problem: str, status: int = 400) -> web.Response:
@@ -125,6 +131,8 @@ class TwilioAccount:
                 log.warning(f"{channel}.bad_signature", extra={"path": request.path})
                 return web.Response(status=403, text="invalid Twilio signature")
             fields = {key: str(value) for key, value in form.items()}
+            for key in PATIENT_WORDS.intersection(fields):  # a carrier's stray NUL (GSM's "@") loses no message
+                fields[key] = _CONTROL_CHARACTERS.sub("", fields[key])
             problem = field_problem(fields)
             if problem is not None:
                 log.warning(f"{channel}.field_refused", extra={"path": request.path, "field": problem[0][:64]})

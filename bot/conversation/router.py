@@ -120,7 +120,7 @@ class InboundRouter:
             await self._acknowledge_for_person(conversation)
         elif conversation.identity_state == "pending":
             await self._check_identity(conversation, message_id)
-        elif for_engine == PHOTO_ALONE:
+        elif for_engine == NOTHING_TO_READ:
             language = await self.ctx.db.run(lambda session: language_of(session, conversation))
             await self._reply(conversation.address, self._render("didnt_understand_general", language,
                                                                  conversation.channel),
@@ -449,7 +449,7 @@ def _answers_for_the_patient(text: str, conversation: Conversation) -> bool:
     return asked.wants_a_time_to_call and asks_for_a_person(text)  # "pueden llamarme a mí después de las 5"
 
 
-PHOTO_ALONE = ""  # what the engine would be told of a photo with no words where no document was asked for
+NOTHING_TO_READ = ""  # a text with no words (empty, a carrier's stripped MMS) or a photo alone where none was asked
 
 
 def _patient_identity_misses(session: Session, patient_id: str) -> int:
@@ -470,17 +470,16 @@ def _for_engine(session: Session, message: Message, conversation: Conversation) 
         message.engine_state = "failed"
         return None
     conversation.last_activity_at = utcnow()
-    if not message.media_urls:
-        return message.body
     # a photo (MMS) is the document asked for only where one was asked for: the engine gets that as an intent,
     # whatever the caption says; elsewhere the caption is the reply, and a photo alone is not understood
     task = session.get(OutreachTask, conversation.task_id) if conversation.task_id else None
-    if task is not None and task.workflow in WORKFLOWS and WORKFLOWS[task.workflow].asks.takes_a_document:
+    if message.media_urls and task is not None and task.workflow in WORKFLOWS \
+            and WORKFLOWS[task.workflow].asks.takes_a_document:
         return "/document_received"
     if message.body.strip():
         return message.body
-    message.engine_state = "processed"
-    return PHOTO_ALONE
+    message.engine_state = "processed"  # answered here: the messages after it are not kept waiting behind it
+    return NOTHING_TO_READ
 
 
 def _route(session: Session, message: Message, address: str, keyword: Keyword | None,

@@ -148,6 +148,31 @@ async def test_a_signed_text_with_a_garbled_media_count_is_answered_and_kept(sta
     assert "STOP" in texts[1]  # the HELP answer: the text was read, not dropped
 
 
+async def _text_from(stack: Stack, phone: str, body: str) -> None:
+    url = f"{stack.base_url}/channels/sms/inbound"
+    params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": phone, "To": "+15005550006", "Body": body,
+              "AccountSid": SIMULATOR_ACCOUNT_SID, "NumMedia": "0"}
+    async with stack.http.post(url, data=params, headers=_signed(url, params)) as response:
+        assert response.status == 200, await response.text()
+
+
+async def test_an_empty_text_is_answered_and_keeps_nothing_after_it_waiting(stack: Stack) -> None:
+    """A carrier may deliver a text with no words (an MMS whose picture was stripped): it is answered once, and
+    the patient's next texts (a STOP above all) are read as ever."""
+    started = await stack.start_conversation()
+    await _text_from(stack, started.phone, "")
+    await stack.wait_for_texts(started.phone, 2)
+    await stack.reply(started.phone, "STOP")
+    await stack.wait_for_event(started.task_id, "outreach.patient.opted_out")
+
+
+async def test_a_stray_control_character_in_a_reply_is_dropped_and_the_reply_read(stack: Stack) -> None:
+    """GSM's "@" is byte 0: a carrier that decodes it badly sends a NUL. The words around it still count."""
+    started = await stack.start_conversation()
+    await _text_from(stack, started.phone, "2\x00")
+    await stack.wait_for_event(started.task_id, "outreach.appointment.booked")
+
+
 async def test_free_text_fields_and_bodies_have_limits_named_in_the_error(stack: Stack) -> None:
     error = await stack.create_task(task_body(new_phone(), "prov-none", email="a" * 300 + "@example.org"),
                                     expect=422)
@@ -249,10 +274,10 @@ async def test_a_nul_character_is_refused_by_name_wherever_it_is_sent(stack: Sta
     status, report = await _upload(stack, f"given_name,phone\nA\x00na,{new_phone()}\nBo,{new_phone()}\n")
     assert status == 201 and [(e["line"], e["column"]) for e in report["errors"]] == [(2, "given_name")]
     url = f"{stack.base_url}/channels/sms/inbound"
-    params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": new_phone(), "To": "+15005550006", "Body": "hi\x00",
+    params = {"MessageSid": "SM\x00" + uuid.uuid4().hex, "From": new_phone(), "To": "+15005550006", "Body": "hi",
               "AccountSid": SIMULATOR_ACCOUNT_SID}
     async with stack.http.post(url, data=params, headers=_signed(url, params)) as response:
-        assert response.status == 400 and _fields(await response.json()) == {"Body"}
+        assert response.status == 400 and _fields(await response.json()) == {"MessageSid"}
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
         token = await form_token(http, f"{stack.base_url}/staff/login")
         async with http.post(f"{stack.base_url}/staff/login", data={"username": "a\x00b", "password": "x",
