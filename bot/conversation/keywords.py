@@ -78,7 +78,8 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(quitadme|quitame|quitenme|sacadme|sacame|borradme|borrame|eliminadme) de (la|esta|vuestra|su|tu)"
                r" lista\b|\bborre(n)? mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno quiero (mas|mas los|los) (mensaje|mensajes|texto|textos)\b"
-               r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien)\b(?! en | la | el )"),
+               r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien|lleguen|llegue)\b(?! en | la "
+               r"| el )"),
     re.compile(r"\bunsubscribe\b"),
     re.compile(r"\bno me (escriban|manden|envien)\b"),
     re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar) de "
@@ -150,7 +151,8 @@ OPT_OUT_PHRASES = (
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
                r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( ra)?( di| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
-    re.compile(r"\b(dung|dug|đung|đug)( co)? (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( (?!them)\w+){0,2}"
+    re.compile(r"\b(dung|dug|đung|đug)( co)? (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( (?!them"
+               r"|tieng)\w+){0,4}"
                r" nua\b"),
     # "thôi khỏi nhắn nữa nha": no need to text any more; "đừng làm phiền tôi"
     re.compile(r"\bkhoi (nhan|nt|gui|goi|lien lac|nhan tin)( tin( nhan)?)?( \w+)? nua\b"
@@ -163,9 +165,11 @@ HELP_WORDS = frozenset({"help", "info", "ayuda", "帮助", "tro giup"})
 _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (please|pls|plz|por favor|porfa|por fa|porfis"
                         r"|xin|nha|a|me|thanks|gracias|ok))*$|^(help|info|ayuda) \S*(什么|什麼|咩|是谁|边个)"
                         # "HELP - what is this for?", "HELP no sé qué es esto", "HELP cai nay la gi": what this is
-                        r"|^(help|info|ayuda|tro giup)( \S+){0,3} (what('?s| is| are)|whats|wat is|who (is|are)"
+                        r"|^(help|info|ayuda|tro giup)( \S+){0,3} (what('?s| is| are)|whats|wat is|who (is|are|sent|texted)"
                         r"|(que|quien|quienes) (es|son|eres)|de que (se trata|es)|para que es|cai (nay|gi)( la)? gi"
-                        r"|(nay|day) la gi|la gi|la ai|ai (vay|day|nhan))\b(?!( \S+){7})")
+                        r"|(nay|day) la gi|la gi|la ai|ai (vay|day|nhan|gui)|cua ai|(cho|noi) (nao|mo)"
+                        r"|(i )?(don'?t|do not|dont) (understand|get)|no (entiendo|comprendo)|khong hieu"
+                        r"|不明白|不懂|看不懂)\b(?!( \S+){7})")
 # the opt-out word said first as a sentence of its own: "STOP. I get enough of these", "Stop! too many texts"
 # (not "stop, I meant 2" or "Stop - wait": a slip taken back; a number or a time after it is a choice)
 _STOP_FIRST = re.compile(r"^\W*(?:(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)(?!\s+(?:by|at|in|for)\b)(?=\s)"

@@ -73,6 +73,12 @@ _MEDICAL = [
     # other 911 signs
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo",
+    # vomiting blood, the worst headache of one's life, a sugar far too low (with the body's signs)
+    r"(vomit\w*|throw\w* up|threw up|puk\w*|throwin up)( \w+){0,3} blood", r"(vomit\w*|devolv\w*) sangre",
+    r"(oi|non|mua) ra mau",
+    r"worst headache (of|in) my (life|whole life)", r"(peor|mas fuerte) dolor de cabeza de (mi|toda mi) vida",
+    r"(sugar|glucose|azucar|glucosa|duong( huyet)?)( \w+){0,3} (is |at |of |was |en |de |esta en |)?(only |down to "
+    r"|dropped to |like |bajo a |bajo )?([1-4]\d|5[0-4])\b(?! ?(min|minutes|years|yrs|lbs|kg|%|mg|units))",
     # bleeding that will not stop: "bleeding thru the towel wont stop", "no para de sangrar"
     r"bleed\w*( (is|it|just|still|and|that|keeps|it'?s|its|wont|won't)){0,3} (won'?t|wont|will not|doesn'?t|does not"
     r"|not|can'?t|cannot) (stop|quit)\b(?! (me|my|taking|the))",
@@ -133,7 +139,8 @@ _CRISIS = [
     r"no (vale la pena|tiene sentido) (vivir|seguir viviendo)", r"(quisiera|prefiero|mejor) estar muert[oa]",
     r"(me quiero|quisiera|quiero) (morir|matar)", r"acabar con (mi vida|todo)",
     r"(i'?d|i would) (rather|sooner) (just )?(die|be dead|not (be here|be alive|live|wake up))",
-    r"(take|taking|swallow|swallowing|down|downing) (all|every one of) (of )?(my|the|his|her) (pills|meds|medication"
+    r"(take|taking|takin|swallow|swallowing|swallowin|down|downing) (all|every one of) (of )?(my|the|his|her) (pills"
+    r"|meds|medication"
     r"|medicine|tablets)", r"mejor (seria|fuera|sera) (no despertar|morir(me)?|no estar|no existir)",
     r"no (le )?veo (el )?sentido (a|de) (nada|la vida|vivir|seguir)", r"tomarme todas (las|mis) (pastillas|medicinas)",
     # "i dont see the point anymore", "thinking about ending it"
@@ -211,13 +218,13 @@ _MEDICAL_ZH = [
     r"(讲话|说话)[^，。,.]{0,2}(讲|说)不(清|清楚|出来)",
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(流血|出血|血)(一直|还在|还是)?(止不住|停不下来|流个不停|流不停)", r"止不住血",
-    r"(咳|吐)血", r"(服|吃)药过量",
+    r"(咳|吐)血", r"吐(了|出)?[^，。,.没無无不]{0,4}血", r"(服|吃)药过量",
     r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
     r"(喉咙|喉嚨|舌头|舌頭|嘴唇)[^，。,.]{0,3}(肿|腫|发紧|發緊|收紧)", r"喉咙[^，。,.]{0,2}(好|很)?紧",
     r"(摔|跌)(倒|伤|了)[^。]{0,8}(起不来|站不起来|爬不起来|不动|没反应|没有反应|不回应|叫不醒)",
     r"(摔|撞|磕|碰|跌)[^。]{0,8}头[^。]{0,10}(流血|出血|吐|呕|看不清|晕|昏)|头(在|一直|还在)?(流血|出血)",
 ]
-_CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?醒来", r"一睡不醒", r"睡着了?(就)?不(要|再)?醒",
+_CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?\s*live", r"不想再?醒来", r"一睡不醒", r"睡着了?(就)?不(要|再)?醒",
               r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
               r"杀了?我自己", r"活不下去", r"活着(没|没有)(意思|意义)", r"不想再活", r"活够了", r"不如死了",
               r"没有我[^，。,.]{0,8}(更好|好过|轻松)",

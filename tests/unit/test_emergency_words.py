@@ -419,3 +419,21 @@ def test_better_dead_in_cantonese_is_a_crisis_and_not_wanting_to_trouble_is_not(
 
 def test_bleeding_said_as_ra_mau_that_will_not_stop() -> None:
     assert detect_emergency("bị ra máu nhiều lắm không cầm được") == Emergency.MEDICAL
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("worst headache of my life, can't see straight", Emergency.MEDICAL),
+    ("el peor dolor de cabeza de mi vida", Emergency.MEDICAL),
+    ("he's throwing up blood", Emergency.MEDICAL), ("吐出来的都是血", Emergency.MEDICAL),
+    ("ba tui ói ra máu", Emergency.MEDICAL),
+    ("my blood sugar is 38 and I'm shaking", Emergency.MEDICAL), ("azúcar en 45, estoy sudando", Emergency.MEDICAL),
+    ("been thinkin bout swallowin all my meds", Emergency.CRISIS), ("我真的不想再 live 了", Emergency.CRISIS),
+])
+def test_blood_thunderclap_headache_low_sugar_and_pills_said_loosely(body: str, kind: Emergency) -> None:
+    assert detect_emergency(body) is kind
+
+
+@pytest.mark.parametrize("body", ["my sugar is 140 today", "I take my sugar pills 40 minutes before eating",
+                                  "吐了没血", "had a headache, the worst was last week, better now"])
+def test_a_high_sugar_a_dose_time_and_vomiting_without_blood_are_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None

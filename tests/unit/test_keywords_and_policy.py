@@ -312,3 +312,17 @@ def test_help_with_a_short_what_is_this_is_help(body: str) -> None:
                                   "help, what is this charge on my bill from the last visit you sent me in november"])
 def test_help_in_a_longer_request_is_no_keyword(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is None
+
+
+@pytest.mark.parametrize("body", ["ya no quiero que me lleguen sus mensajes", "đừng gửi tin nhắn này cho tui nữa"])
+def test_texts_refused_as_arriving_or_with_more_words_between(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+def test_a_language_refused_in_vietnamese_is_no_opt_out() -> None:
+    assert classify_keyword("đừng gửi tin nhắn tiếng Anh cho tôi nữa", opted_out=False) is not Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["HELP, no entiendo", "help - who sent this", "HELP 看不懂", "help, chỗ nào vậy"])
+def test_help_with_i_do_not_understand_or_who_sent_it_is_help(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.HELP

@@ -1816,3 +1816,8 @@ def test_busy_next_week_then_a_later_time_asked_is_not_later_in_chinese() -> Non
 def test_please_call_me_in_vietnamese_wants_a_call_and_does_not_promise_the_paper() -> None:
     assert wants_a_call("xin gọi cho tôi, tôi không biết gửi hình")
     assert not sends_document_later("tôi không biết chụp hình gửi")
+
+
+@pytest.mark.parametrize("body", ["equibocado", "aca no ay ningun Pedro"])
+def test_a_wrong_number_spelled_by_ear(body: str) -> None:
+    assert clearly_not_the_patient(body)
