@@ -165,7 +165,8 @@ HELP_WORDS = frozenset({"help", "info", "ayuda", "帮助", "tro giup"})
 _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (please|pls|plz|por favor|porfa|por fa|porfis"
                         r"|xin|nha|a|me|thanks|gracias|ok))*$|^(help|info|ayuda) \S*(什么|什麼|咩|是谁|边个)"
                         # "HELP - what is this for?", "HELP no sé qué es esto", "HELP cai nay la gi": what this is
-                        r"|^(help|info|ayuda|tro giup)( \S+){0,3} (what('?s| is| are)|whats|wat is|who (is|are|sent|texted)"
+                        r"|^(help|info|ayuda|tro giup)( \S+){0,3} (what('?s| is| are)|whats|wat is|who (is|are|sent"
+                        r"|texted)"
                         r"|(que|quien|quienes) (es|son|eres)|de que (se trata|es)|para que es|cai (nay|gi)( la)? gi"
                         r"|(nay|day) la gi|la gi|la ai|ai (vay|day|nhan|gui)|cua ai|(cho|noi) (nao|mo)"
                         r"|(i )?(don'?t|do not|dont) (understand|get)|no (entiendo|comprendo)|khong hieu"
