@@ -34,7 +34,7 @@ from bot.conversation.evidence.later import (
     sends_document_later,
     will_answer_later,
 )
-from bot.conversation.evidence.recovery import asks_about_medicine, back_in_hospital, sounds_worse
+from bot.conversation.evidence.recovery import asks_about_medicine, back_in_hospital, names_the_nurse, sounds_worse
 from bot.conversation.evidence.visit_answers import (
     cancels_the_visit,
     cannot_come,
@@ -106,7 +106,10 @@ class OutreachAction(Action):
                 answer_checkin(turn)  # "mi mamá está otra vez en el hospital", "sốt nhẹ": a nurse, whatever the intent
             elif turn.question.about_recovery and speaks_for_someone(turn.text) \
                     and not reads_as_checkin_answer(turn.text) and menu_number(turn.text) is None:
-                turn.hand_off("caregiver_writing")  # "con trai đây, ba tui mới xuất viện": a person talks with family
+                if asks_a_question(turn.text) or names_the_nurse(turn.text):  # "我妈出院后胃口不好，要紧吗"
+                    turn.hand_off("feeling_worse_after_discharge", "handoff_nurse", priority="high")
+                else:
+                    turn.hand_off("caregiver_writing")  # "con trai đây, ba tui mới xuất viện": a person
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
                     turn.intent != "cancel_appointment" and leading_number(turn.text) is None:
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"

@@ -22,8 +22,7 @@ from bot.conversation.evidence.for_a_person import (
     wants_a_real_person,
 )
 from bot.conversation.evidence.later import asks_to_be_contacted, asks_to_be_written_later, sends_document_later
-from bot.conversation.evidence.recovery import asks_about_medicine, feels_fine, sounds_worse
-from bot.conversation.evidence.visit_answers import cancels_the_visit, says_yes
+from bot.conversation.evidence.visit_answers import cancels_the_visit, cannot_come, says_yes, wants_another_time
 from bot.conversation.evidence.wrong_number import clearly_not_the_patient
 from bot.conversation.handoffs import hand_off
 from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
@@ -435,15 +434,14 @@ def _for_a_person(for_engine: str | None, conversation: Conversation) -> str | N
 def _answers_for_the_patient(text: str, conversation: Conversation) -> bool:
     """A relative who answers the question for the patient, asking nothing else: the answer stands as the patient's
     would ("soy la esposa de Jorge, está internado, cancelen el turno"; "I'm her son, call me after 5"; "我是他儿子，
-    我爸周二会去"; "she's doing better, eating again"). A time chosen from an offer is booked the same way
-    (``InboundRouter._engine_first``)."""
+    我爸周二会去"; "阿媽禮拜二去唔到，幫佢改第二日"). A time chosen from an offer is booked the same way
+    (``InboundRouter._engine_first``). After discharge every reply goes to the engine (``actions``)."""
     asked = question(conversation.awaiting)
     if asks_what_a_person_must_answer(text):
         return False
     if asked.about_a_booked_visit:
-        return cancels_the_visit(text) or leading_number(text) is not None or says_yes(text)
-    if asked.about_recovery:  # how the patient is: fine goes on, worse or a medicine reaches the nurse
-        return feels_fine(text) or sounds_worse(text) or asks_about_medicine(text)
+        return cancels_the_visit(text) or leading_number(text) is not None or says_yes(text) \
+            or cannot_come(text) or wants_another_time(text)
     if asked.takes_a_document:  # "I'm her aide, I will take the picture of the paper tuesday"
         return sends_document_later(text) or asks_to_be_written_later(text)
     return asked.wants_a_time_to_call and asks_for_a_person(text)  # "pueden llamarme a mí después de las 5"

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from bot.scheduling.reading import (
     DAY_WORDS,
+    MADAM,
     MORNING_LEAD_INS,
     ORDERED_THINGS,
     PARTS_OF_DAY,
@@ -514,7 +515,7 @@ _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|"
                      r"vì|bởi vì|tại vì|boi vi|tai vi|(?<=\w\s)q|(?<=\w\s)k|salgo|"
                      r"we get back|i get back|back from|regreso|regresamos|vuelvo|volvemos|i get off|im off|i'm off|"
                      r"i finish|termino|entro|i start|empiezo)\b.*?"
-                     r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)")
+                     r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)", re.IGNORECASE)
 
 
 # a choice said in so many words: "I'll take the thursday one", "me quedo con la del jueves", "quiero el martes"
@@ -565,6 +566,7 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     only takes them away; clauses that name different days are alternatives, for the patient to pick from."""
     if asks_earlier_or_later(text, language) or asks_for_other_times(text, language):
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
+    text = MADAM.sub("madam", text)  # "No ma'am, I'll pass": no "ma" (Vietnamese "but") splitting off an "am"
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1
     any_but = bool(_ANY_BUT.search(text))  # "any day but tuesday": the rest, once tuesday is out

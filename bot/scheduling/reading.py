@@ -45,11 +45,11 @@ _AFTER_LUNCH = re.compile(r"\b(after|despues del?|luego del?) (lunch|almuerzo|lo
                           r"|\blate afternoon\b|\bal atardecer\b")
 
 
-_MADAM = re.compile(r"\bma[’']?am\b")  # "yes ma'am": no "am" of a morning in it
+MADAM = re.compile(r"\bma[’']?am\b", re.IGNORECASE)  # "yes ma'am": no "am" of a morning in it (nor a "ma", but)
 
 
 def fold(text: str) -> str:
-    text = _MADAM.sub("madam", unicodedata.normalize("NFKD", text.lower()))
+    text = MADAM.sub("madam", unicodedata.normalize("NFKD", text.lower()))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 

@@ -264,6 +264,7 @@ def _chinese(text: str) -> str:
 _VI_MARKED = (("tối", " toi_evening "), ("tôi", " toi_me "), ("sáng", " sang_morning "), ("bận", " not "),
               ("họp", " not "),  # "em họp cả chiều": in meetings then (not "hợp", fits)
               ("bán", " ban_sell "))  # "bán ngoài chợ": selling at the market (not "bạn", you)
+_LADY = re.compile(r"\bbà\b")  # "bà" (a lady, Mrs) folds like "ba" (three)
 _VI_NUMBERS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
                "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _VI_NUMBER = r"(?:muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d{1,2})"
@@ -286,7 +287,7 @@ _VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan na
                   "cuoi tuan": " weekend "}
 _VI_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 # an ordinal needs "cái/số/con/lựa chọn" before it, or is "thứ nhất": a bare "thứ hai" is Monday
-_VI_ORDINAL = re.compile(r"\b(cai|con|so|lua chon|phuong an|lich|option|opt)\s+"
+_VI_ORDINAL = re.compile(r"\b(cai|cay|con|so|lua chon|phuong an|lich|option|opt)\s+"
                          r"(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
                          r"(?!\s*(?:h|g|gio|:|giờ)\b)"
                          r"|\bthu\s+nhat\b")
@@ -317,7 +318,10 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(khong|khon|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
     (r"\bban_sell\s+((ngoai|o)\s+)?cho\b|\bban\s+(ngoai"
         r"|o)\s+cho\b", " not "),  # "sáng tui bán ngoài chợ": at the market
+    (r"\b(di|đi) (le|chua|nha tho)(\s+\S+){0,3}\s+xong\b", " "),  # "đi lễ sáng sớm xong tui ghé 9 giờ": after mass
     (r"\b(di|đi) (le|chua|nha tho)\b", " not "),  # "kịp đi lễ chiều": at mass then
+    # "em tan ca 3 giờ nên chở má đi thứ năm 4 giờ được": free from the end of a shift or class on
+    (r"\b(tan ca|tan lam|tan hoc|hoc xong|lam xong|xong ca|xong viec)(\s+at)?\b", " after "),
     # "con ở lại chùa tới thứ năm": away until then, no day chosen
     (r"\b(o lai|o|di xa|vang nha|ban)((\s+\w+){0,3})\s+(toi|den)\s+(?=(monday|tuesday|wednesday|thursday|friday"
      r"|saturday|sunday)\b)",
@@ -366,11 +370,11 @@ def _vi_ordinal(match: re.Match[str]) -> str:
     speaker)."""
     word = match.group(3) or "nhat"
     number = int(word) if word.isdigit() else _VI_NUMBERS[word]
-    if match.group(2) and match.group(1) in ("cai", "con", "lich") and word != "nhat" and 2 <= number <= 5:
+    if match.group(2) and match.group(1) in ("cai", "cay", "con", "lich") and word != "nhat" and 2 <= number <= 5:
         weekday = number - 2 if word.isdigit() else _VI_WEEKDAY_WORDS.get(word, number - 2)
         if match.group(1) == "con":
             return f" con {WEEKDAY_NAMES[weekday]} "
-        return f" {'pick' if match.group(1) == 'cai' else 'either'}{number}or{weekday} "
+        return f" {'pick' if match.group(1) in ('cai', 'cay') else 'either'}{number}or{weekday} "
     return f" {ORDINAL_NAMES[number - 1]} "
 
 
@@ -402,6 +406,7 @@ def _untelex(match: re.Match[str]) -> str:
 
 def _vietnamese(text: str) -> str:
     text = _TELEX.sub(_untelex, unicodedata.normalize("NFC", text.lower()))
+    text = _LADY.sub(" ba_lady ", text)  # "con bà Thủy": Mrs Thủy's child, no third option
     for marked, word in _VI_MARKED:
         text = text.replace(marked, word)
     text = unicodedata.normalize("NFKD", text).replace("đ", "d")

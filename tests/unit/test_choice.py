@@ -1152,3 +1152,19 @@ def test_a_number_after_the_the_top_or_bottom_one_and_a_date_in_english_choose(r
 def test_a_number_counting_people_after_the_is_no_option(reply: str) -> None:
     choice = stated_choice(reply, DAYS, date(2026, 12, 5), "en")
     assert not (choice.chosen is not None and choice.chosen.position in (2, 3))
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("thursday at 4 works I get off at 2", "en", 3), ("con của bà Lan, mẹ con đi được t4 2h30", "vi", 2),
+    ("tui tan ca 3 giờ, thứ năm 4 giờ được", "vi", 3), ("thứ ba đi chùa sáng sớm xong con tới 9 giờ được", "vi", 1),
+    ("cấy thứ ba đó", "vi", 3),
+])
+def test_a_time_someone_is_busy_until_a_lady_and_a_central_cai_are_read_right(reply: str, language: str,
+                                                                              position: int) -> None:
+    choice = stated_choice(reply, DAYS, date(2026, 12, 5), language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+@pytest.mark.parametrize("reply", ["No ma'am, I'll pass", "no MA'AM not interested"])
+def test_maam_is_no_morning(reply: str) -> None:
+    assert not stated_choice(reply, DAYS, date(2026, 12, 5), "en").candidates

@@ -25,6 +25,7 @@ from bot.conversation.evidence.recovery import (
     asks_about_medicine,
     back_in_hospital,
     feels_fine,
+    names_the_nurse,
     ordinary_recovery,
     sounds_worse,
 )
@@ -1821,3 +1822,19 @@ def test_please_call_me_in_vietnamese_wants_a_call_and_does_not_promise_the_pape
 @pytest.mark.parametrize("body", ["equibocado", "aca no ay ningun Pedro"])
 def test_a_wrong_number_spelled_by_ear(body: str) -> None:
     assert clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["sí, yo la llevo el martes", "this is his wife, we'll be there"])
+def test_a_relative_bringing_the_patient_says_yes(body: str) -> None:
+    assert says_yes(body)
+
+
+def test_not_bringing_her_is_no_yes_and_cannot_go_in_cantonese_cannot_come() -> None:
+    assert not says_yes("no la llevo, está enferma")
+    assert cannot_come("阿媽禮拜二去唔到")
+
+
+@pytest.mark.parametrize(("body", "named"), [("con muốn hỏi y tá", True), ("can the nurse call me", True),
+                                             ("¿me puede llamar la enfermera?", True), ("she is resting", False)])
+def test_the_nurse_named(body: str, named: bool) -> None:
+    assert names_the_nurse(body) is named

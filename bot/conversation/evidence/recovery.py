@@ -90,6 +90,15 @@ def asks_about_medicine(text: str) -> bool:
     return bool(_MEDICINE.search(normalise(text)))
 
 
+# the nurse named: "con muốn hỏi y tá", "can the nurse call me", "¿puede llamarme la enfermera?"
+_NURSE = re.compile(r"\b(nurse|nurses|enfermer[oa]s?|y ta)\b|护士|護士")
+
+
+def names_the_nurse(text: str) -> bool:
+    """Whether the reply names the nurse (a relative who wants the nurse's word on how the patient is)."""
+    return bool(_NURSE.search(normalise(text)))
+
+
 def ordinary_recovery(text: str) -> bool:
     """"a little sore but ok", "un poco adolorido": recovery as expected, not a red flag for a nurse."""
     folded = normalise(text)

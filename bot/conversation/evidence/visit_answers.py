@@ -13,7 +13,7 @@ _CANNOT_COME = re.compile(
     r"\b(can'?t|cannot|cant|won'?t|wont|will not|unable to|not able to|not going to|not gonna) "
     r"(be able to )?(make it|come|go|be there|attend|do (it|that day|that time))\b"
     r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos|va|van) a (ir|poder)\b"
-    r"|\bno (va|van) a (poder )?(ir|llegar|asistir|venir)\b|(不|唔)(会|能|可以)(去|来|到)"
+    r"|\bno (va|van) a (poder )?(ir|llegar|asistir|venir)\b|(不|唔)(会|能|可以)(去|来|到)|(去|来|嚟)唔(到|了)"
     r"|(去|来)不(了|到)|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b"
     r"|\b(doesn'?t|does not|won'?t|will not|no longer) work( anymore| for me)?\b|\bya no me (sirve|queda)\b"
     r"|\b(ese|este) dia no (puedo|podre|voy)\b|\bno (puedo|podre) (ese|este) dia\b"
@@ -54,6 +54,7 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   # a relative for the patient: "我爸周二会去，确认", "sí va a ir el martes, yo lo llevo"
                   r"|(?<!不)(?<!唔)会(去|到)(?!吗|嘛|不)|确认(了)?$"
                   r"|\b(?<!no )(?<!quien )(?<!que )(va|van) a (ir|estar ahi|venir)\b"
+                  r"|\b(?<!no )(yo )?(?<!no )(la|lo) llevo\b|\b(ella|el) si va\b|\b(we|she|he|they) ?'?ll be there\b"
                   r"|(我|阿拉|我们)(会|一定)?(来|去|到)(的|额|哦|啦|喔|嘅)")
 
 
