@@ -72,7 +72,7 @@ from bot.outreach.states import move_task
 from bot.outreach.workflows import WORKFLOWS
 from bot.scheduling.choice import resolve_choice, stated_choice
 from bot.scheduling.preferences import read_preference
-from bot.scheduling.turning_down import asks_for_other_times, rejects_options
+from bot.scheduling.turning_down import asks_earlier_or_later, asks_for_other_times, rejects_options
 
 log = logging.getLogger(__name__)
 
@@ -217,9 +217,11 @@ class ActionAcknowledge(OutreachAction):
     def act(self, turn: Turn) -> None:
         if reason_or_no(turn):  # "ahora voy a otra clínica, gracias": the reason, not the thanks
             return
-        asked, number = turn.question, menu_number(turn.text)
+        asked, number, language = turn.question, menu_number(turn.text), turn.patient.language
+        other_times = asks_for_other_times(turn.text, language) or asks_earlier_or_later(turn.text, language)
         if names_an_offered_time(turn) or (number is not None and number in asked.menu) or \
                 (asked.offers_times and number in (0, 9)) or \
+                (asked.offers_times and not booked(turn) and other_times) or \
                 (asked.about_recovery and reads_as_checkin_answer(turn.text)) or \
                 (asked.about_a_booked_visit and (says_yes(turn.text) or wants_another_time(turn.text))):
             answer_what_was_asked(turn)  # "3 cảm ơn", "doing ok thanks": the answer first

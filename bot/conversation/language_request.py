@@ -39,7 +39,7 @@ _WEAK_IN = re.compile(r"\s*((reading|writing|speaking|spoken|written|skills?|lec
                       r"(very |muy |so |that |tan |too |really |)"
                       r"(?P<quality>good|great|bueno|buena|bad|malo|mala|poor|terrible|limited|basic)\b"
                       r"|\s*字?\s*我?(看|读|听)?(不好|不行|很差|不太好|不懂|不明白|不明|不太懂|不大懂|不太明|不大明)"
-                      r"|\s*(k[eé]m|kh[oô]ng t[oố]t)"
+                      r"|\s*(k[eé]m|kh[oô]ng t[oố]t|ch[aậ]m( l[aắ]m)?|y[eế]u)\b"  # "đọc tiếng Việt chậm lắm"
                       # "English tui đọc ko hiểu": the patient reads it poorly, said after its name
                       r"|\s*((tui|t[oô]i|m[iì]nh|em|con) )?((đọc|doc|[dđ]ọc|nghe|n[oó]i|noi) )?"
                       r"(kh[oô]ng|ko|k|hong) (hi[eể]u|bi[eế]t|gi[oỏ]i|r[aà]nh|r[oõ])")

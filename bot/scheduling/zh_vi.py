@@ -128,7 +128,8 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"明早", " tomorrow morning "), (r"明晚", " tomorrow evening "),
     (r"明天|明日|听日|聽日", " tomorrow "), (r"大后天|大後天", " threedaysout "),
     (r"后天|後天", " overmorrow "), (r"听朝|聽朝", " tomorrow morning "),
-    (r"晚一点|晚一點|晚点|晚點|更晚|晚些|再晚|晚过|晚過|迟过", " later "),
+    # (Cantonese 晏啲: a bit later)
+    (r"晚一点|晚一點|晚点|晚點|更晚|晚些|再晚|晚过|晚過|迟过|晏(啲|d|一点|一點|少少|些)", " later "),
     (r"早一点|早一點|早点|早點|更早|早些|再早|早过|早過|早于|早於", " earlier "),  # "有冇早過九點": earlier than 9
     # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)

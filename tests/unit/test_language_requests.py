@@ -109,3 +109,7 @@ def test_a_relative_who_says_english_is_not_read_names_no_other_by_it(body: str,
 def test_what_is_not_understood_is_no_request_and_languages_by_other_names(body: str, current: str,
                                                                            wanted: str) -> None:
     assert requested_language(body, current) == wanted
+
+
+def test_reading_vietnamese_slowly_asks_for_english() -> None:
+    assert requested_language("con đọc tiếng Việt chậm lắm, nhắn tiếng Anh được không", "vi") == "en"

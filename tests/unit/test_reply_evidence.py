@@ -1838,3 +1838,49 @@ def test_not_bringing_her_is_no_yes_and_cannot_go_in_cantonese_cannot_come() -> 
                                              ("¿me puede llamar la enfermera?", True), ("she is resting", False)])
 def test_the_nurse_named(body: str, named: bool) -> None:
     assert names_the_nurse(body) is named
+
+
+@pytest.mark.parametrize("body", ["Who is this referral with?", "what kind of doctor is this for?",
+                                  "is it for my back or my neck?", "bác sĩ chi rứa?", "có phải đi thử máu trước không",
+                                  "请问要拍正面还是反面"])
+def test_what_the_referral_is_for_or_how_to_send_the_paper_is_a_question_for_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body) or asks_a_question(body)
+
+
+def test_who_is_this_referral_with_is_no_wrong_number_and_who_is_this_still_is() -> None:
+    assert not says_wrong_number("who is this referral with")
+    assert says_wrong_number("who is this")
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("I'd rather see the doctor my daughter uses in Akron", "care_elsewhere"),
+    ("no thanks, I go to family doctor, Polish speaking", "care_elsewhere"),
+    ("tui 80 tuổi rồi, không cần đi bác sĩ nữa", "not_needed"),
+    ("ko cần đâu, bác sĩ dặn tự tập ở nhà", "not_needed"),
+    ("ya me ise la mamografia", "already_done"),
+])
+def test_more_reasons_said_loosely(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_going_to_a_doctor_is_not_by_itself_care_elsewhere() -> None:
+    """"đi bác sĩ" (to see a doctor) names no other place: only "đi bác sĩ ... ở <place>" does."""
+    assert decline_reason("không cần đi bác sĩ chuyên khoa nữa") != "care_elsewhere"
+    assert decline_reason("tui đi bác sĩ ở Garden Grove rồi") == "care_elsewhere"
+
+
+@pytest.mark.parametrize("body", ["I'll text back once I know my shifts", "ask my wife and tell you tomorrow",
+                                  "在上班，晚上回你"])
+def test_more_ways_to_say_i_will_answer_later(body: str) -> None:
+    assert will_answer_later(body) or asks_to_be_written_later(body)
+
+
+@pytest.mark.parametrize("body", ["mai con qua lấy rồi chụp gửi",
+                                  "al toque que llegue a la casa le mando la foto"])
+def test_the_paper_promised_after_an_errand(body: str) -> None:
+    assert sends_document_later(body)
+
+
+@pytest.mark.parametrize("body", ["could someone call me at lunch", "cho tui nói chuyện với người thiệt"])
+def test_a_call_or_a_real_person_asked_for_loosely(body: str) -> None:
+    assert wants_a_call(body) or wants_a_real_person(body)

@@ -157,9 +157,14 @@ _FOR_A_PERSON = re.compile(
     r"|(看|是)什么科|哪(个|一)科|医生是谁|是哪(个|位)医生|看什么的|是看什么|看啥|是啥科|干啥的|做什么用|(自己|自个儿?)(掏钱|付钱|出钱)|自费"
     r"|(去|看)之前要不要|要不要先|(要|需要|使唔使|使不使)(准备|准备好|带)(什么|啲咩|乜嘢|乜|啥|咩)"
     r"|\b(o|cho|nha thuong|phong kham) mo\b|\bco gan( \w+){1,3} (khong|ko|k|hong|hok)\b"  # "ở mô", "có gần X không"
-    r"|什么(科|专科)的?(医生|门诊)|\b(kham|bac si|bs) (gi|chuyen khoa gi)\b|\b(kham|chuyen khoa)( \w+)? ve gi\b"
+    r"|什么(科|专科)的?(医生|门诊)|\b(kham|bac si|bs) (gi|chi|chuyen khoa gi|chuyen khoa chi)\b"
+    r"|\b(phai|can|co phai) (di )?(thu|xet nghiem|lay) mau truoc\b|\b(kham|chuyen khoa)( \w+)? ve gi\b"
     r"|\bsao( \w+){0,4} gioi thieu\b"
     r"|\b(doctor|dr|someone|somebody|staff|nurse|anyone|provider) (who|that) speaks\b"
+    # "Who is this referral with?", "What doctor is this for? Is it for my heart or my stomach?"
+    r"|\bwho is (this|the|my) (referral|appointment|appt|visit) (with|for)\b|\bwhat (doctor|specialist|kind of doctor"
+    r"|type of doctor|provider|clinic) is (this|it|the (appointment|referral|visit)) (for|with)\b"
+    r"|\bis (it|this) for my \w+ or\b"
     r"|\b(doctor|doctora|medic[oa]|alguien|enfermer[oa]) que (hable|habla|sepa)\b"
     r"|(会|能|识)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的(医生|人|护士)"
     r"|\b(bac si|bs|nguoi|y ta)( \w+)? (noi|biet) tieng\b|\b(co ai|ai|nguoi nao) (noi|biet) tieng\b"
@@ -168,7 +173,8 @@ _FOR_A_PERSON = re.compile(
 
 
 # "who is this?", "¿quién habla?", 你们是谁, "ai vậy": asks who is writing (answered by who we are, whatever was asked)
-_WHO_WE_ARE = re.compile(r"^\W*(hi |hello |hola )?(who|whom) (is|'s|are) (this|you|u|texting)\b(?! for\b)"
+_WHO_WE_ARE = re.compile(r"^\W*(hi |hello |hola )?(who|whom) (is|'s|are) (this|you|u|texting)\b"
+                         r"(?! (for|with|referral|appointment|appt|visit|doctor|specialist|about)\b)"
                          r"|^\W*who'?s this\b"
                          r"|^\W*(quien|quienes) (es|habla|eres|son|me escribe)\b|^\W*de (donde|parte de quien)\b"
                          r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(哪位|谁啊|是谁)|^\W*(这|这个)是(什么|啥|谁)|^\W*(乜嘢|乜|咩)(嚟|来)"
@@ -199,13 +205,14 @@ _QUESTION_START = re.compile(r"^\s*(what|which|why|how|where|when|who|do|does|di
 _QUESTION_ANYWHERE = re.compile(
     r"\b(how much|how long|do i (still )?(need|have)|should i|cuanto|cuanta|todavia tengo que|aun tengo que|"
     r"bao nhieu|o dau|o đau|the nao|lam sao|co can|con phai|phai khong|(gi|nao|sao) (vay|day|the))\b"
-    r"|什么|哪|为什么|怎么|吗|多少|还要|要不要"
+    r"|什么|哪|为什么|怎么|吗|多少|还要|要不要|请问|(是|要)[^，。\s]{0,8}还是"
     r"|\b(gi|nao|sao|khong|ko|hong|hok)\s*(vay|vay a|day|a|ha|ta)?\s*$")
 
 
 # asks to be called rather than texted, with no other time ("gọi cho tui đi, nhắn tin tui ko rành", "just call me")
 _WANTS_A_CALL = re.compile(
     r"^\W*(please |pls |can you |could you |can someone |just )?(call|phone|ring) me( please| pls| instead)?\W*$"
+    r"|\b(can|could|would|will) (someone|somebody|a person|anyone|a scheduler|one of you) (call|phone|ring) me\b"
     r"|^\W*(xin|vui long|lam on|xin hay) (goi|goi dien|goi dien thoai|goi đien|goi đien thoai|call)( lai)? cho"
     r" (toi|tui|minh|em|con)\b"
     r"|\b(i'?m|im|i am) (not good|no good|bad|terrible) (at|with) (texting|texts|text|phones|these)\b"
@@ -234,7 +241,7 @@ _REAL_PERSON = re.compile(
     r"|\b(me )?(llame|llama|llamen|hable|hablen) una persona\b"
     r"|有没有真人|找真人|真人(可以)?(倾|聊|谈|讲|回|接)|人工(客服|服务)|(同|跟|和)(真人|工作人员)(倾|聊|谈|讲)"
     r"|\b(gap|noi chuyen voi|cho (toi|tui) (gap|noi chuyen)) (voi )?(nguoi that|nhan vien)\b"
-    r"|\b(ng|nguoi) that\b(?! (su|long|la))")
+    r"|\b(ng|nguoi) (that|thiet)\b(?! (su|long|la))")
 
 
 def wants_a_real_person(text: str) -> bool:

@@ -38,6 +38,8 @@ _WILL_ANSWER = (
     r"|\b(i will|i'?ll|ill|will|i) (answer|reply|respond|write back|text back|write|text|tell)( to)?( you| u)?"
     r"( \w+){0,2}"
     r" (later|tonight|tomorrow|after|in the (evening|morning|afternoon)|after work|after my shift)\b"
+    r"|\b(i'?ll|i will|will) (text|write|call|get) (you |u )?back\b(?! (at|in|on) \d)"
+    r"|\b(tell|let) (you|u)( know)? (tomorrow|later|tonight|after|monday|tuesday|wednesday|thursday|friday)\b"
     r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你")
 _WRITTEN_LATER = re.compile(
     r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"
@@ -50,7 +52,7 @@ _WRITTEN_LATER = re.compile(
     r"|cuando (regrese|vuelva|llegue|este de vuelta|regresemos|volvamos)|"
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
     r"|(明天|后天|听日|过几天|过两天|过(一|两|几|三)个?(礼拜|星期|周|月)|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
-    r"|下班|放工|收工|忙完|有空"
+    r"|下班|放工|收工|忙完|有空|晚上|今晚|等下|等一下|待会|一会"
     r"|月底)(?![^，。,.]{0,6}(没空|没时间|不行|不方便|唔得))[^，。,.]{0,6}再?"
     r"(联系|联络|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒|提吓|提下|提一下)"
     r"|\b(tuan sau|thang sau|bua khac|hom khac|luc khac|tuan toi|thang toi) (\w+ ){0,2}(nhan|goi|lien lac|lien he|nt)"
@@ -101,7 +103,8 @@ _SENDS_LATER = re.compile(
     r"|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
     r"|la (proxima )?semana( que viene)?|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
-    r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|despues|el (lunes|martes|miercoles|jueves|viernes"
+    r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|(que|apenas|en cuanto) llegue|despues"
+    r"|el (lunes|martes|miercoles|jueves|viernes"
     r"|sabado|domingo))\b.*"
     r"\b(lo|la|se lo|se la|le|les|te) (mando|envio|paso|mandare|enviare|pasare)\b"  # "cuando llegue ... le mando"
     r"|(晚上|明天|明早|早上|回家|下班|等下|等一下|待会|晚点|周末|过两天|过几天|过些天|改天|回头|回来|找到|找着|夜晚|今晚|屋企"
@@ -109,7 +112,7 @@ _SENDS_LATER = re.compile(
     r"[^，。,.]{0,8}(拍|发|传|寄|send|影)"
     # (not "tôi không biết chụp hình gửi": "tôi", I, folds like "tối", tonight)
     r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)(?!( \w+){0,2} (khong|ko|k|hong|hok|chua|chang)\b)"
-    r"( \w+){0,3} (chup|gui)\b")
+    r"( \w+){0,5} (chup|gui)\b")
 
 
 def sends_document_later(text: str) -> bool:

@@ -13,7 +13,8 @@ from bot.conversation.keywords import normalise
 
 _WRONG_NUMBER = re.compile(
     r"\bwrong (number|person|phone|#|guy|lady|man|woman)\b|\bnot (me|him|her|them)\b|\bno one (here )?(by|named)\b"
-    r"|\bnobody (here )?(by|named)\b|\bdon'?t know (who|any|anyone|this|him|her|them|that)\b|\bwho (is|'s) this\b"
+    r"|\bnobody (here )?(by|named)\b|\bdon'?t know (who|any|anyone|this|him|her|them|that)\b|\bwho (is"
+    r"|'s) this\b(?! (referral|appointment|appt|visit|for|with|about)\b)"
     r"|\bwhos this\b|\bnever heard of\b|\bnot (my|the|his|her|their) (number|phone|cell)\b|\bnew number\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b|\bno longer (at|has)\b"
     r"|\bdoesn'?t live here\b|\b(he|she|they) (passed away|died)\b"
