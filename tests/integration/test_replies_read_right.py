@@ -142,6 +142,26 @@ async def test_a_caregiver_who_says_the_patient_is_back_in_hospital_reaches_a_nu
     assert handoff["data"]["priority"] == "high" and handoff["data"]["reason"] == "back_in_hospital"
 
 
+@pytest.mark.parametrize(("reply", "language"), [("soy la hija de don Pedro, sí va a ir el martes, yo lo llevo", "es"),
+                                                 ("This is his wife, we'll be there", "en")])
+async def test_a_relative_who_confirms_the_reminded_visit_confirms_it(stack: Stack, reply: str, language: str) -> None:
+    phone = new_phone()
+    body = _reminder(phone)
+    body["patient"]["language"] = language
+    task = await stack.create_task(body, expect=201)
+    await stack.wait_for_event(task["id"], "outreach.task.awaiting_reply")
+    await stack.reply(phone, reply)
+    await stack.wait_for_event(task["id"], "outreach.appointment.confirmed")
+    assert "outreach.handoff.requested" not in await _types(stack, task["id"])
+
+
+async def test_a_relative_who_asks_the_nurse_after_discharge_reaches_the_nurse(stack: Stack) -> None:
+    task, phone = await _waiting(stack, "post_discharge", language="vi")
+    await stack.reply(phone, "con là cháu nội, ông con về nhà ăn ít lắm, con muốn hỏi y tá coi có sao không")
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["priority"] == "high" and handoff["data"]["reason"] == "feeling_worse_after_discharge"
+
+
 async def test_a_patient_who_cancels_the_visit_they_booked_ends_the_task_cancelled(stack: Stack) -> None:
     task_id, phone, _ = await _offer(stack, [datetime.now(UTC) + timedelta(days=d, hours=3) for d in (2, 3)])
     await stack.reply(phone, "1")
