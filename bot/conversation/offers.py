@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from functools import partial
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.conversation.evidence.for_a_person import asks_what_a_person_must_answer
 from bot.conversation.menu_numbers import menu_number
@@ -37,7 +37,7 @@ def offer_slots(turn: Turn, message: str, preference: TimePreference | None = No
     context = turn.context
     workflow = WORKFLOWS.get(turn.task.workflow) if turn.task else None
     fresh = message not in ("more_slots", "slot_taken")
-    already = frozenset() if fresh else frozenset(turn.conversation.offered_slot_ids)
+    already = frozenset() if fresh else offered_in_conversation(turn)  # "0", "0", "0": on through the calendar
     if preference is not None and not preference.is_empty():
         # times that fit what they now ask for, new ones first ("any next week?" when the offer was next week);
         # a time offered before that fits is offered again only when no other does
@@ -129,6 +129,14 @@ def reply_names_an_offered_time(session: Session, conversation: Conversation, te
     options = options_as_seen(session, list(conversation.offered_slot_ids), patient)
     today = utcnow().astimezone(patient_zones(patient)[0]).date()
     return stated_choice(text, options, today, patient.language).chosen is not None
+
+
+def offered_in_conversation(turn: Turn) -> frozenset[str]:
+    """Every slot offered so far in this conversation (each inbound message keeps the offer it answered), so that
+    asking for other times again moves on instead of going back to an earlier list."""
+    earlier = turn.session.exec(select(Message.offered_slot_ids).where(
+        Message.conversation_id == turn.conversation.id)).all()
+    return frozenset(turn.conversation.offered_slot_ids).union(*(ids for ids in earlier if ids))
 
 
 def seen_offer(turn: Turn) -> list[str]:

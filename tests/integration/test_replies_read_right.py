@@ -326,3 +326,17 @@ async def test_a_time_chosen_beside_a_question_is_booked_and_the_question_goes_t
     assert booked["data"]["slot_id"] == slot_ids[option]
     assert handoff["data"]["reason"] == "question_for_person"
     assert (await stack.task(task_id))["state"] == "booked"
+
+
+async def test_zero_again_and_again_moves_on_through_the_calendar_and_never_repeats_a_list(stack: Stack) -> None:
+    """An outside tester sent "0" fourteen times and saw the same two lists in turn."""
+    started = await stack.start_conversation(slots=9)
+    for texts in (2, 3):
+        await stack.reply(started.phone, "0")
+        await stack.wait_for_texts(started.phone, texts)
+    offers = [{slot["slot_id"] for slot in event["data"]["slots"]} for event in await stack.events(started.task_id)
+              if event["type"] == "outreach.slot.offered"]
+    assert len(offers) == 3 and set().union(*offers) == set(started.slot_ids), offers  # three lists, none repeated
+    await stack.reply(started.phone, "0")  # nothing left that was not offered: a person finds a time
+    handoff = await stack.wait_for_event(started.task_id, "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "no_open_slots"
