@@ -25,6 +25,7 @@ from bot.conversation.evidence.for_a_person import (
     asks_for_a_person,
     asks_who_we_are,
     speaks_for_someone,
+    wants_a_call,
     wants_a_real_person,
 )
 from bot.conversation.evidence.later import (
@@ -296,8 +297,9 @@ class ActionHandOff(OutreachAction):
     action_name = "action_hand_off"
 
     def act(self, turn: Turn) -> None:
-        if turn.intent != "request_human" and reason_or_no(turn):  # "no tengo dinero ahorita": a reason, no more
-            return
+        asked_for_one = wants_a_call(turn.text) or wants_a_real_person(turn.text)
+        if (turn.intent != "request_human" or not asked_for_one) and reason_or_no(turn):
+            return  # "no tengo dinero ahorita", "tôi đi bác sĩ riêng, bác sĩ đó người Việt": a reason, no more
         if names_an_offered_time(turn) and not asks_for_a_person(turn.text):
             book_choice(turn)  # "me quedo con la número uno": a time chosen, whatever the engine made of it
             return

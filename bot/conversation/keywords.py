@@ -90,7 +90,8 @@ OPT_OUT_PHRASES = (
                r"(?!( \w+)? en (ingles|espanol|chino|vietnamita))"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
-    re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those |no )?(more )?"
+    re.compile(r"\b(don'?t|do not|no longer|doesn'?t|does not|doesnt) want (to (get|receive) )?(any |these |your |the "
+               r"|those |no )?(more )?"
                r"(of (these|those|your|the) )?(texts?|messages?|text messages|calls|sms|msgs?|txts?)\b"),
     # "Please discontinue these text messages", "I do not wish to receive them"
     re.compile(r"\b(discontinue|cease|halt|end) (these|the|your|all|any|my)? ?(text )?(messages?|texts?|msgs?|sms"
@@ -128,7 +129,7 @@ OPT_OUT_PHRASES = (
                r"|从[^，。]{0,8}(名单|列表|清单)[^，。]{0,4}(删除|删掉|移除|去掉)"),
     # Chinese has no spaces between words: these match anywhere in the message
     re.compile(r"退订|退定|取消订阅|(帮|幫)我除名|(把|将)我除名|(唔|不)想再(收|接收)((呢啲|呢些|这些|这种|呢种)(?![^，。]{0,2}(英文|中文|越南文|西班牙文))|短信|信息)"
-        r"|(别|不要|勿|莫|唔好)再(给我)?(发|传)了"
+        r"|(别|不要|勿|莫|唔好)再?(给我)?(发|传)了(?![^，。]{0,3}(英文|中文|越南|西班牙))"
                r"|(不要|别|不用|勿|莫|唔好)[再在]?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
                r"|(不要|别|不用|勿|莫|唔好)[再在]?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的"
                r"|任何)?(短信|信息"
@@ -168,9 +169,13 @@ _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (pleas
                         r"|^(help|info|ayuda|tro giup)( \S+){0,3} (what('?s| is| are)|whats|wat is|who (is|are|sent"
                         r"|texted)"
                         r"|(que|quien|quienes) (es|son|eres)|de que (se trata|es)|para que es|cai (nay|gi)( la)? gi"
-                        r"|(nay|day) la gi|la gi|la ai|ai (vay|day|nhan|gui)|cua ai|(cho|noi) (nao|mo)"
-                        r"|(i )?(don'?t|do not|dont) (understand|get)|no (entiendo|comprendo)|khong hieu"
-                        r"|不明白|不懂|看不懂)\b(?!( \S+){7})")
+                        r"|(nay|day) la gi|la gi|la ai|ai (vay|day|nhan|gui)|cua ai|(cho|noi|phong kham) (nao|mo)"
+                        r"|(i )?(don'?t|do not|dont) (understand|get)|no (entiendo|comprendo)|(khong|ko|k|hok"
+                        r"|hong) hieu"
+                        r"|(de )?(que|cual) (clinica|lugar|oficina|consultorio)"
+                        r"|不明白|不懂|看不懂)\b(?!( \S+){7})"
+                        # "HELP 这是哪里发的？", "help? 你们是哪家诊所": where it comes from (Chinese has no spaces)
+                        r"|^(help|info|ayuda) ?\S{0,8}(哪里|哪家|哪个|什么诊所|什么医院)")
 # the opt-out word said first as a sentence of its own: "STOP. I get enough of these", "Stop! too many texts"
 # (not "stop, I meant 2" or "Stop - wait": a slip taken back; a number or a time after it is a choice)
 _STOP_FIRST = re.compile(r"^\W*(?:(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)(?!\s+(?:by|at|in|for)\b)(?=\s)"

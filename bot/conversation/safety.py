@@ -47,6 +47,11 @@ _MEDICAL = [
     r"(words|speech) (are |is )?(coming out |come out )?(all )?(wrong|weird|funny|jumbled|garbled|mixed up)",
     r"(can'? ?t|cannot|unable to) (move|feel|lift) (my|his|her|their|the) (arm|leg|hand|side)",
     r"(mouth|face) (is )?(crooked|twisted|droop\w*)",
+    # "I'm having trouble talking right now and my right side feels weak"
+    r"(trouble|difficulty|a hard time|hard time|problems?) (talking|speaking|getting (my |the )?words out)"
+    r"(?! (english|spanish|to (people|strangers|you)|on the phone|in (english|spanish)))",
+    r"(right|left|one) side( of (my|his|her|the) body)? (feels |is |went |got |gone )?(suddenly )?(weak|numb|heavy"
+    r"|dead)",
     # as said in English learned later: "face is falling on one side", "he can not talk good"
     r"face( \w+){0,2} (falling|fallen|dropping|dropped|hanging)( \w+){0,2} (one|1) side",
     r"(he|she|dad|mom|father|mother|husband|wife|grandma|grandpa) (suddenly )?(can ?not|can'?t|cannot) (talk|speak)"
@@ -139,6 +144,10 @@ _CRISIS = [
     r"no (vale la pena|tiene sentido) (vivir|seguir viviendo)", r"(quisiera|prefiero|mejor) estar muert[oa]",
     r"(me quiero|quisiera|quiero) (morir|matar)", r"acabar con (mi vida|todo)",
     r"(i'?d|i would) (rather|sooner) (just )?(die|be dead|not (be here|be alive|live|wake up))",
+    r"(pills|meds|medicine|medication|tablets) (saved|stashed|stored|stocked) up", r"(saved|stashed) up (my |all my )?"
+    r"(pills|meds|tablets)",
+    r"(if i|whether i) (want|wanna) to (be alive|live)( anymore| any more)?", r"no (quiero|kiero) (seguir )?(vivir"
+    r"|bibir|vibir)",
     r"(take|taking|takin|swallow|swallowing|swallowin|down|downing) (all|every one of) (of )?(my|the|his|her) (pills"
     r"|meds|medication"
     r"|medicine|tablets)", r"mejor (seria|fuera|sera) (no despertar|morir(me)?|no estar|no existir)",
@@ -198,6 +207,7 @@ _CRISIS += [
     r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
     r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
     r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"(uong|nuot) (het|ca) (vi|hop|lo|chai) thuoc",
+    r"(uong|nuot) het (\w+ )?thuoc( \w+){0,2} cho (xong|roi|yen)", r"bu (xiang|xiang zai) huo",
     r"ngu (luon|mot giac) (khong|ko|k) (day|thuc day)",
     r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
     r"(khong|ko|k|chang) (con )?thay (y nghia|ly do)( gi)?( (de|đe))? song",

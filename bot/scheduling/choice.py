@@ -80,7 +80,8 @@ _NUMBER_WORDS = {
 # (also words of their own: "too expensive", "tree", "won't"), and Malay ("nombor dua")
 _NUMBER_TYPED_AFTER_A_LEAD_IN = {"to": 2, "too": 2, "tow": 2, "tree": 3, "won": 1, "do": 2, "tre": 3, "satu": 1,
                                  "dua": 2, "tiga": 3}
-_TYPED_NUMBER_LEAD_INS = {"number", "option", "numero", "opcion", "la", "el", "nombor", "nomor"}
+_TYPED_NUMBER_LEAD_INS = {"number", "option", "numero", "opcion", "la", "el", "nombor", "nomor", "numbr", "nmbr", "num",
+                          "numba", "numbah", "nomber", "opt", "opshon"}
 _NUMBER_LEAD_INS = {"option", "number", "no", "opcion", "numero", "la", "el", "choice", "pick", "take", "with",
                     "choose", "want", "grab", "escojo", "quiero", "tomo", "numbah", "numba", "nomber",
                     "numbr", "nmbr", "num", "nro", "opt", "opcn", "numro", "opsion", "obcion", "opcio", "opshon",
@@ -188,7 +189,7 @@ _SET_ASIDE = re.compile(r"\b(?:other|rather|else) than (?:the |that |this |on )?
 
 
 # Chinese typed as pinyin: "di er ge" (the second), "zhou er shang wu" (Tuesday morning)
-_PINYIN = re.compile(r"\bdi ?(?P<ordinal>yi|er|san) ?ge\b"
+_PINYIN = re.compile(r"\b(?:di|xuan|yao) ?(?P<ordinal>yi|er|san)(?: ?ge)?\b"
                      r"|\b(?:zhou|xing ?qi|li ?bai) ?(?P<weekday>yi|er|san|si|wu|liu|ri|tian)\b"
                      r"|\b(?P<part>shang ?wu|zao ?shang|xia ?wu|zhong ?wu|wan ?shang)\b")
 
@@ -411,6 +412,7 @@ def _spoken_clock(folded: str) -> str:
     "las 4 y cuarto" → "las 4:15"."""
     folded = re.sub(r"\b(las?) (" + "|".join(_SPANISH_HOURS) + r")\b",
                     lambda m: f"{m.group(1)} {_SPANISH_HOURS[m.group(2)]}", folded)
+    folded = re.sub(r"\b(\w+) i (media|cuarto)\b", r"\1 y \2", folded)  # "las dos i media", as spelled by ear
     folded = re.sub(r"\b(" + "|".join(_SPANISH_HOURS) + r") y (media|cuarto)\b",  # "el de dos y media"
                     lambda m: f"{_SPANISH_HOURS[m.group(1)]} y {m.group(2)}", folded)
     folded = re.sub(r"\b(\d{1,2}) y (media|cuarto|\d{2})\b",
@@ -432,8 +434,10 @@ _OPTION_AFTER_AN_ORDINAL = {"one", "option", "time", "slot", "choice", "availabl
 
 
 def _ordinal_swapped(word: str) -> int | None:
-    """"frist", "secnod", "thrid": an ordinal with its letters swapped (same first letter, same letters)."""
-    return next((position for name, position in (("first", 1), ("second", 2), ("third", 3))
+    """"frist", "secnod", "thrid", "priemra": an ordinal with its letters swapped (same first letter, same
+    letters)."""
+    return next((position for name, position in (("first", 1), ("second", 2), ("third", 3), ("primera", 1),
+                                                 ("primero", 1), ("segunda", 2), ("segundo", 2), ("tercera", 3))
                  if word != name and word[:1] == name[0] and sorted(word) == sorted(name)), None)
 
 
@@ -514,7 +518,7 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:pls|please|plz|thx|than
 _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|"
                      r"vì|bởi vì|tại vì|boi vi|tai vi|(?<=\w\s)q|(?<=\w\s)k|salgo|"
                      r"we get back|i get back|back from|regreso|regresamos|vuelvo|volvemos|i get off|im off|i'm off|"
-                     r"i finish|termino|entro|i start|empiezo)\b.*?"
+                     r"i finish|termino|entro|i start|empiezo|on the road|out of town|traveling|travelling)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)", re.IGNORECASE)
 
 

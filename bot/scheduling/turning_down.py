@@ -59,7 +59,7 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
 
 _NOT_A_REJECTION = re.compile(r"\b(no problem|no prob|no worries|no rush|sin problema|no hay problema|no hay bronca|"
                               r"(i'?m|i am|im) not (working|busy)|not working|no trabajo|no estoy trabajando|"
-                              r"no hay pedo|no pasa nada|"
+                              r"no hay pedo|no pasa nada|(step|get|sneak|slip|break) out|"
                               r"no se preocupe|no te preocupes"
                               # said of the person, not the time: "mi papá no lee", "she doesn't speak English"
                               r"|(no|doesn'?t|does not|don'?t|dont|can'?t|cannot) (lee|leen|sabe leer|escribe|habla"
@@ -143,7 +143,8 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          r"|hok) (fit|hop|phu hop|tien|ok)\b"
                          # "có ngày khác ko"
                          # (not "mấy bữa khác ko đi được": the other days turned down)
-                         r"|\b(co )?(ngay|gio|lich|hom|buoi|bua) (nao )?khac (khong|ko|k|hong|hok)\b"
+                         r"|\b(co |con )?(ngay|gio|lich|hom|buoi|bua)( sang| chieu| trua| toi)? (nao )?khac"
+                         r" (khong|ko|k|hong|hok)\b"
                          r"(?! (di|đi|duoc|dc|đc|the|ranh|tien|kip|toi|den|[đd]en)\b)"
                          r"|\b(anything|something|any|what about|how about) (open |available )?(in )?(the )?(week after"
                          r"|following week)\b"

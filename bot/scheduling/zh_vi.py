@@ -288,6 +288,9 @@ _VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan na
                   "cuoi tuan": " weekend "}
 _VI_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 # an ordinal needs "cái/số/con/lựa chọn" before it, or is "thứ nhất": a bare "thứ hai" is Monday
+# "giờ thứ hai trong danh sách": the second time on the list, whatever weekday "thứ hai" would be
+_VI_IN_THE_LIST = re.compile(r"\b(?:gio|cai|lich|so|hen)?\s*thu\s+(nhat|hai|ba|2|3)\s+(?:trong|o|tren)\s+"
+                             r"(?:danh sach|list|tin nhan|tin)\b")
 _VI_ORDINAL = re.compile(r"\b(cai|cay|con|so|lua chon|phuong an|lich|option|opt)\s+"
                          r"(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
                          r"(?!\s*(?:h|g|gio|:|giờ)\b)"
@@ -320,6 +323,8 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bban_sell\s+((ngoai|o)\s+)?cho\b|\bban\s+(ngoai"
         r"|o)\s+cho\b", " not "),  # "sáng tui bán ngoài chợ": at the market
     (r"\b(di|đi) (le|chua|nha tho)(\s+\S+){0,3}\s+xong\b", " "),  # "đi lễ sáng sớm xong tui ghé 9 giờ": after mass
+    # "nhà hàng mở cửa 5h" (the restaurant opens at 5: the patient's day), "sáng thứ ba tôi có hẹn khác rồi"
+    (r"\b(tiem|nha hang|quan|shop|cho)( \w+)? (mo|dong) cua\b|\bco hen (khac|roi)\b", " not "),
     (r"\b(di|đi) (le|chua|nha tho)\b", " not "),  # "kịp đi lễ chiều": at mass then
     # "em tan ca 3 giờ nên chở má đi thứ năm 4 giờ được": free from the end of a shift or class on
     (r"\b(tan ca|tan lam|tan hoc|hoc xong|lam xong|xong ca|xong viec)(\s+at)?\b", " after "),
@@ -364,13 +369,17 @@ def _vi_weekday(match: re.Match[str]) -> str:
     return " sunday "
 
 
+def _vi_number(word: str) -> int:
+    return int(word) if word.isdigit() else _VI_NUMBERS[word]
+
+
 def _vi_ordinal(match: re.Match[str]) -> str:
     """"cái thứ nhất", "cái thứ ba", "số 2": an ordinal, as the numbered list is read ("cái thứ ba" is the third one,
     or the Tuesday one when there is no third; a bare "thứ ba" is Tuesday, as the texts write it: "Th 3"). "lịch thứ
     ba" may be either (the Tuesday visit, or the third one); "con thứ ba" is "I [take] Tuesday" ("con", the
     speaker)."""
     word = match.group(3) or "nhat"
-    number = int(word) if word.isdigit() else _VI_NUMBERS[word]
+    number = _vi_number(word)
     if match.group(2) and match.group(1) in ("cai", "cay", "con", "lich") and word != "nhat" and 2 <= number <= 5:
         weekday = number - 2 if word.isdigit() else _VI_WEEKDAY_WORDS.get(word, number - 2)
         if match.group(1) == "con":
@@ -416,6 +425,7 @@ def _vietnamese(text: str) -> str:
     text = _VI_AMONG.sub(" ", text)  # "giờ cuối cùng trong 3 giờ đó": among those three, no 3 o'clock
     text = _VI_ALL_THREE.sub(" none of them ", text)
     steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+        (_VI_IN_THE_LIST, lambda m: f" {ORDINAL_NAMES[_vi_number(m.group(1)) - 1]} "),
         (_VI_WEEK, lambda m: _VI_WEEK_WORDS[" ".join(m.group(1).split())]), (_VI_ORDINAL, _vi_ordinal),
         (_VI_WEEKDAY, _vi_weekday), (_VI_TIME, _vi_time),
         (_VI_ALONE, lambda m: f" {ORDINAL_NAMES[_VI_NUMBERS[m.group(1)] - 1]} "),

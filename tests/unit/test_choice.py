@@ -1168,3 +1168,20 @@ def test_a_time_someone_is_busy_until_a_lady_and_a_central_cai_are_read_right(re
 @pytest.mark.parametrize("reply", ["No ma'am, I'll pass", "no MA'AM not interested"])
 def test_maam_is_no_morning(reply: str) -> None:
     assert not stated_choice(reply, DAYS, date(2026, 12, 5), "en").candidates
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("I can step out of work Wednesday at 2:30", "en", 2), ("on the road til tues nite. thursday ok", "en", 3),
+    ("numbr 3", "en", 3), ("nmbr too", "en", 2), ("el miercoles a las dos i media", "es", 2), ("la segudna", "es", 2),
+    ("xuan yi", "zh", 1), ("con chọn giờ thứ ba trong danh sách", "vi", 3),
+    ("thứ năm 4h chiều, tiệm mở cửa 6h nên kịp", "vi", 3),
+])
+def test_a_choice_beside_the_patients_day_or_typed_in_a_hurry(reply: str, language: str, position: int) -> None:
+    choice = stated_choice(reply, DAYS, date(2026, 12, 5), language)
+    assert choice.chosen is not None and choice.chosen.position == position
+
+
+def test_tuesday_morning_taken_by_another_appointment_is_not_booked() -> None:
+    reply = "tôi chỉ đi được buổi sáng mà sáng thứ ba tôi có hẹn khác rồi, còn buổi sáng nào khác không"
+    assert stated_choice(reply, DAYS, date(2026, 12, 5), "vi").chosen is None
+    assert asks_for_other_times(reply, "vi")

@@ -437,3 +437,18 @@ def test_blood_thunderclap_headache_low_sugar_and_pills_said_loosely(body: str, 
                                   "吐了没血", "had a headache, the worst was last week, better now"])
 def test_a_high_sugar_a_dose_time_and_vomiting_without_blood_are_no_emergency(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("having trouble talking and my left side feels numb", Emergency.MEDICAL),
+    ("I have my pills saved up, I'm done", Emergency.CRISIS), ("ya no kiero bibir", Emergency.CRISIS),
+    ("idk if I want to be alive anymore", Emergency.CRISIS), ("bu xiang huo le", Emergency.CRISIS),
+    ("tối nay tui uống hết thuốc cho xong", Emergency.CRISIS),
+])
+def test_a_stroke_and_a_plan_with_pills_said_plainly_or_spelled_by_ear(body: str, kind: Emergency) -> None:
+    assert detect_emergency(body) is kind
+
+
+@pytest.mark.parametrize("body", ["I have trouble talking on the phone, please text", "right side of the parking lot?"])
+def test_trouble_on_the_phone_and_a_side_of_a_place_are_no_stroke(body: str) -> None:
+    assert detect_emergency(body) is None

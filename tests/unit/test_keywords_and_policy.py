@@ -326,3 +326,14 @@ def test_a_language_refused_in_vietnamese_is_no_opt_out() -> None:
 @pytest.mark.parametrize("body", ["HELP, no entiendo", "help - who sent this", "HELP 看不懂", "help, chỗ nào vậy"])
 def test_help_with_i_do_not_understand_or_who_sent_it_is_help(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.HELP
+
+
+@pytest.mark.parametrize("body", ["别发了 烦死了", "my dad doesnt want these texts anymore"])
+def test_do_not_send_any_more_said_shortly_or_for_a_parent(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["HELP 这是哪家医院", "help - phòng khám nào vậy", "HELP ¿de qué clínica es?",
+                                  "help? ko hieu"])
+def test_help_asking_which_clinic_or_not_understanding(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.HELP

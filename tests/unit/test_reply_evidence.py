@@ -1884,3 +1884,48 @@ def test_the_paper_promised_after_an_errand(body: str) -> None:
 @pytest.mark.parametrize("body", ["could someone call me at lunch", "cho tui nói chuyện với người thiệt"])
 def test_a_call_or_a_real_person_asked_for_loosely(body: str) -> None:
     assert wants_a_call(body) or wants_a_real_person(body)
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("mi doctora dijo que no es necesario ver al especialista", "not_needed"),
+    ("el chequeo me toca el año que viene", "not_needed"), ("tôi không thấy cần khám", "not_needed"),
+    ("ya no hace falta, me atienden en otra clínica", "care_elsewhere"),
+    ("we moved Dad to a cardiologist near us", "care_elsewhere"),
+])
+def test_no_need_as_the_doctor_said_and_care_moved_elsewhere(body: str, category: str) -> None:
+    assert decline_reason(body) == category
+
+
+def test_no_need_to_call_me_is_no_reason_to_decline() -> None:
+    assert decline_reason("no es necesario que me llamen, el martes está bien") is None
+
+
+@pytest.mark.parametrize("body", ["I'm more comfortable in English for medical stuff"])
+def test_the_word_medical_is_not_medi_cal(body: str) -> None:
+    assert not asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["is this office in Boca?", "bác sĩ khám cho tôi là ai vậy", "khám về bệnh gì"])
+def test_where_the_office_is_or_who_the_doctor_is_goes_to_a_person(body: str) -> None:
+    assert asks_what_a_person_must_answer(body)
+
+
+@pytest.mark.parametrize("body", ["您找的人不用这个号码了", "numero ekivocado", "aki no bive ningun Pedro"])
+def test_more_wrong_numbers(body: str) -> None:
+    assert clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["để tui kiếm rồi gửi sau nghen", "i will sen the pic tomorow",
+                                  "llegando a la casa les mando la foto", "will send pic when home"])
+def test_the_paper_promised_for_later_typed_loosely(body: str) -> None:
+    assert sends_document_later(body)
+
+
+@pytest.mark.parametrize("body", ["si ai boy a estar", "ba tôi sẽ đi, xác nhận giùm"])
+def test_yes_to_the_reminder_spelled_by_ear_or_for_a_parent(body: str) -> None:
+    assert says_yes(body)
+
+
+def test_cancel_with_please_at_the_end_cancels_and_do_not_cancel_does_not() -> None:
+    assert cancels_the_visit("grandma has the flu, pls cancel")
+    assert not cancels_the_visit("please don't cancel")

@@ -164,11 +164,14 @@ _FOR_A_PERSON = re.compile(
     # "Who is this referral with?", "What doctor is this for? Is it for my heart or my stomach?"
     r"|\bwho is (this|the|my) (referral|appointment|appt|visit) (with|for)\b|\bwhat (doctor|specialist|kind of doctor"
     r"|type of doctor|provider|clinic) is (this|it|the (appointment|referral|visit)) (for|with)\b"
-    r"|\bis (it|this) for my \w+ or\b"
+    r"|\bis (it|this) for my \w+ or\b|\bis (this|the|that) (office|clinic|location|place|appointment|visit)"
+    r" (in|at|on|near|by)\b"
+    r"|\b(kham|bac si)( \w+){0,2} ve (benh )?(gi|chi)\b|\bbac si( \w+){0,3} la ai\b"
     r"|\b(doctor|doctora|medic[oa]|alguien|enfermer[oa]) que (hable|habla|sepa)\b"
     r"|(会|能|识)(讲|说)(国语|普通话|中文|华语|广东话|粤语|台语)的(医生|人|护士)"
     r"|\b(bac si|bs|nguoi|y ta)( \w+)? (noi|biet) tieng\b|\b(co ai|ai|nguoi nao) (noi|biet) tieng\b"
-    r"|\b(medi ?cal|covered california|obamacare|tricare|aetna|cigna|humana|kaiser|blue (cross|shield)"
+    r"|\b(medi cal|medical (insurance|card|coverage|benefits|plan)|covered california|obamacare|tricare|aetna|cigna"
+    r"|humana|kaiser|blue (cross|shield)"
     r"|united ?health)\b")
 
 

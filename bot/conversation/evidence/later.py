@@ -53,7 +53,7 @@ _WRITTEN_LATER = re.compile(
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
     r"|(明天|后天|听日|过几天|过两天|过(一|两|几|三)个?(礼拜|星期|周|月)|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
     r"|下班|放工|收工|忙完|有空|晚上|今晚|等下|等一下|待会|一会"
-    r"|月底)(?![^，。,.]{0,6}(没空|没时间|不行|不方便|唔得))[^，。,.]{0,6}再?"
+    r"|月底)(?![^，。,.]{0,6}(没空|没时间|不行|不方便|唔得|越南|中文|英文|西班牙|广东|国语))[^，。,.]{0,6}再?"
     r"(联系|联络|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒|提吓|提下|提一下)"
     r"|\b(tuan sau|thang sau|bua khac|hom khac|luc khac|tuan toi|thang toi) (\w+ ){0,2}(nhan|goi|lien lac|lien he|nt)"
     r"( lai)?\b"
@@ -82,10 +82,12 @@ _WRITTEN_LATER = re.compile(
 _SENDS_LATER = re.compile(
     r"\b(tonight|tomorrow|in the morning|after (my )?(work|shift|class)|when i get (home|back)),? (i'?ll|i will|will"
     r"|gonna) (send|text|take|snap|upload|forward)\b|"
-    r"\b(i'?ll|i will|we'?ll|we will|will|gonna|going to|let me|i can) (send|text|take|snap|get|upload|forward|look for"
+    r"\b(i'?ll|i will|we'?ll|we will|will|gonna|going to|let me|i can) (send|sen|snd|text|take|snap|get|upload|forward"
+    r"|look for"
     r"|find|dig out"
     r"|photograph|scan)\b.*"
-    r"\b(tonight|later|tomorrow|tmrw|when i get (home|back)|when i'?m (home|back)|next week|this weekend"
+    r"\b(tonight|later|tomorrow|tmrw|tomorow|tommorow|tmr|2morrow|2moro|when i get (home|back)|when i'?m (home|back)"
+    r"|when home|next week|this weekend"
     r"|on the weekend|after work|in a bit|soon|after|when (she|he|they) (comes?|gets? here|visits?)|when i (can"
     r"|find it)"
     r"|this (evening|afternoon)|when (she|he|they|i|we) (returns?|gets? back|comes? back|is back|are back|come home"
@@ -103,7 +105,7 @@ _SENDS_LATER = re.compile(
     r"|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
     r"|la (proxima )?semana( que viene)?|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
-    r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|(que|apenas|en cuanto) llegue|despues"
+    r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|(que|apenas|en cuanto) llegue|llegando|despues"
     r"|el (lunes|martes|miercoles|jueves|viernes"
     r"|sabado|domingo))\b.*"
     r"\b(lo|la|se lo|se la|le|les|te) (mando|envio|paso|mandare|enviare|pasare)\b"  # "cuando llegue ... le mando"
@@ -112,7 +114,7 @@ _SENDS_LATER = re.compile(
     r"[^，。,.]{0,8}(拍|发|传|寄|send|影)"
     # (not "tôi không biết chụp hình gửi": "tôi", I, folds like "tối", tonight)
     r"|\b(toi|chieu|mai|ve nha|ve|lat nua|ti nua|cuoi tuan)(?!( \w+){0,2} (khong|ko|k|hong|hok|chua|chang)\b)"
-    r"( \w+){0,5} (chup|gui)\b")
+    r"( \w+){0,5} (chup|gui)\b|\b(chup|gui|nhan)( \w+)? (sau|lat nua|ti nua)( (nghen|nha|nhe|nghe|a))?$")
 
 
 def sends_document_later(text: str) -> bool:

@@ -34,7 +34,12 @@ _RED_FLAG = re.compile(r"\b(mucho dolor|a lot of pain|so much pain|severe pain|i
                        r"|(gained|put on|up|gane|subi) \d+ (lbs?|pounds|kilos?|kg|libras)|twice (the|their|its) size"
                        r"|(ankles|legs|feet|tobillos|piernas|pies) (are |is |estan )?(so |really |muy )?"
                        r"(big|puffy|huge|swollen|hinchad[oa]s)"
-                       r"|(an|uong) (khong|ko|k|hok) (duoc|đuoc|dc|đc|vo))\b"
+                       r"|(an|uong) (khong|ko|k|hok) (duoc|đuoc|dc|đc|vo)"
+                       # "la erida esta roja y le sale agua", "chân bị phù lên nhiều hơn"
+                       r"|(herida|erida|wound|incision|cut|vet mo|vet thuong)( (?!no\b|not\b|isn)\w+){0,2} (roja|red"
+                       r"|hinchada|caliente"
+                       r"|oozing|draining|leaking)|(le |me )?sale (agua|pus|liquido|sangre)"
+                       r"|phu (len|to|nhieu|hon)( \w+){0,2}|phu( \w+)? nhieu hon)\b"
                        r"|更(疼|痛|严重|厉害|乏力|累|虚|没力)|食欲[^，。]{0,3}(差|不好|不振)|没(有)?胃口|吃不下|不吃东西|没吃东西|肿|发烧|发热|出血|流血|流脓|感染|恶化")
 _NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any|isn'?t|aren'?t|ain'?t"
                          r"|wasn'?t) (\w+ ){0,2}"

@@ -54,6 +54,8 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   # a relative for the patient: "我爸周二会去，确认", "sí va a ir el martes, yo lo llevo"
                   r"|(?<!不)(?<!唔)会(去|到)(?!吗|嘛|不)|确认(了)?$"
                   r"|\b(?<!no )(?<!quien )(?<!que )(va|van) a (ir|estar ahi|venir)\b"
+                  r"|\b(ai|ahi) (boy|voy) a estar\b|\bxac nhan( (gium|giup|dum|nha|nhe|a))?$"
+                  r"|\b(ba|me|ong|ma|bo) (toi|tui|con|em) se (di|toi|den|đi|đen)\b"
                   r"|\b(?<!no )(yo )?(?<!no )(la|lo) llevo\b|\b(ella|el) si va\b|\b(we|she|he|they) ?'?ll be there\b"
                   r"|(我|阿拉|我们)(会|一定)?(来|去|到)(的|额|哦|啦|喔|嘅)")
 
@@ -73,6 +75,7 @@ def cannot_come(text: str) -> bool:
 _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng hủy hẹn"
     r"(?<!not )(?<!dont )(?<!don't )(?<!no )(?<!不要)(?<!别)(?<!dung )(?<!đung )(?<!khong )(?<!ko )(?:"
     r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
+    r"|\b(pls|please|plz) cancel\W*$|\bcancel (pls|please|plz)\W*$"
     r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su|el|ese|este) (cita|consulta|turno)\b|\b(cancelenla"
     r"|cancelela|cancelala)\b"
     r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)|不用(再)?(留|保留)(位|位置|着)?了?|不要留(位|位置)"
