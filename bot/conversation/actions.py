@@ -117,8 +117,8 @@ class OutreachAction(Action):
             elif turn.question.about_a_booked_visit and leading_number(turn.text) is not None \
                     and turn.intent != "request_human":
                 answer_reminder(turn)  # "3 porfa, no tengo como llegar": the menu's number, whatever the words after
-            elif turn.question.about_a_booked_visit and speaks_for_someone(turn.text):
-                answer_reminder(turn)  # "soy la hija de don Pedro, sí va a ir": the answer the router let in
+            elif turn.question.about_a_booked_visit and (speaks_for_someone(turn.text) or says_yes(turn.text)):
+                answer_reminder(turn)  # "soy la hija de don Pedro, sí va a ir", "si ai boy a estar": read as the answer
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
             elif turn.question.takes_a_document and asks_to_be_written_later(turn.text):

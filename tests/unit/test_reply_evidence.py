@@ -1929,3 +1929,8 @@ def test_yes_to_the_reminder_spelled_by_ear_or_for_a_parent(body: str) -> None:
 def test_cancel_with_please_at_the_end_cancels_and_do_not_cancel_does_not() -> None:
     assert cancels_the_visit("grandma has the flu, pls cancel")
     assert not cancels_the_visit("please don't cancel")
+
+
+@pytest.mark.parametrize("body", ["tôi hết đau rồi, không cần tập nữa", "đỡ nhiều rồi, không cần khám nữa"])
+def test_better_now_in_vietnamese_is_the_reason_no_visit_is_needed(body: str) -> None:
+    assert decline_reason(body) == "feels_better"

@@ -404,6 +404,7 @@ _NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) 
                                r"|\b(khong|ko|k|hem|hong|hok) muon (tap|kham|lam|di tap|di kham|chup|xet nghiem) nua\b")
 # better than before, said outright: why the patient needs no visit now ("I feel good now, no need to come")
 _BETTER_NOW = re.compile(r"\b(mejor|better|improved|recovered|recuperad[oa]|(good|fine|well) now)\b"
+                         r"|\b(het (đau|dau|benh)|khoi (benh|roi|r)|khoe (roi|lai|r)|(đo|do) (nhieu|roi|r))\b"
                          r"|好多了|好得多|好(了)?很多")
 _AT_MY_AGE = re.compile(r"\b(a|at) (mi|my) (edad|age)\b|(这个|这把|我这)年纪")
 # the price said outright, which outweighs a visit or test named beside it
