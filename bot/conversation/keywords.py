@@ -56,9 +56,10 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
     re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
     re.compile(r"\b(remove|take) me (off|from)\b(?!.*\b(wait|waiting|waitlist|cancellation)\b).*\blist\b"
-               r"|\b(remove|take) me (off|from|out of) (these|your|the|this|ur|all)( \w+)? (texts?|messages?|msgs?"
-               r"|txts?"
-               r"|text messages|texting|sms|alerts|notifications)\b"),
+               r"|\b(remove|take) me (off|from|out of) (these|your|the|this|ur|all)( (?!english|spanish|chinese"
+               r"|vietnamese"
+               r"|morning|evening|group|night)\w+)? (texts?|messages?|msgs?|txts?|text messages|texting|sms|alerts"
+               r"|notifications)\W*$"),
     # a relative for the patient: "Please remove my mom from this list", "she passed away, please remove her number"
     re.compile(r"\b(remove|take) (her|him|my (mom|mother|dad|father|husband|wife|grandma|grandmother|grandpa"
                r"|grandfather|abuelita|abuela|abuelo|mama|papa))( number| name)? (off|from) (this|your|the|ur) "
@@ -78,7 +79,8 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(quitadme|quitame|quitenme|sacadme|sacame|borradme|borrame|eliminadme) de (la|esta|vuestra|su|tu)"
                r" lista\b|\bborre(n)? mi (numero|nombre|telefono)\b"),
     re.compile(r"\bno quiero (mas|mas los|los) (mensaje|mensajes|texto|textos)\b"
-               r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien|lleguen|llegue)\b(?! en | la "
+               r"|\bya no quiero que me (lleguen|llegue) (estos |sus |los |mas )?(mensajes|textos|msjs?|sms|texts)\b"
+               r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien)\b(?! en | la "
                r"| el )"),
     re.compile(r"\bunsubscribe\b"),
     re.compile(r"\bno me (escriban|manden|envien)\b"),
@@ -90,9 +92,13 @@ OPT_OUT_PHRASES = (
                r"(?!( \w+)? en (ingles|espanol|chino|vietnamita))"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
-    re.compile(r"\b(don'?t|do not|no longer|doesn'?t|does not|doesnt) want (to (get|receive) )?(any |these |your |the "
-               r"|those |no )?(more )?"
+    re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those |no )?(more )?"
                r"(of (these|those|your|the) )?(texts?|messages?|text messages|calls|sms|msgs?|txts?)\b"),
+    # said of the patient by a relative: "my mom doesnt want these texts anymore" (not "doesn't want calls, text
+    # her", "doesn't want messages in english")
+    re.compile(r"\b(doesn'?t|does not|doesnt) want (any |these |your |the |those )?(more )?(texts?|messages?"
+               r"|text messages"
+               r"|sms|msgs?|txts?)\b(?! (in|en|at|from|during) )(?!.*\b(instead|only|but|call (her|him|me))\b)"),
     # "Please discontinue these text messages", "I do not wish to receive them"
     re.compile(r"\b(discontinue|cease|halt|end) (these|the|your|all|any|my)? ?(text )?(messages?|texts?|msgs?|sms"
                r"|notifications|alerts)\b"
@@ -129,7 +135,7 @@ OPT_OUT_PHRASES = (
                r"|从[^，。]{0,8}(名单|列表|清单)[^，。]{0,4}(删除|删掉|移除|去掉)"),
     # Chinese has no spaces between words: these match anywhere in the message
     re.compile(r"退订|退定|取消订阅|(帮|幫)我除名|(把|将)我除名|(唔|不)想再(收|接收)((呢啲|呢些|这些|这种|呢种)(?![^，。]{0,2}(英文|中文|越南文|西班牙文))|短信|信息)"
-        r"|(别|不要|勿|莫|唔好)再?(给我)?(发|传)了(?![^，。]{0,3}(英文|中文|越南|西班牙))"
+        r"|(别|不要|勿|莫|唔好)再(给我)?(发|传)了|^\s*(别|不要|唔好)(给我)?(发|传)了(?![^，。]{0,3}(英文|中文|越南|西班牙))"
                r"|(不要|别|不用|勿|莫|唔好)[再在]?(给我)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
                r"|(不要|别|不用|勿|莫|唔好)[再在]?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的"
                r"|任何)?(短信|信息"
@@ -176,11 +182,14 @@ _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (pleas
                         r"|不明白|不懂|看不懂)\b(?!( \S+){7})"
                         # "HELP 这是哪里发的？", "help? 你们是哪家诊所": where it comes from (Chinese has no spaces)
                         r"|^(help|info|ayuda) ?\S{0,8}(哪里|哪家|哪个|什么诊所|什么医院)")
-# the opt-out word said first as a sentence of its own: "STOP. I get enough of these", "Stop! too many texts"
-# (not "stop, I meant 2" or "Stop - wait": a slip taken back; a number or a time after it is a choice)
-_STOP_FIRST = re.compile(r"^\W*(?:(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)(?!\s+(?:by|at|in|for)\b)(?=\s)"
-                         r"|(?i:stop|stopall|unsubscribe|unsub)\s*[.!,;:]+)(?!.*\d)"
-                         r"(?!\W*(?i:wait|sorry|oops|jk|just kidding|never ?mind|nvm|i mean|i meant|not you)\b)")
+# STOP said first with why after it: "STOP. I get enough of these", "Stop! too many texts" (not "Stop, I made a
+# mistake, I want Wednesday", "STOP SPANISH, ENGLISH PLEASE", "Stop. Hold on, let me check": a slip, or another ask)
+_STOP_FIRST = re.compile(r"^\W*stop\s*[.!,;:-]*\s*(too many|enough|not interested|no more|leave me alone|i (get|got"
+                         r"|have)"
+                         r" enough|(this is )?(annoying|spam)|i moved|no thanks?|no thank you|i don'?t want (this"
+                         r"|these|them"
+                         r"|it|any)|don'?t (text|message|contact)|unsubscribe|please|pls|thanks|thank you)\b",
+                         re.IGNORECASE)
 
 
 _RIGHT = re.compile(r"đúng|Đúng|ĐÚNG")

@@ -48,10 +48,15 @@ _MEDICAL = [
     r"(can'? ?t|cannot|unable to) (move|feel|lift) (my|his|her|their|the) (arm|leg|hand|side)",
     r"(mouth|face) (is )?(crooked|twisted|droop\w*)",
     # "I'm having trouble talking right now and my right side feels weak"
+    # (not "a hard time talking over the phone", nor a side weak since a stroke, the reason for therapy)
     r"(trouble|difficulty|a hard time|hard time|problems?) (talking|speaking|getting (my |the )?words out)"
-    r"(?! (english|spanish|to (people|strangers|you)|on the phone|in (english|spanish)))",
-    r"(right|left|one) side( of (my|his|her|the) body)? (feels |is |went |got |gone )?(suddenly )?(weak|numb|heavy"
-    r"|dead)",
+    r"( \w+){0,2} (right now|now|suddenly|all of a sudden|since this morning|today)\b",
+    r"(suddenly|all of a sudden) (having |have |got |has )?(trouble|difficulty|a hard time) (talking|speaking)",
+    r"(trouble|difficulty|a hard time|hard time) (talking|speaking)\b.*\b(side|arm|leg|face)( \w+){0,2}"
+    r" (feels |is |went )?(weak|numb|droop\w*|heavy)",
+    r"(right|left|one) side( of (my|his|her|the) body)? (feels |is |went |got |gone )?(suddenly |now |all of a sudden )"
+    r"(weak|numb|heavy|dead)", r"(suddenly|all of a sudden) (my |his |her )?(right|left|one) side (feels |is |went "
+    r"|got )?(weak|numb|heavy|dead)",
     # as said in English learned later: "face is falling on one side", "he can not talk good"
     r"face( \w+){0,2} (falling|fallen|dropping|dropped|hanging)( \w+){0,2} (one|1) side",
     r"(he|she|dad|mom|father|mother|husband|wife|grandma|grandpa) (suddenly )?(can ?not|can'?t|cannot) (talk|speak)"
@@ -79,11 +84,13 @@ _MEDICAL = [
     r"passed out", r"unconscious", r"fainted", r"seizure", r"bleeding (a lot|heavily|badly|won'? ?t stop)",
     r"coughing (up )?blood", r"se desmayo",
     # vomiting blood, the worst headache of one's life, a sugar far too low (with the body's signs)
-    r"(vomit\w*|throw\w* up|threw up|puk\w*|throwin up)( \w+){0,3} blood", r"(vomit\w*|devolv\w*) sangre",
+    r"(vomit\w*|throw\w* up|threw up|puk\w*|throwin up) (up )?(some |a lot of |lots of |bright red |dark |so much )?"
+    r"blood\b(?! (draw|test|work|pressure|sugar|drawn|taken))", r"(vomit\w*|devolv\w*) sangre",
     r"(oi|non|mua) ra mau",
     r"worst headache (of|in) my (life|whole life)", r"(peor|mas fuerte) dolor de cabeza de (mi|toda mi) vida",
-    r"(sugar|glucose|azucar|glucosa|duong( huyet)?)( \w+){0,3} (is |at |of |was |en |de |esta en |)?(only |down to "
-    r"|dropped to |like |bajo a |bajo )?([1-4]\d|5[0-4])\b(?! ?(min|minutes|years|yrs|lbs|kg|%|mg|units))",
+    r"(sugar|glucose|azucar|glucosa|duong( huyet)?)( level| levels| reading)? (is |of |was |en |de |esta en |esta |)"
+    r"(only |down to |dropped to |like |bajo a |bajo |at only )?([1-4]\d|5[0-4])\b(?! ?(min|minutes|years|yrs|lbs|kg|%"
+    r"|mg|units|anos|am|pm))",
     # bleeding that will not stop: "bleeding thru the towel wont stop", "no para de sangrar"
     r"bleed\w*( (is|it|just|still|and|that|keeps|it'?s|its|wont|won't)){0,3} (won'?t|wont|will not|doesn'?t|does not"
     r"|not|can'?t|cannot) (stop|quit)\b(?! (me|my|taking|the))",
@@ -144,9 +151,9 @@ _CRISIS = [
     r"no (vale la pena|tiene sentido) (vivir|seguir viviendo)", r"(quisiera|prefiero|mejor) estar muert[oa]",
     r"(me quiero|quisiera|quiero) (morir|matar)", r"acabar con (mi vida|todo)",
     r"(i'?d|i would) (rather|sooner) (just )?(die|be dead|not (be here|be alive|live|wake up))",
-    r"(pills|meds|medicine|medication|tablets) (saved|stashed|stored|stocked) up", r"(saved|stashed) up (my |all my )?"
+    r"(pills|meds|medicine|medication|tablets) (saved|stashed) up", r"(saved|stashed) up (my |all my )?"
     r"(pills|meds|tablets)",
-    r"(if i|whether i) (want|wanna) to (be alive|live)( anymore| any more)?", r"no (quiero|kiero) (seguir )?(vivir"
+    r"(if i|whether i) (want|wanna) to (be alive|live (anymore|any more))", r"no (quiero|kiero) (seguir )?(vivir"
     r"|bibir|vibir)",
     r"(take|taking|takin|swallow|swallowing|swallowin|down|downing) (all|every one of) (of )?(my|the|his|her) (pills"
     r"|meds|medication"
@@ -207,7 +214,7 @@ _CRISIS += [
     r"song (khong|ko|k|chang) (noi|duoc|dc|đuoc) nua", r"(muon|mun) (chet|tu tu|chet cho xong)",
     r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
     r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"(uong|nuot) (het|ca) (vi|hop|lo|chai) thuoc",
-    r"(uong|nuot) het (\w+ )?thuoc( \w+){0,2} cho (xong|roi|yen)", r"bu (xiang|xiang zai) huo",
+    r"(uong|nuot) het (\w+ )?thuoc cho (xong|yen)\b(?! (roi|r) (moi|thi|se|di))", r"bu (xiang|xiang zai) huo",
     r"ngu (luon|mot giac) (khong|ko|k) (day|thuc day)",
     r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
     r"(khong|ko|k|chang) (con )?thay (y nghia|ly do)( gi)?( (de|đe))? song",
@@ -228,7 +235,8 @@ _MEDICAL_ZH = [
     r"(讲话|说话)[^，。,.]{0,2}(讲|说)不(清|清楚|出来)",
     r"(晕倒|昏倒|昏迷|失去知觉|不省人事)", r"抽搐",
     r"(大出血|流血不止|血流不止)", r"(流血|出血|血)(一直|还在|还是)?(止不住|停不下来|流个不停|流不停)", r"止不住血",
-    r"(咳|吐)血", r"吐(了|出)?[^，。,.没無无不]{0,4}血", r"(服|吃)药过量",
+    r"(咳|吐)血", r"吐(了|出)?(好多|很多|一些|一点|大量|不少|一口|一大口)?的?血(?!压|糖|检|丝|液|常规)",
+    r"吐出来的?(都是|全是)血", r"(服|吃)药过量",
     r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
     r"(喉咙|喉嚨|舌头|舌頭|嘴唇)[^，。,.]{0,3}(肿|腫|发紧|發緊|收紧)", r"喉咙[^，。,.]{0,2}(好|很)?紧",
     r"(摔|跌)(倒|伤|了)[^。]{0,8}(起不来|站不起来|爬不起来|不动|没反应|没有反应|不回应|叫不醒)",

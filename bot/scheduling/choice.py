@@ -466,11 +466,11 @@ def _counts_something(words: list[str], index: int) -> bool:
 
 def _chosen_with_an_article(words: list[str], index: int) -> bool:
     """"I choose the three, thank you": a number word after "the" that ends the thought; not "the two of us", "I take
-    the three boys to school"."""
+    the three boys to school", "the two will come", "can I bring the two? thanks", "Wednesday is the one"."""
     following = words[index + 1] if index + 1 < len(words) else ""
-    return index >= 1 and words[index - 1] == "the" and (
-        following in ("", "please", "pls", "plz", "thanks", "thank", "thx", "ty")
-        or following in _ACCEPTING_AFTER_NUMBER)
+    return index >= 1 and words[index - 1] == "the" and words[index] != "one" \
+        and following in ("", "please", "pls", "plz", "thanks", "thank", "thx", "ty") \
+        and not (index >= 2 and words[index - 2] in ("bring", "with", "both", "all", "of"))
 
 
 def _names_a_past_time(words: list[str], index: int) -> bool:

@@ -289,8 +289,8 @@ _VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan na
 _VI_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 # an ordinal needs "cái/số/con/lựa chọn" before it, or is "thứ nhất": a bare "thứ hai" is Monday
 # "giờ thứ hai trong danh sách": the second time on the list, whatever weekday "thứ hai" would be
-_VI_IN_THE_LIST = re.compile(r"\b(?:gio|cai|lich|so|hen)?\s*thu\s+(nhat|hai|ba|2|3)\s+(?:trong|o|tren)\s+"
-                             r"(?:danh sach|list|tin nhan|tin)\b")
+_VI_IN_THE_LIST = re.compile(r"\b(?:gio|cai|lich|so)\s+thu\s+(nhat|hai|ba|2|3)\s+(?:trong|o|tren)\s+"
+                             r"(?:danh sach|list)\b")
 _VI_ORDINAL = re.compile(r"\b(cai|cay|con|so|lua chon|phuong an|lich|option|opt)\s+"
                          r"(thu\s+)?(nhat|mot|hai|ba|tu|bon|nam|[1-5])\b"
                          r"(?!\s*(?:h|g|gio|:|giờ)\b)"
@@ -369,6 +369,9 @@ def _vi_weekday(match: re.Match[str]) -> str:
     return " sunday "
 
 
+_A_TIME_AFTER = re.compile(r"\s+(?:luc\s+)?(?:\d{1,2}\s*(?:h|g|gio|:)|sang|chieu|trua|toi_evening|sang_morning)\b")
+
+
 def _vi_number(word: str) -> int:
     return int(word) if word.isdigit() else _VI_NUMBERS[word]
 
@@ -382,8 +385,8 @@ def _vi_ordinal(match: re.Match[str]) -> str:
     number = _vi_number(word)
     if match.group(2) and match.group(1) in ("cai", "cay", "con", "lich") and word != "nhat" and 2 <= number <= 5:
         weekday = number - 2 if word.isdigit() else _VI_WEEKDAY_WORDS.get(word, number - 2)
-        if match.group(1) == "con":
-            return f" con {WEEKDAY_NAMES[weekday]} "
+        if match.group(1) == "con" or _A_TIME_AFTER.match(match.string, match.end()):
+            return f" con {WEEKDAY_NAMES[weekday]} "  # "con thứ ba", "cái thứ ba 9 giờ sáng": the Tuesday
         return f" {'pick' if match.group(1) in ('cai', 'cay') else 'either'}{number}or{weekday} "
     return f" {ORDINAL_NAMES[number - 1]} "
 

@@ -1137,7 +1137,7 @@ def test_a_choice_then_a_busy_part_of_the_day_after_a_courtesy() -> None:
 
 
 @pytest.mark.parametrize(("reply", "language", "position"), [
-    ("I pick the two, thanks", "en", 2), ("the three is fine", "en", 3), ("最上面那个就行", "zh", 1),
+    ("I pick the two, thanks", "en", 2), ("the three please", "en", 3), ("最上面那个就行", "zh", 1),
     ("最底下的吧", "zh", 3), ("wed afternoon 不行 tue 9am ok", "zh", 1), ("Dec 10 dc nha", "vi", 3),
     ("dec 8 ok 谢谢", "zh", 1),
 ])
@@ -1185,3 +1185,15 @@ def test_tuesday_morning_taken_by_another_appointment_is_not_booked() -> None:
     reply = "tôi chỉ đi được buổi sáng mà sáng thứ ba tôi có hẹn khác rồi, còn buổi sáng nào khác không"
     assert stated_choice(reply, DAYS, date(2026, 12, 5), "vi").chosen is None
     assert asks_for_other_times(reply, "vi")
+
+
+@pytest.mark.parametrize(("reply", "language", "position"), [
+    ("Yes the two will come, me and my husband", "en", None), ("Can I bring the two? thanks", "en", None),
+    ("Wednesday is the one for me", "en", 2), ("em lấy cái thứ ba 9 giờ sáng", "vi", 1),
+    ("Dạ sáng thứ ba trong tin nhắn được", "vi", 1),
+])
+def test_people_counted_the_one_and_a_tuesday_with_its_hour_are_read_right(reply: str, language: str,
+                                                                           position: int | None) -> None:
+    """Found by a second reader of this session's rules."""
+    chosen = stated_choice(reply, DAYS, date(2026, 12, 5), language).chosen
+    assert (chosen.position if chosen else None) == position

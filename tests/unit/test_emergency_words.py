@@ -452,3 +452,15 @@ def test_a_stroke_and_a_plan_with_pills_said_plainly_or_spelled_by_ear(body: str
 @pytest.mark.parametrize("body", ["I have trouble talking on the phone, please text", "right side of the parking lot?"])
 def test_trouble_on_the_phone_and_a_side_of_a_place_are_no_stroke(body: str) -> None:
     assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "I have a hard time talking over the phone, texting is better", "The right side is weak, that's why I'm doing PT",
+    "I threw up after my blood draw last time, can I eat before?", "I need to check my sugar at 10 before I come",
+    "tengo azucar desde hace 20 años", "我最近呕吐和血压高，想看医生", "我有孕吐要去验血",
+    "I have my meds stocked up for the trip, so Thursday is fine", "I'm deciding whether i want to live with my son",
+    "Tôi đang uống hết thuốc kháng sinh cho xong rồi mới đi khám",
+])
+def test_everyday_words_near_a_red_flag_are_no_emergency(body: str) -> None:
+    """Found by a second reader of this session's rules: each was read as an emergency."""
+    assert detect_emergency(body) is None

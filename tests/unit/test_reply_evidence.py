@@ -1819,7 +1819,7 @@ def test_please_call_me_in_vietnamese_wants_a_call_and_does_not_promise_the_pape
     assert not sends_document_later("tôi không biết chụp hình gửi")
 
 
-@pytest.mark.parametrize("body", ["equibocado", "aca no ay ningun Pedro"])
+@pytest.mark.parametrize("body", ["numero equibocado", "aca no ay ningun Pedro"])
 def test_a_wrong_number_spelled_by_ear(body: str) -> None:
     assert clearly_not_the_patient(body)
 
@@ -1934,3 +1934,38 @@ def test_cancel_with_please_at_the_end_cancels_and_do_not_cancel_does_not() -> N
 @pytest.mark.parametrize("body", ["tôi hết đau rồi, không cần tập nữa", "đỡ nhiều rồi, không cần khám nữa"])
 def test_better_now_in_vietnamese_is_the_reason_no_visit_is_needed(body: str) -> None:
     assert decline_reason(body) == "feels_better"
+
+
+@pytest.mark.parametrize("body", [
+    "I want to stay with the same doctor I saw last time, is Tuesday with her?",
+    "I took mom to the doctor yesterday and she is ready to start PT, Tuesday works",
+    "I see my regular doctor on Monday so Tuesday is good", "Ustedes me estan tratando muy bien, el jueves esta bien",
+    "¿No sería necesario llevar la orden del doctor? el martes puedo",
+    "A mi esposo le toca el año que viene, pero yo sí necesito la cita",
+    "Bác sĩ bảo tự tập ở nhà nhưng không đỡ nên em muốn đi tập",
+])
+def test_a_willing_patient_who_names_a_doctor_or_a_need_is_no_decline(body: str) -> None:
+    """Found by a second reader of this session's rules: each was read as a reason to decline."""
+    assert decline_reason(body) is None
+
+
+@pytest.mark.parametrize("body", ["Perdon, estaba equivocada, quiero el jueves", "电话换了，请用新号码联系我",
+                                  "他晚上不用这个手机，请打给我",
+                                  "Aca no hay ningun problema, el martes a las 9 esta bien"])
+def test_a_slip_or_a_new_number_is_no_wrong_number(body: str) -> None:
+    assert not clearly_not_the_patient(body)
+
+
+@pytest.mark.parametrize("body", ["我要跟我女儿商量一下才能确认", "Chưa thể xác nhận",
+                                  "No sé si mi mamá va a ir, le pregunto", "Mi esposo nunca va a ir, es muy terco",
+                                  "Él sí va a trabajar toda la semana, no puede",
+                                  "She'll be there in Mexico till January, can we wait?", "我女儿说她会去问问别的医生",
+                                  "Mẹ tôi sẽ đi Việt Nam tháng sau"])
+def test_not_sure_never_or_away_is_no_yes(body: str) -> None:
+    assert not says_yes(body)
+
+
+@pytest.mark.parametrize("body", ["Thursday 4pm. I text my daughter after so she can drive me",
+                                  "Wed 2:30 works, I'll tell my wife tonight", "I can tell you Tuesday is best for me"])
+def test_a_time_chosen_beside_telling_someone_is_no_promise_to_answer_later(body: str) -> None:
+    assert not will_answer_later(body)

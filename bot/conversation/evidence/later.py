@@ -35,11 +35,12 @@ _WILL_ANSWER = (
     r"|marco|hablo)|"
     r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule"
     r"|(text|get back to|call) (u|you) back|mai (tra loi|bao|nhan|tl))\b"
-    r"|\b(i will|i'?ll|ill|will|i) (answer|reply|respond|write back|text back|write|text|tell)( to)?( you| u)?"
+    r"|\b(i will|i'?ll|ill|will) (answer|reply|respond|write back|text back|write|text)( to)?( you| u)?"
     r"( \w+){0,2}"
     r" (later|tonight|tomorrow|after|in the (evening|morning|afternoon)|after work|after my shift)\b"
     r"|\b(i'?ll|i will|will) (text|write|call|get) (you |u )?back\b(?! (at|in|on) \d)"
-    r"|\b(tell|let) (you|u)( know)? (tomorrow|later|tonight|after|monday|tuesday|wednesday|thursday|friday)\b"
+    r"|\b(tell|let) (you|u)( know)? (tomorrow|later|tonight|after)\b(?! (is|works|at|would))"
+    r"|\bi (tell|text) (you|u) (after|later|tomorrow|tonight)\b"
     r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你")
 _WRITTEN_LATER = re.compile(
     r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"

@@ -13,7 +13,8 @@ _CANNOT_COME = re.compile(
     r"\b(can'?t|cannot|cant|won'?t|wont|will not|unable to|not able to|not going to|not gonna) "
     r"(be able to )?(make it|come|go|be there|attend|do (it|that day|that time))\b"
     r"|\bno (voy a poder|podre|puedo) (ir|llegar|asistir|venir)\b|\bno (voy|vamos|va|van) a (ir|poder)\b"
-    r"|\bno (va|van) a (poder )?(ir|llegar|asistir|venir)\b|(不|唔)(会|能|可以)(去|来|到)|(去|来|嚟)唔(到|了)"
+    r"|\bno (va|van) a (poder )?(ir|llegar|asistir|venir)\b|(不|唔)(会|能|可以)(去|来|到)(?!晚|迟|早)"
+    r"|(去|来|嚟)唔(到|了)"
     r"|(去|来)不(了|到)|不能(去|来)|没(法|办法)去|\bkhong (đi|toi|đen) (đuoc|kip)\b|\bban (roi|het)\b"
     r"|\b(doesn'?t|does not|won'?t|will not|no longer) work( anymore| for me)?\b|\bya no me (sirve|queda)\b"
     r"|\b(ese|este) dia no (puedo|podre|voy)\b|\bno (puedo|podre) (ese|este) dia\b"
@@ -52,18 +53,26 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   # Chinese has no spaces between words: "嗯嗯 到时候见", "礼拜二我来额"
                   r"|到时(候)?见|^(嗯嗯|嗯|恩恩|en en|ok哒|好哒|好嘞|好滴)|^\W*(我)?(会|一定)(来|嚟|去|到)"
                   # a relative for the patient: "我爸周二会去，确认", "sí va a ir el martes, yo lo llevo"
-                  r"|(?<!不)(?<!唔)会(去|到)(?!吗|嘛|不)|确认(了)?$"
-                  r"|\b(?<!no )(?<!quien )(?<!que )(va|van) a (ir|estar ahi|venir)\b"
-                  r"|\b(ai|ahi) (boy|voy) a estar\b|\bxac nhan( (gium|giup|dum|nha|nhe|a))?$"
-                  r"|\b(ba|me|ong|ma|bo) (toi|tui|con|em) se (di|toi|den|đi|đen)\b"
-                  r"|\b(?<!no )(yo )?(?<!no )(la|lo) llevo\b|\b(ella|el) si va\b|\b(we|she|he|they) ?'?ll be there\b"
+                  r"|(?<!不)(?<!唔)会(去|到)(?!吗|嘛|不|问|找|看别|别)|(?<![能才不没再要])确认(了)?$"
+                  r"|\b(?<!no )(?<!quien )(?<!que )(?<!nunca )(?<!tampoco )(va|van) a (ir|estar ahi|venir)\b"
+                  r"|\b(ai|ahi) (boy|voy) a estar\b|(?<!the )(?<!chua )(?<!khong )(?<!ko )\bxac nhan( (gium|giup|dum"
+                  r"|nha"
+                  r"|nhe|a))?$|\b(ba|me|ong|ma|bo) (toi|tui|con|em) se (di|toi|den|đi|đen) (hen|kham|dung gio)\b"
+                  r"|\b(?<!no )(yo )?(?<!no )(la|lo) llevo\b|\b(ella|el) si va\b(?! a \w+(ar|er)\b)|\b(we|she|he"
+                  r"|they) ?'?ll be there\b(?!.*\b(till|until|til)\b)"
                   r"|(我|阿拉|我们)(会|一定)?(来|去|到)(的|额|哦|啦|喔|嘅)")
 
 
+# not sure yet: "no sé si mi mamá va a ir", "not sure she'll be there", "chưa biết", 还不知道
+_UNSURE = re.compile(r"\bno (se|sabemos|estoy segur[oa]|estamos segur[oa]s) si\b|\bnot sure\b|\bdon'?t know if\b"
+                     r"|\bchua (biet|chac)\b|不知道|不确定|还没定")
+
+
 def says_yes(text: str) -> bool:
-    """Whether the reply says yes (and does not also say the patient cannot come)."""
+    """Whether the reply says yes (and does not also say the patient cannot come, nor that it is not sure yet)."""
     folded = normalise(text)
-    return bool(_YES.search(folded)) and not cannot_come(text) and not is_bare_no(text)
+    return bool(_YES.search(folded)) and not cannot_come(text) and not is_bare_no(text) \
+        and not _UNSURE.search(folded)
 
 
 def cannot_come(text: str) -> bool:
