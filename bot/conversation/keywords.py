@@ -188,7 +188,9 @@ _STOP_FIRST = re.compile(r"^\W*stop\s*[.!,;:-]*\s*(too many|enough|not intereste
                          r"|have)"
                          r" enough|(this is )?(annoying|spam)|i moved|no thanks?|no thank you|i don'?t want (this"
                          r"|these|them"
-                         r"|it|any)|don'?t (text|message|contact)|unsubscribe|please|pls|thanks|thank you)\b",
+                         r"|it|any)|don'?t (text|message|contact)|unsubscribe|please|pls|thanks|thank you"
+                         r"|(all )?(the |these |your |of (these|your|the) )?(messages|texts|msgs|txts|sms|text messages"
+                         r"|notifications|reminders)\W*$)(?=\W|$)",
                          re.IGNORECASE)
 
 

@@ -350,3 +350,8 @@ def test_help_asking_which_clinic_or_not_understanding(body: str) -> None:
 def test_a_slip_another_language_another_channel_or_another_paper_is_no_opt_out(body: str) -> None:
     """Found by a second reader of this session's rules: each was read as STOP."""
     assert classify_keyword(body, opted_out=False) is not Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["STOP all messages", "Stop the reminders!", "stop these texts."])
+def test_stop_with_what_to_stop_opts_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
