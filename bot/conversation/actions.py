@@ -112,13 +112,11 @@ class OutreachAction(Action):
                 else:
                     turn.hand_off("caregiver_writing")  # "con trai đây, ba tui mới xuất viện": a person
             elif turn.question.about_a_booked_visit and cannot_come(turn.text) and \
-                    turn.intent != "cancel_appointment" and leading_number(turn.text) is None:
+                    turn.intent != "cancel_appointment" and leading_number(turn.text) is None \
+                    and not cancels_the_visit(turn.text):
                 offer_slots(turn, "reschedule_offer", patient_preference(turn))  # "no voy a poder ir ese día"
-            elif turn.question.about_a_booked_visit and leading_number(turn.text) is not None \
-                    and turn.intent != "request_human":
-                answer_reminder(turn)  # "3 porfa, no tengo como llegar": the menu's number, whatever the words after
-            elif turn.question.about_a_booked_visit and (speaks_for_someone(turn.text) or says_yes(turn.text)):
-                answer_reminder(turn)  # "soy la hija de don Pedro, sí va a ir", "si ai boy a estar": read as the answer
+            elif turn.question.about_a_booked_visit and reads_as_reminder_answer(turn):
+                answer_reminder(turn)  # "3 porfa, no tengo como llegar", "soy la hija de don Pedro, sí va a ir"
             elif not beyond_a_choice(turn) and not booked(turn) and names_an_offered_time(turn):
                 book_choice(turn)  # "option 1 please, do I need to bring anything?": the choice, whatever the intent
             elif turn.question.takes_a_document and asks_to_be_written_later(turn.text):
@@ -161,6 +159,16 @@ class OutreachAction(Action):
 # what the engine reads that a named time does not answer: the patient asked for something more than a time
 _INTENTS_BEYOND_A_CHOICE = frozenset({"request_human", "contact_later", "switch_language", "cancel_appointment",
                                       "feeling_unwell", "medication_question"})
+
+
+def reads_as_reminder_answer(turn: Turn) -> bool:
+    """Words that answer the reminder whatever the engine read: the menu's number (unless a person is asked for), a
+    relative answering, a yes, calling the visit off ("I have to call that one off", "tengo que anularla") or asking
+    to move it ("cho con đổi sang hôm khác ạ")."""
+    if leading_number(turn.text) is not None and turn.intent != "request_human":
+        return True
+    return speaks_for_someone(turn.text) or says_yes(turn.text) or cancels_the_visit(turn.text) \
+        or wants_another_time(turn.text)
 
 
 def beyond_a_choice(turn: Turn) -> bool:

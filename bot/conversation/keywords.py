@@ -31,7 +31,7 @@ OPT_OUT_WORDS = frozenset(
     }
 )
 OPT_OUT_PHRASES = (
-    re.compile(r"^(please )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)( (stop|please|pls|plz|now|it|por favor"
+    re.compile(r"^(please )?(stopall|unsubscribe|unsub|quit|alto|basta)( (stop|please|pls|plz|now|it|por favor"
                r"|porfa"
                r"|giup|gium|dum|giùm|giúp|dùm"
                r"|porfavor|porfis|plis|ya|"
@@ -83,12 +83,13 @@ OPT_OUT_PHRASES = (
                r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien)\b(?! en | la "
                r"| el )"),
     re.compile(r"\bunsubscribe\b"),
-    re.compile(r"\bno me (escriban|manden|envien)\b"),
-    re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar) de "
+    # "no m manden + msjs" (not "no me manden la dirección")
+    re.compile(r"\bno (me|m) (escriban|manden|envien|mande|envie|escriba)\b(?! (en|la|el|los|las) )"),
+    re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar|dejad) de "
                r"(escribir|mandar|enviar|textear|texte|mensajear|llamar|molestar)(me|nos)?"
                r"( (mensajes|textos|texts|sms))?\b"),
     re.compile(r"\bya no (me )?(escriban|manden|envien|texteen|textees|llamen|molesten)\b"),
-    re.compile(r"\bya no (me )?(esten|este|sigan|siga) (mandando|enviando|escribiendo|texteando|llamando)\b"
+    re.compile(r"\b(ya no|no) (me )?(esten|este|sigan|siga|sigas) (mandando|enviando|escribiendo|texteando|llamando)\b"
                r"(?!( \w+)? en (ingles|espanol|chino|vietnamita))"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
@@ -126,6 +127,7 @@ OPT_OUT_PHRASES = (
     re.compile(r"(别|不要|不用)再?(给我)?\s*(send|text|sms|message|msg)"),
     # 别发了, typed as pinyin
     re.compile(r"^(bie|buyao|bu yao) (zai )?(fa|gei wo fa)( (le|duan ?xin|xin ?xi|xiao ?xi|thx|thanks|xie ?xie|la|a"
+               r"|gei wo"
                r"|ok))*$"),
     re.compile(r"以后(都|也)?(别|不要)(再)?(给我|给俺)?(发|传)(这个|这些|这种)?了"
                r"|(别|不要|勿)再?(给我|给俺)?(发|传)(这|那)(玩意儿?|东西|些东西|种东西|些|种)(短信|信息)?了?"
@@ -175,6 +177,7 @@ _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (pleas
                         r"|^(help|info|ayuda|tro giup)( \S+){0,3} (what('?s| is| are)|whats|wat is|who (is|are|sent"
                         r"|texted)"
                         r"|(que|quien|quienes) (es|son|eres)|de que (se trata|es)|para que es|cai (nay|gi)( la)? gi"
+                        r"|quien(es)? (me )?(escribe|escriben|manda|mandan|envia|texting|writing)"
                         r"|(nay|day) la gi|la gi|la ai|ai (vay|day|nhan|gui)|cua ai|(cho|noi|phong kham) (nao|mo)"
                         r"|(i )?(don'?t|do not|dont) (understand|get)|no (entiendo|comprendo)|(khong|ko|k|hok"
                         r"|hong) hieu"
@@ -182,16 +185,18 @@ _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (pleas
                         r"|不明白|不懂|看不懂)\b(?!( \S+){7})"
                         # "HELP 这是哪里发的？", "help? 你们是哪家诊所": where it comes from (Chinese has no spaces)
                         r"|^(help|info|ayuda) ?\S{0,8}(哪里|哪家|哪个|什么诊所|什么医院)")
-# STOP said first with why after it: "STOP. I get enough of these", "Stop! too many texts" (not "Stop, I made a
-# mistake, I want Wednesday", "STOP SPANISH, ENGLISH PLEASE", "Stop. Hold on, let me check": a slip, or another ask)
-_STOP_FIRST = re.compile(r"^\W*stop\s*[.!,;:-]*\s*(too many|enough|not interested|no more|leave me alone|i (get|got"
-                         r"|have)"
-                         r" enough|(this is )?(annoying|spam)|i moved|no thanks?|no thank you|i don'?t want (this"
-                         r"|these|them"
-                         r"|it|any)|don'?t (text|message|contact)|unsubscribe|please|pls|thanks|thank you"
-                         r"|(all )?(the |these |your |of (these|your|the) )?(messages|texts|msgs|txts|sms|text messages"
-                         r"|notifications|reminders)\W*$)(?=\W|$)",
-                         re.IGNORECASE)
+# STOP said first opts out whatever follows ("STOP ya no quiero", "STOP. Do not text me at work", "STOP, nhắn hoài
+# vậy", "STOP x fa"): consent may be revoked by any reasonable means. Not when the rest takes it back or asks for
+# something else ("Stop, I made a mistake, I want Wednesday", "STOP SPANISH, ENGLISH PLEASE", "Stop. Hold on, let me
+# check", "STOP at 9 is fine"), nor "stop by", "stop taking my blood thinner?". Read on the normalised text.
+_STOP_FIRST = re.compile(
+    r"^((please|pls|plz) )?stop\b(?! (by|in|at|taking|using|eating|drinking)\b)"
+    r"(?! (the|my|his|her) (?!(messages?|texts?|msgs?|txts?|reminders?|notifications?|calls?|spam|sms)\b))"
+    r"(?!.*\b(mistake|wait|hold on|hang on|oops|never ?mind|let me|i meant|meant|wrong (reply|one|option|button)"
+    r"|english|spanish|chinese|vietnamese|espanol|ingles|chino|vietnamita|tieng \w+|\w*\d\w*"
+    r"|(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?s?|lunes|martes|miercoles|jueves|viernes|sabado|domingo"
+    r"|thu ([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)\b)"
+    r"(?!.*(周|星期|礼拜|禮拜|中文|英文|西班牙|越南|点|點))")
 
 
 _RIGHT = re.compile(r"đúng|Đúng|ĐÚNG")
@@ -210,7 +215,7 @@ def classify_keyword(body: str, *, opted_out: bool, provider_keyword: str | None
     if provider_keyword is not None:
         return {"STOP": Keyword.OPT_OUT, "START": Keyword.OPT_IN, "HELP": Keyword.HELP}.get(provider_keyword)
     text = normalise(_RIGHT.sub(" right ", body))  # "đúng" (right) folds like "đừng" (don't)
-    if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES) or _STOP_FIRST.match(body):
+    if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES) or _STOP_FIRST.match(text):
         return Keyword.OPT_OUT
     if opted_out and text in OPT_IN_WORDS:
         return Keyword.OPT_IN

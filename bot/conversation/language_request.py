@@ -56,7 +56,7 @@ def _weak_after(lowered: str, end: int) -> bool:
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          # said of the patient by a relative: "ella no habla inglés", "my mom doesn't speak english"
                          r"no (habla|lee|entiende|sabe)|(doesn'?t|does not|doesnt) (speak|read|understand)|"
-                         r"i don'?t read|(kh[oô]ng|ko|k) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
+                         r"i don'?t read|(kh[oô]ng|ko|k|h[oổô]ng|hok) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
                          r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂|唔识|唔会|唔明|唔懂")
 _SAID_OF_SOMEONE = re.compile(r"\b(no (habla|lee|entiende|sabe)|doesn'?t|doesnt|does not)\b")
 _READ_BETTER = re.compile(r"\s+(much |a lot |way |far |mucho |muy )?(better|mejor)\b")

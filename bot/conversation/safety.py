@@ -71,7 +71,8 @@ _MEDICAL = [
     r"can'? ?t (talk|speak) (right|straight|properly|clearly)(?! now| this| at| atm| rn| (english"
     r"|spanish))", r"(habla|hablando) (arrastrad\w*|enredad\w*|trabad\w*)",
     r"no (puede|puedo) hablar bien", r"(la )?mitad de (la|su|mi) (cara|cuerpo) (dormida|adormecida|caida|paralizada)",
-    r"se (le|me) (durmio|adormecio|paralizo) (la cara|el brazo|medio cuerpo|la mitad)",
+    r"se (le|me) (ha )?(durmio|dormido|adormecio|adormecido|paralizo|paralizado) (la cara|el brazo|medio cuerpo"
+    r"|la mitad|medio lado|un lado|el lado)",
     r"se (le|me) (esta )?(durmiendo|adormeciendo|entumiendo|paralizando|durmio|entumio) (todo |toda )?(el|la|su|mi) "
     r"(lado|mitad|brazo|cara|pierna)", r"se (le|me) traba la lengua", r"(lengua|habla) trabada",
     # a throat, tongue or face swelling up (an allergic reaction closing the airway)
@@ -101,6 +102,11 @@ _MEDICAL = [
     r"|se quita|deja)\b(?! (mi|de ser))", r"no se (le |me )?(para|detiene|corta|quita) la sangre",
     r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
     r"overdose", r"sobredosis",
+    # a double dose, then too drowsy: "took my pain pills then took them again by mistake, cant stay awake"
+    r"(pills|meds|medicine|medication|tablets|dose|doses)\b.*\b(can'?t|cant|cannot|can not) (stay awake|keep (my |his "
+    r"|her )?eyes open)",
+    r"(can'?t|cant|cannot|can not) (stay awake|keep (my |his |her )?eyes open)\b.*\b(pills|meds|medicine|medication"
+    r"|tablets|dose|doses)\b",
     # not responding: "won't wake up", "no reacciona"
     r"unresponsive", r"(won'?t|wont|will not|can'?t|cannot|couldn'?t) (wake (him|her|them|my \w+) up|wake up)",
     r"(isn'?t|is not|not|wasn'?t|stopped) (responding|breathing|waking up)(?! (to|well|as))",
@@ -215,6 +221,7 @@ _CRISIS += [
     r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
     r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"(uong|nuot) (het|ca) (vi|hop|lo|chai) thuoc",
     r"(uong|nuot) het (\w+ )?thuoc cho (xong|yen)\b(?! (roi|r) (moi|thi|se|di))", r"bu (xiang|xiang zai) huo",
+    r"\bwo (zhen )?(hen )?xiang si\b(?! (ni|nimen|ta|le ni))", r"\bhuo bu xia qu\b",  # 我想死, 活不下去 in pinyin
     r"ngu (luon|mot giac) (khong|ko|k) (day|thuc day)",
     r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
     r"(khong|ko|k|chang) (con )?thay (y nghia|ly do)( gi)?( (de|đe))? song",
@@ -237,10 +244,11 @@ _MEDICAL_ZH = [
     r"(大出血|流血不止|血流不止)", r"(流血|出血|血)(一直|还在|还是)?(止不住|停不下来|流个不停|流不停)", r"止不住血",
     r"(咳|吐)血", r"吐(了|出)?(好多|很多|一些|一点|大量|不少|一口|一大口)?的?血(?!压|糖|检|丝|液|常规)",
     r"吐出来的?(都是|全是)血", r"(服|吃)药过量",
-    r"叫[^，。,.]{0,4}(不应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
+    r"叫[^，。,.]{0,4}(不应|勿应|不醒|没反应|没有反应)|(喊|叫|摇)不醒|没(有)?(反应|知觉|意识)了?",
     r"(喉咙|喉嚨|舌头|舌頭|嘴唇)[^，。,.]{0,3}(肿|腫|发紧|發緊|收紧)", r"喉咙[^，。,.]{0,2}(好|很)?紧",
     r"(摔|跌)(倒|伤|了)[^。]{0,8}(起不来|站不起来|爬不起来|不动|没反应|没有反应|不回应|叫不醒)",
-    r"(摔|撞|磕|碰|跌)[^。]{0,8}头[^。]{0,10}(流血|出血|吐|呕|看不清|晕|昏)|头(在|一直|还在)?(流血|出血)",
+    r"(摔|撞|磕|碰|跌)[^。]{0,8}头[^。]{0,10}(流血|出血|是血|吐|呕|看不清|晕|昏)|头(在|一直|还在)?(流血|出血)",
+    r"头(上|上面)?(都|全)是血",
 ]
 _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?\s*live", r"不想再?醒来", r"一睡不醒", r"睡着了?(就)?不(要|再)?醒",
               r"轻生", r"结束(我的|自己的)?生命", r"自残", r"伤害自己",
@@ -252,7 +260,9 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?\s*live", r"不想
               # "想把一整瓶安眠药都吃了", "说自己是拖累" (told by a relative)
               r"(一整瓶|整瓶|一瓶|所有|全部)的?[^，。]{0,4}(药|药片|药丸)[^，。]{0,3}(都|全|一次)?(吃|吞)",
               r"自己(只)?是(个|一个)?(负担|累赘|拖累)",
-              r"(死咗|死了|死)(就算|算了|好过|更好)"]  # "我唔想再拖累屋企人，死咗就算"
+              r"(死咗|死了|死)(就算|算了|好过|更好)",
+              # "成日諗住死咗佢算，唔想再撐落去" (Cantonese, read as Mandarin)
+              r"死了?(他|它)(就)?算", r"不想再?(撑|熬|挺)(落去|下去)"]  # "我唔想再拖累屋企人，死咗就算"
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself

@@ -1,7 +1,8 @@
 """Chinese as patients write it, read as Simplified Mandarin, so every rule about Chinese replies (opt-out words,
 emergencies, reasons, times) is written once, in Simplified Mandarin: Traditional characters (Hong Kong, Taiwan,
 many older patients) become Simplified, and written Cantonese words become their Mandarin ones ("唔好再send
-text俾我" reads "不要再send text给我", "拜四下晝" reads "星期四下午")."""
+text俾我" reads "不要再send text给我", "拜四下晝" reads "星期四下午"), and so do Shanghainese ones ("覅" reads
+"不要")."""
 
 from __future__ import annotations
 
@@ -34,7 +35,11 @@ _CANTONESE = (
     ("阿妈", "妈妈"), ("阿爸", "爸爸"), ("琴晚", "昨晚"), ("尋晚", "昨晚"), ("寻晚", "昨晚"), ("入返", "又进"),
     ("第二啲", "别的"), ("第二d", "别的"), ("返緊工", "在上班"), ("返紧工", "在上班"),
     ("冇晒力", "完全没力"), ("揀", "选"), ("湊孫", "带孙子"), ("凑孙", "带孙子"), ("湊仔", "带孩子"),
-    ("凑仔", "带孩子"), ("送返", "送回"), ("返醫院", "回医院"), ("返医院", "回医院"),
+    ("凑仔", "带孩子"),
+    # Shanghainese (Wu), as elders write it: "覅再发了", "阿拉礼拜二三四侪要去", "有啥别个辰光伐"
+    ("覅", "不要"), ("侪", "都"), ("阿拉", "我们"), ("别个辰光", "别的时间"), ("辰光", "时间"), ("今朝", "今天"),
+    ("明朝", "明天"), ("烦煞", "烦死"), ("有啥", "有什么"), ("送返", "送回"), ("返醫院", "回医院"),
+    ("返医院", "回医院"),
     ("醫生度", "医生那里"), ("医生度", "医生那里"), ("診所度", "诊所那里"), ("诊所度", "诊所那里"), ("睇緊", "在看"),
     ("睇紧", "在看"), ("遲啲", "晚点"), ("迟啲", "晚点"), ("覆你", "回复你"), ("覆返", "回复"),
 )

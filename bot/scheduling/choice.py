@@ -441,12 +441,20 @@ def _ordinal_swapped(word: str) -> int | None:
                  if word != name and word[:1] == name[0] and sorted(word) == sorted(name)), None)
 
 
+_A_MONTH_OR_YEAR = re.compile(r"all\b|(the |next |this |el |la |ano|mes)?(year|month|ano|mes|jan|january|feb|february"
+                              r"|enero"
+                              r"|febrero)\b")
+
+
 def _ordinal_in_passing(words: list[str], index: int) -> bool:
     """"check my schedule first", "wait a second", "tengo que ver primero": an ordinal that orders what the patient
     does, not one of the options (those follow "the", "take", "option"... or stand first or alone)."""
     word = words[index]
     if word == "second" and index and words[index - 1] == "a":
         return True
+    if word in ("first", "primero") and words[index + 1: index + 2] in (["of"], ["de"], ["del"]) \
+            and _A_MONTH_OR_YEAR.match(" ".join(words[index + 2: index + 4])):
+        return True  # "after the first of the year", "el primero de enero", "first of all": not the first option
     if index + 1 < len(words) and words[index + 1] in ORDERED_THINGS:
         return True  # "I'm on second shift", "first floor", "el primer piso": not an option
     if word not in ("first", "primero") or index == 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.chinese import as_simplified
 from bot.scheduling.reading import DAY_WORDS, fold, reply_words
 
 NEGATIONS = frozenset(
@@ -31,7 +32,8 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"(i'?m|im|i am) (taking|driving) (my|the|our|his|her) \w+ (to|for)\b|"
                        r"(i'?m|im|i am) (watching|babysitting|taking care of|caring for|working|in class|"
                        r"at school|out of town|away)|"
-                       r"(i|we) (pick|drop) (up|off)|(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
+                       r"(i|we) (pick|drop) (up|off)|(has|have|takes|take|needs|got) the car|"
+                       r"(i|we) (pick|drop) (my|the|our) \w+ (up|off)|"
                        r"school drop off|(i|we) do (the )?(school )?(pick ?up|drop ?off)|"
                        # "mornings are crazy with the kids": that part of the day is no good
                        r"(mornings?|afternoons?|evenings?|nights?) (are|is|get|gets) (always |just |so |too "
@@ -112,6 +114,10 @@ def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
 
 # every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
 _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)"
+                           r"|(can ?not|cant|can'?t|cannot) (do|make) (any of )?(those|these|them)(?=\s*[.,;!]|\s*$)"
+                           # "esa semana no puedo", "can't do that week": the whole week offered
+                           r"|(esa|esta) semana no (puedo|podemos|puede|podre)|(can'?t|cannot|cant) (do|make) (that"
+                           r"|this) week"
                            r"|(esas|esos|estas|estos|those|these) (no|don'?t|do not) (me )?(sirven|funcionan|quedan"
                            r"|convienen|acomodan|work|fit)"
                            r"|not (at |on )?(those|these|the offered|the) (exact )?(times|hours|slots)"
@@ -119,6 +125,7 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
                            r"|all (this|these|those) (days|dates|times)"
                            r"|no (a |en )?(esas|estas|esos|estos) (horas|horarios)"
                            r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
+                           r"|^(\w+ )?ningun[oa](?=\s*[,.;!]|$)"  # "puchica ninguno, solo puedo bien temprano"
                            r"|ningun[oa] (me )?(sirve|funciona|puedo|queda)"
                            r"|(dou|quan ?dou|dou ?dou) ?bu ?(xing|keyi|fangbian|heshi)"  # 都不行, typed as pinyin
                            r"|no (puedo|puede|podemos|pueden) (esos|esas|estos|estas) (dias?|horarios?|horas?|fechas?)"
@@ -152,6 +159,11 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          r"(otras|other|more|mas|different) "
                          r"(opciones|options|times|horarios|fechas|dias|days|choices)\b"
                          r"|\b(what|which) other (days|times|dates|slots)\b"
+                         # "Do you have anything around noon?", "Anything in January?": a time not offered
+                         r"|\b(anything|something|any (times?|openings?|slots?)) (open |available )?(around|at|about"
+                         r"|near|closer to|close to) (noon|lunch|lunchtime|midday|mid day)\b"
+                         r"|^(\w+ )?(anything|something|any (times?|openings?|slots?)) (open |available )?in (january"
+                         r"|february|the new year|the evenings?)\b"
                          r"|\b(other|another|different) (day|days|time|times)( is| are)? (possible|ok|okay"
                          r"|available)\b"  # (not "其他时间我都忙": busy then)
                          r"|(别的|其他)(时间|日子)(?![^，。,.]{0,4}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作|返工|开工"
@@ -164,4 +176,4 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
 
 def asks_for_other_times(text: str, language: str | None = None) -> bool:
     """Whether the reply turns every offered time down or asks what other days or times there are."""
-    return turns_all_down(text, language) or bool(_OTHER_DAYS.search(fold(text)))
+    return turns_all_down(text, language) or bool(_OTHER_DAYS.search(fold(as_simplified(text))))

@@ -88,7 +88,9 @@ def _kept(text: str) -> str:
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _ZH_NUMBER = r"[零〇一二两兩三四五六七八九十\d]{1,3}"
-_ZH_WEEKDAY = re.compile(r"(下个?|下個?|这个?|這個?|本)?(?:周|週|星期|礼拜|禮拜)\s*([一二三四五六日天1-7末])?")
+# "礼拜二三四", "周二、周三": several days at once ("周二三四都不行")
+_ZH_WEEKDAY = re.compile(r"(下个?|下個?|这个?|這個?|本)?(?:周|週|星期|礼拜|禮拜)\s*([一二三四五六日天1-7末])?"
+                         r"((?:[、,，和跟或]?[二三四五六](?!\s*[点點:：时時钟鐘半]))*)")  # not "周二三点": Tuesday at 3
 _ZH_WEEK_WORDS = {"下": " next week ", "这": " this week ", "這": " this week ", "本": " this week "}
 _ZH_WEEKDAY_INDEX = {**{c: i for i, c in enumerate("一二三四五六")}, "日": 6, "天": 6,
                      **{str(n): n - 1 for n in range(1, 8)}}
@@ -137,7 +139,7 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
      r"|(要)?返工|开店|开铺|看店|开档|起唔身|起不身|(她|他|我)(上午|下午|早上|晚上)?要去|起不来|起不了床|起不了身|在外(讲学|开会|出差|旅游)",
      " not "),
-    (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
+    (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚|都要去", " not "),
     (r"出差|不在(家|这边|本地|城里)|在外地|(?<![不])忙", " not "),  # "Tue Wed Thu 我都在 Dallas 出差", "最忙"
     (r"最早|最快|越早越好|尽早|最近的", " earliest "), (r"最晚|最迟", " latest "),
 )
@@ -195,8 +197,10 @@ def _zh_weekday(match: re.Match[str]) -> str:
         return match.group(0)
     week = _ZH_WEEK_WORDS[prefix[0]] if prefix else ""
     if not day:
-        return week
-    return week + (" weekend " if day == "末" else f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[day]]} ")
+        return week + match.group(3)
+    more = "".join(f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[also]]} " for also in re.findall(r"[二三四五六]",
+                                                                                         match.group(3)))
+    return week + (" weekend " if day == "末" else f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[day]]} ") + more
 
 
 # "我两点才下班": the hour someone gets off work is a reason, not a time chosen ("四点我下班了可以过去" keeps its four)
@@ -282,7 +286,7 @@ _VI_TIME = re.compile(r"(?:" + _VI_PART_BEFORE + r"\s+)?(?:\b(sau|truoc)\s+)?\b(
 # "thứ 3 4 5", "t3, t4": several days named at once (not "thứ 5 4 giờ": a day, then a time)
 _VI_MORE_DAYS = r"(?:\s*[,/&-]?\s*(?:va\s+|voi\s+|t\s*)?[2-7]\b(?!\s*(?:h|g|gio|giờ|ruoi)\b)(?!:))*"
 _VI_WEEKDAY = re.compile(r"\b(?:thu|t)\s*([2-7]" + _VI_MORE_DAYS + r")\b"
-                         r"|\bthu\s+(hai|ba|tu|nam|sau|bay)\b|\bchu\s*nhat\b|\bcn\b")
+                         r"|\bthu\s+(hai|ba|tu|nam|sau|bay)\b|\bchua?\s*nhat\b|\bcn\b")  # "Chúa nhật" too
 _VI_WEEK = re.compile(r"\b(tuan\s+(?:sau|toi)|tuan\s+nay|cuoi\s+tuan)\b")
 _VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan nay": " this week ",
                   "cuoi tuan": " weekend "}
@@ -304,6 +308,10 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\blam ca\b|\blam (nail|nails|mong|tiem)\b|\b(phai )?(mo|dong) (cua )?(tiem|hang|shop|quan)\b",
      " not "),  # "thứ Ba con làm ca sáng", "làm nail tới 7h", "sáng phải mở tiệm": at work
     (r"\bnhung\b", " but "),  # "sáng thứ 5 em bận nhưng 4pm thì ok": two thoughts
+    # "nhịn ăn sáng", "ăn trưa xong": a meal, not a part of the day chosen
+    (r"\b(an|bua|nhin an|nhin)\s+(sang_morning|trua|toi_evening)\b", " "),
+    # "Thứ 3 là lễ Đức Mẹ": a feast day, so that day is out
+    (r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+la\s+(ngay\s+)?le\b", r" \1 not "),
     (r"\b(ngay|mung)\s+(\d{1,2})\s*(?:thang\s+|/)(\d{1,2})\b", r" \2/\3 "),  # "ngày 9 tháng 12": day and month
     (r"\b(cai|lich|con)?\s*dau\s+tien\b|\bcai\s+dau\b", " first "), (r"\b(cai\s+)?(o\s+)?giua\b", " middle "),
     (r"\bcai\s+(kia|con\s+lai)\b", " other "),

@@ -22,8 +22,8 @@ _DECLINE_REASONS = (
         r"|\b(doesn'?t|does not|don'?t|dont|doesnt) hurt (anymore|any more|no more|none)\b"
         r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b|\b(i )?(am |'m )?(feel|feeling) (good|fine|ok"
         r"|okay|great|well) now\b"
-        r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando|toy|ya toy) (mucho |muy |muchisimo |bastante )?(mejor"
-        r"|bien ya|bien(?! gracias| y usted| y tu)"
+        r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando|toy|ya toy) (mucho |muy |muchisimo |bastante |re )?"
+        r"(mejor|bien ya|bien(?! gracias| y usted| y tu)"
         r"|recuperad[oa])\b"
         # (not "I haven't recovered yet", "my pain has not improved", "nothing has improved")
         r"|(\b(i'?m|im|i am|i'?ve|i have|he'?s|she'?s|has|now) |'s |已经 ?|都 ?)(fully |completely |totally |all )?"
@@ -48,7 +48,12 @@ _DECLINE_REASONS = (
         r"|nhieu)\b"  # "lưng bớt đau nhiều rồi"
         r"|\bkhoe (re|ru|queo|nhu trau)\b")),
     ("already_done", re.compile(
-        r"\balready (had|got|did|went|done|been|saw|seen)\b(?! (a|an|my|another) (\w+ )?(doctor|specialist|therapist"
+        # "My surgeon already took care of that, had the follow up last week", "ya m lo hice en agosto"
+        r"\balready took care of (it|that|this)\b|\bhad (the|my|a|that) (\w+ )?(follow ?up|followup|visit|appointment"
+        r"|appt|exam|check ?up|checkup|physical)( \w+)? (last|in|on|a|back|earlier|this)\b"
+        r"|\b(m|me) (lo|la) (hice|hize|ise|tome|saque)\b"
+        r"|\b(tuan|thang|nam) (truoc|roi)( \w+){0,2} (vua|da|moi) (di )?(kham|lam|xet nghiem|chup|soi)\b"
+        r"|\balready (had|got|did|went|done|been|saw|seen)\b(?! (a|an|my|another) (\w+ )?(doctor|specialist|therapist"
         r"|provider|pcp|\w+ologist|\w+iatrist)\b)|\b(did|had|got) (this|that|the|my|it)( \w+)? already\b"
         r"|已经[^，。,.]{0,12}(做|检查|查|打|拍|照)(咗|了|完)"
         r"|(医生|专科)[^，。,.]{0,10}已经(看|见)(了|过)|\bya (yo )?(me )?(la|lo|los|las)? ?(hice|ise|ize"
@@ -409,6 +414,8 @@ _NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) 
                                r"|\b(khong|ko|k|hem|hong|hok) muon (tap|kham|lam|di tap|di kham|chup|xet nghiem) nua\b")
 # better than before, said outright: why the patient needs no visit now ("I feel good now, no need to come")
 _BETTER_NOW = re.compile(r"\b(mejor|better|improved|recovered|recuperad[oa]|(good|fine|well) now)\b"
+                         r"|\bya (me siento|estoy|ando|toy) (re |muy |super |bien )?bien\b"  # "ya me siento re bien"
+                         r"|\b(đo|do) (đau|dau|nhuc|moi)( \w+){0,2} (nhieu|roi|r)\b"  # "em đỡ đau vai nhiều rồi"
                          r"|\b(het (đau|dau|benh)|khoi (benh|roi|r)|khoe (roi|lai|r)|(đo|do) (nhieu|roi|r))\b"
                          r"|好多了|好得多|好(了)?很多")
 _AT_MY_AGE = re.compile(r"\b(a|at) (mi|my) (edad|age)\b|(这个|这把|我这)年纪")
@@ -429,6 +436,8 @@ _REFUSES = re.compile(r"\b(khong|ko|k|hong|hok|chang)( muon)? (đat|dat|book|lay
                       r"|暂不(预约|约)"
                       r"|\b(i'?m|im|i am) done with (doctors|doctor visits|appointments|all (that|this))\b"
                       r"|\bhard pass\b"
+                      # "Dạ thôi con ơi, già rồi đi đứng khó khăn, hổng đi đâu": not going anywhere
+                      r"|\b(khong|ko|k|hong|hok|chang) (di|đi) (dau|đau)( (het|nha|nhe|a|con|em))*\W*$"
                       r"|\b(xin phep )?(khong|ko|k) (hen|đat|dat) lai\b|\b(won'?t|will not|not gonna"
                       r"|not going to) (book|schedule)"
                       r"( it| one| anything| an appointment)?\W*$")
@@ -461,8 +470,8 @@ def decline_reason(text: str) -> str | None:
 
 
 # "ninguna, estoy fuera del país hasta el 20": none of them first, then why (a plain "no, ..." may turn the visit down)
-_NONE_FIRST = re.compile(r"^\W*(ninguna|ninguno|ningun|none( of (them|those|these|the times))?|neither( one)?|ni una"
-                         r"|ni uno|no me (quedan|sirven|convienen|acomodan)( esos| esas| ninguno| ninguna)?"
+_NONE_FIRST = re.compile(r"^\W*(\w+ )?(ninguna|ninguno|ningun|none( of (them|those|these|the times))?|neither( one)?"
+                         r"|ni una|ni uno|no me (quedan|sirven|convienen|acomodan)( esos| esas| ninguno| ninguna)?"
                          r"|those (don'?t|do not) work( for me)?)\s*[,.;:!-]")
 
 

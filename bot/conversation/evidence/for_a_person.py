@@ -80,6 +80,10 @@ def speaks_for_someone(text: str) -> bool:
 # questions the bot cannot answer, whatever the conversation: a person (scheduling) answers them
 _FOR_A_PERSON = re.compile(
     r"\b(insurance|insured|copay|co pay|deductible|medicaid|medicare|bill|billing|cost|how much|price)\b"
+    # in person or by video, which of two referrals: "¿La cita es presencial o por videollamada?"
+    r"|\b(presencial|en persona|in person)\b.*\b(video|videollamada|virtual|telehealth|telemedicina)\b"
+    r"|\b(video|videollamada|virtual|telehealth|telemedicina)\b.*\b(presencial|en persona|in person)\b"
+    r"|\bis (this|it) (for|about|with) (the|my) \w+ (doctor|one|referral|specialist)\b.*\bor\b"
     r"|\b(closer|nearer)\b(?! to (lunch\w*|noon|midday|the (morning|afternoon|evening|end|weekend|start)|\d|my lunch))"
     r"|\b(near me|nearby|other location|another location|different location|parking|directions)\b"
     r"|\bcuanto (me |le |nos )?(va a )?(cuesta|costar|cobra\w*|sale|saldria|costaria|vale)\b"

@@ -31,9 +31,11 @@ _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|
 # the patient will answer later: "let me check my schedule and get back to you", "le aviso", 回头告诉你,
 # "I tell you after"
 _WILL_ANSWER = (
-    r"\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|le|les) (aviso|confirmo|escribo|contesto|respondo"
+    r"\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|t|le|les) (aviso|confirmo|escribo|contesto|respondo"
     r"|marco|hablo)|"
     r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule"
+    r"|(rep|tl|tra loi|bao|nt) (lai )?sau"  # "em rep sau nha", "để chị hỏi chồng đã"
+    r"|(de|đe) (em|toi|tui|minh|con|e|chi|anh|co|chu|bac|ba|me|ma) hoi( \w+){1,2} (da|đa|truoc)"
     r"|(text|get back to|call) (u|you) back|mai (tra loi|bao|nhan|tl))\b"
     r"|\b(i will|i'?ll|ill|will) (answer|reply|respond|write back|text back|write|text)( to)?( you| u)?"
     r"( \w+){0,2}"
@@ -106,7 +108,8 @@ _SENDS_LATER = re.compile(
     r"|el fin de semana|cuando llegue|despues|ahorita|la otra semana"
     r"|la (proxima )?semana( que viene)?|el (lunes|martes"
     r"|miercoles|jueves|viernes|sabado|domingo))\b"
-    r"|\b(en la noche|mas tarde|luego|manana|al rato|cuando llegue|(que|apenas|en cuanto) llegue|llegando|despues"
+    r"|\b(en la noche|a la noche|esta noche|a la tarde|mas tarde|luego|manana|al rato|cuando llegue|(que|apenas"
+    r"|en cuanto) llegue|llegando|despues"
     r"|el (lunes|martes|miercoles|jueves|viernes"
     r"|sabado|domingo))\b.*"
     r"\b(lo|la|se lo|se la|le|les|te) (mando|envio|paso|mandare|enviare|pasare)\b"  # "cuando llegue ... le mando"

@@ -35,12 +35,18 @@ _RED_FLAG = re.compile(r"\b(mucho dolor|a lot of pain|so much pain|severe pain|i
                        r"|(ankles|legs|feet|tobillos|piernas|pies) (are |is |estan )?(so |really |muy )?"
                        r"(big|puffy|huge|swollen|hinchad[oa]s)"
                        r"|(an|uong) (khong|ko|k|hok) (duoc|đuoc|dc|đc|vo)"
+                       # a cough that will not go: "coughing up yellow", "mucha tos" (Chinese at the end)
+                       r"|(yellow|green|amarill[oa]|verde) "
+                       r"(phlegm|mucus|flema)|coughing (up|a lot|nonstop|more)|mucha tos|tos (fuerte|con flema)"
+                       r"|ho (hoai|suot|khong ngung|ra đam|ra dam)"
                        # "la erida esta roja y le sale agua", "chân bị phù lên nhiều hơn"
                        r"|(herida|erida|wound|incision|cut|vet mo|vet thuong)( (?!no\b|not\b|isn)\w+){0,2} (roja|red"
                        r"|hinchada|caliente"
                        r"|oozing|draining|leaking)|(le |me )?sale (agua|pus|liquido|sangre)"
                        r"|phu (len|to|nhieu|hon)( \w+){0,2}|phu( \w+)? nhieu hon)\b"
-                       r"|更(疼|痛|严重|厉害|乏力|累|虚|没力)|食欲[^，。]{0,3}(差|不好|不振)|没(有)?胃口|吃不下|不吃东西|没吃东西|肿|发烧|发热|出血|流血|流脓|感染|恶化")
+                       r"|更(疼|痛|严重|厉害|乏力|累|虚|没力)|食欲[^，。]{0,3}(差|不好|不振)|没(有)?胃口|吃不下|不吃东西|没吃东西|肿|发烧|发热|出血|流血|流脓|感染|恶化"
+                       # "昨天开始就一直咳嗽 有痰 低烧37.8"
+                       r"|低烧|一直咳|咳(嗽)?(得)?(很|好|越来越)?(厉害|严重|不停)|黄痰")
 _NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any|isn'?t|aren'?t|ain'?t"
                          r"|wasn'?t) (\w+ ){0,2}"
                          r"|(没有|没|无|不|未)\s*)$")
@@ -73,6 +79,12 @@ _FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everythi
                    r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)( (roi|r|rui|lam|ap|a|ak|ah|nha|nhe|het))+\b"
                    r"|\ban (uong )?ngu (duoc|đuoc|dc|đc|ngon|binh thuong)\b|\ban uong (duoc|đuoc|dc|đc|binh thuong)\b"
                    r"|\b(ok|okay|fine|good|alright) (mostly|overall|so far)\b|\bback (at|to) work\b"
+                   # "Ok lang po, thank you", "bn gracias", "OK啦 冇乜嘢 多謝關心": fine, and thanks for asking
+                   r"|^\W*(ok|okay|oke|okey|fine|good|bien|bn|muy bien|muy bn)"
+                   r"( (lang|lng|la|lah|po|naman|啦|喇|咯|哈))*"
+                   r"( (thank you|thanks|thx|ty|gracias|grax|grs|salamat|cam on|多谢|谢谢)\b.*)?$"
+                   r"|^\W*(ok|okay) ?(啦|喇|咯|哈)"
+                   r"|没什么(东西|大碍|问题)?(?![^，。 ]{0,2}(胃口|力|精神|用|效|变化|好转))"
                    r"|\b(đi|di) lam lai (duoc|đuoc|dc|đc)?\b|^\W*(ok|oke|okay) (roi|r)\b"
                    r"|\bbut (managing|getting by|hanging in)\b|\ban (duoc|đuoc|dc|đc) ngu (duoc|đuoc|dc|đc)\b"
                    r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)\W+an (uong|ngu|com)( \w+)?"

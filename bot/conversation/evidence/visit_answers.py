@@ -27,7 +27,9 @@ _ANOTHER_TIME = re.compile(
     r"\b(change|move|switch|reschedule)( (the|my|it|this|that))?( (time|day|date|appointment|appt|visit))?\b"
     r"|\b(cambiar|mover|reprogramar|cambio)( (la|el|mi))?( (hora|cita|fecha|dia|horario))?\b"
     r"|改(个|一个|下)?(时间|天|日子|一下|到|第二|另外|别的|其他|期)"
-    r"|换(个|一个)?(时间|日子|天)|\b(đoi|doi|dời|doi lai) (gio|ngay|lich|lich hen)\b")
+    r"|换(个|一个)?(时间|日子|天)|\b(đoi|doi|dời|doi lai) (gio|ngay|lich|lich hen)\b"
+    # "cho con đổi sang hôm khác ạ", "dời qua bữa khác": to another day
+    r"|\b(đoi|doi|doi lai|chuyen|doi) (sang|qua) (hom|ngay|buoi|bua|lich|gio|tuan)( \w+)?\b")
 
 
 def wants_another_time(text: str) -> bool:
@@ -84,6 +86,9 @@ def cannot_come(text: str) -> bool:
 _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng hủy hẹn"
     r"(?<!not )(?<!dont )(?<!don't )(?<!no )(?<!不要)(?<!别)(?<!dung )(?<!đung )(?<!khong )(?<!ko )(?:"
     r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
+    r"|\bcall (it|that|this|that one|this one|the (appointment|appt|visit)) off\b"
+    # "tengo que anularla", "anulen el turno por favor" (Spain, Argentina)
+    r"|\banul(ar|en|e|a|o|amos)(la|lo)?\b(?! (la|el) (receta|pago|cobro|factura))"
     r"|\b(pls|please|plz) cancel\W*$|\bcancel (pls|please|plz)\W*$"
     r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su|el|ese|este) (cita|consulta|turno)\b|\b(cancelenla"
     r"|cancelela|cancelala)\b"

@@ -1,0 +1,208 @@
+"""Ways of answering found in the eleventh session's blind sets (rural elders, Shanghainese and pinyin typists,
+Catholic Vietnamese, Spain and Río de la Plata Spanish): each rule tested with our own examples, and with the
+ordinary replies it must leave alone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.conversation.evidence.declining import decline_reason, is_bare_no, refuses_a_visit
+from bot.conversation.evidence.for_a_person import asks_what_a_person_must_answer
+from bot.conversation.evidence.later import sends_document_later, will_answer_later
+from bot.conversation.evidence.recovery import feels_fine, sounds_worse
+from bot.conversation.evidence.visit_answers import cancels_the_visit, wants_another_time
+from bot.conversation.evidence.wrong_number import clearly_not_the_patient
+from bot.conversation.keywords import Keyword, classify_keyword
+from bot.conversation.language_request import requested_language
+from bot.conversation.safety import Emergency, detect_emergency
+from bot.core.chinese import as_simplified
+from bot.scheduling.choice import OfferedOption, stated_choice
+from bot.scheduling.turning_down import asks_for_other_times
+from bot.scheduling.zh_vi import canonical
+
+ZONE = ZoneInfo("America/New_York")
+OPTIONS = [OfferedOption(1, "a", datetime(2026, 12, 8, 9, 0, tzinfo=ZONE)),
+           OfferedOption(2, "b", datetime(2026, 12, 9, 14, 30, tzinfo=ZONE)),
+           OfferedOption(3, "c", datetime(2026, 12, 10, 16, 0, tzinfo=ZONE))]
+TODAY = date(2026, 12, 5)
+
+
+def chosen(text: str, language: str = "en") -> int | None:
+    choice = stated_choice(text, OPTIONS, TODAY, language)
+    return choice.chosen.position if choice.chosen else None
+
+
+# -- STOP first, whatever follows, unless the rest takes it back or asks for something else
+
+@pytest.mark.parametrize("body", ["STOP no quiero nada", "Stop. Please don't message me while I'm driving",
+                                  "STOP, đừng làm vậy nữa", "stop x favor", "STOP ya basta", "Stop, who even is this",
+                                  "please stop, I'm tired of these"])
+def test_stop_said_first_opts_out_whatever_follows(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["Stop, wait, I meant the Thursday one", "STOP sorry wrong button, 2",
+                                  "stop in spanish please", "Stop by the clinic friday?", "stop my metformin before?",
+                                  "STOP 星期三可以", "stop, thứ 4 được không"])
+def test_stop_taken_back_or_followed_by_another_ask_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is not Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["no m manden mas mensajes", "dejad de mandarme textos", "no me sigan mandando esto",
+                                  "bie fa gei wo le", "覅再发短信了"])
+def test_do_not_send_said_in_spain_abbreviated_in_pinyin_or_shanghainese_opts_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["no me sigan escribiendo en inglés", "no me manden la dirección, ya sé dónde es"])
+def test_a_language_or_a_paper_not_wanted_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is not Keyword.OPT_OUT
+
+
+def test_help_with_who_is_writing_is_help() -> None:
+    assert classify_keyword("AYUDA quien me manda esto", opted_out=False) is Keyword.HELP
+
+
+# -- emergencies
+
+@pytest.mark.parametrize("body, kind", [
+    ("took my sleeping pills twice by accident and now i cant keep my eyes open", Emergency.MEDICAL),
+    ("se le ha paralizado un lado de la cara a mi esposo", Emergency.MEDICAL),
+    ("我爸刚才摔倒了，头上全是血", Emergency.MEDICAL),
+    ("阿拉姆妈叫伊勿应", Emergency.MEDICAL),
+    ("wo zhen xiang si", Emergency.CRISIS),
+    ("zhen de huo bu xia qu", Emergency.CRISIS),
+    ("我真系唔想再撐落去", Emergency.CRISIS),
+])
+def test_emergencies_as_these_crowds_say_them(body: str, kind: Emergency) -> None:
+    assert detect_emergency(body) is kind
+
+
+@pytest.mark.parametrize("body", ["wo xiang si ni le", "I can't stay awake in class lol, 2 works",
+                                  "se me ha dormido el pie", "头上戴着帽子"])
+def test_missing_someone_a_sleepy_class_or_a_numb_foot_are_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None
+
+
+# -- times
+
+@pytest.mark.parametrize("text", ["can't do those, maybe after the first of the year",
+                                  "Any openings around lunchtime? My son has the car in the mornings",
+                                  "anything in february?"])
+def test_a_time_not_offered_asks_for_other_times_and_books_nothing(text: str) -> None:
+    assert asks_for_other_times(text, "en")
+    assert chosen(text) is None
+
+
+@pytest.mark.parametrize("text, language", [("nah ninguno, solo puedo en la tarde", "es"),
+                                            ("esa semana no puedo, la otra si", "es"),
+                                            ("阿拉礼拜二三四侪没空 有啥别个辰光", "zh")])
+def test_every_time_turned_down_books_nothing(text: str, language: str) -> None:
+    assert chosen(text, language) is None
+
+
+def test_first_of_all_is_no_option() -> None:
+    assert chosen("first of all sorry for the delay, 3 please") == 3
+    assert chosen("the first of the three") == 1
+
+
+def test_chinese_days_in_a_row_are_a_list_but_a_day_then_a_clock_is_a_time() -> None:
+    assert chosen("周三四都可以", "zh") is None
+    assert canonical("周三四都可以", "zh") == "wednesday thursday"
+    assert canonical("礼拜二三点", "zh") == "tuesday at 3:00"
+
+
+def test_shanghainese_reads_as_mandarin() -> None:
+    assert as_simplified("侪覅") == "都不要"
+
+
+@pytest.mark.parametrize("text, position", [
+    ("có cần ăn sáng trước khi thử máu không", None),  # breakfast, not the morning
+    ("thứ 4 là lễ bên nhà thờ, cho con thứ 5 nha", 3),  # a feast day turned down
+])
+def test_vietnamese_meals_and_feast_days(text: str, position: int | None) -> None:
+    assert chosen(text, "vi") == position
+
+
+def test_chua_nhat_is_sunday() -> None:
+    assert canonical("Chúa nhật được không", "vi").split()[0] == "sunday"
+
+
+# -- the reminder, a decline, later
+
+@pytest.mark.parametrize("text", ["gotta call it off, my ride fell through", "anulo la cita, gracias",
+                                  "anulen mi turno del martes"])
+def test_calling_the_visit_off(text: str) -> None:
+    assert cancels_the_visit(text)
+
+
+def test_a_prescription_cancelled_is_no_visit_cancelled() -> None:
+    assert not cancels_the_visit("no anulen la cita por favor")
+
+
+def test_moving_to_another_day_in_vietnamese() -> None:
+    assert wants_another_time("cho tui dời qua bữa khác nha")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("my cardiologist already took care of it", "already_done"),
+    ("had my checkup in october with dr smith", "already_done"),
+    ("ya me lo hice, gracias", "already_done"),
+    ("tháng trước tui đã khám rồi", "already_done"),
+    ("ya estoy re bien, no hace falta ir", "feels_better"),
+    ("dạ con đỡ đau lưng nhiều rồi, không cần nữa", "feels_better"),
+])
+def test_decline_reasons_as_said(text: str, reason: str) -> None:
+    assert decline_reason(text) == reason
+
+
+def test_not_going_anywhere_refuses_the_visit() -> None:
+    assert refuses_a_visit("thôi, tui già rồi, hổng đi đâu")
+
+
+def test_none_after_an_interjection_is_none_of_them() -> None:
+    assert is_bare_no("uy ninguna, perdón")
+
+
+@pytest.mark.parametrize("text", ["t contesto mas tarde", "để chị hỏi chồng đã", "em rep sau nha"])
+def test_will_answer_later(text: str) -> None:
+    assert will_answer_later(text)
+
+
+def test_the_photo_sent_at_night() -> None:
+    assert sends_document_later("a la noche le mando la foto del papel")
+
+
+# -- after discharge, a person, a language, a wrong number
+
+@pytest.mark.parametrize("text", ["còn ho suốt, ban đêm không ngủ được", "coughing up green stuff since monday",
+                                  "这两天一直咳，还有点低烧"])
+def test_a_cough_that_will_not_go_sounds_worse(text: str) -> None:
+    assert sounds_worse(text)
+
+
+@pytest.mark.parametrize("text", ["ok lang, salamat", "bn grax", "OK啦 没什么 谢谢"])
+def test_fine_with_thanks_is_fine(text: str) -> None:
+    assert feels_fine(text)
+
+
+def test_no_appetite_is_not_fine() -> None:
+    assert not feels_fine("没什么胃口")
+
+
+@pytest.mark.parametrize("text", ["is the visit by video or in person?", "¿es por telemedicina o presencial?",
+                                  "is this for the foot doctor or the eye one?"])
+def test_how_or_with_whom_the_visit_is_asks_a_person(text: str) -> None:
+    assert asks_what_a_person_must_answer(text)
+
+
+def test_cannot_read_english_in_southern_vietnamese_keeps_vietnamese() -> None:
+    assert requested_language("tui hổng đọc được tiếng Anh", "vi") == "vi"
+
+
+@pytest.mark.parametrize("text", ["you've got the wrong lady, no Maria here", "I think you texted the wrong family"])
+def test_the_wrong_person_reached_is_a_wrong_number(text: str) -> None:
+    assert clearly_not_the_patient(text)
