@@ -31,10 +31,10 @@ OPT_OUT_WORDS = frozenset(
     }
 )
 OPT_OUT_PHRASES = (
-    re.compile(r"^(please )?(stopall|unsubscribe|unsub|quit|alto|basta)( (stop|please|pls|plz|now|it|por favor"
+    re.compile(r"^(please )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)( (stop|please|pls|plz|now|it|por favor"
                r"|porfa"
                r"|giup|gium|dum|giùm|giúp|dùm"
-               r"|porfavor|porfis|plis|ya|"
+               r"|porfavor|porfis|plis|ya|no|x fa|xfa|x favor|fa|"
                r"thanks|thank you|thx|gracias|nhe|nha|nghe|nghen|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
                r"|lah|leh|la"
                r"|唔该|谢谢|谢|多谢|请|啦|吧))*$"),
@@ -83,15 +83,22 @@ OPT_OUT_PHRASES = (
                r"|\bya no quiero que me (escriba|escribe|escriban|manden|mande|envien)\b(?! en | la "
                r"| el )"),
     re.compile(r"\bunsubscribe\b"),
-    # "no m manden + msjs" (not "no me manden la dirección")
-    re.compile(r"\bno (me|m) (escriban|manden|envien|mande|envie|escriba)\b(?! (en|la|el|los|las) )"),
+    # "no m manden + msjs", "no me escriban" (not "no me manden la dirección", "no me mande con otro doctor", "no me
+    # escriba tan temprano")
+    re.compile(r"\bno (me|m) (escriban|manden|envien|mande|envie|escriba)( (mas|nada))?( (mensajes|msjs?|mjs|textos"
+               r"|sms|texts))?( (por favor|porfa|pls|gracias|x ?fa))*$"
+               r"|\bno (me|m) (escriban|manden|envien|mande|envie|escriba) (mas )?(mensajes|msjs?|mjs|textos|sms"
+               r"|texts)\b"),
     re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar|dejad) de "
                r"(escribir|mandar|enviar|textear|texte|mensajear|llamar|molestar)(me|nos)?"
                r"( (mensajes|textos|texts|sms))?\b"),
     re.compile(r"\bya no (me )?(escriban|manden|envien|texteen|textees|llamen|molesten)\b"),
-    re.compile(r"\b(ya no|no) (me )?(esten|este|sigan|siga|sigas) (mandando|enviando|escribiendo|texteando|llamando)\b"
+    re.compile(r"\bya no (me )?(esten|este|sigan|siga|sigas) (mandando|enviando|escribiendo|texteando|llamando)\b"
                r"(?!( \w+)? en (ingles|espanol|chino|vietnamita))"),
     re.compile(r"\bno (quiero|deseo) (recibir )?mas mensajes\b"),
+    # "Por favor no me sigan escribiendo a este número" (not "no me sigas mandando a la farmacia")
+    re.compile(r"\bno (me )?(sigan|siga|sigas) (escribiendo|mandando|enviando|texteando)( (mensajes|textos|esto|estos"
+               r"|sms|mas))?( a este (numero|telefono|cel|celular))?( (por favor|porfa|pls|gracias))*$"),
     # consent withdrawn in plain words (the FCC's 2024 rule: any reasonable means counts)
     re.compile(r"\b(don'?t|do not|no longer) want (to (get|receive) )?(any |these |your |the |those |no )?(more )?"
                r"(of (these|those|your|the) )?(texts?|messages?|text messages|calls|sms|msgs?|txts?)\b"),
@@ -185,18 +192,24 @@ _HELP_SAID = re.compile(r"^(da |vang )?(help|info|ayuda|帮助|tro giup)( (pleas
                         r"|不明白|不懂|看不懂)\b(?!( \S+){7})"
                         # "HELP 这是哪里发的？", "help? 你们是哪家诊所": where it comes from (Chinese has no spaces)
                         r"|^(help|info|ayuda) ?\S{0,8}(哪里|哪家|哪个|什么诊所|什么医院)")
-# STOP said first opts out whatever follows ("STOP ya no quiero", "STOP. Do not text me at work", "STOP, nhắn hoài
-# vậy", "STOP x fa"): consent may be revoked by any reasonable means. Not when the rest takes it back or asks for
-# something else ("Stop, I made a mistake, I want Wednesday", "STOP SPANISH, ENGLISH PLEASE", "Stop. Hold on, let me
-# check", "STOP at 9 is fine"), nor "stop by", "stop taking my blood thinner?". Read on the normalised text.
+# STOP said first with a reason to stop after it ("STOP ya no quiero", "STOP. Do not text me at work", "STOP, nhắn
+# hoài vậy", "Stop. My husband passed away"; STOP with only a courtesy is the first of OPT_OUT_PHRASES). Not when the
+# rest takes it back, answers or asks something else ("Stop, I made a mistake, I want Wednesday", "Stop! yes, no more
+# waiting", "STOP SPANISH, ENGLISH PLEASE", "Stop these pills? too many side effects"), nor "stop by". Read on the
+# normalised text; a question mark is looked for in the message as written.
 _STOP_FIRST = re.compile(
-    r"^((please|pls|plz) )?stop\b(?! (by|in|at|taking|using|eating|drinking)\b)"
-    r"(?! (the|my|his|her) (?!(messages?|texts?|msgs?|txts?|reminders?|notifications?|calls?|spam|sms)\b))"
-    r"(?!.*\b(mistake|wait|hold on|hang on|oops|never ?mind|let me|i meant|meant|wrong (reply|one|option|button)"
-    r"|english|spanish|chinese|vietnamese|espanol|ingles|chino|vietnamita|tieng \w+|\w*\d\w*"
-    r"|(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?s?|lunes|martes|miercoles|jueves|viernes|sabado|domingo"
-    r"|thu ([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)\b)"
-    r"(?!.*(周|星期|礼拜|禮拜|中文|英文|西班牙|越南|点|點))")
+    r"^((please|pls|plz) )?stop\b(?! (by|in|at|taking|using|eating|drinking|worrying|stressing|and shop)\b)"
+    r"(?=.*\b(no quiero|ya no|basta|enough|too many|spam|annoying|not interested|don'?t (text|message|contact|want)"
+    r"|do not (text|message|contact|want)|leave me alone|unsubscribe|no more|messages|texts|msgs|reminders"
+    r"|notifications|passed away|died|hospice|deceased|fallecio|murio|hoai|nua|khong can|ko can|k can|tired of|sick of"
+    r"|fed up|harto|harta|cansad[oa])\b)"
+    r"(?!.*\b(mistake|wait|hold on|hang on|oops|sorry|jk|kidding|never ?mind|let me|i meant|meant|didn'?t mean"
+    r"|wrong (reply|one|option|button)|yes|yeah|yep|si|ok|okay|reschedul\w*|different|another|other|change|call me"
+    r"|talk|speak|confused|which|pills?|meds?|medicines?|medications?|aspirin|metformin|insulin|thinner|dose"
+    r"|tablets?|antibiotics?|pastillas?|medicinas?|thuoc|english|spanish|chinese|vietnamese|espanol|ingles|chino"
+    r"|vietnamita|tieng \w+|\w*\d\w*|(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?s?|lunes|martes|miercoles"
+    r"|jueves|viernes|sabado|domingo|thu ([2-7]|hai|ba|tu|nam|sau|bay)|chu nhat)\b)"
+    r"(?!.*(周|星期|礼拜|禮拜|中文|英文|西班牙|越南|点|點|药))")
 
 
 _RIGHT = re.compile(r"đúng|Đúng|ĐÚNG")
@@ -215,7 +228,8 @@ def classify_keyword(body: str, *, opted_out: bool, provider_keyword: str | None
     if provider_keyword is not None:
         return {"STOP": Keyword.OPT_OUT, "START": Keyword.OPT_IN, "HELP": Keyword.HELP}.get(provider_keyword)
     text = normalise(_RIGHT.sub(" right ", body))  # "đúng" (right) folds like "đừng" (don't)
-    if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES) or _STOP_FIRST.match(text):
+    if text in OPT_OUT_WORDS or any(pattern.search(text) for pattern in OPT_OUT_PHRASES) \
+            or (_STOP_FIRST.match(text) and "?" not in body and "？" not in body):
         return Keyword.OPT_OUT
     if opted_out and text in OPT_IN_WORDS:
         return Keyword.OPT_IN

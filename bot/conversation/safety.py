@@ -71,8 +71,8 @@ _MEDICAL = [
     r"can'? ?t (talk|speak) (right|straight|properly|clearly)(?! now| this| at| atm| rn| (english"
     r"|spanish))", r"(habla|hablando) (arrastrad\w*|enredad\w*|trabad\w*)",
     r"no (puede|puedo) hablar bien", r"(la )?mitad de (la|su|mi) (cara|cuerpo) (dormida|adormecida|caida|paralizada)",
-    r"se (le|me) (ha )?(durmio|dormido|adormecio|adormecido|paralizo|paralizado) (la cara|el brazo|medio cuerpo"
-    r"|la mitad|medio lado|un lado|el lado)",
+    r"se (le|me) (durmio|adormecio|paralizo) (la cara|el brazo|medio cuerpo|la mitad)",
+    r"se (le|me) ha (dormido|adormecido|paralizado) (la cara|medio cuerpo|la mitad|medio lado|un lado|el lado)",
     r"se (le|me) (esta )?(durmiendo|adormeciendo|entumiendo|paralizando|durmio|entumio) (todo |toda )?(el|la|su|mi) "
     r"(lado|mitad|brazo|cara|pierna)", r"se (le|me) traba la lengua", r"(lengua|habla) trabada",
     # a throat, tongue or face swelling up (an allergic reaction closing the airway)
@@ -103,10 +103,8 @@ _MEDICAL = [
     r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
     r"overdose", r"sobredosis",
     # a double dose, then too drowsy: "took my pain pills then took them again by mistake, cant stay awake"
-    r"(pills|meds|medicine|medication|tablets|dose|doses)\b.*\b(can'?t|cant|cannot|can not) (stay awake|keep (my |his "
-    r"|her )?eyes open)",
-    r"(can'?t|cant|cannot|can not) (stay awake|keep (my |his |her )?eyes open)\b.*\b(pills|meds|medicine|medication"
-    r"|tablets|dose|doses)\b",
+    r"(again|twice|double|too many|extra|by mistake|by accident)\b.*\b(can'?t|cant|cannot|can not) (stay awake|keep "
+    r"(my |his |her )?eyes open)",
     # not responding: "won't wake up", "no reacciona"
     r"unresponsive", r"(won'?t|wont|will not|can'?t|cannot|couldn'?t) (wake (him|her|them|my \w+) up|wake up)",
     r"(isn'?t|is not|not|wasn'?t|stopped) (responding|breathing|waking up)(?! (to|well|as))",
@@ -221,7 +219,9 @@ _CRISIS += [
     r"(khong|ko|k) co (toi|tui|minh|em|con)( \w+){0,4} (se )?(tot|song tot|vui|nhe nhang) hon",
     r"chet (đi |di )?cho (xong|roi|khoe|yen)", r"(uong|nuot) (het|ca) (vi|hop|lo|chai) thuoc",
     r"(uong|nuot) het (\w+ )?thuoc cho (xong|yen)\b(?! (roi|r) (moi|thi|se|di))", r"bu (xiang|xiang zai) huo",
-    r"\bwo (zhen )?(hen )?xiang si\b(?! (ni|nimen|ta|le ni))", r"\bhuo bu xia qu\b",  # 我想死, 活不下去 in pinyin
+    # 我想死, 活不下去 in pinyin (not 我想死你了, nor 我想四点: "wo xiang si dian")
+    r"\bwo (zhen )?(hen )?xiang si\b(?! (ni|nimen|ta|le ni|dian|hao|yue|ge|zhou|ke yi|keyi|shi))",
+    r"\bhuo bu xia qu\b",
     r"ngu (luon|mot giac) (khong|ko|k) (day|thuc day)",
     r"(toi|tui|minh|em|con) (chi )?la (ganh nang|ga[nh]h nang)",
     r"(khong|ko|k|chang) (con )?thay (y nghia|ly do)( gi)?( (de|đe))? song",
@@ -262,7 +262,7 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?\s*live", r"不想
               r"自己(只)?是(个|一个)?(负担|累赘|拖累)",
               r"(死咗|死了|死)(就算|算了|好过|更好)",
               # "成日諗住死咗佢算，唔想再撐落去" (Cantonese, read as Mandarin)
-              r"死了?(他|它)(就)?算", r"不想再?(撑|熬|挺)(落去|下去)"]  # "我唔想再拖累屋企人，死咗就算"
+              r"死了?(他|它)(就)?算", r"不想再?撑落去"]  # "我唔想再拖累屋企人，死咗就算"
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself

@@ -114,7 +114,9 @@ def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
 
 # every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
 _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)"
-                           r"|(can ?not|cant|can'?t|cannot) (do|make) (any of )?(those|these|them)(?=\s*[.,;!]|\s*$)"
+                           # "Cant do those. The roads get bad" (not "Tue and Wed I can't do those, Thursday ok")
+                           r"|^(i )?(can ?not|cant|can'?t|cannot) (do|make) (any of )?(those|these|them)"
+                           r"(?=\s*[.;!]|\s*$)"
                            # "esa semana no puedo", "can't do that week": the whole week offered
                            r"|(esa|esta) semana no (puedo|podemos|puede|podre)|(can'?t|cannot|cant) (do|make) (that"
                            r"|this) week"
@@ -125,7 +127,9 @@ _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (on
                            r"|all (this|these|those) (days|dates|times)"
                            r"|no (a |en )?(esas|estas|esos|estos) (horas|horarios)"
                            r"|ningun[oa] de (esos|esas|estos|estas|los|las|ellos|ellas)"
-                           r"|^(\w+ )?ningun[oa](?=\s*[,.;!]|$)"  # "puchica ninguno, solo puedo bien temprano"
+                           # "puchica ninguno, solo puedo temprano" (not "Ninguno, el jueves a las 4 está perfecto")
+                           r"|^(\w+ )?ningun[oa](?=\s*[,.;!]|$)(?!.*\b(lunes|martes|miercoles|jueves|viernes|sabado"
+                           r"|domingo|monday|tuesday|wednesday|thursday|friday|opcion|primer\w*|segund\w*|tercer\w*)\b)"
                            r"|ningun[oa] (me )?(sirve|funciona|puedo|queda)"
                            r"|(dou|quan ?dou|dou ?dou) ?bu ?(xing|keyi|fangbian|heshi)"  # 都不行, typed as pinyin
                            r"|no (puedo|puede|podemos|pueden) (esos|esas|estos|estas) (dias?|horarios?|horas?|fechas?)"

@@ -50,7 +50,8 @@ _DECLINE_REASONS = (
     ("already_done", re.compile(
         # "My surgeon already took care of that, had the follow up last week", "ya m lo hice en agosto"
         r"\balready took care of (it|that|this)\b|\bhad (the|my|a|that) (\w+ )?(follow ?up|followup|visit|appointment"
-        r"|appt|exam|check ?up|checkup|physical)( \w+)? (last|in|on|a|back|earlier|this)\b"
+        r"|appt|exam|check ?up|checkup|physical)( \w+)? (last|in|on|a|back|earlier|this)\b(?!.*\b(come back|again"
+        r"|return|\d))"
         r"|\b(m|me) (lo|la) (hice|hize|ise|tome|saque)\b"
         r"|\b(tuan|thang|nam) (truoc|roi)( \w+){0,2} (vua|da|moi) (di )?(kham|lam|xet nghiem|chup|soi)\b"
         r"|\balready (had|got|did|went|done|been|saw|seen)\b(?! (a|an|my|another) (\w+ )?(doctor|specialist|therapist"
@@ -436,8 +437,7 @@ _REFUSES = re.compile(r"\b(khong|ko|k|hong|hok|chang)( muon)? (đat|dat|book|lay
                       r"|暂不(预约|约)"
                       r"|\b(i'?m|im|i am) done with (doctors|doctor visits|appointments|all (that|this))\b"
                       r"|\bhard pass\b"
-                      # "Dạ thôi con ơi, già rồi đi đứng khó khăn, hổng đi đâu": not going anywhere
-                      r"|\b(khong|ko|k|hong|hok|chang) (di|đi) (dau|đau)( (het|nha|nhe|a|con|em))*\W*$"
+
                       r"|\b(xin phep )?(khong|ko|k) (hen|đat|dat) lai\b|\b(won'?t|will not|not gonna"
                       r"|not going to) (book|schedule)"
                       r"( it| one| anything| an appointment)?\W*$")

@@ -81,8 +81,9 @@ def speaks_for_someone(text: str) -> bool:
 _FOR_A_PERSON = re.compile(
     r"\b(insurance|insured|copay|co pay|deductible|medicaid|medicare|bill|billing|cost|how much|price)\b"
     # in person or by video, which of two referrals: "¿La cita es presencial o por videollamada?"
-    r"|\b(presencial|en persona|in person)\b.*\b(video|videollamada|virtual|telehealth|telemedicina)\b"
-    r"|\b(video|videollamada|virtual|telehealth|telemedicina)\b.*\b(presencial|en persona|in person)\b"
+    r"|\b(es|is it|is this|is the \w+|will it be|sera|va a ser)( \w+){0,2} (presencial|en persona|in person|video"
+    r"|videollamada|virtual|telehealth|telemedicina|telefono|phone) (o|or) (por |by |a )?(presencial|en persona"
+    r"|in person|video|videollamada|virtual|telehealth|telemedicina)\b"
     r"|\bis (this|it) (for|about|with) (the|my) \w+ (doctor|one|referral|specialist)\b.*\bor\b"
     r"|\b(closer|nearer)\b(?! to (lunch\w*|noon|midday|the (morning|afternoon|evening|end|weekend|start)|\d|my lunch))"
     r"|\b(near me|nearby|other location|another location|different location|parking|directions)\b"

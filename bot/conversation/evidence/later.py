@@ -34,7 +34,7 @@ _WILL_ANSWER = (
     r"\b(get back to (you|u|ya|y'?all)|let (you|u|y'?all) know|(te|t|le|les) (aviso|confirmo|escribo|contesto|respondo"
     r"|marco|hablo)|"
     r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule"
-    r"|(rep|tl|tra loi|bao|nt) (lai )?sau"  # "em rep sau nha", "để chị hỏi chồng đã"
+    r"|(rep|tl|tra loi|nt) (lai )?sau"  # "em rep sau nha", "để chị hỏi chồng đã"
     r"|(de|đe) (em|toi|tui|minh|con|e|chi|anh|co|chu|bac|ba|me|ma) hoi( \w+){1,2} (da|đa|truoc)"
     r"|(text|get back to|call) (u|you) back|mai (tra loi|bao|nhan|tl))\b"
     r"|\b(i will|i'?ll|ill|will) (answer|reply|respond|write back|text back|write|text)( to)?( you| u)?"

@@ -82,9 +82,9 @@ _FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everythi
                    # "Ok lang po, thank you", "bn gracias", "OK啦 冇乜嘢 多謝關心": fine, and thanks for asking
                    r"|^\W*(ok|okay|oke|okey|fine|good|bien|bn|muy bien|muy bn)"
                    r"( (lang|lng|la|lah|po|naman|啦|喇|咯|哈))*"
-                   r"( (thank you|thanks|thx|ty|gracias|grax|grs|salamat|cam on|多谢|谢谢)\b.*)?$"
-                   r"|^\W*(ok|okay) ?(啦|喇|咯|哈)"
-                   r"|没什么(东西|大碍|问题)?(?![^，。 ]{0,2}(胃口|力|精神|用|效|变化|好转))"
+                   r"( (thank you|thanks|thx|ty|gracias|grax|grs|salamat|cam on|多谢|谢谢)( (po|so much|for asking"
+                   r"|for checking|关心))*)?$"
+                   r"|^\W*(ok|okay) ?(啦|喇|咯|哈)?( ?(没什么(东西|大碍|问题)?|没事|多谢(关心)?|谢谢(关心)?))+$"
                    r"|\b(đi|di) lam lai (duoc|đuoc|dc|đc)?\b|^\W*(ok|oke|okay) (roi|r)\b"
                    r"|\bbut (managing|getting by|hanging in)\b|\ban (duoc|đuoc|dc|đc) ngu (duoc|đuoc|dc|đc)\b"
                    r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)\W+an (uong|ngu|com)( \w+)?"

@@ -86,9 +86,7 @@ def cannot_come(text: str) -> bool:
 _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng hủy hẹn"
     r"(?<!not )(?<!dont )(?<!don't )(?<!no )(?<!不要)(?<!别)(?<!dung )(?<!đung )(?<!khong )(?<!ko )(?:"
     r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
-    r"|\bcall (it|that|this|that one|this one|the (appointment|appt|visit)) off\b"
-    # "tengo que anularla", "anulen el turno por favor" (Spain, Argentina)
-    r"|\banul(ar|en|e|a|o|amos)(la|lo)?\b(?! (la|el) (receta|pago|cobro|factura))"
+
     r"|\b(pls|please|plz) cancel\W*$|\bcancel (pls|please|plz)\W*$"
     r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su|el|ese|este) (cita|consulta|turno)\b|\b(cancelenla"
     r"|cancelela|cancelala)\b"
@@ -96,9 +94,21 @@ _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng
     r"|\b(huy|bo) (cai |lich |buoi )?(hen|lich hen|lich)( (do|nay|đo))?\b)")
 
 
+# "I have to call that one off", "tengo que anularla", "anulen el turno por favor" (Spain, Argentina); not asked
+# ("¿se anula si llego tarde?", "why did they call it off?") nor refused ("no la anulen", "no quiero que la anulen")
+_CALLED_OFF = re.compile(r"\bcall (it|that|this|that one|this one|the (appointment|appt|visit)) off\b"
+                         r"|\banul(ar|en|e|o|amos)(la|lo)?\b(?! (la|el) (receta|pago|cobro|factura))")
+_REFUSED_BEFORE = re.compile(r"\b(no|not|never|don'?t|dont|why|did|que)\b")
+
+
 def cancels_the_visit(text: str) -> bool:
     """Whether the reply calls the reminded visit off in words."""
-    return bool(_CANCELS.search(normalise(text)))
+    folded = normalise(text)
+    if _CANCELS.search(folded):
+        return True
+    said = _CALLED_OFF.search(folded)
+    return said is not None and "?" not in text and "¿" not in text \
+        and not _REFUSED_BEFORE.search(folded[:said.start()])
 
 
 # "yes please", "i want to reschedule", "quiero reagendar", "我想预约", "muốn đặt lịch": a visit, time not yet named

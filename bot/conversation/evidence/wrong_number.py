@@ -34,8 +34,8 @@ _WRONG_NUMBER = re.compile(
 # the patient's phone ("who is this?" or "not me" alone are not enough: they may be the patient asking).
 _CLEARLY_WRONG = re.compile(
     r"\bwrong (number|person|phone|numbr|nmbr|numer|nuber|numbet)\b"
-    r"|\b(got|have|texted|texting|reached|messaged|sent this to) the wrong (fella|feller|guy|gal|lady|man|woman"
-    r"|folks|family|house|people)\b|\blon so\b(?! (\d|mot|hai|ba)\b)|\bnot (my"
+    r"|\b(got|have|texted|reached|messaged|sent this to) the wrong (fella|feller|guy|gal|lady|man|woman)\b"
+    r"|\blon so\b(?! (\d|mot|hai|ba)\b)|\bnot (my"
     r"|his|her|their) (number|phone|cell)\b"
     r"|\b(isnt|isn't|is not|aint|ain't) (my|his|her|their) (number|phone|cell)\b"
     r"|\b(this|that|it)('?s| is)? (isnt|isn't|is not|aint|ain't|not) (\w+'?s? ){1,2}(number|phone|cell)( no)? "
