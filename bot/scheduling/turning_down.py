@@ -170,8 +170,8 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          r"|february|the new year|the evenings?)\b"
                          r"|\b(other|another|different) (day|days|time|times)( is| are)? (possible|ok|okay"
                          r"|available)\b"  # (not "其他时间我都忙": busy then)
-                         r"|(别的|其他)(时间|日子)(?![^，。,.]{0,4}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作|返工|开工"
-                         r"|开店|不得|唔得|唔得闲|唔得閒))"
+                         r"|(别的|其他)(时间|日子)(?![^，。,.]{0,6}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作|返工|开工"
+                         r"|开店|不得|唔得|唔得闲|唔得閒|做工|干活|打工|在店|在餐馆|没有空))"
                          # "could we look at dates after the holidays?"
                          r"|\b(look at|see|check|find|get|any|have|got) (some |other |any )?(dates|times|days"
                          r"|openings|slots"

@@ -250,3 +250,20 @@ def test_the_doctor_said_after_is_no_answer_later() -> None:
 @pytest.mark.parametrize("text", ["Tuesday, in person. No video please", "la cita presencial, no por video"])
 def test_a_preference_for_in_person_is_no_question(text: str) -> None:
     assert not asks_what_a_person_must_answer(text)
+
+
+@pytest.mark.parametrize("text", ["Tengo que anularla porque no estaré en la ciudad",
+                                  "mi mamá no puede ir porque está enferma, así que anulen la cita por favor"])
+def test_calling_off_after_a_reason_with_a_no_in_it_cancels(text: str) -> None:
+    assert cancels_the_visit(text)
+
+
+@pytest.mark.parametrize("text, position", [("周三下午两点半可以 四点才要去店里开门", 2),
+                                            ("我只有礼拜四下午有空 其他时间都在餐馆打工", 3)])
+def test_a_chinese_time_to_leave_for_work_or_the_rest_of_the_week_busy_keeps_the_one_named(text: str,
+                                                                                         position: int) -> None:
+    assert chosen(text, "zh") == position
+
+
+def test_these_times_none_then_another_day_asks_for_other_times() -> None:
+    assert canonical("那几个时间我们都不行 改到下个礼拜一行吗", "zh").startswith("none of them")

@@ -98,7 +98,7 @@ _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng
 # ("¿se anula si llego tarde?", "why did they call it off?") nor refused ("no la anulen", "no quiero que la anulen")
 _CALLED_OFF = re.compile(r"\bcall (it|that|this|that one|this one|the (appointment|appt|visit)) off\b"
                          r"|\banul(ar|en|e|o|amos)(la|lo)?\b(?! (la|el) (receta|pago|cobro|factura))")
-_REFUSED_BEFORE = re.compile(r"\b(no|not|never|don'?t|dont|why|did|que)\b")
+_REFUSED_BEFORE = re.compile(r"\b(no|not|never|don'?t|dont|why|did)\b")
 
 
 def cancels_the_visit(text: str) -> bool:
@@ -108,7 +108,7 @@ def cancels_the_visit(text: str) -> bool:
         return True
     said = _CALLED_OFF.search(folded)
     return said is not None and "?" not in text and "¿" not in text \
-        and not _REFUSED_BEFORE.search(folded[:said.start()])
+        and not _REFUSED_BEFORE.search(" ".join(folded[:said.start()].split()[-4:]))  # the words just before it
 
 
 # "yes please", "i want to reschedule", "quiero reagendar", "我想预约", "muốn đặt lịch": a visit, time not yet named
