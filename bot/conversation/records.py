@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlmodel import Session, col, select
 
-from bot.core.models import Conversation, Message, Patient, utcnow
+from bot.core.models import Conversation, Message, Patient, WorkflowEvent, utcnow
 
 
 def open_conversation(session: Session, address: str) -> Conversation | None:
@@ -35,3 +37,27 @@ def mark_message(session: Session, message_id: str, engine_state: str, only_if: 
         message.engine_state = engine_state
         message.updated_at = utcnow()
         session.add(message)
+
+
+HIDDEN_ANSWER = "••••"  # what a chat page shows, on opening, in place of an answer to "what is your date of birth?"
+
+
+def identity_answers(session: Session, messages: list[Message]) -> set[str]:
+    """The ids of the replies among ``messages`` that were typed before the patient's identity was verified in
+    their conversation: answers to "what is your date of birth?" (right or wrong). A chat page opened again shows
+    them hidden, so a forwarded or shared link never shows a date of birth."""
+    asked = {conversation.id: conversation for conversation in session.exec(
+        select(Conversation).where(col(Conversation.id).in_({m.conversation_id for m in messages if m.conversation_id}))
+    ).all() if conversation.identity_state != "not_needed"}
+    if not asked:
+        return set()
+    verified_at: dict[str, datetime] = {}
+    for event in session.exec(select(WorkflowEvent).where(
+            WorkflowEvent.type == "outreach.identity.verified",
+            col(WorkflowEvent.subject).in_({c.task_id for c in asked.values() if c.task_id}))).all():
+        conversation_id = str(event.data.get("conversation_id"))
+        verified_at[conversation_id] = min(event.time, verified_at.get(conversation_id, event.time))
+    never = datetime.max.replace(tzinfo=UTC)  # not verified (yet): every reply so far was an answer to the check
+    return {message.id for message in messages
+            if message.direction == "inbound" and message.conversation_id in asked
+            and message.created_at <= verified_at.get(message.conversation_id, never)}

@@ -15,7 +15,7 @@ from bot.conversation.calls import CallHandler
 from bot.conversation.endpoints import engine_routes
 from bot.conversation.engine import EngineClient
 from bot.conversation.inbound import InboundQueue
-from bot.conversation.records import language_of, latest_conversation
+from bot.conversation.records import HIDDEN_ANSWER, identity_answers, language_of, latest_conversation
 from bot.conversation.router import InboundRouter
 from bot.core.context import Outreach
 from bot.core.db import Database
@@ -119,7 +119,8 @@ def _public_routes(app: web.Application, ctx: Outreach, inbound: InboundQueue, c
             messages = session.exec(
                 select(Message).where(Message.address == address).order_by(col(Message.created_at))
             ).all()
-            return [{"direction": m.direction, "text": m.body,
+            hidden = identity_answers(session, list(messages))  # a date of birth is never shown again
+            return [{"direction": m.direction, "text": HIDDEN_ANSWER if m.id in hidden else m.body,
                      # the page knows its own messages by the id it gave them
                      "id": (m.provider_sid or m.id).rsplit(":", 1)[-1]} for m in messages]
 

@@ -133,6 +133,31 @@ async def test_reopening_the_chat_link_shows_the_conversation_so_far(stack: Stac
     await again.socket.close()
 
 
+async def test_reopening_the_link_never_shows_the_dates_of_birth_typed(stack: Stack) -> None:
+    """A chat link forwarded or opened on a shared computer replays the conversation, but not the answers given to
+    "what is your date of birth?" (wrong or right); what the patient wrote after being verified is shown."""
+    task = await chat_task(stack)
+    chat = await open_chat(stack, task)
+    await chat.wait_for_bot(1)
+    for count, reply in enumerate(("01/02/1980", "3/14/62", "tomorrow after 5pm"), start=2):
+        await chat.type(reply)
+        await chat.wait_for_bot(count)
+    await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    await chat.socket.close()
+
+    socket = await stack.http.ws_connect(task["chat_url"] + "/ws")
+    typed, said = [], 0
+    while said < 4:
+        data = json.loads((await socket.receive(timeout=10)).data)
+        if data.get("type") == "message":
+            if data["direction"] == "inbound":
+                typed.append(data["text"])
+            else:
+                said += 1
+    assert typed == ["••••", "••••", "tomorrow after 5pm"]
+    await socket.close()
+
+
 async def test_a_chat_task_needs_a_date_of_birth_and_a_forged_link_opens_nothing(stack: Stack) -> None:
     body = task_body(new_phone(), "prov-chat", preferred_channel="chat")
     refused = await stack.create_task(body, expect=422)
