@@ -39,6 +39,7 @@ _WEAK_IN = re.compile(r"\s*((reading|writing|speaking|spoken|written|skills?|lec
                       r"(very |muy |so |that |tan |too |really |)"
                       r"(?P<quality>good|great|bueno|buena|bad|malo|mala|poor|terrible|limited|basic)\b"
                       r"|\s*字?\s*我?(看|读|听)?(不好|不行|很差|不太好|不懂|不明白|不明|不太懂|不大懂|不太明|不大明)"
+                      r"|\s*字?\s*(认|识|认识)(不了|不得|不到|不全|不多|得不多)"  # "中文字认不了多少"
                       r"|\s*(k[eé]m|kh[oô]ng t[oố]t|ch[aậ]m( l[aắ]m)?|y[eế]u)\b"  # "đọc tiếng Việt chậm lắm"
                       # "English tui đọc ko hiểu": the patient reads it poorly, said after its name
                       r"|\s*((tui|t[oô]i|m[iì]nh|em|con) )?((đọc|doc|[dđ]ọc|nghe|n[oó]i|noi) )?"
@@ -55,7 +56,7 @@ def _weak_after(lowered: str, end: int) -> bool:
     return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          # said of the patient by a relative: "ella no habla inglés", "my mom doesn't speak english"
-                         r"no (habla|lee|entiende|sabe)|(doesn'?t|does not|doesnt) (speak|read|understand)|"
+                         r"no (habla|lee|entiende|sabe)|(doesn'?t|does not|doesnt|don'?t|dont) (speak|read|understand)|"
                          r"i don'?t read|(kh[oô]ng|ko|k|h[oổô]ng|hok) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
                          r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂|唔识|唔会|唔明|唔懂")
 _SAID_OF_SOMEONE = re.compile(r"\b(no (habla|lee|entiende|sabe)|doesn'?t|doesnt|does not)\b")

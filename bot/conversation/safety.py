@@ -121,7 +121,8 @@ _MEDICAL = [
     # a blow to the head with a sign after it: vomiting, sight, confusion, bleeding
     r"(hit|banged|bumped|struck|hurt|cracked|smacked) (my|his|her|their|the) head\b.*\b(vomit\w*|throw\w* up|threw up"
     r"|puk\w*|see (straight|right|clearly)|blurr\w*|double vision|confus\w*|bleed\w*|blood|blacked out|dizzy"
-    r"|passed out|knocked out)",
+    r"|passed out|knocked out|(not|isn'?t|is not|aren'?t|wasn'?t) making (any )?sense|talking nonsense"
+    r"|(not|isn'?t) acting (right|like (herself|himself))|can'?t remember|won'?t wake)",
     r"head (injury|wound)\b.*\b(vomit\w*|throw\w* up|threw up|confus\w*|bleed\w*|blurr\w*)",
     # fallen and unable to get up: "fell and can't get up", "me caí y no me puedo levantar"
     r"(fell|fallen|fall)( \w+){0,4} (and )?(can'?t|cannot|couldn'?t|unable to) (get|stand) up",
@@ -298,6 +299,9 @@ _STROKE_SIGN = re.compile(r"slurr|speech|words|talk|speak|face|mouth|droop|arm|l
 _NEW = re.compile(r"\b(now|suddenly|again|just|today|this morning|tonight|de repente|otra vez|ahorita|hoy|ahora"
                   r"|[đd]ot nhien|tu nhien|bong dung|hom nay|sang nay|toi nay)\b|突然|又|刚才|刚刚|今天|现在")
 _NEGATED = re.compile(r"(\b(no|not|never|without|sin|nada de|khong|chang) (\w+ ){0,2}|(没有|没|无|不|未)\s*)$")
+# not bearing it any more negates nothing after it: "no aguanto más quiero matarme", "I can't take it, want to die"
+_ENDURING = re.compile(r"\b(no|ya no) (aguanto|soporto|puedo)( mas)?\b|\bcan'?t (take|stand) (it|this)( anymore)?\b"
+                       r"|\b(khong|ko|k) (chiu|chiu noi) (noi|duoc|dc)( nua)?\b")
 
 
 # suicide in Vietnamese as typed with its marks: unambiguous there, while the folded "tu tu" is also "slowly"
@@ -321,7 +325,7 @@ def detect_emergency(body: str) -> Emergency | None:
     for kind, pattern in ((Emergency.CRISIS, _CRISIS_RE), (Emergency.MEDICAL, _MEDICAL_RE)):
         for text, context in (*((s, s) for s in sentences), *parts, (whole, whole)):
             for match in pattern.finditer(text):
-                if not _NEGATED.search(text[: match.start()]) \
+                if not _NEGATED.search(_ENDURING.sub(" enduring ", text[: match.start()])) \
                         and not _told_as_history(context, context.find(match.group()), match.group()):
                     return kind
     return None

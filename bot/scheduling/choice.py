@@ -626,7 +626,8 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
             day_without_option = clause  # "el jueves temprano no, en la tarde sí": Thursday, in the afternoon
         ids = {o.slot_id for o in reading.candidates}
         if rejects_options(clause, language) and not (_CHOOSES.search(fold(clause)) and len(reading.candidates) == 1):
-            if reading.candidates and len(reading.candidates) < len(options):
+            # (every option turned down by name counts too: "sat morning ok? this week I'm busy mon to thu")
+            if reading.candidates and (len(reading.candidates) < len(options) or reading.constrained):
                 turned_down |= ids
         elif reading.candidates:
             if named and _only_a_part_of_day(clause, language):

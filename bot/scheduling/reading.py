@@ -60,6 +60,7 @@ RELATIVE_DAYS = {"today": 0, "hoy": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "
 
 
 MORNING_LEAD_INS = frozenset({"la", "las"})  # "en la mañana" is the morning; "mañana", "el de mañana" are tomorrow
+_A_TIME_IN_THE_MORNING = re.compile(r"\b(\d{1,2}(?::\d{2})?) de manana\b")
 
 
 def reply_words(text: str, language: str | None) -> tuple[str, bool]:
@@ -67,8 +68,9 @@ def reply_words(text: str, language: str | None) -> tuple[str, bool]:
     into the few plain words that rewrite knows; English and Spanish are read as written."""
     reading = reading_language(text, language)
     if reading is None:
+        folded = _A_TIME_IN_THE_MORNING.sub(r"\1 de la manana", fold(text))  # "a las 9 de mañana": 9 in the morning
         return _AFTER_LUNCH.sub(lambda said: " dusk " if said.group(0).startswith(("late", "al ")) else " afternoon ",
-                                fold(text)), False
+                                folded), False
     return canonical(text, reading), True
 
 

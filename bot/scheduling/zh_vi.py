@@ -61,7 +61,7 @@ def canonical(text: str, language: str) -> str:
 # English short day names no Vietnamese word spells (not "thu", "tu", "mon", "sat"): kept as the patient wrote them
 _ENGLISH_SHORT_DAYS = ("tue", "tues", "wed", "weds", "thurs", "fri")
 # "4pm", "2:30 p.m.", and "周三2:30pm吧" (no space around it in Chinese)
-_ENGLISH_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m(?![a-z])\.?", re.IGNORECASE)
+_ENGLISH_CLOCK = re.compile(r"(?<![\d:hg])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m(?![a-z])\.?", re.IGNORECASE)
 
 
 # English month names around an offer, as the texts print them ("Dec 9 duoc", "12月 Dec 10 ok"): not "may", "mar"
@@ -350,6 +350,7 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bthang\s+\d{1,2}\b|(?<!:)\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan"
         r"|ngay)\b", " "),  # not "14:30 ngày"  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
+    (r"\b(e|em|toi_me|tui|minh|con|anh|chi)\s+ban\b", " not "),  # "tuần này e bận t3 t4 t5"
     (r"\bket\s+(roi|r|lam|qua|viec|lich)\b|\b(bi|dang)\s+ket\b", " not "),  # "sáng thứ ba tôi kẹt rồi": stuck then
     # "chiều bác phải trông cháu", "còn đưa đón cháu": busy then
     (r"\bphai\s+(trong|don|dua|coi|cham|giu|lo cho)\b|\bdua\s+don\b"
@@ -434,6 +435,7 @@ def _vietnamese(text: str) -> str:
         text = text.replace(marked, word)
     text = unicodedata.normalize("NFKD", text).replace("đ", "d")
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"(\d)([ap]m)\b", r"\1 \2", text)  # "2h30pm": the Vietnamese clock, then pm
     text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "2:30pm"
     text = _VI_AMONG.sub(" ", text)  # "giờ cuối cùng trong 3 giờ đó": among those three, no 3 o'clock
     text = _VI_ALL_THREE.sub(" none of them ", text)

@@ -267,3 +267,62 @@ def test_a_chinese_time_to_leave_for_work_or_the_rest_of_the_week_busy_keeps_the
 
 def test_these_times_none_then_another_day_asks_for_other_times() -> None:
     assert canonical("那几个时间我们都不行 改到下个礼拜一行吗", "zh").startswith("none of them")
+
+
+# -- the second blind round of the session (p86–p87)
+
+@pytest.mark.parametrize("body", ["ya no aguanto, me quiero morir", "I can't take it anymore, I want to die"])
+def test_not_bearing_it_negates_nothing_after_it(body: str) -> None:
+    assert detect_emergency(body) is Emergency.CRISIS
+
+
+def test_a_blow_to_the_head_then_confused_talk_is_an_emergency() -> None:
+    assert detect_emergency("grandpa hit his head on the counter and he's not making sense") is Emergency.MEDICAL
+
+
+@pytest.mark.parametrize("body", ["no quiero morir, solo tengo miedo", "I am not going to hurt myself, don't worry"])
+def test_a_crisis_denied_stays_no_emergency(body: str) -> None:
+    assert detect_emergency(body) is None
+
+
+@pytest.mark.parametrize("body", ["plz stop msging me", "Stop gracias no mas", "别总给我发了"])
+def test_more_ways_to_stop_the_texts(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("text, language", [("these are all bad for me, anything later in the day?", "en"),
+                                            ("sat morning ok ko? tuan nay em ban t2 t3 t4 t5", "vi")])
+def test_all_turned_down_or_busy_those_days_books_nothing(text: str, language: str) -> None:
+    assert chosen(text, language) is None
+
+
+@pytest.mark.parametrize("text, position, language", [
+    ("el miércoles a las 2:30 de tarde no, mejor el martes a las 9 de mañana", 1, "es"),
+    ("Tuesday morning is fine, that's the 8th isn't it?", 1, "en"),
+    ("t5 4pm ok, hom do em off", 3, "vi"),
+])
+def test_a_morning_in_spanish_a_tag_question_and_a_glued_pm_keep_the_time(text: str, position: int,
+                                                                         language: str) -> None:
+    assert chosen(text, language) == position
+
+
+@pytest.mark.parametrize("text, language", [("Back from Arizona in the spring. Anything in February?", "en"),
+                                            ("mejor para enero, ahorita no puedo", "es")])
+def test_a_month_asked_for_asks_for_other_times(text: str, language: str) -> None:
+    assert asks_for_other_times(text, language)
+
+
+@pytest.mark.parametrize("text, current, wanted", [("my dad dont read english, vietnamese please", "en", "vi"),
+                                                   ("我中文字认不得几个，发西班牙文吧", "zh", "es")])
+def test_a_language_read_poorly_then_another_asked_for(text: str, current: str, wanted: str) -> None:
+    assert requested_language(text, current) == wanted
+
+
+def test_need_to_cancel_misspelled_cancels_but_cancel_and_reschedule_does_not() -> None:
+    assert cancels_the_visit("gotta cancle, my shift changed")
+    assert not cancels_the_visit("need to cancel and reschedule")
+
+
+def test_reply_back_later_and_a_photo_tonite() -> None:
+    assert will_answer_later("chieu em rep lai nha")
+    assert sends_document_later("not home, will send the pic 2nite")

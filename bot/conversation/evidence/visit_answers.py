@@ -88,6 +88,7 @@ _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng
     r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
 
     r"|\b(pls|please|plz) cancel\W*$|\bcancel (pls|please|plz)\W*$"
+    r"|\b(need|have|want|got|gotta) (to )?(cancel|cancle|cancell|cancil)\b(?! (it|that|this|the|my)? ?(and|then))"
     r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su|el|ese|este) (cita|consulta|turno)\b|\b(cancelenla"
     r"|cancelela|cancelala)\b"
     r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)|不用(再)?(留|保留)(位|位置|着)?了?|不要留(位|位置)"
