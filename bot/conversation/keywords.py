@@ -147,7 +147,7 @@ OPT_OUT_PHRASES = (
     re.compile(r"退订|退定|取消订阅|(帮|幫)我除名|(把|将)我除名|(唔|不)想再(收|接收)((呢啲|呢些|这些|这种|呢种)(?![^，。]{0,2}(英文|中文|越南文|西班牙文))|短信|信息)"
         r"|(别|不要|勿|莫|唔好)再(给我)?(发|传)了|^\s*(别|不要|唔好)(给我)?(发|传)了(?![^，。]{0,3}(英文|中文|越南|西班牙))"
                r"|(不要|别|不用|勿|莫|唔好)[再在老总]?(给我|给俺)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
-               r"|(别|不要)[再老总](给我|给俺)?(发|传)了"
+               r"|(别|不要)[老总](给我|给俺)?(发|传)了(?![^，。\s]{0,3}(这么|那么|太|多|早|晚))"
                r"|(不要|别|不用|勿|莫|唔好)[再在]?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的"
                r"|任何)?(短信|信息"
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
@@ -204,7 +204,7 @@ _STOP_FIRST = re.compile(
     r"(?=.*\b(no quiero|ya no|basta|enough|too many|spam|annoying|not interested|don'?t (text|message|contact|want)"
     r"|do not (text|message|contact|want)|leave me alone|unsubscribe|no more|messages|texts|msgs|reminders"
     r"|notifications|passed away|died|hospice|deceased|fallecio|murio|hoai|nua|khong can|ko can|k can|tired of|sick of"
-    r"|no mas|ya no mas"
+    r"|no mas( (por favor|porfa|gracias|mensajes|textos|msjs?))*$"
     r"|fed up|harto|harta|cansad[oa])\b)"
     r"(?!.*\b(mistake|wait|hold on|hang on|oops|sorry|jk|kidding|never ?mind|let me|i meant|meant|didn'?t mean"
     r"|wrong (reply|one|option|button)|yes|yeah|yep|si|ok|okay|reschedul\w*|different|another|other|change|call me"

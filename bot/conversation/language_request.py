@@ -56,7 +56,10 @@ def _weak_after(lowered: str, end: int) -> bool:
     return quality is None or bool(said.group("negated")) or quality not in ("good", "great", "bueno", "buena")
 _NOT_SPOKEN = re.compile(r"\b(no hablo|no entiendo|no leo|i don'?t speak|i do not speak|i can'?t read|"
                          # said of the patient by a relative: "ella no habla inglés", "my mom doesn't speak english"
-                         r"no (habla|lee|entiende|sabe)|(doesn'?t|does not|doesnt|don'?t|dont) (speak|read|understand)|"
+                         r"no (habla|lee|entiende|sabe)|(doesn'?t|does not|doesnt) (speak|read|understand)|"
+                         # a parent as some write it: "my mom dont read english" (not "my kids don't read Vietnamese")
+                         r"(my (mom|mother|mama|dad|father|papa|grandma|grandmother|grandpa|grandfather|husband|wife)"
+                         r"|she|he) (don'?t|dont) (speak|read|understand)|"
                          r"i don'?t read|(kh[oô]ng|ko|k|h[oổô]ng|hok) (n[oó]i|bi[eế]t|hi[eể]u|[dđ][oọ]c))\b"
                          r"|不会说|不会|不懂|看不懂|听不懂|不识|读不懂|看不明|不明白|看不太懂|唔识|唔会|唔明|唔懂")
 _SAID_OF_SOMEONE = re.compile(r"\b(no (habla|lee|entiende|sabe)|doesn'?t|doesnt|does not)\b")

@@ -121,8 +121,8 @@ _MEDICAL = [
     # a blow to the head with a sign after it: vomiting, sight, confusion, bleeding
     r"(hit|banged|bumped|struck|hurt|cracked|smacked) (my|his|her|their|the) head\b.*\b(vomit\w*|throw\w* up|threw up"
     r"|puk\w*|see (straight|right|clearly)|blurr\w*|double vision|confus\w*|bleed\w*|blood|blacked out|dizzy"
-    r"|passed out|knocked out|(not|isn'?t|is not|aren'?t|wasn'?t) making (any )?sense|talking nonsense"
-    r"|(not|isn'?t) acting (right|like (herself|himself))|can'?t remember|won'?t wake)",
+    r"|passed out|knocked out|(she|he|they)( is|'s|s)? (not|isn'?t|is not|aren'?t|wasn'?t) making (any )?sense"
+    r"|talking nonsense|(not|isn'?t) acting (right|like (herself|himself))|won'?t wake)",
     r"head (injury|wound)\b.*\b(vomit\w*|throw\w* up|threw up|confus\w*|bleed\w*|blurr\w*)",
     # fallen and unable to get up: "fell and can't get up", "me caí y no me puedo levantar"
     r"(fell|fallen|fall)( \w+){0,4} (and )?(can'?t|cannot|couldn'?t|unable to) (get|stand) up",
@@ -300,7 +300,8 @@ _NEW = re.compile(r"\b(now|suddenly|again|just|today|this morning|tonight|de rep
                   r"|[đd]ot nhien|tu nhien|bong dung|hom nay|sang nay|toi nay)\b|突然|又|刚才|刚刚|今天|现在")
 _NEGATED = re.compile(r"(\b(no|not|never|without|sin|nada de|khong|chang) (\w+ ){0,2}|(没有|没|无|不|未)\s*)$")
 # not bearing it any more negates nothing after it: "no aguanto más quiero matarme", "I can't take it, want to die"
-_ENDURING = re.compile(r"\b(no|ya no) (aguanto|soporto|puedo)( mas)?\b|\bcan'?t (take|stand) (it|this)( anymore)?\b"
+_ENDURING = re.compile(r"\b(no|ya no) (aguanto|soporto)( mas)?\b|\b(ya )?no puedo mas\b|\bcan'?t (take|stand) (it|this)"
+                       r"( anymore)?\b"
                        r"|\b(khong|ko|k) (chiu|chiu noi) (noi|duoc|dc)( nua)?\b")
 
 

@@ -116,7 +116,7 @@ def asks_earlier_or_later(text: str, language: str | None = None) -> bool:
 
 # every time offered turned down at once ("none of them", "ninguno de esos", 都不行 as rewritten)
 _NONE_OF_THEM = re.compile(r"\b(none of (them|those|these|the times)|neither (one|of them)"
-                           r"|(those|these|they|them) (are|r) all (bad|no good|out|busy|terrible|impossible)"
+                           r"|^(those|these)( times| days| ones)? (are|r) all (bad|no good|out|terrible|impossible)"
                            # "Cant do those. The roads get bad" (not "Tue and Wed I can't do those, Thursday ok")
                            r"|^(i )?(can ?not|cant|can'?t|cannot) (do|make) (any of )?(those|these|them)"
                            r"(?=\s*[.;!]|\s*$)"
@@ -169,10 +169,9 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          # "Do you have anything around noon?", "Anything in January?": a time not offered
                          r"|\b(anything|something|any (times?|openings?|slots?)) (open |available )?(around|at|about"
                          r"|near|closer to|close to) (noon|lunch|lunchtime|midday|mid day)\b"
-                         r"|(^|[.!?;]\s*)(\w+ )?(anything|something|any (times?|openings?|slots?)) (open |available )?"
-                         r"in (january"
-                         r"|february|the new year|the evenings?)\b"
-                         r"|\b(mejor|seria mejor|algo|hay algo|tienen algo|tiene algo) (en|para) (enero|febrero)\b"
+                         r"|(^|[.!?;]\s*)(\w+ )?(anything|any (times?|openings?|slots?)) (open |available )?"
+                         r"in (january|february|the new year)\s*(\?|$)"
+                         r"|\b(mejor|seria mejor|hay algo) (en|para) (enero|febrero)\b"
                          r"|\b(other|another|different) (day|days|time|times)( is| are)? (possible|ok|okay"
                          r"|available)\b"  # (not "其他时间我都忙": busy then)
                          r"|(别的|其他)(时间|日子)(?![^，。,.]{0,6}(忙|不行|没空|没时间|不可以|不方便|上班|有事|工作|返工|开工"

@@ -350,7 +350,9 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bthang\s+\d{1,2}\b|(?<!:)\b\d{1,2}\s+(tuan|thang|nam|tieng|phut|lan"
         r"|ngay)\b", " "),  # not "14:30 ngày"  # "tháng 3", "1 tiếng"
     (r"\bban\s+(roi|r|lam|qua|viec)\b", " not "),  # "bận rồi" typed without diacritics
-    (r"\b(e|em|toi_me|tui|minh|con|anh|chi)\s+ban\b", " not "),  # "tuần này e bận t3 t4 t5"
+    # "tuần này e bận t3 t4 t5" (not "chị bạn em chở em", "em bán hàng xong": a friend, selling)
+    (r"\b(e|em|toi_me|tui|minh|con|anh|chi)\s+ban\s+(?=(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+     r"|morning|afternoon|evening|ca|het|suot)\b)", " not "),
     (r"\bket\s+(roi|r|lam|qua|viec|lich)\b|\b(bi|dang)\s+ket\b", " not "),  # "sáng thứ ba tôi kẹt rồi": stuck then
     # "chiều bác phải trông cháu", "còn đưa đón cháu": busy then
     (r"\bphai\s+(trong|don|dua|coi|cham|giu|lo cho)\b|\bdua\s+don\b"

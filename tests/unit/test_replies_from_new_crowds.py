@@ -319,10 +319,52 @@ def test_a_language_read_poorly_then_another_asked_for(text: str, current: str, 
 
 
 def test_need_to_cancel_misspelled_cancels_but_cancel_and_reschedule_does_not() -> None:
-    assert cancels_the_visit("gotta cancle, my shift changed")
+    assert cancels_the_visit("gotta cancle tuesday, my shift changed")
     assert not cancels_the_visit("need to cancel and reschedule")
 
 
 def test_reply_back_later_and_a_photo_tonite() -> None:
     assert will_answer_later("chieu em rep lai nha")
     assert sends_document_later("not home, will send the pic 2nite")
+
+
+# -- what the second reader found in the second round's rules
+
+@pytest.mark.parametrize("text", ["I have to cancel my ride but I'll be there", "Do I have to cancel if I have a cold?",
+                                  "I might have to cancel, will let you know", "got to cancel my sitter, still coming"])
+def test_cancelling_something_else_or_maybe_cancels_no_visit(text: str) -> None:
+    assert not cancels_the_visit(text)
+
+
+@pytest.mark.parametrize("text, current", [("My kids don't read Vietnamese, but I do", "vi"),
+                                           ("孩子们don't read中文，我自己看", "zh")])
+def test_children_who_do_not_read_the_language_change_nothing(text: str, current: str) -> None:
+    assert requested_language(text, current) == current
+
+
+@pytest.mark.parametrize("body", ["Bumped my head on the cupboard lol. Can't remember if I picked Tuesday",
+                                  "hit my head on the car door, these times aren't making sense to me",
+                                  "Ya no puedo tener el turno de la mañana", "Stop, no mas quiero saber donde es",
+                                  "别老发了这么多，一天一条就够"])
+def test_a_bump_then_a_scheduling_doubt_just_and_fewer_texts_are_neither_emergency_nor_opt_out(body: str) -> None:
+    assert detect_emergency(body) is None
+    assert classify_keyword(body, opted_out=False) is not Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("text, position", [
+    ("Thursday at 4 works. Anything in the evenings I can't do", 3), ("Jueves a las 4. Mi hija tiene algo en enero", 3),
+    ("Tuesday at 9. Those are all bad times for my husband but I'll go alone", 1)])
+def test_a_time_chosen_beside_a_month_or_others_turned_down_for_someone_else_is_booked(text: str,
+                                                                                     position: int) -> None:
+    assert chosen(text, "es" if "Jueves" in text else "en") == position
+
+
+@pytest.mark.parametrize("text, position", [("chị bạn em chở em đi thứ 5 4h chiều", 3),
+                                            ("thu 5 4h chieu em ban hang xong roi di dc", 3)])
+def test_a_friend_or_selling_is_not_busy(text: str, position: int) -> None:
+    assert chosen(text, "vi") == position
+
+
+@pytest.mark.parametrize("text", ["sao không ai rep lại", "Thứ 3 9h được, chị rep lại em nha"])
+def test_asking_the_clinic_to_reply_is_no_answer_later(text: str) -> None:
+    assert not will_answer_later(text)

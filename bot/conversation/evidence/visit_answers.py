@@ -88,7 +88,6 @@ _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng
     r"\b(cancel|drop|scrap|call off) (it|that|this|the (appointment|appt|visit)|my (appointment|appt|visit))\b"
 
     r"|\b(pls|please|plz) cancel\W*$|\bcancel (pls|please|plz)\W*$"
-    r"|\b(need|have|want|got|gotta) (to )?(cancel|cancle|cancell|cancil)\b(?! (it|that|this|the|my)? ?(and|then))"
     r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su|el|ese|este) (cita|consulta|turno)\b|\b(cancelenla"
     r"|cancelela|cancelala)\b"
     r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)|不用(再)?(留|保留)(位|位置|着)?了?|不要留(位|位置)"
@@ -98,6 +97,11 @@ _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng
 # "I have to call that one off", "tengo que anularla", "anulen el turno por favor" (Spain, Argentina); not asked
 # ("¿se anula si llego tarde?", "why did they call it off?") nor refused ("no la anulen", "no quiero que la anulen")
 _CALLED_OFF = re.compile(r"\bcall (it|that|this|that one|this one|the (appointment|appt|visit)) off\b"
+                         # "need to cancle tuesday got called into work" (not "I have to cancel my shift but I'll be
+                         # there", "need to cancel and reschedule")
+                         r"|^(i )?(need|have|want|got|gotta)( to)? (cancel|cancle|cancell|cancil)\b(?! (and|then)\b)"
+                         r"(?! (my|the|a|our|his|her) (?!(appointment|appt|visit)\b)\w+)"
+                         r"(?!.*\b(but|pero|coming|be there)\b)"
                          r"|\banul(ar|en|e|o|amos)(la|lo)?\b(?! (la|el) (receta|pago|cobro|factura))")
 _REFUSED_BEFORE = re.compile(r"\b(no|not|never|don'?t|dont|why|did)\b")
 
