@@ -368,3 +368,16 @@ def test_a_friend_or_selling_is_not_busy(text: str, position: int) -> None:
 @pytest.mark.parametrize("text", ["sao không ai rep lại", "Thứ 3 9h được, chị rep lại em nha"])
 def test_asking_the_clinic_to_reply_is_no_answer_later(text: str) -> None:
     assert not will_answer_later(text)
+
+
+@pytest.mark.parametrize("text, reason", [("feelin so much better now, dont need the visit", "feels_better"),
+                                          ("ya me curé, no voy a ir", "feels_better"),
+                                          ("no tengo con qué pagar el copago", "cost"),
+                                          ("退休金就那么点，钱哪够，不去了", "cost"),
+                                          ("cant aford that right now", "cost")])
+def test_better_now_and_the_price_said_plainly(text: str, reason: str) -> None:
+    assert decline_reason(text) == reason
+
+
+def test_a_child_at_school_in_the_morning_then_a_time_chosen() -> None:
+    assert chosen("soy el papá de Sofi, en la mañana tiene clases, el jueves a las 4 sí puede", "es") == 3
