@@ -26,6 +26,13 @@ class ChatPage:
     async def type(self, text: str) -> None:
         await self.socket.send_json({"id": uuid.uuid4().hex, "text": text})
 
+    async def answer_each(self, *replies: str) -> list[str]:
+        """Type each reply in turn, waiting for the bot's answer to it."""
+        for reply in replies:
+            await self.type(reply)
+            await self.wait_for_bot(len(self.bot_said) + 1)
+        return self.bot_said
+
     async def wait_for_bot(self, count: int, within: float = 20.0) -> list[str]:
         deadline = time.monotonic() + within
         while len(self.bot_said) < count:
@@ -90,9 +97,7 @@ async def test_three_wrong_dates_of_birth_hand_the_chat_to_a_person_and_reveal_n
     task = await chat_task(stack, language="es")
     chat = await open_chat(stack, task)
     await chat.wait_for_bot(1)
-    for attempt, reply in enumerate(("1/1/1990", "no sé", "5 de mayo de 1970"), start=2):
-        await chat.type(reply)
-        await chat.wait_for_bot(attempt)
+    await chat.answer_each("1/1/1990", "no sé", "5 de mayo de 1970")
     said = chat.bot_said
     assert "fecha de nacimiento" in said[0]
     assert "No pudimos confirmar" in said[3]
@@ -139,9 +144,7 @@ async def test_reopening_the_link_never_shows_the_dates_of_birth_typed(stack: St
     task = await chat_task(stack)
     chat = await open_chat(stack, task)
     await chat.wait_for_bot(1)
-    for count, reply in enumerate(("01/02/1980", "3/14/62", "tomorrow after 5pm"), start=2):
-        await chat.type(reply)
-        await chat.wait_for_bot(count)
+    await chat.answer_each("01/02/1980", "3/14/62", "tomorrow after 5pm")
     await stack.wait_for_event(task["id"], "outreach.handoff.requested")
     await chat.socket.close()
 
@@ -230,9 +233,7 @@ async def test_wrong_dates_count_across_a_patients_conversations(stack: Stack) -
     first = await chat_task(stack, mrn=mrn, phone=phone)
     chat = await open_chat(stack, first)
     await chat.wait_for_bot(1)
-    for attempt, reply in enumerate(("01/01/1970", "02/02/1971", "03/03/1972"), start=2):
-        await chat.type(reply)
-        await chat.wait_for_bot(attempt)
+    await chat.answer_each("01/01/1970", "02/02/1971", "03/03/1972")
     await stack.wait_for_event(first["id"], "outreach.handoff.requested")
     await chat.socket.close()
 
@@ -240,9 +241,7 @@ async def test_wrong_dates_count_across_a_patients_conversations(stack: Stack) -
     second = await chat_task(stack, workflow="prior_authorization", mrn=mrn, phone=phone)
     chat = await open_chat(stack, second)
     await chat.wait_for_bot(1)
-    for attempt, reply in enumerate(("04/04/1973", "05/05/1974"), start=2):
-        await chat.type(reply)
-        await chat.wait_for_bot(attempt)
+    await chat.answer_each("04/04/1973", "05/05/1974")
     handoff = await stack.wait_for_event(second["id"], "outreach.handoff.requested")
     assert handoff["data"]["reason"] == "identity_not_verified"
     misses = [e for e in await stack.events(second["id"]) if e["type"] == "outreach.identity.not_matched"]
