@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from opencc import OpenCC
 
+from bot.core.pinyin import as_characters
+
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Written Cantonese → Mandarin (the longest word matches first); read before the Traditional → Simplified step,
@@ -58,7 +60,9 @@ def as_simplified(text: str) -> str:
     """``text`` with its written Cantonese as Mandarin, its Traditional characters as Simplified and English words
     set apart from the characters beside them; text without Chinese is returned as it is."""
     if not _HAN.search(text):
-        return text
+        text = as_characters(text)  # "hao de wo hui qu": pinyin the table reads in full
+        if not _HAN.search(text):
+            return text
     mandarin = _CANTONESE_WORD.sub(lambda found: _CANTONESE_MEANING[found.group()], text)
     simplified = _converter().convert(_WEEKDAY_WITHOUT_LI.sub(r"星期\1", mandarin))
     return _LATIN_BESIDE_HAN.sub(" ", simplified)  # "收不收Medicaid", "Wednesday那个": English words stand apart

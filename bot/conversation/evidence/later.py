@@ -44,7 +44,8 @@ _WILL_ANSWER = (
     r"|\b(i'?ll|i will|will) (text|write|call|get) (you |u )?back\b(?! (at|in|on) \d)"
     r"|\b(tell|let) (you|u)( know)? (tomorrow|later|tonight|after)\b(?! (is|works|at|would))"
     r"|\bi (tell|text) (you|u) (after|later|tomorrow|tonight)\b"
-    r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你")
+    r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
+    r"|(问问|问一下|商量一下|商量)[^，。]{0,8}(再|后)(回|回复|告诉|答复|通知)你")  # "我先问问我儿子再回你"
 _WRITTEN_LATER = re.compile(
     r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"
     r"|\b" + _WHEN_LATER + r",? (please |pls |just )?" + _WRITE_TO_ME + r"\b"
