@@ -12,7 +12,8 @@ import re
 _PHRASES: dict[str, str] = {
     # yes, coming
     "hao de": "好的", "hao a": "好啊", "hao ya": "好呀", "ke yi": "可以", "mei wen ti": "没问题", "xing": "行",
-    "hui qu": "会去", "hui lai": "会来", "yi ding qu": "一定去", "yi ding hui qu": "一定会去", "zhun shi": "准时",
+    # (not "hui qu": 会去, will go, and 回去, gone home, are typed alike)
+    "yi ding qu": "一定去", "yi ding dao": "一定到", "zhun shi": "准时", "zhun shi dao": "准时到",
     "que ren": "确认", "dui": "对", "shi de": "是的", "en en": "嗯嗯",
     # how the patient is
     "hai hao": "还好", "hai ke yi": "还可以", "hai xing": "还行", "ting hao": "挺好", "hen hao": "很好",
@@ -24,7 +25,8 @@ _PHRASES: dict[str, str] = {
     "bu xu yao": "不需要", "suan le": "算了", "tai gui": "太贵", "tai gui le": "太贵了", "mei kong": "没空",
     "bu fang bian": "不方便", "bu xing": "不行",
     # later, someone else decides
-    "wen wen": "问问", "wen yi xia": "问一下", "xian": "先", "zai": "再", "hui ni": "回你", "zai hui ni": "再回你",
+    "wen wen": "问问", "wen yi xia": "问一下", "xian": "先", "xian zai": "现在", "zai": "再", "hui ni": "回你",
+    "zai hui ni": "再回你",
     "gao su ni": "告诉你", "zai gao su ni": "再告诉你", "er zi": "儿子", "nv er": "女儿", "nu er": "女儿",
     "lao gong": "老公", "lao po": "老婆", "wo": "我", "wo men": "我们", "ni": "你", "de": "的", "le": "了",
     "xie xie": "谢谢", "duo xie": "多谢",

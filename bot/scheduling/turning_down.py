@@ -40,7 +40,10 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"|really |kinda |pretty )?(crazy|hectic|nuts|chaos|chaotic|impossible|rough|tough"
                        r"|packed|a mess|bad)|"
                        r"(i|we) (have|got) (\w+ )?(work|school|class|classes|a class|church)|recojo"
-                       r"|tengo (clase|escuela)|tiene (clase|clases|escuela|colegio|kinder)|"
+                       r"|tengo (clase|escuela)|"
+                       # "en la mañana tiene escuela" (not "el miércoles a las 2:30 mientras mi hijo tiene escuela")
+                       r"(en la|por la) (manana|tarde) (\w+ ){0,2}tiene (clase|clases|escuela|colegio|kinder)|"
+                       r"tiene (clase|clases|escuela|colegio|kinder) (en la|por la) (manana|tarde)|"
                        r"labur(o|ando)|"
                        r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
                        # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"

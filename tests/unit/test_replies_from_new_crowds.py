@@ -381,3 +381,16 @@ def test_better_now_and_the_price_said_plainly(text: str, reason: str) -> None:
 
 def test_a_child_at_school_in_the_morning_then_a_time_chosen() -> None:
     assert chosen("soy el papá de Sofi, en la mañana tiene clases, el jueves a las 4 sí puede", "es") == 3
+
+
+# -- what the second reader found in the third round's rules
+
+@pytest.mark.parametrize("text", ["todavía no me he curado", "quiero que el doctor me cure", "im not feelin better",
+                                  "feelin better? nope, worse", "带的钱够不够", "我钱不多,够不够付",
+                                  "多少钱?我时间不够", "no tengo como pagar el estacionamiento, hay ayuda?"])
+def test_not_cured_a_cure_wanted_not_better_or_asking_about_money_is_no_reason_to_decline(text: str) -> None:
+    assert decline_reason(text) is None
+
+
+def test_a_child_at_school_while_the_visit_is_on_is_no_busy_time() -> None:
+    assert chosen("el miércoles a las 2:30 mientras mi hijo tiene escuela", "es") == 2

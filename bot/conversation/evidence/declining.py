@@ -21,9 +21,10 @@ _DECLINE_REASONS = (
         r"|fit as a fiddle)\b"
         r"|\b(doesn'?t|does not|don'?t|dont|doesnt) hurt (anymore|any more|no more|none)\b"
         # "im feelin way better now" (not "I'd feel better talking to someone", "would feel better if...")
-        r"|(?<!d )(?<!would )\b(feel|feeling|feelin) (way |much |a lot |so much |lots )?better\b(?! (if|when|with"
-        r"|talking|to|about|knowing))"
-        r"|\b(ya )?me (cure|he curado)\b|\bya estoy curad[oa]\b"
+        r"|(?<!d )(?<!would )(?<!not )(?<!n't )(?<!nt )\b(feel|feeling|feelin) (way |much |a lot |so much |lots )?"
+        r"better\b"
+        r"(?! (if|when|with|talking|to|about|knowing))(?!.*\b(nope|worse|not really)\b)"
+        r"|\bya me (cure|he curado)\b|\bya estoy curad[oa]\b"  # (not "no me he curado", "para que me cure")
         r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b|\b(i )?(am |'m )?(feel|feeling) (good|fine|ok"
         r"|okay|great|well) now\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando|toy|ya toy) (mucho |muy |muchisimo |bastante |re )?"
@@ -427,8 +428,11 @@ _AT_MY_AGE = re.compile(r"\b(a|at) (mi|my) (edad|age)\b|(这个|这把|我这)�
 # the price said outright, which outweighs a visit or test named beside it
 _COST_OUTRIGHT = re.compile(r"太贵|\btoo expensive\b|\b(muy|demasiado) caro\b|\b(mac|đat|dat) qua\b"
                             r"|\b(can'?t|cannot|cant) (afford|aford)\b|付不起|负担不起|掏不起|花不起"
-                            r"|(退休金|钱)[^，。]{0,4}(哪够|不够)"
-                            r"|\bno (tengo|tenemos) (como|con que) pagar\b|\bno (puedo|podemos) pagar\b")
+                            r"|(退休金|钱)[^，。\s]{0,4}(哪够|(?<!够)不够)"  # (not 钱够不够: asking)
+                            r"|\bno (tengo|tenemos) (como|con que) pagar(lo|la|eso|esto)?\b(?! (el|la|los|las) "
+                            r"(estacionamiento|parking|taxi|transporte|bus|gasolina|uber))(?!.*\bayuda\b)"
+                            r"|\bno (puedo|podemos) pagar(lo|la|eso|esto)?\b(?! (el|la|los|las) (estacionamiento"
+                            r"|parking|taxi|transporte|bus|gasolina|uber))(?!.*\bayuda\b)")
 # a reason with a decision after it: "how much this cost? ... I cannot pay again. no thank you"
 _DECIDED = re.compile(r"(\bno,? thank(s| you)|\bno gracias|\blo (voy a dejar|dejo)( ahi| asi)?|\bi'?ll pass"
                       r"|\b(thoi )?khoi (nha|nhe|di)?|不用了|算了|先不约了?|不约了)\W*$")
