@@ -571,9 +571,6 @@ class ActionClarify(OutreachAction):
     def act(self, turn: Turn) -> None:
         if reason_or_no(turn) or answered_by_menu(turn):
             return
-        if turn.question.about_recovery and reads_as_checkin_answer(turn.text):
-            answer_checkin(turn)  # "hai hao mei shi" (还好没事): how they are, in words the engine did not read
-            return
         asked = int(turn.tracker.get_slot("clarifications") or 0)
         if asked >= 1:
             turn.hand_off("not_understood")
