@@ -205,7 +205,7 @@ _STOP_FIRST = re.compile(
     r"|do not (text|message|contact|want)|leave me alone|unsubscribe|no more|messages|texts|msgs|reminders"
     r"|notifications|passed away|died|hospice|deceased|fallecio|murio|hoai|nua|khong can|ko can|k can|tired of|sick of"
     r"|no mas( (por favor|porfa|gracias|mensajes|textos|msjs?))*$"
-    r"|fed up|harto|harta|cansad[oa])\b)"
+    r"|fed up|harto|harta|cansad[oa]|moved|me mude)\b)"
     r"(?!.*\b(mistake|wait|hold on|hang on|oops|sorry|jk|kidding|never ?mind|let me|i meant|meant|didn'?t mean"
     r"|wrong (reply|one|option|button)|yes|yeah|yep|si|ok|okay|reschedul\w*|different|another|other|change|call me"
     r"|talk|speak|confused|which|pills?|meds?|medicines?|medications?|aspirin|metformin|insulin|thinner|dose"

@@ -39,7 +39,8 @@ def chosen(text: str, language: str = "en") -> int | None:
 
 @pytest.mark.parametrize("body", ["STOP no quiero nada", "Stop. Please don't message me while I'm driving",
                                   "STOP, đừng làm vậy nữa", "stop x favor", "STOP ya basta",
-                                  "Stop. My father died last month", "please stop, I'm sick of these", "stop no more"])
+                                  "Stop. My father died last month", "please stop, I'm sick of these", "stop no more",
+                                  "STOP I moved"])
 def test_stop_said_first_opts_out_whatever_follows(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
 
