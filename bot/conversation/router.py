@@ -47,6 +47,7 @@ from bot.events.outbox import record_event
 from bot.messages.render import render_standalone, resolve_language
 from bot.outreach.addresses import channel_of, task_of
 from bot.outreach.dispatcher import opening_entities
+from bot.outreach.opt_in import resume_after_opt_in
 from bot.outreach.outbound import send_text
 from bot.outreach.policy import is_opted_out, patient_zones, record_opt_out
 from bot.outreach.states import ACTIVE_STATES, move_task
@@ -350,8 +351,9 @@ class InboundRouter:
                     provider_confirms = provider_confirms or (
                         by_sms and self.ctx.sms.provider_unblocks(body, opt_out.keyword))
                     session.delete(opt_out)
+                resumed = resume_after_opt_in(session, address, [p.id for p in patients], message_id, utcnow())
                 session.add(AuditEntry(actor="patient", action="opted_in", subject=address,
-                                       detail={"message_id": message_id}))
+                                       detail={"message_id": message_id, "tasks_resumed": resumed}))
             return language, news, provider_confirms
 
         language, news, provider_confirms = await self.ctx.db.run(act)

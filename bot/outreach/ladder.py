@@ -200,8 +200,8 @@ def take_rung(session: Session, task: OutreachTask, quiet_hours: QuietHours,
                 schedule_next_rung(task, now)
         elif decision.final:  # deceased, do not contact, opted out: no more contact at all
             move_task(session, task, decision.outcome or "unreachable", {"reason": decision.reason})
-        return None
-        defer(session, task, decision, now + timedelta(minutes=10), {"rung": step})
+        else:  # quiet hours, the cap, a send rate: the reminder waits for its time (and says so)
+            defer(session, task, decision, now + timedelta(minutes=10), {"rung": step})
         return None
     task.waiting_reason = None
     session.add(task)

@@ -29,6 +29,8 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
                              "opted_out"}),
     # a patient we could not reach goes to a person's queue; what they reach by other means is the outcome
     "unreachable": frozenset({"booked", "declined", "completed"}),
+    # a patient who texts START after their own STOP picks up where they were (bot/outreach/opt_in.py)
+    "opted_out": frozenset({"queued", "awaiting_reply"}),
 }
 
 _EVENT_FOR_STATE = {

@@ -47,6 +47,26 @@ async def test_a_plain_words_opt_out_is_honoured_and_confirmed_once_by_us(stack:
     assert "STOP" in texts[2]
 
 
+async def test_start_after_stop_takes_up_the_offer_where_it_was(stack: Stack) -> None:
+    """A STOP sent by mistake, then START: the offer the patient was answering is theirs again, so "2" books
+    it (before, the task had ended and "2" met "nothing open for you")."""
+    started = await stack.start_conversation()
+    task_id, phone = started.task_id, started.phone
+    await stack.reply(phone, "STOP")
+    await stack.wait_for_event(task_id, "outreach.patient.opted_out")
+    await stack.reply(phone, "START")
+    await stack.wait_for_texts(phone, 3)
+    for _ in range(100):
+        if (await stack.task(task_id))["state"] == "awaiting_reply":
+            break
+        await asyncio.sleep(0.1)
+    resumed = [e for e in await stack.events(task_id) if e["type"] == "outreach.task.awaiting_reply"][-1]
+    assert resumed["data"]["from"] == "opted_out" and resumed["data"]["reason"] == "patient_opted_in"
+    await stack.reply(phone, "2")
+    await stack.wait_for_event(task_id, "outreach.appointment.booked")
+    assert (await stack.task(task_id))["state"] == "booked"
+
+
 async def test_a_webhook_with_a_bad_signature_is_refused(stack: Stack) -> None:
     url = f"{stack.base_url}/channels/sms/inbound"
     params = {"MessageSid": "SM" + "1" * 32, "From": new_phone(), "To": "+15005550006", "Body": "2",

@@ -103,6 +103,23 @@ async def test_a_reply_restarts_the_silence_before_a_reminder(clock_stack: Stack
     assert reminded["data"]["rung"] == 0
 
 
+async def test_a_reminder_due_at_night_waits_for_the_morning_and_says_so(clock_stack: Stack) -> None:
+    """A reminder that comes due in the patient's quiet hours is deferred to 8:00 their time, with the event
+    that says why (before, it was silently tried again every few minutes all night)."""
+    stack = clock_stack
+    task_id, phone = await _task_for(stack)  # opened between 10:00 and 12:00 in the patient's zone
+    await stack.wait_for_event(task_id, "outreach.task.awaiting_reply")
+    await stack.move_clock(timedelta(days=1, hours=11))  # the reminder is due; it is 21:00-23:00 there
+    deferred = await stack.wait_for_event(task_id, "outreach.task.deferred")
+    assert deferred["data"]["reason"] == "quiet_hours" and deferred["data"]["rung"] == 0
+    assert datetime.fromisoformat(deferred["data"]["retry_at"]) > stack.now()
+    await _stays(stack, task_id, "outreach.task.reminded")
+    assert len(await stack.texts_to(phone)) == 1
+    await stack.move_clock(timedelta(hours=11))
+    await stack.wait_for_event(task_id, "outreach.task.reminded")
+    assert len(await stack.wait_for_texts(phone, 2)) == 2
+
+
 async def test_a_task_cancelled_mid_ladder_is_never_contacted_again(clock_stack: Stack) -> None:
     stack = clock_stack
     task_id, phone = await _task_for(stack)
