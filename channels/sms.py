@@ -10,7 +10,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.twiml.messaging_response import MessagingResponse
 
 from channels.base import DeliveryUpdate, InboundMessage, OnDelivery, OnInbound, SendError, SendResult
-from channels.twilio_account import TwilioAccount, media_urls
+from channels.twilio_account import TwilioAccount, document_urls, media_urls
 
 INBOUND_PATH = "/channels/sms/inbound"
 STATUS_PATH = "/channels/sms/status"
@@ -94,9 +94,9 @@ class TwilioSms:
             sender = str(form.get("From", ""))
             if not sid or not sender:
                 return web.Response(status=400, text="MessageSid and From are required")
-            media = media_urls(form)
-            if "Body" not in form and not media:  # Twilio leaves Body out only of a message that is all pictures
+            if "Body" not in form and not media_urls(form):  # Twilio leaves Body out only of an all-media message
                 return web.Response(status=400, text="Body is required when there is no media")
+            media = document_urls(form)  # a contact card or a voice note is never taken for the paper asked for
             await on_inbound(
                 InboundMessage(
                     channel="sms", provider_sid=sid, sender=sender, recipient=str(form.get("To", "")),

@@ -39,6 +39,19 @@ def media_urls(form: dict[str, str]) -> list[str]:
     return [form[f"MediaUrl{i}"] for i in range(MAX_MEDIA) if f"MediaUrl{i}" in form]
 
 
+def document_urls(form: dict[str, str]) -> list[str]:
+    """The media of an inbound message that can be a document: pictures and PDFs (a contact card, a voice note or a
+    video is no photo of a paper). A medium whose type is missing is kept: a picture is never lost to a quirk."""
+    kept = []
+    for url in media_urls(form):
+        index = next((key[len("MediaUrl"):] for key, value in form.items()
+                      if key.startswith("MediaUrl") and value == url), "")
+        kind = form.get(f"MediaContentType{index}", "").strip().lower()
+        if not kind or kind.startswith("image/") or kind == "application/pdf":
+            kept.append(url)
+    return kept
+
+
 # what the patient typed or said: control characters in it (NUL, escape, bell) are dropped, the rest is read
 PATIENT_WORDS = frozenset({"Body", "SpeechResult"})
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

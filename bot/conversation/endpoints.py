@@ -75,6 +75,9 @@ async def message_context(
             slot = session.get(Slot, arguments["slot_id"])
             if slot is not None:
                 context.update(describe(slot))
+        # a booking moved: the time given up, said too
+        replaced = session.get(Slot, arguments["replaced_slot_id"]) if arguments.get("replaced_slot_id") else None
+        context["replaced"] = describe(replaced) if replaced is not None and zone is not None else None
         return language
 
     return context, await ctx.db.run(read)

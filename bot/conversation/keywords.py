@@ -36,7 +36,7 @@ OPT_OUT_PHRASES = (
                r"|giup|gium|dum|giùm|giúp|dùm"
                r"|porfavor|porfis|plis|ya|no|x fa|xfa|x favor|fa|"
                r"thanks|thank you|thx|gracias|nhe|nha|nghe|nghen|a|ah|đi|di|luon|cam on|ok|okay|dung lai"
-               r"|lah|leh|la"
+               r"|lah|leh|la|po|na|muna|salamat"
                r"|唔该|谢谢|谢|多谢|请|啦|吧))*$"),
     # (not "I don't text good": said of the patient, no request; nor "Daddy ... don't text": said of someone)
     # (not "stop writing in spanish", "don't text my wife": another language or another person, no revocation)

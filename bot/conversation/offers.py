@@ -172,7 +172,8 @@ def change_booking(turn: Turn) -> None:
                                                 "replaces": old.id if old else None})
     turn.task.context = {**turn.task.context, "booked_slot_id": choice.chosen.slot_id,
                          "appointment_id": appointment.id}
-    turn.say("booking_confirmed", slot_id=choice.chosen.slot_id)
+    # the patient is told the first time is given up, not only the new one
+    turn.say("booking_confirmed", slot_id=choice.chosen.slot_id, replaced_slot_id=previous_slot if old else None)
 
 
 def book_choice(turn: Turn) -> None:

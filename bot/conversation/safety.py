@@ -66,6 +66,12 @@ _MEDICAL = [
     r"no (puedo|puede|podia|podía) mover (el|la|mi|su) (brazo|pierna|mano|lado)",
     r"no (puedo|puede|podia|pudo) mover (un|medio|el|su|mi) (lado|mitad|cara)( de (la|su|mi) cara| del cuerpo)?",
     r"(can'?t|cannot|unable to|couldn'?t) move (one|1) side of (my|his|her|their|the) (face|body)",
+    # as said in English learned later: "suddenly cannot move half body"
+    r"(can'? ?t|can not|cannot|unable to|couldn'?t|not able to) move (the |his |her |my |their )?half( side)?( of)?"
+    r"( (his|her|my|their|the))? (body|face)\b",
+    r"(can'? ?t|can not|cannot|unable to|couldn'?t|not able to) move (the |his |her |my |their )?(one|left|right) side"
+    r"( of (his|her|my|their|the) (body|face))?(?! of)\b",
+    r"half (of )?(his |her |my |the |their )?(body|face) (can'? ?t|can not|cannot|won'?t|doesn'?t|does not) move",
     r"(slurr\w*) (his |her |my |their )?(speech|words|talk\w*)", r"(speech|words|talking) (is |are )?slurr\w*",
     r"(half|one side|side) of (his|her|my|their|the) (face|body) (is |went |feels )?(numb|drooping|weak|dead)",
     r"can'? ?t (talk|speak) (right|straight|properly|clearly)(?! now| this| at| atm| rn| (english"
@@ -230,8 +236,9 @@ _CRISIS += [
 ]
 # Chinese: no spaces between words, so these match anywhere (no word boundary)
 _MEDICAL_ZH = [
-    r"胸(口|部)?(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)",
-    r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"喘不(过|上)(来)?气", r"上不来气", r"透不(过|到)气",
+    r"(胸(口|部)?|凶口)(很|好|非常|特别)?(痛|疼|闷|压)", r"心(脏病)?(发作|梗)",
+    r"呼吸(很|非常|特别|有点|好|越来越)?(困难|费力|急促)", r"上不来气", r"透不(过|到)气",
+    r"喘不(过|上)(来)?气", r"(传|串)不过(来)?气",  # 传不过气: 喘不过气 as voice input writes it
     r"心口(窝)?(好|很|非常|特别)?(翳|闷|痛|疼|压)",
     r"(不能|无法|没法)呼吸", r"中风", r"脑卒中", r"嘴(巴)?歪", r"脸(歪|斜)",
     r"半边(脸|面|身|身体|身子)?(突然)?[^，。,.]{0,2}(发麻|麻木|麻|没力|没有力|无力|没劲|不能动|动不了|歪|斜|垂|下垂)",
@@ -294,7 +301,8 @@ _LEFT_UNABLE = re.compile(r"\b(had|has had|suffered|after) (a |his |her )?stroke
                           r"|\b(tai bien|[đd]ot quy)\b.*\b(lich (hen|kham)( \w+){0,4} (toi|tui|em|con|minh) lo"
                           r"|(toi|tui|em|con|minh) lo (lich hen|lich kham|lich))\b")
 # what a stroke leaves behind (speech, face, one side), and the words that say a sign is new
-_STROKE_SIGN = re.compile(r"slurr|speech|words|talk|speak|face|mouth|droop|arm|leg|side|habla|lengua|cara|boca|brazo"
+_STROKE_SIGN = re.compile(r"slurr|speech|words|talk|speak|face|mouth|droop|arm|leg|side|body|half|habla|lengua|cara"
+                          r"|boca|brazo"
                           r"|pierna|lado|mitad|说话|讲话|口齿|脸|嘴|半边|一边|手|脚|noi|mat|mieng|tay|chan|nguoi")
 _NEW = re.compile(r"\b(now|suddenly|again|just|today|this morning|tonight|de repente|otra vez|ahorita|hoy|ahora"
                   r"|[đd]ot nhien|tu nhien|bong dung|hom nay|sang nay|toi nay)\b|突然|又|刚才|刚刚|今天|现在")

@@ -82,7 +82,8 @@ def sample_context(language: str, channel: str = "sms") -> dict[str, Any]:
     return {"org": "Riverside Health", "support_phone": "(555) 010-0100", "first_name": "Guadalupe",
             "phi_allowed": channel == "chat",
             "options": options, "day": options[0]["day"], "time": options[0]["time"],
-            "location": "200 River St, Suite 3", "visit_type": "physical_therapy"}
+            "location": "200 River St, Suite 3", "visit_type": "physical_therapy",
+            "replaced": options[1]}  # a booking moved: the longest confirmation, with the time given up
 
 
 @lru_cache(maxsize=8)

@@ -33,9 +33,12 @@ def lifecycle_of(task: OutreachTask) -> Lifecycle:
 
 
 def channels_for(patient: Patient) -> list[str]:
-    """The channels to try, in order: the patient's preferred one first."""
+    """The channels to try, in order: the patient's preferred one first. A call asks for the date of birth before
+    anything else, so a patient with none on file is never moved to a call: it could only end in a lock-out (the
+    ladder's next rung, a person, comes instead)."""
     first = patient.preferred_channel or "sms"
-    return [first, *(channel for channel in LADDER_CHANNELS if channel != first)]
+    return [first, *(channel for channel in LADDER_CHANNELS
+                     if channel != first and (channel != "voice" or patient.birth_date is not None))]
 
 
 def channel_in_use(task: OutreachTask, patient: Patient) -> str:

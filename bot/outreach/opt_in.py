@@ -24,9 +24,11 @@ _RESUMED_AS = {"awaiting_reply": "awaiting_reply", "contacting": "queued", "queu
 
 
 def _ended_by_the_patients_stop(session: Session, task: OutreachTask, now: datetime) -> WorkflowEvent | None:
-    """The event that ended ``task`` when it was the patient's own recent opt-out, else None."""
-    last = session.exec(select(WorkflowEvent).where(WorkflowEvent.subject == task.id)
-                        .order_by(col(WorkflowEvent.sequence).desc())).first()
+    """The event that ended ``task`` when it was the patient's own recent opt-out, else None. (Events that change
+    no state may come after it: a late delivery report of the text before.)"""
+    events = session.exec(select(WorkflowEvent).where(WorkflowEvent.subject == task.id)
+                          .order_by(col(WorkflowEvent.sequence).desc())).all()
+    last = next((event for event in events if "to" in event.data), None)  # the last change of state
     if last is None or last.data.get("to") != "opted_out" or last.data.get("reason") != OPTED_OUT_BY_PATIENT:
         return None
     return last if now - last.time <= RESUME_WITHIN else None

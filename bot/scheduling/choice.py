@@ -132,7 +132,7 @@ _SETTLED = re.compile(r"\b(?:so(?! (?:do|does|is|am|are|would|will)\b)|then|ento
 
 
 # the middle one of an odd number of options: "the middle one", "el de en medio", 中间那个, cái ở giữa
-_MIDDLE = re.compile(r"\bmiddle\b(?! of\b)|\b(el|la) (de en|del|de el) medio\b")
+_MIDDLE = re.compile(r"\bmiddle\b(?! of\b)|\b(el|la) (de en|del|de el) medio\b|\bcai (o )?giua\b")
 
 
 # a time typed without its colon: "the 230 one", "1430", "930am" (quarter hours only: not "100 dollars")
@@ -300,6 +300,10 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     for first, second in dates:  # "12/8" as written in the US, "8/12" as in Latin America and Vietnam: either
         narrow(lambda o, a=first, b=second: (o.local_start.month, o.local_start.day) in ((a, b), (b, a)))
 
+    if today is not None and _WEEK_AFTER_NEXT.search(stripped):  # "下下个礼拜二": not the Tuesday of next week
+        # (only beside a day: "tuesday is fine, my daughter comes in 2 weeks" keeps its Tuesday)
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=2)
+        narrow(lambda o, m=monday: m <= o.local_start.date() < m + timedelta(weeks=1))
     plain_words = [_weekday_spelled(word) for word in re.findall(r"[a-z0-9]+", stripped)]
     # days named together are alternatives ("tuesday or wednesday", "周三周四都可以"): one visit is on one day
     weekdays = {WEEKDAYS[word] for index, word in enumerate(plain_words)
@@ -375,6 +379,36 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     if len(remaining) == 1:
         return Choice(chosen=remaining[0], candidates=remaining, constrained=True)
     return Choice(candidates=remaining, constrained=True)
+
+
+# a polite ask put as a negative question ("¿no se podrá?", "¿no se puede?"): it turns nothing down
+# (not "¿el martes no se puede? trabajo ese día": "no se puede" asks whether a day is out, and often says it is)
+_POLITE_ASK = re.compile(r"\bno se (?:podr[aá]|podr[ií]a)(?: hacer| ser| dar)?(?=\s*\?)", re.IGNORECASE)
+
+
+# Chinese run on without punctuation (voice input): a verdict, then a part of the day starts the next thought
+_ZH_RUN_ON = re.compile(r"(好|可以|行|方便|不行|没空|沒空)(?=(?:上午|下午|早上|晚上|中午|傍晚))")
+
+
+# "that same day", "ese mismo día": the day named before it
+_SAME_DAY = re.compile(r"\b(?:(?:that|the) same day|(?:ese|el) mismo d[ií]a|ese d[ií]a mismo)\b", re.IGNORECASE)
+_A_TIME_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:en la|in the|at|a las|a la|por la|\d|morning|afternoon|evening"
+                           r"|tarde|noche|ma[ñn]ana)\b", re.IGNORECASE)
+
+
+def _same_day_named(text: str) -> str:
+    """``text`` with "that same day" put as the weekday named before it, when one was."""
+    match = _SAME_DAY.search(text)
+    if match is None or not _A_TIME_AFTER.match(text[match.end():]):  # not "ese mismo día no trabajo"
+        return text
+    named = [word for word in re.findall(r"[a-z]+", fold(text[: match.start()])) if word in WEEKDAYS]
+    return f"{text[: match.start()]}{named[-1]}{text[match.end():]}" if named else text
+
+
+# the week after next ("tuần sau nữa", 下下周 as rewritten), or two weeks from now: none of this week's or next's
+_WEEK_PAST_NEXT = r"(?:week after next|(?:in|en) (?:two|2|dos) (?:weeks|semanas)|semana despues de la proxima)"
+_WEEK_AFTER_NEXT = re.compile(rf"\b{_WEEK_PAST_NEXT},? (?:on |el |the )?(?:{DAY_WORDS})\b"
+                              rf"|\b(?:{DAY_WORDS}) (?:of |de )?(?:the |la )?{_WEEK_PAST_NEXT}\b")
 
 
 _LONG_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "martes",
@@ -579,6 +613,9 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     if asks_earlier_or_later(text, language) or asks_for_other_times(text, language):
         return Choice()  # "none of those work, anything early like 7?": other times, never one of these
     text = MADAM.sub("madam", text)  # "No ma'am, I'll pass": no "ma" (Vietnamese "but") splitting off an "am"
+    text = _POLITE_ASK.sub(" ", text)  # "el martes pero en la tarde ¿no se podrá?": asked, not turned down
+    text = _same_day_named(text)  # "el martes en la mañana no puedo, ¿algo ese mismo día en la tarde?"
+    text = _ZH_RUN_ON.sub(r"\1，", text)  # "早上那个好下午我要睡午觉" as voice input writes it: two thoughts
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1
     any_but = bool(_ANY_BUT.search(text))  # "any day but tuesday": the rest, once tuesday is out

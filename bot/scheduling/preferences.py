@@ -61,6 +61,9 @@ _WEEK_PHRASES = {
     ("next", "week"): 1, ("proxima", "semana"): 1, ("semana", "que", "viene"): 1, ("siguiente", "semana"): 1,
     ("otra", "semana"): 1, ("semana", "entrante"): 1,  # "la otra semana": the next one
     ("this", "week"): 0, ("esta", "semana"): 0,
+    # "the week after next", "en dos semanas", 下下周 and "tuần sau nữa" as rewritten
+    ("week", "after", "next"): 2, ("in", "two", "weeks"): 2, ("in", "2", "weeks"): 2, ("en", "dos", "semanas"): 2,
+    ("en", "2", "semanas"): 2, ("semana", "despues", "de", "la", "proxima"): 2,
 }
 _NEXT_MONTH = {("next", "month"): 1, ("proximo", "mes"): 1, ("mes", "que", "viene"): 1, ("siguiente", "mes"): 1,
                ("otro", "mes"): 1}

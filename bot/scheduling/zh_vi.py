@@ -53,11 +53,14 @@ _ENGLISH_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "
 def canonical(text: str, language: str) -> str:
     """The reply in the resolver's words (see the module docstring); ``language`` from ``reading_language``."""
     text = as_simplified(unicodedata.normalize("NFKC", text))  # full-width digits and letters ("３号") as plain
+    text = _OR_NOT.sub(" ", text)  # "周四下午4点 can or not?": asked, nothing turned down
     text = _ENGLISH_OPTION.sub(lambda named: f" {_ENGLISH_NUMBERS[(named.group(1) or named.group(2)).lower()]} ",
                                _THANK_YOU_3Q.sub(" ", text))
     return _chinese(text) if language == "zh" else _vietnamese(text)
 
 
+# the Singapore and Malaysian way to ask ("can or not?", "ok or not"), in any language's reply
+_OR_NOT = re.compile(r"\b(?:can|ok|okay|possible|available|free|good|dc|duoc|được) or not\b", re.IGNORECASE)
 # English short day names no Vietnamese word spells (not "thu", "tu", "mon", "sat"): kept as the patient wrote them
 _ENGLISH_SHORT_DAYS = ("tue", "tues", "wed", "weds", "thurs", "fri")
 # "4pm", "2:30 p.m.", and "周三2:30pm吧" (no space around it in Chinese)
@@ -89,7 +92,8 @@ _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三":
               "八": 8, "九": 9}
 _ZH_NUMBER = r"[零〇一二两兩三四五六七八九十\d]{1,3}"
 # "礼拜二三四", "周二、周三": several days at once ("周二三四都不行")
-_ZH_WEEKDAY = re.compile(r"(下个?|下個?|这个?|這個?|本)?(?:周|週|星期|礼拜|禮拜)\s*([一二三四五六日天1-7末])?"
+_ZH_WEEKDAY = re.compile(r"((?<!一)下下个?|(?<!一)下下個?|下个?|下個?|这个?|這個?|本)?"
+                         r"(?:周|週|星期|礼拜|禮拜)\s*([一二三四五六日天1-7末])?"
                          r"((?:[、,，和跟或]?[二三四五六](?!\s*[点點:：时時钟鐘半]))*)")  # not "周二三点": Tuesday at 3
 _ZH_WEEK_WORDS = {"下": " next week ", "这": " this week ", "這": " this week ", "本": " this week "}
 _ZH_WEEKDAY_INDEX = {**{c: i for i, c in enumerate("一二三四五六")}, "日": 6, "天": 6,
@@ -137,7 +141,9 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
     (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
     (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
-     r"|(要)?返工|开店|开铺|看店|开档|起唔身|起不身|(她|他|我)(上午|下午|早上|晚上)?要去|起不来|起不了床|起不了身|在外(讲学|开会|出差|旅游)",
+     r"|(要)?返工|开店|开铺|看店|开档|起唔身|起不身|(她|他|我)(上午|下午|早上|晚上)?要去|起不来|起不了床|起不了身|在外(讲学|开会|出差|旅游)"
+     # "下午要顾孙", "下午我要睡午觉": minding a grandchild, the afternoon nap
+     r"|(要|得)(顾|看)(孙|孩子|小孩|娃|宝宝)|顾孙|要(睡午觉|午睡)",
      " not "),
     (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
     (r"出差|不在(家|这边|本地|城里)|在外地|(?<![不])忙", " not "),  # "Tue Wed Thu 我都在 Dallas 出差", "最忙"
@@ -195,7 +201,7 @@ def _zh_weekday(match: re.Match[str]) -> str:
     prefix, day = match.group(1), match.group(2)
     if not prefix and not day:
         return match.group(0)
-    week = _ZH_WEEK_WORDS[prefix[0]] if prefix else ""
+    week = (" week after next " if prefix.startswith("下下") else _ZH_WEEK_WORDS[prefix[0]]) if prefix else ""
     if not day:
         return week + match.group(3)
     more = "".join(f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[also]]} " for also in re.findall(r"[二三四五六]",
@@ -289,8 +295,11 @@ _VI_TIME = re.compile(r"(?:" + _VI_PART_BEFORE + r"\s+)?(?:\b(sau|truoc)\s+)?\b(
 _VI_MORE_DAYS = r"(?:\s*[,/&-]?\s*(?:va\s+|voi\s+|t\s*)?[2-7]\b(?!\s*(?:h|g|gio|giờ|ruoi)\b)(?!:))*"
 _VI_WEEKDAY = re.compile(r"\b(?:thu|t)\s*([2-7]" + _VI_MORE_DAYS + r")\b"
                          r"|\bthu\s+(hai|ba|tu|nam|sau|bay)\b|\bchua?\s*nhat\b|\bcn\b")  # "Chúa nhật" too
-_VI_WEEK = re.compile(r"\b(tuan\s+(?:sau|toi)|tuan\s+nay|cuoi\s+tuan)\b")
-_VI_WEEK_WORDS = {"tuan sau": " next week ", "tuan toi": " next week ", "tuan nay": " this week ",
+# "sau giờ học", "sau giờ làm": after class or work (not "sáu giờ", six o'clock)
+_VI_AFTER_HOURS = re.compile(r"\bsau (?:giờ|gio|h) (?:học|hoc|làm|lam)\b")
+_VI_WEEK = re.compile(r"\b(tuan\s+(?:sau|toi)\s+nua|tuan\s+(?:sau|toi)|tuan\s+nay|cuoi\s+tuan)\b")
+_VI_WEEK_WORDS = {"tuan sau nua": " week after next ", "tuan toi nua": " week after next ",
+                  "tuan sau": " next week ", "tuan toi": " next week ", "tuan nay": " this week ",
                   "cuoi tuan": " weekend "}
 _VI_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 # an ordinal needs "cái/số/con/lựa chọn" before it, or is "thứ nhất": a bare "thứ hai" is Monday
@@ -320,7 +329,9 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     # "cuối" (last), never "cưới" (a wedding: "đám cưới", "cưới vợ"), which folds to the same letters
     (r"(?<!dam )(?<!tiec )(?<!le )\b(cai\s+)?cuoi(\s+cung)?\b(?!\s+(?:vo|chong|xin|hoi|thang|tuan|nam|ngay"
      r"|ky)\b)", " last "),
-    (r"\b(cai\s+)?chot\b", " last "), (r"\b(cai\s+)?thu\s+nhi\b", " second "),
+    # "cái chót" (the last one), not "chốt cái đó luôn" (settle on that one), typed alike without marks
+    (r"\b(cai\s+)?chot\b(?!\s+(?:cai|lich|gio|ngay|hen|lai|thu|t\d)\b)", " last "),
+    (r"\b(cai\s+)?thu\s+nhi\b", " second "),
     (r"\bthang\s+(sau|toi)\b", " next month "),
     (r"\bhom\s+nay\b|\btoi_evening\s+nay\b", " today "), (r"\b(ngay\s+)?mai\b", " tomorrow "),
     (r"\bngay\s+(mot|kia)\b", " overmorrow "),
@@ -432,6 +443,7 @@ def _untelex(match: re.Match[str]) -> str:
 
 def _vietnamese(text: str) -> str:
     text = _TELEX.sub(_untelex, unicodedata.normalize("NFC", text.lower()))
+    text = _VI_AFTER_HOURS.sub(" sau_after ", text)  # "sau giờ học": after class ("sáu giờ", six o'clock, is not)
     text = _LADY.sub(" ba_lady ", text)  # "con bà Thủy": Mrs Thủy's child, no third option
     for marked, word in _VI_MARKED:
         text = text.replace(marked, word)
@@ -441,6 +453,7 @@ def _vietnamese(text: str) -> str:
     text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "2:30pm"
     text = _VI_AMONG.sub(" ", text)  # "giờ cuối cùng trong 3 giờ đó": among those three, no 3 o'clock
     text = _VI_ALL_THREE.sub(" none of them ", text)
+    text = text.replace("sau_after", " after ")
     steps: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
         (_VI_IN_THE_LIST, lambda m: f" {ORDINAL_NAMES[_vi_number(m.group(1)) - 1]} "),
         (_VI_WEEK, lambda m: _VI_WEEK_WORDS[" ".join(m.group(1).split())]), (_VI_ORDINAL, _vi_ordinal),

@@ -27,7 +27,7 @@ async def _task_for(stack: Stack, workflow: str = "missed_appointment", **patien
     provider = f"prov-{uuid.uuid4().hex[:8]}"
     starts = [stack.now() + timedelta(days=9 + day, hours=2) for day in range(3)]
     await stack.add_slots(provider, starts)
-    body = task_body(phone, provider, timezone=_zone_in_daytime(stack), **patient)
+    body = task_body(phone, provider, timezone=_zone_in_daytime(stack), **{"birth_date": "1958-03-14", **patient})
     body["workflow"] = workflow
     task = await stack.create_task(body, expect=201)
     return task["id"], phone
@@ -152,8 +152,8 @@ async def test_an_unfinished_task_expires_at_its_due_by_with_the_reason(clock_st
 
 
 def _checkin(phone: str, **patient: Any) -> dict[str, Any]:
-    """A check-in after discharge: a question that needs no open times."""
-    body = task_body(phone, "prov-none", **patient)
+    """A check-in after discharge: a question that needs no open times (a call asks for the date of birth)."""
+    body = task_body(phone, "prov-none", **{"birth_date": "1958-03-14", **patient})
     body["workflow"] = "post_discharge"
     return body
 
@@ -168,6 +168,19 @@ async def test_a_landline_goes_straight_to_a_call(stack: Stack) -> None:
     assert failed["data"]["error_code"] == 21614
     await stack.wait_for_event(task["id"], "outreach.call.placed", within=10)
     assert (await stack.task(task["id"]))["channel"] == "voice"
+
+
+async def test_a_landline_with_no_date_of_birth_on_file_goes_to_a_person_not_a_call(stack: Stack) -> None:
+    """A call would ask for a date of birth that can never match: a person reaches the patient instead."""
+    phone = new_phone()
+    await _texts_fate(stack, phone, "landline")
+    body = _checkin(phone)
+    del body["patient"]["birth_date"]
+    task = await stack.create_task(body, expect=201)
+    handoff = await stack.wait_for_event(task["id"], "outreach.handoff.requested")
+    assert handoff["data"]["reason"] == "unreachable"
+    assert (await stack.task(task["id"]))["state"] == "unreachable"
+    assert "outreach.call.placed" not in await _types(stack, task["id"])
 
 
 async def test_a_text_the_carrier_could_not_deliver_moves_to_a_call_at_once(stack: Stack) -> None:

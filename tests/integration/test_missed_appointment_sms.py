@@ -125,7 +125,12 @@ async def test_a_patient_who_changes_their_mind_after_booking_is_moved_and_the_o
     assert cancelled["data"]["reason"] == "patient_changed_mind"
     booked = [e for e in await stack.events(task_id) if e["type"] == "outreach.appointment.booked"]
     assert [e["data"]["slot_id"] for e in booked] == [slot_ids[0], slot_ids[2]]
-    assert "You are booked" in (await stack.wait_for_texts(phone, 3))[2]
+    texts = await stack.wait_for_texts(phone, 3)
+    assert "You are booked" in texts[2] and "You are booked" in texts[1]
+    # the patient is told the first time is given up (before, only the new time was said)
+    first_time = texts[1].split("You are booked for ", 1)[1].split(".", 1)[0]  # "Tue, Dec 8 at 9:00 AM"
+    assert f"Your time on {first_time} is cancelled." in texts[2]
+    assert "is cancelled" not in texts[1]
     # the first time is open again: another patient is offered it
     other_phone = new_phone()
     other = await stack.create_task(task_body(other_phone, _provider_of(booked)), expect=201)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.conversation.keywords import normalise
 
@@ -24,7 +25,11 @@ _DECLINE_REASONS = (
         r"|(?<!d )(?<!would )(?<!not )(?<!n't )(?<!nt )\b(feel|feeling|feelin) (way |much |a lot |so much |lots )?"
         r"better\b"
         r"(?! (if|when|with|talking|to|about|knowing))(?!.*\b(nope|worse|not really)\b)"
-        r"|\bya me (cure|he curado)\b|\bya estoy curad[oa]\b"  # (not "no me he curado", "para que me cure")
+        # (not "no me he curado", "para que me cure")
+        r"|\bya me (cure|he curado)\b|\bya estoy curad[oa]\b"
+        # "ya me compuse, ya ando trabajando" (not "ya me compuse, el martes está bien": a time chosen is no decline)
+        r"|\bya me compuse( gracias( a dios)?)?( ya\b| y ya\b|$)(?!.*\b(lunes|martes|miercoles|jueves|viernes"
+        r"|quiero|\d)\b)"
         r"|\b(i'?m|im|i am) (good|fine|ok|okay|all good|alright) now\b|\b(i )?(am |'m )?(feel|feeling) (good|fine|ok"
         r"|okay|great|well) now\b"
         r"|\b(me siento|estoy|ya estoy|ya me siento|ando|ya ando|toy|ya toy) (mucho |muy |muchisimo |bastante |re )?"
@@ -59,6 +64,8 @@ _DECLINE_REASONS = (
         r"|return|\d))"
         r"|\b(m|me) (lo|la) (hice|hize|ise|tome|saque)\b"
         r"|\b(tuan|thang|nam) (truoc|roi)( \w+){0,2} (vua|da|moi) (di )?(kham|lam|xet nghiem|chup|soi)\b"
+        r"|\b(toi|tui|em|con|minh) [dđ]a ([dđ]i )?(kham|xet nghiem|chup|soi|lam)( \w+){0,12}"
+        r" (hoi|vao|tu) ([dđ]au |cuoi |giua )?(thang|tuan|nam)( \w+){0,3} roi\b"
         r"|\balready (had|got|did|went|done|been|saw|seen)\b(?! (a|an|my|another) (\w+ )?(doctor|specialist|therapist"
         r"|provider|pcp|\w+ologist|\w+iatrist)\b)|\b(did|had|got) (this|that|the|my|it)( \w+)? already\b"
         r"|已经[^，。,.]{0,12}(做|检查|查|打|拍|照)(咗|了|完)"
@@ -104,6 +111,12 @@ _DECLINE_REASONS = (
         r"|venezuela|nicaragua|ecuador|puerto rico|republica dominicana|mi pais|mi tierra)\b"
         r"|\b(alla|alli|aya|ahi) me (hago|hare|atiendo|veo|checo|chequeo) (las|los|mis|el|la|mi)\b"
         r"|\bmi (medico|medica|doctor|doctora) (de cabecera|familiar|de familia|de siempre)\b"
+        r"|\b(me|m) (estoy|toy|toi) (atendiendo|viendo|tratando) con (un|una|otro|otra|mi) (medico|medica|doctor"
+        r"|doctora|especialista|clinica|\w+log[oa])\b"
+        r"|\bi (go|goes|see|use) (to )?(planned parenthood|the va|my (own )?(\w+ )?(doctor|clinic|gyn\w*|ob\w*|pcp"
+        r"|specialist)|another (doctor|clinic|place)|a different (doctor|clinic|place)) for (that|this|it|those)\b"
+        r"(?!.*\b(but|pero)\b)"
+        r"|在别(家|的地方|的医院|的诊所|处)(约|看|做|检查|预约)"
         r"|\b(have|got) (a|my) (pcp|doctor|primary|primary care)( \w+){0,3} already\b"
         r"|\bmy (\w+ologist|\w+iatrist|doctor|specialist|pcp|provider)( \w+){0,3} (is|are) (handling|taking care of"
         r"|managing|doing) (everything|it|that|all)\b"
@@ -414,7 +427,10 @@ _NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) 
                                r" (otro|proximo) ano\b|\bme toca (recien )?(el ano que viene|el otro ano"
                                r"|el proximo ano)\b"
                                r"|\b(khong|ko|k) (thay )?can (kham|di kham|tap|lam|chup|xet nghiem)\b"
-                               r"|\b(\d{2,3}|lon|cao) tuoi roi\b|\bkhoi can\b|\b(chup|kham|lam|xet nghiem"
+                               # (not "mệ lớn tuổi rồi, không đọc tin nhắn được": why a relative writes)
+                               r"|\b(\d{2,3}|lon|cao) tuoi roi\b"
+                               r"(?!,? (\w+ ){0,2}(khong|ko|k|hong|hok|chang) ([dđ]oc|biet"
+                               r"|xai|dung|nhan|coi|nghe|ranh))|\bkhoi can\b|\b(chup|kham|lam|xet nghiem"
                                r"|soi)( \w+){0,3} chi nua\b"
                                r"|(这个|这把|我这)年纪|[一二三四五六七八九十\d]+几?岁(了|咯|啦|喇|嘞)"
                                r"|\b(khong|ko|k|hem|hong|hok) muon (tap|kham|lam|di tap|di kham|chup|xet nghiem) nua\b")
@@ -453,9 +469,16 @@ _REFUSES = re.compile(r"\b(khong|ko|k|hong|hok|chang)( muon)? (đat|dat|book|lay
                       r"( it| one| anything| an appointment)?\W*$")
 
 
+# Central Vietnamese "mô" for "đâu", read with its marks ("mổ" is an operation): "tui không đặt hẹn mô"
+_REFUSES_CENTRAL = re.compile(r"\b(không|ko|k|hông)( muốn)? (đặt|book|lấy|hẹn)( lịch| hẹn| lịch hẹn)? mô\b"
+                              r"(?! (được|đc|dc)\b)")
+
+
 def refuses_a_visit(text: str) -> bool:
     """Whether the reply refuses the visit outright, giving no reason ("thôi pass, ko book đâu", 唔约喇 多谢)."""
-    return bool(_REFUSES.search(normalise(text)))
+    marked = unicodedata.normalize("NFC", text.lower())
+    return bool(_REFUSES.search(normalise(text))) or (bool(_REFUSES_CENTRAL.search(marked))
+                                                       and "sao" not in marked.split())
 
 
 def decides_against(text: str) -> bool:

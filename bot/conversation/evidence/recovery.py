@@ -24,13 +24,19 @@ _WORSE = re.compile(r"\b(worse|worst|peor|swell|swollen|hinchad|fever|fiebre|ble
 _RED_FLAG = re.compile(r"\b(mucho dolor|a lot of pain|so much pain|severe pain|in bad pain|dolor fuerte"
                        r"|(casi )?no (ha|he|a) comido( nada)?|casi no come|no quiere comer|no puede comer"
                        r"|(hasn'?t|has not|haven'?t|have not) (been )?eat(en|ing)|(isn'?t|is not|not) eating|can'?t eat"
-                       r"|worse|worst|peor|swollen|swelling|hinchad[oa]|hinchazon|fever|fiebre|calentura|"
+                       r"|worse|worst|(feeling|feel|felt|getting|is|it'?s|am|i'?m|im) more bad|badder|peor|swollen"
+                       r"|swelling|hinchad[oa]|hinchazon|fever|fiebre"
+                       r"|calentura|"
                        r"bleeding|sangra\w*|sangre|pus|infected|infection|infectad[oa]|infeccion|redness|oozing"
                        r"|draining|"
                        r"(red|hot|warm|roj[oa]|caliente) (and|&|y) (hot|warm|red|swollen|caliente|roj[oa])|"
                        r"đau (hon|nhieu hon)|te hon|sung|sot|chay mau|nhiem trung|nang hon|xau hon"
                        r"|(ho|đau|dau|met|kho tho|chong mat|non|oi) (\w+ )?nhieu hon|yeu hon|yeu (đi|di) nhieu"
                        # fluid and weight after going home: "I put on 5 lbs in 2 days", "ankles twice the size"
+                       # "stomach pain is increasing since yesterday"
+                       r"|(pain|ache|swelling|dolor|hinchazon)( in (my|his|her|the) \w+)?"
+                       r" (is |are |keeps |keep |esta |sigue )(increasing"
+                       r"|getting (stronger|bigger|more)|aumentando|creciendo)"
                        r"|(gained|put on|up|gane|subi) \d+ (lbs?|pounds|kilos?|kg|libras)|twice (the|their|its) size"
                        r"|(ankles|legs|feet|tobillos|piernas|pies) (are |is |estan )?(so |really |muy )?"
                        r"(big|puffy|huge|swollen|hinchad[oa]s)"
@@ -47,7 +53,8 @@ _RED_FLAG = re.compile(r"\b(mucho dolor|a lot of pain|so much pain|severe pain|i
                        r"|更(疼|痛|严重|厉害|乏力|累|虚|没力)|食欲[^，。]{0,3}(差|不好|不振)|没(有)?胃口|吃不下|不吃东西|没吃东西|肿|发烧|发热|出血|流血|流脓|感染|恶化"
                        # "昨天开始就一直咳嗽 有痰 低烧37.8"
                        r"|低烧|一直咳|咳(嗽)?(得)?(很|好|越来越)?(厉害|严重|不停)|黄痰")
-_NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any|isn'?t|aren'?t|ain'?t"
+# (a warning passed on is no sign either: "call if the pain keeps increasing", "si tiene fiebre")
+_NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any|isn'?t|aren'?t|ain'?t|if|si"
                          r"|wasn'?t) (\w+ ){0,2}"
                          r"|(没有|没|无|不|未)\s*)$")
 
@@ -76,7 +83,8 @@ _FINE = re.compile(r"\b(doing|doin|feeling|feelin|feel|i'?m|im|i am|all|everythi
                    r"|^\W*(bt|binh thuong)( a| ak| ah| roi)?\W*($|(khong|ko|k|hong) sao)"
                    r"|^\W*(khong|ko|k|hong) sao( (het|ca|dau|đau))?( a| ak| ah| roi)?\W*$"
                    # "ổn rồi, ăn ngủ được" typed short: "on r, an ngu dc"
-                   r"|^\W*(toi |tui |em |con )?(van )?(on|khoe|tot)( (roi|r|rui|lam|ap|a|ak|ah|nha|nhe|het))+\b"
+                   r"|^\W*(toi |tui |em |e |con |t |minh |mik )?(van )?(on|khoe|tot)"
+                   r"( (roi|r|rui|lam|ap|a|ak|ah|nha|nhe|het))+\b"
                    r"|\ban (uong )?ngu (duoc|đuoc|dc|đc|ngon|binh thuong)\b|\ban uong (duoc|đuoc|dc|đc|binh thuong)\b"
                    r"|\b(ok|okay|fine|good|alright) (mostly|overall|so far)\b|\bback (at|to) work\b"
                    # "Ok lang po, thank you", "bn gracias", "OK啦 冇乜嘢 多謝關心": fine, and thanks for asking

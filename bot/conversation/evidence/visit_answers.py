@@ -26,7 +26,8 @@ _CANNOT_COME = re.compile(
 _ANOTHER_TIME = re.compile(
     r"\b(change|move|switch|reschedule)( (the|my|it|this|that))?( (time|day|date|appointment|appt|visit))?\b"
     r"|\b(cambiar|mover|reprogramar|cambio)( (la|el|mi))?( (hora|cita|fecha|dia|horario))?\b"
-    r"|改(个|一个|下)?(时间|天|日子|一下|到|第二|另外|别的|其他|期)"
+    r"|(?<!不用)(?:(?<!不要)|(?<=要不要))(?<!别)(?:(?<!不需要)|(?<=需不需要))(?<!唔使)(?<!唔好)"  # "不用改时间"
+    r"改(个|一个|下)?(时间|天|日子|一下|到|第二|另外|别的|其他|期)"
     r"|换(个|一个)?(时间|日子|天)|\b(đoi|doi|dời|doi lai) (gio|ngay|lich|lich hen)\b"
     # "cho con đổi sang hôm khác ạ", "dời qua bữa khác": to another day
     r"|\b(đoi|doi|doi lai|chuyen|doi) (sang|qua) (hom|ngay|buoi|bua|lich|gio|tuan)( \w+)?\b")
