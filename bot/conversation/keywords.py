@@ -11,6 +11,7 @@ import unicodedata
 from enum import StrEnum
 
 from bot.core.chinese import as_simplified
+from bot.core.spelling import as_spelled
 
 
 class Keyword(StrEnum):
@@ -31,7 +32,8 @@ OPT_OUT_WORDS = frozenset(
     }
 )
 OPT_OUT_PHRASES = (
-    re.compile(r"^(please )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)( (stop|please|pls|plz|now|it|por favor"
+    re.compile(r"^(please |da |vang |da vang )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)"
+               r"( (stop|please|pls|plz|now|it|por favor"
                r"|porfa"
                r"|giup|gium|dum|giùm|giúp|dùm"
                r"|porfavor|porfis|plis|ya|no|x fa|xfa|x favor|fa|"
@@ -66,6 +68,9 @@ OPT_OUT_PHRASES = (
                r"|grandfather|abuelita|abuela|abuelo|mama|papa))( number| name)? (off|from) (this|your|the|ur) "
                r"(texting |text |messaging )?list\b|\bremove (her|his) (number|name)\b|\bremove (her|him)( please"
                r"| pls)?$"),
+    # "take my number off", said alone (not "take my number off the old file, the new one is ...")
+    re.compile(r"^(please |pls |plz )?(remove|take|delete) (my|this) (number|phone number|name) (off|out)"
+               r"( please| pls| plz| now| thanks| thank you)*$"),
     re.compile(r"\b(remove|take|get|delete) (my|this|the) (number|name|info|phone|cell)( number)? (off|from|out of)"
                r"( of)? "
                r"(your |ur |the |this )?(messaging |texting |text |contact |mailing |sms )?(list|system|contacts"
@@ -145,7 +150,7 @@ OPT_OUT_PHRASES = (
                r"|从[^，。]{0,8}(名单|列表|清单)[^，。]{0,4}(删除|删掉|移除|去掉)"),
     # Chinese has no spaces between words: these match anywhere in the message
     re.compile(r"退订|退定|取消订阅|(帮|幫)我除名|(把|将)我除名|(唔|不)想再(收|接收)((呢啲|呢些|这些|这种|呢种)(?![^，。]{0,2}(英文|中文|越南文|西班牙文))|短信|信息)"
-        r"|(别|不要|勿|莫|唔好)再(给我)?(发|传)了|^\s*(别|不要|唔好)(给我)?(发|传)了(?![^，。]{0,3}(英文|中文|越南|西班牙))"
+        r"|(别|不要|勿|莫|唔好)再(给我)?(发|传)(了|啦|喇|咯|嘞|啰)(?![^，。]{0,3}(英文|中文|越南|西班牙)(的|版|短信|信息))|^\s*(别|不要|唔好)(给我)?(发|传)了(?![^，。]{0,3}(英文|中文|越南|西班牙))"
                r"|(不要|别|不用|勿|莫|唔好)[再在老总]?(给我|给俺)?(发|发送|传)(短信|信息|消息|短讯|讯息|简讯)?了?$"
                r"|(别|不要)[老总](给我|给俺)?(发|传)了(?![^，。\s]{0,3}(这么|那么|太|多|早|晚))"
                r"|(不要|别|不用|勿|莫|唔好)[再在]?(给我)?(发|发送|传)(这种|这些|这类|那些|任何)?(短信|信息|消息|短讯|讯息|简讯)|不想(再)?(收到|接收|接到)(这些|你们的"
@@ -222,7 +227,7 @@ def normalise(body: str) -> str:
     text = unicodedata.normalize("NFKD", as_simplified(body.strip().lower()))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^\w\s']", " ", text)
-    return " ".join(text.split())
+    return as_spelled(" ".join(text.split()))  # "no kiero mas mesajes": the words meant
 
 
 def classify_keyword(body: str, *, opted_out: bool, provider_keyword: str | None = None) -> Keyword | None:

@@ -20,8 +20,11 @@ LANGUAGE_NAMES = (("es", r"espa[nñ]ol|spanish|castellano|西班牙(语|文)|ti[
                   ("en", r"english|ingl[eé]s|inglé(?!\w)|\beng\b|英文|英语|英語|ti[eế]ng (anh"
                       r"|m[yỹ])"),  # "inglé": the s dropped
                   ("zh", r"中文|汉语|漢語|普通话|国语|華語|华语|chinese|chino|mandarin|ti[eế]ng (trung|hoa|t[aà]u)"
+                   r"|(?<=\bi speak )china\b|(?<=\bi speak only )china\b"
                    r"|ch[uữ] (hoa|t[aà]u)"),
-                  ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|viet ?nam ?ese|vietnamita|越南(语|文|話|话)"))
+                  # (a country said for its language, in English learned later: "I speak vietnam", "I speak china")
+                  ("vi", r"ti[eế]ng vi[eệ]t|vietnamese|viet ?nam ?ese|vietnamita|越南(语|文|話|话)"
+                   r"|(?<=\bi speak )viet ?nam\b|(?<=\bi speak only )viet ?nam\b"))
 
 
 _ANY_LANGUAGE = re.compile(r"\s*(" + "|".join(f"(?:{pattern})" for _, pattern in LANGUAGE_NAMES) + ")")

@@ -9,7 +9,8 @@ from bot.scheduling.reading import fold
 from bot.scheduling.turning_down import rejects_options
 
 _KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # "2️⃣"
-_SPELLED = {"one": "1", "two": "2", "three": "3", "uno": "1", "dos": "2", "tres": "3"}  # "one" alone: the 1
+_SPELLED = {"one": "1", "two": "2", "three": "3", "uno": "1", "dos": "2", "tres": "3",  # "one" alone: the 1
+            "zero": "0", "cero": "0"}  # "cero": other times (not "nine": the 9:00 time as often as the menu's 9)
 _MENU_WORDS = re.compile(r"\b(please|pls|plz|por favor|porfa|thanks|thank you|thx|gracias|ok|okay|oke|okie|okey"
                          r"|option|opcion|sale|dale|vale|listo|"
                          r"number|numero|reply|responde?|el|la|the|cam on|so|xin|nha|nhe|a)\b"

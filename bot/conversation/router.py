@@ -30,7 +30,7 @@ from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.language_request import names_a_language, names_a_wanted_language, requested_language
 from bot.conversation.menu_numbers import leading_number
 from bot.conversation.offers import reply_names_an_offered_time
-from bot.conversation.records import language_of, mark_message, open_conversation
+from bot.conversation.records import as_read, language_of, mark_message, open_conversation
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.context import Outreach
 from bot.core.models import (
@@ -76,10 +76,12 @@ class InboundRouter:
             message = session.get(Message, message_id)
             if message is None or message.engine_state != "pending":
                 return None
-            keyword = classify_keyword(message.body, opted_out=is_opted_out(session, address),
-                                       provider_keyword=message.provider_keyword)
-            emergency = detect_emergency(message.body)
             conversation = open_conversation(session, address)
+            read = as_read(message.body, language_of(session, conversation))  # "xin ddwngf nhawns tin nuwax"
+            opted_out = is_opted_out(session, address)
+            keyword = classify_keyword(message.body, opted_out=opted_out, provider_keyword=message.provider_keyword) \
+                or classify_keyword(read, opted_out=opted_out)
+            emergency = detect_emergency(message.body) or detect_emergency(read)
             first_time = message.conversation_id is None  # a replay after an outage is not a new reply
             if conversation:
                 message.conversation_id = conversation.id
@@ -91,7 +93,7 @@ class InboundRouter:
             for_engine = None
             if goes_on and keyword is None and conversation is not None and conversation.state == "bot" \
                     and conversation.identity_state != "pending":
-                for_engine = _for_engine(session, message, conversation)
+                for_engine = _for_engine(session, message, conversation, read)
             return keyword, emergency, conversation, first_time, goes_on, for_engine
 
         triaged = await self.ctx.db.run(triage)
@@ -459,9 +461,9 @@ def _patient_identity_misses(session: Session, patient_id: str) -> int:
         Conversation.patient_id == patient_id, col(Conversation.last_activity_at) >= since)).one())
 
 
-def _for_engine(session: Session, message: Message, conversation: Conversation) -> str | None:
-    """What the engine is told of ``message``; None when it must wait (an earlier message of the conversation
-    is still unanswered: this one is kept behind it, in order)."""
+def _for_engine(session: Session, message: Message, conversation: Conversation, read: str) -> str | None:
+    """What the engine is told of ``message`` (``read``: its words as read, ``records.as_read``); None when it
+    must wait (an earlier message of the conversation is still unanswered: this one is kept behind it, in order)."""
     earlier_failed = session.exec(
         select(Message.id).where(Message.conversation_id == conversation.id, Message.engine_state == "failed",
                                  col(Message.created_at) < message.created_at)
@@ -477,7 +479,7 @@ def _for_engine(session: Session, message: Message, conversation: Conversation) 
             and WORKFLOWS[task.workflow].asks.takes_a_document:
         return "/document_received"
     if message.body.strip():
-        return message.body
+        return read
     message.engine_state = "processed"  # answered here: the messages after it are not kept waiting behind it
     return NOTHING_TO_READ
 

@@ -107,6 +107,10 @@ _MEDICAL = [
     r"no (para|deja|dejaba|paraba) de sangrar", r"sangr(ando|a|ado)( \w+){0,3} (y )?no (para|se para|se detiene"
     r"|se quita|deja)\b(?! (mi|de ser))", r"no se (le |me )?(para|detiene|corta|quita) la sangre",
     r"me desmaye", r"convulsion", r"sangrando mucho", r"inconsciente",
+    # "me está saliendo mucha sangre de la herida y no para"
+    # (not "y no para de estornudar", "no se quita el ardor", "no para hasta que me enjuago")
+    r"(sale|salia|saliendo|echando|bota|botando) (mucha |bastante )?sangre( \w+){0,4} (y )?no (para|se para|se detiene"
+    r"|se quita|deja)\b(?! (de (?!sangrar)|la |el |los |las |hasta|con))",
     r"overdose", r"sobredosis",
     # a double dose, then too drowsy: "took my pain pills then took them again by mistake, cant stay awake"
     r"(again|twice|double|too many|extra|by mistake|by accident)\b.*\b(can'?t|cant|cannot|can not) (stay awake|keep "
@@ -310,7 +314,10 @@ _NEGATED = re.compile(r"(\b(no|not|never|without|sin|nada de|khong|chang) (\w+ )
 # not bearing it any more negates nothing after it: "no aguanto más quiero matarme", "I can't take it, want to die"
 _ENDURING = re.compile(r"\b(no|ya no) (aguanto|soporto)( mas)?\b|\b(ya )?no puedo mas\b|\bcan'?t (take|stand) (it|this)"
                        r"( anymore)?\b"
-                       r"|\b(khong|ko|k) (chiu|chiu noi) (noi|duoc|dc)( nua)?\b")
+                       r"|\b(khong|ko|k) (chiu|chiu noi) (noi|duoc|dc)( nua)?\b"
+                       # wanting nothing more negates nothing after it: "ya no quiero nada me quiero matar" (not
+                       # "no quiero nada de sobredosis", "no quiero más convulsiones")
+                       r"|\b(ya )?no quiero (nada|vivir|seguir)\b(?! de\b)|\bdon'?t want to (live|go on)\b")
 
 
 # suicide in Vietnamese as typed with its marks: unambiguous there, while the folded "tu tu" is also "slowly"

@@ -114,7 +114,7 @@ _DAY_OF_MONTH = re.compile(r"(?<!until )(?<!hasta )\b(?:day|dia)\s+(\d{1,2})\b"
                            r"|(?<!hasta )\bel (\d{1,2})\b(?![:/]|\s*(?:am|pm|de la|y media|y cuarto)\b)"  # "el 8"
                            # a reply that is the date: "10th", "the 10th please" (not "9th is my mom's surgery")
                            r"|^(?:on )?(\d{1,2})(?:st|nd|rd|th)(?: (?:please|pls|plz|works|is good|is fine|ok|okay"
-                           r"|thanks|thx))?\W*$")
+                           r"|thanks|thx|good|fine|good for me|works for me|is good for me|is ok|is okay))?\W*$")
 
 
 # a reply that corrects itself: what comes after the last correction is what the patient means ("2 ... wait no 3")
@@ -545,6 +545,8 @@ _DAYS_JOINED = re.compile(rf"\b((?:{_DAY_WORDS_AS_TYPED})s?),? (?:and|y|&|or|o) 
 _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:pls|please|plz|thx|thanks)\b(?= (?:i|we|my)\b)"
                            r"|\b(?:and|but|though|tho|"
                            r"although|pero|aunque|nhung|nhưng|ma|if|as long as|si|siempre que|neu)\b"
+                           # a reason after "que"/"because": "el de la mañana por favor que en la tarde trabajo"
+                           r"|\b(?:que|porque|because|cause|cuz|bc)\b(?= (?:en|por|a|in) (?:la|las|el|los|the) )"
                            r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|如果|只要"
                            # "tue morning 不行 thu 4pm ok": a time turned down in Chinese, then one in English
                            r"|(?:(?<=不行)|(?<=没空)|(?<=沒空)|(?<=不可以)|(?<=唔得)|(?<=不方便)|(?<=不能))\s+"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.core.spelling import as_spelled
 from bot.scheduling.zh_vi import canonical, reading_language
 
 WEEKDAYS: dict[str, int] = {}
@@ -50,7 +51,7 @@ MADAM = re.compile(r"\bma[’']?am\b", re.IGNORECASE)  # "yes ma'am": no "am" of
 
 def fold(text: str) -> str:
     text = MADAM.sub("madam", unicodedata.normalize("NFKD", text.lower()))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return as_spelled("".join(ch for ch in text if not unicodedata.combining(ch)))  # "the secont one", "nex week"
 
 
 # Words shared by reading a choice and reading a preference (bot/scheduling/preferences.py): one table each.

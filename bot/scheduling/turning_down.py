@@ -160,6 +160,9 @@ _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|c
                          r" (het )?(cac|may"
                          r"|nhung|3|ba) (gio|lich|ngay|buoi|time|cai)( hen)? ([dđ]a gui|[dđ]o|nay|tren|kia|ben gui)\b"
                          # as said in English learned later: "maybe other day, early morning?"
+                         # "no así no puedo mejor otro día" said last, with no number (not "2 mejor otro dia")
+                         r"|^(?!.*\d)(?!.*\b(lunes|martes|miercoles|jueves|viernes)\b).*\bmejor (otro dia|otra fecha"
+                         r"|otro horario|otra hora|otra semana)\W*$"
                          r"|\b(maybe|perhaps|kindly give|kindly send|kindly provide) (an?)?(other|another|different)"
                          r" (day|date)s?\b"
                          r"(?! (i|we|you|he|she|they|my)\b)"

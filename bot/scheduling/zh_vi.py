@@ -341,6 +341,10 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(ngay|mung|mong)\s+(\d{1,2})( tay)?\b", r" day \2 "),  # "mùng 10 tây": the 10th (of our calendar)
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no
     (r"\b(khong|khon|ko|k|hong|hok)\s+(ranh|trong)\b", " not "),  # "tui ko rảnh": not free then
+    # "chiều tôi hay mệt": tired at that time of day (not "dạo này tui hay mệt", "em rất mệt nhưng sẽ đi")
+    (r"\b(chieu|sang|sang_morning|trua|toi_evening)(\s+(toi_me|tui|em|minh|con|toi))?\s+(hay|thuong|de)(\s+bi)?"
+     r"\s+met\b",
+     r"\1 not"),
     (r"\bban_sell\s+((ngoai|o)\s+)?cho\b|\bban\s+(ngoai"
         r"|o)\s+cho\b", " not "),  # "sáng tui bán ngoài chợ": at the market
     (r"\b(di|đi) (le|chua|nha tho)(\s+\S+){0,3}\s+xong\b", " "),  # "đi lễ sáng sớm xong tui ghé 9 giờ": after mass

@@ -30,3 +30,17 @@ async def test_tuiding_opts_a_chinese_patient_out(stack: Stack) -> None:
     await stack.wait_for_event(started.task_id, "outreach.patient.opted_out")
     task = await stack.task(started.task_id)
     assert task["state"] == "opted_out"
+
+
+async def test_a_vietnamese_patient_typing_raw_telex_is_read_as_vietnamese(stack: Stack) -> None:
+    """No Vietnamese keyboard: "bố tôi đau ngực, khó thở" arrives as Telex keys; it is still an emergency, and
+    "xin đừng nhắn tin nữa" typed the same way still opts out."""
+    started = await stack.start_conversation(language="vi")
+    await stack.reply(started.phone, "boos tooi ddau nguwcj, khos thowr")
+    handoff = await stack.wait_for_event(started.task_id, "outreach.handoff.requested")
+    assert handoff["data"]["priority"] == "urgent"
+    assert "911" in (await stack.wait_for_texts(started.phone, 2))[1]
+    other = await stack.start_conversation(language="vi")
+    await stack.reply(other.phone, "xin ddwngf nhawns tin nuwax")
+    await stack.wait_for_event(other.task_id, "outreach.patient.opted_out")
+    assert (await stack.task(other.task_id))["state"] == "opted_out"

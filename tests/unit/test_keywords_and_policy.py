@@ -297,8 +297,15 @@ def test_the_opt_out_word_said_first_as_its_own_sentence_opts_out(body: str) -> 
 
 
 @pytest.mark.parametrize("body", ["Stop, I meant 3", "stop - sorry, wrong reply. Thursday", "STOP by the front desk?",
-                                  "stop by on friday", "不要在晚上发短信", "STOP at 9 is fine"])
-def test_stop_taken_back_or_followed_by_a_choice_is_no_opt_out(body: str) -> None:
+                                  "stop by on friday", "不要在晚上发短信", "STOP at 9 is fine",
+                                  # STOP said first, then taken back or followed by another ask
+                                  "Stop, wait, I meant the Thursday one", "STOP sorry wrong button, 2",
+                                  "stop in spanish please", "Stop by the clinic friday?", "stop my metformin before?",
+                                  "STOP 星期三可以", "stop, thứ 4 được không", "Stop stressing, I'm fine",
+                                  "stop! yeah I can come", "Stop, can someone call me", "stop lol kidding",
+                                  "Stop the insulin the night before", "stop, I want a different day",
+                                  "Stop worrying about me, all good", "stop po ba ang gamot?"])
+def test_stop_taken_back_or_followed_by_another_ask_is_no_opt_out(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is not Keyword.OPT_OUT
 
 

@@ -83,9 +83,6 @@ def test_stop_with_po_opts_out(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is Keyword.OPT_OUT
 
 
-def test_stop_po_asked_about_a_medicine_is_no_opt_out() -> None:
-    assert classify_keyword("stop po ba ang gamot?", opted_out=False) is not Keyword.OPT_OUT
-
 
 # -- times: the week after next, a polite negative question, "that same day", run-on voice input
 

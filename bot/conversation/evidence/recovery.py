@@ -52,11 +52,15 @@ _RED_FLAG = re.compile(r"\b(mucho dolor|a lot of pain|so much pain|severe pain|i
                        r"|phu (len|to|nhieu|hon)( \w+){0,2}|phu( \w+)? nhieu hon)\b"
                        r"|更(疼|痛|严重|厉害|乏力|累|虚|没力)|食欲[^，。]{0,3}(差|不好|不振)|没(有)?胃口|吃不下|不吃东西|没吃东西|肿|发烧|发热|出血|流血|流脓|感染|恶化"
                        # "昨天开始就一直咳嗽 有痰 低烧37.8"
-                       r"|低烧|一直咳|咳(嗽)?(得)?(很|好|越来越)?(厉害|严重|不停)|黄痰")
+                       r"|低烧|一直咳|咳(嗽)?(得)?(很|好|越来越)?(厉害|严重|不停)|黄痰"
+                       # Cantonese: "屙咗兩日肚，食唔落嘢，仲差過出院嗰陣" (diarrhoea, cannot eat, worse than
+                       # at discharge)
+                       r"|(屙[^，。]{0,4}肚|拉肚子|腹泻|肚泻)(?![^，。]{0,4}(好了|好返|停了|没了|冇了|止住))"
+                       r"|食不落|吃不落|仲差过|差过出院|比出院[^，。]{0,4}(更|还|仲)?差")
 # (a warning passed on is no sign either: "call if the pain keeps increasing", "si tiene fiebre")
 _NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chang|chua|any|isn'?t|aren'?t|ain'?t|if|si"
                          r"|wasn'?t) (\w+ ){0,2}"
-                         r"|(没有|没|无|不|未)\s*)$")
+                         r"|(没有|没|无|不|未|冇)(再|有再)?\s*|(之前|以前|前几天|前两天)[^，。]{0,3})$")
 
 
 def sounds_worse(text: str) -> bool:

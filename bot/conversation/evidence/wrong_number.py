@@ -71,6 +71,8 @@ _CLEARLY_WRONG = re.compile(
     r"|\bso (cong ty|cty|van phong)\b.*\b(khong|ko|k) co ai ten\b|\b(o [đd]ay|nha nay)( \w+)? (khong|ko|k) co ai ten\b"
     r"|\b(this|that|it) used to be (my |his |her |their |a |an )?(\w+'?s? ){0,2}(number|phone|cell)\b"
     r"|\b(moi|vua) mua (sim|so|cai sim)\b|\b(ko|k|khong) biet nguoi (nay|do|đo) la ai\b"
+    # "Số này của tôi mấy năm nay rồi, tôi không biết người này" said last (not "... người này có đi được không")
+    r"|\b(toi|tui|em|minh|con) (khong|ko|k) (he )?(biet|quen) (nguoi|ai ten) (nay|do|đo|ay|kia)$"
     r"|\b(just|recently) got this (phone )?number\b|\bgot this (phone )?number (\w+ ){0,3}(ago|last (week|month"
     r"|year))\b"
     r"|\bwho ?ever (you'?re|youre|you are) (looking|trying|asking)"
@@ -81,6 +83,9 @@ _CLEARLY_WRONG = re.compile(
 
 
 _WRONG_HASH = re.compile(r"\bwrong\s*#")  # "wrong #": the sign goes when the reply is normalised
+# "I dont know a Robert", said last, of a name written as one
+_UNKNOWN_NAME = re.compile(r"\b(?:[Ii] )?(?:don'?t|dont|do not) know (?:a|an|anyone named|nobody named) "
+                           r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Doctor|Dr)\b)[A-Z][a-z]+\W*$")
 # the patient is writing after all: a menu number typed wrong ("oops wrong number, i meant 2"), a phone that changed
 # hands to them ("this used to be my husband's phone, now it's mine"), a name given ("em là Lan đây")
 _STILL_THE_PATIENT = re.compile(r"\b(i )?meant\b|\b(typed|pressed|hit|put|picked) (the |a )?wrong\b"
@@ -95,7 +100,7 @@ def clearly_not_the_patient(text: str) -> bool:
     """Whether the reply says, plainly enough to act on whatever the engine read, that this is not the
     patient's phone."""
     folded = normalise(text)
-    said = _CLEARLY_WRONG.search(folded) or _WRONG_HASH.search(text.lower())
+    said = _CLEARLY_WRONG.search(folded) or _WRONG_HASH.search(text.lower()) or _UNKNOWN_NAME.search(text)
     return bool(said) and not _STILL_THE_PATIENT.search(folded)
 
 
