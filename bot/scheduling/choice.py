@@ -53,7 +53,9 @@ _LAST = {"last", "ultimo", "ultima", "ultimita", "ultimito"}
 # "last" that names a past time, not the last option: "sorry I missed last time", "like last week", "la última vez"
 _PAST_AFTER_LAST = {"week", "month", "year", "visit", "appointment", "appt", "night", "vez", "semana", "mes",
                     "ano", "cita", "visita", "fall", "spring", "summer", "winter", "autumn", "otono", "verano",
-                    "invierno", "primavera", *WEEKDAYS}
+                    "invierno", "primavera", *WEEKDAYS,
+                    # "el último mensaje me llegó en inglés": the last text, not the last time offered
+                    "message", "messages", "text", "texts", "msg", "mensaje", "mensajes", "texto", "textos"}
 
 
 _ARTICLES = {"the", "la", "el", "that", "esa", "ese"}
@@ -128,7 +130,7 @@ _CORRECTION = re.compile(r"(?:\b(?:wait|actually|i mean|i meant|no wait|sorry i 
 
 # where a reply thought aloud comes to its conclusion ("tuesday's out, wednesday i'm babysitting, so I guess thursday")
 _SETTLED = re.compile(r"\b(?:so(?! (?:do|does|is|am|are|would|will)\b)|then|entonces|asi que|i guess|guess|nen|"
-                      r"vay thi)\b|所以|那就|好吧|(?:[.…?!,]\s*)(?:ok|okay|k|mejor)\b")
+                      r"vay thi)\b|所以|那就|好吧|算了(?=[，,\s]*还是)|(?:[.…?!,]\s*)(?:ok|okay|k|mejor)\b")
 
 
 # the middle one of an odd number of options: "the middle one", "el de en medio", 中间那个, cái ở giữa
@@ -390,6 +392,14 @@ _POLITE_ASK = re.compile(r"\bno se (?:podr[aá]|podr[ií]a)(?: hacer| ser| dar)?
 _ZH_RUN_ON = re.compile(r"(好|可以|行|方便|不行|没空|沒空)(?=(?:上午|下午|早上|晚上|中午|傍晚))")
 
 
+# a day the patient meant to pick and then took back: "I was going to say wednesday but just checked and im
+# working", "本来想选周三的 刚看了排班要上班" (the rest says why, or asks for something else)
+_TAKEN_BACK = re.compile(r"\b(?:i was going to|i was gonna|i wanted to|iba a|queria) (?:say|pick|choose|take|do|decir"
+                         r"|escoger|agarrar|pedir|el|la)\b[^,.;!?]*?(?=\b(?:but|pero)\b)"
+                         r"|(?:(?:本来|原本|本來|原來|原来)(?:想|打算)|本想)(?:选|選|约|約|要)?[^，。,.\s]{0,6}(?:的|嘅)?",
+                         re.IGNORECASE)
+
+
 # "that same day", "ese mismo día": the day named before it
 _SAME_DAY = re.compile(r"\b(?:(?:that|the) same day|(?:ese|el) mismo d[ií]a|ese d[ií]a mismo)\b", re.IGNORECASE)
 _A_TIME_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:en la|in the|at|a las|a la|por la|\d|morning|afternoon|evening"
@@ -617,6 +627,7 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     text = MADAM.sub("madam", text)  # "No ma'am, I'll pass": no "ma" (Vietnamese "but") splitting off an "am"
     text = _POLITE_ASK.sub(" ", text)  # "el martes pero en la tarde ¿no se podrá?": asked, not turned down
     text = _same_day_named(text)  # "el martes en la mañana no puedo, ¿algo ese mismo día en la tarde?"
+    text = _TAKEN_BACK.sub(" ", text)  # "I was going to say wednesday but im working": no longer a choice
     text = _ZH_RUN_ON.sub(r"\1，", text)  # "早上那个好下午我要睡午觉" as voice input writes it: two thoughts
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1

@@ -155,6 +155,10 @@ def turns_all_down(text: str, language: str | None = None) -> bool:
 
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
+                         # "ko cái nào được hết": none of them works
+                         # (not "không buổi nào được hết trừ thứ 5", "không cái nào tiện bằng thứ 5")
+                         r"|\b(khong|ko|k|hong|hok) (co )?(cai|gio|lich|buoi) nao ([dđ]uoc|[dđ]c|ok|tien|phu hop)"
+                         r"( het| ca)?\b(?! (bang|hon|tru|ngoai))(?!.*\b(thu|t) ?([2-7]|hai|ba|tu|nam|sau|bay)\b)"
                          # "không đi được các giờ đã gửi": none of the times sent
                          r"|\b(khong|ko|k|hong|hok) ([dđ]i|toi|[dđ]en|sap xep|lam|chon) ([dđ]uoc|[dđ]c|kip)"
                          r" (het )?(cac|may"

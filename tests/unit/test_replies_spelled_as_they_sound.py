@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.conversation.evidence.declining import decline_reason
-from bot.conversation.evidence.for_a_person import asks_what_a_person_must_answer
-from bot.conversation.evidence.later import will_answer_later
+from bot.conversation.evidence.for_a_person import asks_what_a_person_must_answer, speaks_for_someone
+from bot.conversation.evidence.later import asks_to_be_written_later, will_answer_later
 from bot.conversation.evidence.recovery import sounds_worse
+from bot.conversation.evidence.visit_answers import says_yes
 from bot.conversation.evidence.wrong_number import clearly_not_the_patient
 from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.language_request import names_a_wanted_language, requested_language
@@ -180,3 +181,34 @@ def test_already_done_spelled_as_it_sounds() -> None:
                                                 ("wednesday because in the morning I work", 2)])
 def test_a_reason_after_because_turns_its_part_of_the_day_down(body: str, position: int) -> None:
     assert chosen(body, "es" if "el" in body.split() else "en") == position
+
+
+# -- the twelfth session's third blind round: hurried patients
+
+@pytest.mark.parametrize(("body", "language", "position"),
+                         [("¿me pueden escribir en español? el último mensaje me llegó en inglés", "es", None),
+                          ("I was going to say wednesday but im working, anything saturday?", "en", None),
+                          ("本来想约周三的，刚看了要上班，周末有吗", "zh", None), ("本来就是周二可以", "zh", 1),
+                          ("周三好像不行…算了还是周四吧", "zh", 3), ("星期三两点版可以", "zh", 2),
+                          ("el último por favor", "es", 3)])
+def test_a_day_taken_back_and_a_choice_settled(body: str, language: str, position: int | None) -> None:
+    assert chosen(body, language) == position
+
+
+@pytest.mark.parametrize(("body", "reason"), [("ya me siento bien, ya no ocupo la cita", "feels_better"),
+                                              ("la doctora dijo que ya no necesito ir", "not_needed"),
+                                              ("隻腳已經唔痛，唔使覆診", "feels_better")])
+def test_more_reasons_to_decline(body: str, reason: str) -> None:
+    assert decline_reason(body) == reason
+
+
+def test_a_yes_after_forgetting() -> None:
+    assert says_yes("ay se me olvidó... sí, sí voy")
+    assert not says_yes("no sé si voy")
+
+
+def test_more_ways_to_say_it() -> None:
+    assert asks_what_a_person_must_answer("轉介係睇邊個醫生㗎?")
+    assert speaks_for_someone("tôi là mẹ cháu, cháu mới 10 tuổi")
+    assert asks_for_other_times("ko cái nào được hết", "vi")
+    assert asks_to_be_written_later("baby is sick, can u msg me monday")

@@ -27,6 +27,9 @@ _DECLINE_REASONS = (
         r"(?! (if|when|with|talking|to|about|knowing))(?!.*\b(nope|worse|not really)\b)"
         # (not "no me he curado", "para que me cure")
         r"|\bya me (cure|he curado)\b|\bya estoy curad[oa]\b"
+        # "ya me siento bien gracias a Dios, ya no ocupo la cita"; 只脚已经不痛，不用覆诊
+        r"|\bya (me siento|estoy|ando|toy) (muy |re )?bien\b(?=.*\bya no (la |lo )?(ocupo|necesito|nesesito)\b)"
+        r"|已经不(痛|疼)了?[^。]{0,6}(不用|不使|唔使|不需要)(再)?(覆诊|复诊|看|去|约|预约)"
         # "ya me compuse, ya ando trabajando" (not "ya me compuse, el martes está bien": a time chosen is no decline)
         r"|\bya me compuse( gracias( a dios)?)?( ya\b| y ya\b|$)(?!.*\b(lunes|martes|miercoles|jueves|viernes"
         r"|quiero|\d)\b)"
@@ -251,6 +254,9 @@ _DECLINE_REASONS = (
         # "no follow up needed", "nothing else is needed"
         r"|\bno (further |more |other )?(?!(i|we|you|he|she|they|it)\b)(\w+ ){0,2}(needed|necessary|required)\b"
         r"|\bnothing (else |more |further )?(is )?(needed|necessary|required)\b|\bno se necesita\b"
+        # "el doctor me dijo q ya no necesitaba ir al especialista"
+        r"|\b(dijo|dice|dijeron) (que |q |k )?ya no (necesito|necesitaba|ocupo|ocupaba|hace falta|hacia falta)\b"
+        r"(?! (cirugia|operacion|pagar|llevar|traer|ayunas|nada))"
         r"|\b(don'?t|do not|doesn'?t|does not) need (\w+ ){0,2}(anymore|any more)\b"
         r"|\b(don'?t|dont|do not) (reckon|think|guess|believe) (i|we|he|she) (need|have) (to (come|go|be seen|see"
         r"|do|book"

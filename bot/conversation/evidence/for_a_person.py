@@ -62,6 +62,8 @@ _FOR_SOMEONE = re.compile(
     r"|\b(toi|tui|em|e|con|chau|minh|chi|anh|co|chu|bac|di|cau) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha"
     r"|nguoi cham soc)( trai| gai| noi| ngoai)?( cua)? (ba|ong|co|chu|bac|anh|chi|benh nhan|me|bo|ma|ba ay|ong ay|ba ta"
     r"|ong ta)\b"
+    # a parent writing for a child: "tôi là mẹ cháu, cháu mới 13 tuổi"
+    r"|\b(toi|tui|minh) la (me|ba|bo|cha|ma) (cua )?(chau|be|em)\b"
     r"|\b(toi|tui|em|e|con|chau|minh) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha|nguoi cham soc)"
     r"( trai| gai| noi| ngoai)? cua \w+"
     # "Con đặt lịch giùm bà được không?": booking for a grandparent or parent
@@ -103,6 +105,9 @@ _FOR_A_PERSON = re.compile(
     r"|\b(does|do|will|can) (the |your |my )?(doctor|dr|specialist|nurse|provider|therapist)s? speak\b"
     r"|^(el|la) (doctor|doctora|medico|medica|especialista|terapeuta) (habla|sabe) (espanol|ingles)$"
     r"|\bbac si( \w+){0,2} (co )?noi (duoc )?tieng\b"
+    # which doctor: "轉介係睇邊個醫生㗎?" (as read: 看谁医生), 哪个医生
+    r"|(?:(看|睇|见|係|是)(谁|边个|哪个|哪位|邊個)(医生|医师|大夫)|(哪个|哪位|边个|邊個)(医生|医师|大夫))"
+    r"(?![^，。]{0,4}(都|无所谓|冇所谓|不重要|一样|没关系|没所谓))"  # (not "看谁医生都可以")
     # how to get ready: "do i have to not eat before", "¿tengo que ir en ayunas?"
     r"|\b(do|should|must|shall) i (have to |need to )?(not eat|fast|skip breakfast)\b"
     r"|\b(tengo|debo|hay) que (ir |estar |llegar )?en ayunas\b|\b(voy|ir) en ayunas\b"

@@ -22,6 +22,7 @@ _WRITE_TO_ME = (r"(text|txt|message|msg|write|contact|reach out|reach|call|hit m
                 r"( to)?( me| us)?( back| again| out)?")
 _WHEN_LATER = (r"(tomorrow|tmrw|tmr|later|next (week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|another (day|time)|"
                r"(?:(?<=remind me )|(?<=again )|(?<=text me )|(?<=call me )|(?<=contact me )|(?<=with me )"
+               r"|(?<=msg me )|(?<=txt me )|(?<=message me )"
                r"|(?<=ask me ))"
                r"(then|on \w+day|mon|tues?|weds?|thurs?|fri|monday"
                r"|tuesday|wednesday"

@@ -46,6 +46,8 @@ _YES = re.compile(r"^(yes|yeah|yep|yup|sure|ok|okay|k|si|claro|de acuerdo|dale|v
                   r"|tues\w*|on)|"
                   r"(ahi|alli|ahí|allí) (estare|estaremos|estoy|voy)|nos vemos|simon|会(去|到)|[đd]en dung gio"
                   r"|se [đd]en|se (toi|ghe|co mat|qua)"
+                  # "ay se me había olvidado... sí, sí voy" (not "no sé si voy": unsure, below)
+                  r"|(?<!ver )(?<!se )(?<!sabe )\bsi si (voy|vamos|va|ire|iremos|llego|llegamos)$"
                   # "ừ nhớ rồi, t3 11h tui tới": yes, remembered, I'll come
                   r"|^(u|uk|uh|um|uhm)( (nho|roi|r|ok|oke|dc|duoc|đuoc|nha|nhe))+|nho roi"
                   r"|(tui|toi|em|con|minh) (toi|[đd]en)$"
