@@ -5,7 +5,8 @@ then texts START (a STOP sent by mistake, or a change of mind) has given consent
 they were answering ("2") must then book, not meet "we have nothing open for you". So START resumes each task
 that the patient's own opt-out ended recently and that has not run out of time: a task that was waiting for a
 reply waits again (its conversation reopens, its next reminder counts from now); one not yet started is queued
-again. Opt-outs that were not the patient's word (do-not-contact, a carrier's block) are never undone here.
+again. The patient's own word is STOP, consent withdrawn in other words, or STOP sent to their carrier (error
+21610); opt-outs that were not the patient's (do-not-contact, deceased) are never undone here.
 """
 
 from __future__ import annotations
