@@ -4,10 +4,8 @@ ordinary replies it must leave alone."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
+from offered_times import chosen
 
 from bot.conversation.evidence.declining import decline_reason, is_bare_no
 from bot.conversation.evidence.for_a_person import asks_what_a_person_must_answer
@@ -19,21 +17,8 @@ from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.language_request import requested_language
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.chinese import as_simplified
-from bot.scheduling.choice import OfferedOption, stated_choice
 from bot.scheduling.turning_down import asks_for_other_times
 from bot.scheduling.zh_vi import canonical
-
-ZONE = ZoneInfo("America/New_York")
-OPTIONS = [OfferedOption(1, "a", datetime(2026, 12, 8, 9, 0, tzinfo=ZONE)),
-           OfferedOption(2, "b", datetime(2026, 12, 9, 14, 30, tzinfo=ZONE)),
-           OfferedOption(3, "c", datetime(2026, 12, 10, 16, 0, tzinfo=ZONE))]
-TODAY = date(2026, 12, 5)
-
-
-def chosen(text: str, language: str = "en") -> int | None:
-    choice = stated_choice(text, OPTIONS, TODAY, language)
-    return choice.chosen.position if choice.chosen else None
-
 
 # -- STOP first, whatever follows, unless the rest takes it back or asks for something else
 

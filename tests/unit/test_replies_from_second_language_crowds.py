@@ -4,10 +4,8 @@ rule tested with our own examples, and with the ordinary replies it must leave a
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
+from offered_times import among, chosen
 
 from bot.conversation.evidence.declining import decline_reason, refuses_a_visit
 from bot.conversation.evidence.for_a_person import asks_a_question, asks_what_a_person_must_answer, speaks_for_someone
@@ -16,25 +14,8 @@ from bot.conversation.evidence.recovery import feels_fine, sounds_worse
 from bot.conversation.evidence.visit_answers import wants_another_time
 from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.safety import Emergency, detect_emergency
-from bot.scheduling.choice import OfferedOption, stated_choice
 from bot.scheduling.reading import reply_words
 from bot.scheduling.turning_down import asks_for_other_times
-
-ZONE = ZoneInfo("America/New_York")
-OPTIONS = [OfferedOption(1, "a", datetime(2026, 12, 8, 9, 0, tzinfo=ZONE)),  # Tuesday 9:00
-           OfferedOption(2, "b", datetime(2026, 12, 9, 14, 30, tzinfo=ZONE)),  # Wednesday 2:30 PM
-           OfferedOption(3, "c", datetime(2026, 12, 10, 16, 0, tzinfo=ZONE))]  # Thursday 4:00 PM
-TODAY = date(2026, 12, 5)  # a Saturday
-
-
-def chosen(text: str, language: str = "en") -> int | None:
-    choice = stated_choice(text, OPTIONS, TODAY, language)
-    return choice.chosen.position if choice.chosen else None
-
-
-def among(text: str, language: str = "en") -> list[int]:
-    return [option.position for option in stated_choice(text, OPTIONS, TODAY, language).candidates]
-
 
 # -- safety: a stroke and chest pain as said in English learned later, and as Chinese voice input writes them
 

@@ -4,10 +4,8 @@ our own examples, and with the ordinary replies it must leave alone."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
+from offered_times import chosen
 
 from bot.conversation.evidence.declining import decline_reason
 from bot.conversation.evidence.for_a_person import asks_what_a_person_must_answer, speaks_for_someone
@@ -22,20 +20,7 @@ from bot.conversation.records import as_read
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.spelling import as_spelled
 from bot.core.telex import from_telex
-from bot.scheduling.choice import OfferedOption, stated_choice
 from bot.scheduling.turning_down import asks_for_other_times
-
-ZONE = ZoneInfo("America/New_York")
-OPTIONS = [OfferedOption(1, "a", datetime(2026, 12, 8, 9, 0, tzinfo=ZONE)),  # Tuesday 9:00
-           OfferedOption(2, "b", datetime(2026, 12, 9, 14, 30, tzinfo=ZONE)),  # Wednesday 2:30 PM
-           OfferedOption(3, "c", datetime(2026, 12, 10, 16, 0, tzinfo=ZONE))]  # Thursday 4:00 PM
-TODAY = date(2026, 12, 5)
-
-
-def chosen(text: str, language: str = "en") -> int | None:
-    choice = stated_choice(text, OPTIONS, TODAY, language)
-    return choice.chosen.position if choice.chosen else None
-
 
 # -- words as they sound
 
