@@ -39,10 +39,12 @@ from channels.sms import RETRYABLE_CODES
 
 log = logging.getLogger(__name__)
 
-# Delivery statuses in the order they can happen; a late callback never moves a message backwards.
+# Delivery statuses in the order they can happen; a late callback never moves a message backwards. Delivered
+# outranks a failure: a carrier's late "undelivered" after its "delivered" (callbacks cross) changes nothing,
+# so it never moves the patient to a call after the text reached them.
 STATUS_RANK = {
-    "sending": 0, "accepted": 1, "scheduled": 1, "queued": 2, "sent": 3, "delivered": 5, "read": 6,
-    "undelivered": 5, "failed": 5, "canceled": 5, "partially_delivered": 4,
+    "sending": 0, "accepted": 1, "scheduled": 1, "queued": 2, "sent": 3, "partially_delivered": 4,
+    "undelivered": 5, "failed": 5, "canceled": 5, "delivered": 6, "read": 7,
 }
 ADDRESS_LEASE = timedelta(seconds=60)  # renewed before each message; a holder that died lets go after this
 DELIVERY_RETRY_SECONDS = (0.5, 2.0, 10.0)  # a status callback that came before we knew the message's id

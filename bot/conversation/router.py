@@ -160,7 +160,7 @@ class InboundRouter:
             if row is not None:
                 hand_off(session, row, task, reason=f"emergency_{emergency.value}", priority="urgent")
             else:
-                session.add(Handoff(patient_id=patient.id if patient else None,
+                session.add(Handoff(patient_id=patient.id if patient else None, address=address,
                                     reason=f"emergency_{emergency.value}", priority="urgent"))
             return patient.language if patient else "en"
 
@@ -313,7 +313,12 @@ class InboundRouter:
         """A message with no conversation to belong to: a person reads it."""
         def hand_to_person(session: Session) -> tuple[str, bool]:
             patient = _patient_for(session, address, None)
-            session.add(Handoff(patient_id=patient.id if patient else None, reason="message_without_conversation"))
+            waiting = session.exec(select(Handoff.id).where(
+                Handoff.address == address, Handoff.reason == "message_without_conversation",
+                col(Handoff.state).in_(["open", "claimed"]))).first()
+            if waiting is None:  # one handoff a sender: their later messages join the one a person already has
+                session.add(Handoff(patient_id=patient.id if patient else None, address=address,
+                                    reason="message_without_conversation"))
             told_lately = session.exec(select(Message.id).where(
                 col(Message.idempotency_key).startswith(f"unclaimed:{address}:"),
                 col(Message.created_at) > utcnow() - UNCLAIMED_REPLY_QUIET)).first() is not None

@@ -201,6 +201,8 @@ class Handoff(SQLModel, table=True):
     conversation_id: str | None = Field(default=None, foreign_key="conversation.id", index=True)
     task_id: str | None = Field(default=None, index=True)
     patient_id: str | None = Field(default=None, index=True)
+    # where the message came from when there is no conversation (an unknown sender): a person can see and answer it
+    address: str | None = Field(default=None, index=True)
     reason: str
     priority: str = "normal"  # normal | urgent
     state: str = Field(default="open", index=True)  # open | claimed | resolved

@@ -25,6 +25,7 @@ from bot.core.models import (
     utcnow,
 )
 from bot.events.outbox import record_event
+from bot.outreach.addresses import VOICE_PREFIX, channel_of
 from bot.outreach.policy import is_opted_out, patient_zones
 from bot.outreach.states import move_task
 from bot.scheduling.slots import book_slot, release_appointment
@@ -75,7 +76,8 @@ class QueueItem:
     workflow: str
     language: str
     channel: str
-    patient_name: str
+    patient_name: str  # empty for an unknown sender
+    sender: str  # an unknown sender's phone (none for a chat link)
     waiting_messages: int  # patient messages since the handoff, not yet answered by a person
 
     def overdue(self, now: datetime) -> bool:
@@ -102,8 +104,9 @@ def queue(session: Session, member: StaffMember, filters: Filters, routing: dict
             state=handoff.state, claimed_by=handoff.claimed_by, created_at=handoff.created_at,
             due_at=handoff.created_at + DUE_WITHIN.get(handoff.priority, DUE_WITHIN["normal"]),
             workflow=task.workflow if task else "", language=patient.language if patient else "",
-            channel=conversation.channel if conversation else "sms",
-            patient_name=f"{patient.given_name} {patient.family_name}".strip() if patient else "Unknown sender",
+            channel=_channel(handoff, conversation),
+            patient_name=f"{patient.given_name} {patient.family_name}".strip() if patient else "",
+            sender=_phone_of(handoff.address) if handoff.address and not patient else "",
             waiting_messages=waiting.get(handoff.id, 0),
         )
         if _matches(item, filters, member):
@@ -122,20 +125,36 @@ def _matches(item: QueueItem, filters: Filters, member: StaffMember) -> bool:
     return not filters.state or item.state == filters.state
 
 
+def _phone_of(address: str) -> str:
+    """The phone number in an SMS or voice address ("voice:+1…"); nothing for a chat link's address."""
+    return "" if channel_of(address) == "chat" else address.removeprefix(VOICE_PREFIX)
+
+
+def _channel(handoff: Handoff, conversation: Conversation | None) -> str:
+    """The channel a person answers on: the conversation's, else the one the unknown sender wrote on."""
+    if conversation is not None:
+        return conversation.channel
+    return channel_of(handoff.address) if handoff.address else "sms"
+
+
 def _waiting_messages(session: Session, handoffs: list[tuple[Handoff, Conversation | None]]) -> dict[str, int]:
-    """Per handoff: the patient's messages since it was made, or since a person last wrote to them."""
+    """Per handoff: the patient's messages since it was made, or since a person last wrote to them (an unknown
+    sender's handoff counts the messages from its address that belong to no conversation)."""
     by_conversation = {c.id: h for h, c in handoffs if c is not None}
-    if not by_conversation:
+    by_address = {h.address: h for h, c in handoffs if c is None and h.address}
+    if not by_conversation and not by_address:
         return {}
-    earliest = min(h.created_at for h in by_conversation.values())
+    earliest = min(h.created_at for h in [*by_conversation.values(), *by_address.values()])
+    belongs = or_(col(Message.conversation_id).in_(list(by_conversation)),
+                  col(Message.conversation_id).is_(None) & col(Message.address).in_(list(by_address)))
     messages = session.exec(
-        select(Message.conversation_id, Message.direction, Message.created_at)
-        .where(col(Message.conversation_id).in_(list(by_conversation)), col(Message.created_at) > earliest,
+        select(Message.conversation_id, Message.address, Message.direction, Message.created_at)
+        .where(belongs, col(Message.created_at) > earliest,
                or_(Message.direction == "inbound", col(Message.sent_by).is_not(None)))
         .order_by(col(Message.created_at))).all()
     counts: dict[str, int] = {}
-    for conversation_id, direction, created_at in messages:
-        handoff = by_conversation[str(conversation_id)]
+    for conversation_id, address, direction, created_at in messages:
+        handoff = by_conversation[str(conversation_id)] if conversation_id else by_address[str(address)]
         if created_at <= handoff.created_at:
             continue
         if direction == "inbound":
@@ -158,6 +177,7 @@ class ConversationView:
     offered: list[Slot] = field(default_factory=list)
     open_slots: list[Slot] = field(default_factory=list)
     events: list[WorkflowEvent] = field(default_factory=list)
+    sender: str = ""  # an unknown sender's phone
     notes: list[AuditEntry] = field(default_factory=list)
     zone: tzinfo = UTC  # the patient's: times on the page are theirs, as they read them in their texts
     booking: Slot | None = None  # the time the task holds now, if any
@@ -173,7 +193,7 @@ def conversation_view(session: Session, member: StaffMember, handoff_id: str, ro
     conversation = session.get(Conversation, handoff.conversation_id) if handoff.conversation_id else None
     patient = session.get(Patient, handoff.patient_id) if handoff.patient_id else None
     task = session.get(OutreachTask, handoff.task_id) if handoff.task_id else None
-    addresses = {conversation.address} if conversation else set()
+    addresses = {conversation.address} if conversation else ({handoff.address} if handoff.address else set())
     conversation_ids: set[str] = {conversation.id} if conversation else set()
     if patient is not None:
         for other in session.exec(select(Conversation).where(Conversation.patient_id == patient.id)):
@@ -202,6 +222,7 @@ def conversation_view(session: Session, member: StaffMember, handoff_id: str, ro
         conversation=conversation, patient=patient, task=task, transcript=transcript, offered=offered,
         open_slots=open_slots, events=events, notes=notes, zone=patient_zones(patient)[0] if patient else UTC,
         booking=held[1] if (held := current_booking(session, task)) else None,
+        sender=_phone_of(handoff.address) if handoff.address and patient is None else "",
         opted_out=bool(conversation and is_opted_out(session, conversation.address))
         or bool(patient and is_opted_out(session, patient.phone)))
 
@@ -260,7 +281,7 @@ class ReplyPlan:
 
     address: str
     channel: str
-    conversation_id: str
+    conversation_id: str | None  # None: an unknown sender, answered at the address they wrote from
     task_id: str | None
 
 
@@ -269,9 +290,14 @@ def plan_reply(session: Session, member: StaffMember, handoff_id: str) -> ReplyP
     conversation = session.get(Conversation, handoff.conversation_id) if handoff.conversation_id else None
     if conversation is None:
         patient = session.get(Patient, handoff.patient_id) if handoff.patient_id else None
-        if patient is None or not patient.phone:
+        address = handoff.address or (patient.phone if patient else None)
+        if not address:
             raise InboxError(N_("There is no conversation or phone number to reply to."))
-        conversation = Conversation(patient_id=patient.id, channel="sms", address=patient.phone,
+        if channel_of(address) == "voice":
+            raise InboxError(N_("This patient spoke to us by phone: call them, then log the call-back."))
+        if patient is None:  # an unknown sender: answered where they wrote from, with no patient's record
+            return ReplyPlan(address, channel_of(address), None, None)
+        conversation = Conversation(patient_id=patient.id, channel=channel_of(address), address=address,
                                     state="handed_off", task_id=handoff.task_id)
         session.add(conversation)
         handoff.conversation_id = conversation.id

@@ -273,6 +273,8 @@ async def _confirm_booking(ctx: Outreach, member: StaffMember, handoff_id: str, 
         plan = await ctx.db.run(lambda s: inbox.plan_reply(s, member, handoff_id))
     except inbox.InboxError:
         return N_("Booked. Tell the patient the time yourself (no text channel for this conversation).")
+    if plan.conversation_id is None:
+        return N_("Booked. Tell the patient the time yourself (no text channel for this conversation).")
     context, language = await message_context(ctx, plan.conversation_id, {"slot_id": booked.slot_id},
                                               plan.channel)
     rendered = render_message("booking_confirmed", plan.channel, language, context)

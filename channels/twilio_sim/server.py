@@ -52,7 +52,7 @@ class SimMessage:
     webhook_status: int | None = None
 
 
-TEXT_FATES = ("delivered", "landline", "unreachable")
+TEXT_FATES = ("delivered", "landline", "unreachable", "no_receipt")
 UNREACHABLE_HANDSET = 30003
 
 
@@ -61,8 +61,8 @@ class SimState:
     messages: dict[str, SimMessage] = field(default_factory=dict)
     threads: dict[str, list[str]] = field(default_factory=dict)
     blocked: set[str] = field(default_factory=set)  # phones that texted a carrier STOP word
-    # how texts to a phone end: "landline" (refused at once, 21614) or "unreachable" (taken, then undelivered,
-    # 30003); a phone not named here gets its texts
+    # how texts to a phone end: "landline" (refused at once, 21614), "unreachable" (taken, then undelivered,
+    # 30003) or "no_receipt" (sent, and the carrier never reports back); a phone not named here gets its texts
     text_fates: dict[str, str] = field(default_factory=dict)
 
     def add(self, message: SimMessage) -> None:
@@ -127,7 +127,8 @@ class TwilioSimulator:
 
     async def _status_callbacks(self, message: SimMessage, callback_url: str | None) -> None:
         final = "undelivered" if message.error_code else "delivered"
-        for status in ("sent", final):
+        receipt = self.state.text_fates.get(message.to) != "no_receipt"
+        for status in ("sent", final) if receipt else ("sent",):
             await asyncio.sleep(self.callback_delay)
             message.status = status
             if not callback_url:
@@ -284,7 +285,8 @@ class TwilioSimulator:
         return web.json_response({"phone": phone, "answer": answer})
 
     async def set_text_fate(self, request: web.Request) -> web.Response:
-        """How texts to this phone end from now on: {"fate": "delivered" | "landline" | "unreachable"}."""
+        """How texts to this phone end from now on: {"fate": "delivered" | "landline" | "unreachable" |
+        "no_receipt"}."""
         phone = _e164(request.match_info["phone"])
         try:
             payload = await request.json()

@@ -3,7 +3,9 @@ the database itself keeps append-only."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
 import uuid
 
 import aiohttp
@@ -218,3 +220,37 @@ async def test_the_funnel_shows_where_escalations_wait_and_in_which_workflow(sta
     assert list(total["counts"]) == ["targeted", "contacted", "delivered", "replied", "resolved"]
     events = [e["type"] for e in await stack.events(started.task_id)]
     assert "outreach.handoff.requested" in events
+
+
+async def test_an_unknown_senders_messages_are_one_handoff_a_person_can_read_and_answer(stack: Stack) -> None:
+    password = await stack.add_staff("sched-stranger", "scheduler")
+    stranger = new_phone()  # a number the bot never texted, and no patient's
+    await stack.reply(stranger, "hi I got a missed call from this number")
+    await stack.wait_for_texts(stranger, 1)  # told a person will read it; the handoff is made
+    for body in ("hello?", "is this the clinic"):
+        await stack.reply(stranger, body)
+    async with await signed_in(stack, "sched-stranger", password) as http:
+        deadline = time.monotonic() + 20
+        while True:  # until both later messages wait on the sender's handoff
+            async with http.get(f"{stack.base_url}/staff/inbox") as response:
+                queue = await response.text()
+            items = re.findall(r'href="/staff/inbox/([^"/]+)">\s*<span class="who">([^<]*)</span>.*?</li>',
+                               queue, re.DOTALL)
+            theirs = [found for found in re.finditer(
+                r'<li class="item[^"]*">\s*<a href="/staff/inbox/([^"/]+)">\s*<span class="who">[^<]*'
+                + re.escape(stranger) + r'.*?</li>', queue, re.DOTALL)]
+            if any("2 new messages" in found.group(0) for found in theirs) or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.3)
+        assert len(theirs) == 1, items  # one handoff a sender, however many messages, and it names the phone
+        assert "2 new messages" in theirs[0].group(0) and "sms" in theirs[0].group(0)
+        page = f"{stack.base_url}/staff/inbox/{theirs[0].group(1)}"
+        async with http.get(page) as response:
+            shown = await response.text()
+        assert stranger in shown and "hello?" in shown and "is this the clinic" in shown
+        for action, data in (("claim", {}), ("reply", {"text": "This is City Clinic. How can we help?"})):
+            token = await form_token(http, page)
+            async with http.post(f"{page}/{action}", data={"csrf_token": token, **data},
+                                 allow_redirects=False) as response:
+                assert response.status == 303
+    assert (await stack.wait_for_texts(stranger, 2))[-1] == "This is City Clinic. How can we help?"

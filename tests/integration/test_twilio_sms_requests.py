@@ -9,7 +9,8 @@ Placeholders in the form: ``{phone}`` the patient's number (from the row's setup
 for this row, ``{sent_sid}`` the SID of the text the bot sent in the setup. Setups: ``none`` (a number the bot
 has never texted), ``conversation`` (a missed-visit text waiting for the patient's reply), ``document_request``
 (a prior-authorization text asking for a photo), ``delivered_text`` (a ``conversation`` whose opening text the
-simulator has already reported sent, then delivered).
+simulator has already reported sent, then delivered), ``sent_text`` (one whose opening text was reported sent and
+nothing after: the carrier's final word is the row's own callback).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Row:
     label: str
     path: str
     form: dict[str, str]
-    setup: str = "conversation"  # none | conversation | document_request | delivered_text
+    setup: str = "conversation"  # none | conversation | document_request | delivered_text | sent_text
     signature: str = "valid"  # valid | forged (another account's token) | missing | other_url | unsigned_field
     content_type: str = "application/x-www-form-urlencoded"
     posts: int = 1  # Twilio retries a webhook it thinks failed: the same request again
@@ -168,7 +169,7 @@ ROWS = [
         http_status=403),
     Row("receive as JSON", INBOUND, received("2"), content_type="application/json", http_status=415,
         body_contains="Content-Type"),
-    # -- status callbacks (the opening text was already reported sent, then delivered) -------------------------
+    # -- status callbacks (the opening text was already reported sent, and delivered unless the row is a failure) --
     Row("status delivered again: changes nothing", STATUS, status("delivered"), setup="delivered_text",
         http_status=204, no_events=("outreach.message.delivered", "outreach.message.failed")),
     Row("status queued after delivered: never moves back", STATUS, status("queued"), setup="delivered_text",
@@ -179,9 +180,12 @@ ROWS = [
         no_events=("outreach.message.delivered", "outreach.message.failed")),
     Row("status unknown (a status Twilio adds later)", STATUS, status("huh"), setup="delivered_text",
         http_status=204, no_events=("outreach.message.delivered", "outreach.message.failed")),
+    Row("status undelivered after delivered (callbacks crossed): changes nothing", STATUS,
+        status("undelivered", "30006"), setup="delivered_text", http_status=204,
+        no_events=("outreach.message.failed", "outreach.task.channel_failed"), task_state="awaiting_reply"),
     Row("status with SmsStatus only (older callbacks)", STATUS, without(status("undelivered", "30003"),
                                                                          "MessageStatus"),
-        setup="delivered_text", http_status=204, events=("outreach.message.failed",)),
+        setup="sent_text", http_status=204, events=("outreach.message.failed",)),
     Row("status missing MessageStatus and SmsStatus", STATUS, without(status("delivered"), "MessageStatus",
                                                                        "SmsStatus"),
         setup="delivered_text", http_status=400, body_contains="MessageStatus"),
@@ -192,12 +196,12 @@ ROWS = [
     Row("status forged signature", STATUS, status("failed", "30003"), setup="delivered_text",
         signature="forged", http_status=403, no_events=("outreach.message.failed",)),
     Row("status 21610: the number unsubscribed at the carrier", STATUS, status("undelivered", "21610"),
-        setup="delivered_text", http_status=204, events=("outreach.message.failed", "outreach.patient.opted_out"),
+        setup="sent_text", http_status=204, events=("outreach.message.failed", "outreach.patient.opted_out"),
         event_data={"outreach.message.failed": {"error_code": 21610, "retryable": False}},
         task_state="opted_out"),
     # a code that says the number cannot take texts moves the task to its ladder's next channel at once (a call);
     # any other failure leaves it waiting for the reply
-    *(Row(f"status {state} {code}: {meaning}", STATUS, status(state, code), setup="delivered_text",
+    *(Row(f"status {state} {code}: {meaning}", STATUS, status(state, code), setup="sent_text",
           http_status=204, no_events=("outreach.patient.opted_out",),
           events=("outreach.message.failed", "outreach.task.channel_failed") if int(code) in CHANNEL_FAILURES
           else ("outreach.message.failed",),
@@ -253,6 +257,10 @@ async def set_up_all(stack: Stack, kinds: list[str]) -> list[Setup]:
         if not document:
             await stack.add_slots(provider, future_weekday_times(3))
         phone = new_phone()
+        if kind == "sent_text":  # the carrier reports it sent, then nothing: the row's callback is its last word
+            async with stack.http.post(f"{stack.base_url}/sim/phones/{phone}/texts",
+                                       json={"fate": "no_receipt"}) as response:
+                assert response.status == 200
         body = task_body(phone, provider)
         body["workflow"] = "prior_authorization" if document else "missed_appointment"
         body["context"] = {"provider_id": provider, "visit_type": "follow_up" if document else "physical_therapy"}
@@ -271,7 +279,7 @@ async def set_up_all(stack: Stack, kinds: list[str]) -> list[Setup]:
         if not events:
             await asyncio.sleep(0.3)
     for setup, kind in zip(setups, kinds, strict=True):
-        if kind == "delivered_text":
+        if kind in ("delivered_text", "sent_text"):
             setup.sent_sid = (await stack.thread(setup.phone))[0]["sid"]
     return setups
 
