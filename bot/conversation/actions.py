@@ -19,7 +19,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
-from bot.conversation.evidence.declining import decline_reason, is_bare_no, refuses_a_visit
+from bot.conversation.evidence.declining import already_booked, decline_reason, is_bare_no, refuses_a_visit
 from bot.conversation.evidence.for_a_person import (
     asks_a_question,
     asks_for_a_person,
@@ -359,7 +359,10 @@ class ActionRecordDecline(OutreachAction):
 def decline(turn: Turn, category: str | None) -> None:
     """The patient turns the visit down: the task ends declined, with the reason's category when they gave one
     ("feels_better", "care_elsewhere", …; their words stay in the transcript, not in the event)."""
-    reason = "already_scheduled" if turn.intent == "already_scheduled" else "patient_declined"
+    reason = "already_scheduled" if turn.intent == "already_scheduled" or already_booked(turn.text) \
+        else "patient_declined"
+    if reason == "already_scheduled" and category == "not_needed":
+        category = None  # "no need, I already have an appointment": not needed because it is booked
     data = {"reason": reason, **({"category": category} if category else {})}
     turn.conclude("outreach.patient.declined", data, "declined", data,
                   "already_scheduled" if reason == "already_scheduled" else "declined")

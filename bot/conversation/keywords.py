@@ -31,6 +31,9 @@ OPT_OUT_WORDS = frozenset(
         "huy dang ky", "dung lai",
     }
 )
+# when not to text, which is no revocation: "don't text me before 9", "don't message me again till monday"
+_ONLY_WHEN = (r",? (again )?(before|after|until|till|til|during|while|so early|so late|this early|that early|early|late"
+              r"|at night|in the morning|on (the )?weekends?|at work|today|this week|for now)\b")
 OPT_OUT_PHRASES = (
     re.compile(r"^(please |da |vang |da vang )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)"
                r"( (stop|please|pls|plz|now|it|por favor"
@@ -48,9 +51,9 @@ OPT_OUT_PHRASES = (
                r"(?!( me| us)? (in|en|to|at) )( to)?\s*(me|us)?\b"
                r"|(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\byou )\b(stop|quit|don'?t|dont|do not"
                r"|never)( to)?\s+"
-               r"(text|txt|message|contact|write|writing)( to)? (me|us)\b(?! (in|en|at) )"
+               r"(text|txt|message|contact|write|writing)( to)? (me|us)\b(?! (in|en|at) )(?!" + _ONLY_WHEN + ")"
                r"|^(please |pls |plz )?(don'?t|dont|do not|never) (text|txt|message|contact)\b(?! (in|en|to|at|my"
-               r"|his|her) )"),
+               r"|his|her) )(?!( (me|us))?(" + _ONLY_WHEN + r"| (in|en|at) ))"),
     # "Please do not send me more messages", "don't send any more texts"
     re.compile(r"\b(stop|quit) (sendin|sending|send) (me|us) (this|these|that|them|those|stuff|things)\b"),
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(don'?t|dont|do not|never|stop)"
@@ -117,6 +120,11 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(discontinue|cease|halt|end) (these|the|your|all|any|my)? ?(text )?(messages?|texts?|msgs?|sms"
                r"|notifications|alerts)\b"
                r"|\b(do not|don'?t|no longer) wish to (receive|get) (these|your|any|them|text|messages|texts|sms)\b"),
+    # "don't send me message anymore", "pls dont text me again" (not "don't text me before 9", "don't send me the
+    # times in English"): told never again, in so many words
+    re.compile(r"\b(don'?t|do not|dont|never) (send|text|txt|message|msg) (me|us|this number)( (any|no))?( more)?"
+               r"( (texts?|messages?|msgs?|sms|txts?|text messages))? (anymore|any more|again|no more)\b"
+               r"(?!" + _ONLY_WHEN + ")"),
     re.compile(r"\b(stop|quit) (sending|calling|texting)\b(?!( me| us)? (in|en) )"),
     re.compile(r"\bno more (texts|messages|calls)\b"),
     re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"
@@ -158,9 +166,9 @@ OPT_OUT_PHRASES = (
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b|\bhuy [đd]ang ky( nhan)?( tin)?\b"),
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"
-               r"|\b(xin )?(khong|ko|k) (muon )?nhan (may |nhung |cac )?(tin nhan|tin|msg|sms|text)"
+               r"|\b(xin )?(khong|ko|k) (muon )?nhan (may |nhung |cac )?(cai |con )?(tin nhan|tin|msg|sms|text)"
                r"( (?!duoc|dc|đc)\w+){0,2} nua\b"
-               r"|\b(xoa|xoá) so (cua )?(e|em|con|toi|tui|minh)( ra| di| giup| gium| dum)\b"
+               r"|\b(xoa|xoá) so (cua )?(e|em|con|toi|tui|minh)( ra| [dđ]i| giup| gium| dum)\b"
                r"|\b(ko|k|khong) muon nhan (msg|sms|text|tin)\b"),
     re.compile(r"\b(đung|dung) (nhan|gui|goi)( tin| tin nhan)? (toi|den|[đd]en|vao|cho) so (nay|cua (toi|tui|minh"
                r"|em))\b"),
@@ -172,7 +180,7 @@ OPT_OUT_PHRASES = (
                r"(cua )?(toi|tui|minh|em)? ?"
                r"(khoi|ra khoi) (danh sach|list)\b"
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
-               r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( ra)?( di| giup| dum| gium| luon)\b"),
+               r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( ra)?( [dđ]i| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"
     re.compile(r"\b(dung|dug|đung|đug)( co)? (nhan|nt|nhan tin|gui|gui tin|ib|inbox|sms|text|tn)( (?!them"
                r"|tieng)\w+){0,4}"

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from bot.core.models import Conversation, Message, Patient, WorkflowEvent, utcnow
+from bot.core.southern import as_standard
 from bot.core.telex import from_telex
 
 
@@ -33,8 +34,9 @@ def language_of(session: Session, conversation: Conversation | None) -> str:
 
 def as_read(body: str, language: str) -> str:
     """A patient's message as the reading rules and the engine take it: a Vietnamese patient's words typed in raw
-    Telex ("xin huyr lichj heejn") turned into the Vietnamese meant (bot/core/telex.py); else as written."""
-    return (from_telex(body) or body) if language == "vi" else body
+    Telex ("xin huyr lichj heejn") turned into the Vietnamese meant (bot/core/telex.py), and southern "hổng",
+    "dìa" read as "không", "về" (bot/core/southern.py); else as written."""
+    return as_standard(from_telex(body) or body) if language == "vi" else body
 
 
 def mark_message(session: Session, message_id: str, engine_state: str, only_if: str | None = None) -> None:

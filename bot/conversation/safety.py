@@ -275,6 +275,18 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?\s*live", r"不想
               r"(死咗|死了|死)(就算|算了|好过|更好)",
               # "成日諗住死咗佢算，唔想再撐落去" (Cantonese, read as Mandarin)
               r"死了?(他|它)(就)?算", r"不想再?撑落去"]  # "我唔想再拖累屋企人，死咗就算"
+# Tagalog and Haitian Creole, as patients mix them into English ("sobrang sakit ng dibdib ko, hirap huminga",
+# "mwen pa ka respire"): the signs that cannot wait, in the words they are said in
+_MEDICAL += [
+    r"(masakit|sumasakit|sobrang sakit|sakit|naninikip|naninikip na|sumisikip)( na| ng| ang| yung| sa| po)* dibdib",
+    r"dibdib( ko)?( po)? (ay )?(masakit|sumasakit|naninikip|sumisikip|sobrang sakit)",
+    r"(hirap|nahihirapan|hindi|di) ((na|po|ako|akong|siya|siyang) ){0,3}(makahinga|huminga|humuminga)",
+    r"doule (nan |nan pwatrin|pwatrin)|(pa ka|paka|pa kapab|pakapab) respire",
+]
+_CRISIS += [
+    r"(gusto|gusto ko) (na |nang )?(ko )?(mamatay|magpakamatay)", r"magpapakamatay|magpakamatay",
+    r"ayoko (na )?(nang )?mabuhay", r"mwen (vle|ta renmen) mouri", r"touye (tet|tèt) (mwen|m)",
+]
 _MEDICAL_RE = re.compile(r"\b(" + "|".join(_MEDICAL) + r")|" + "|".join(_MEDICAL_ZH))
 _CRISIS_RE = re.compile(r"\b(" + "|".join(_CRISIS) + r")|" + "|".join(_CRISIS_ZH))
 # a stroke told as history, in the same sentence ("Dad had a stroke last year and can't text"): no emergency by itself

@@ -30,6 +30,7 @@ _MEANT: dict[str, str] = {
     "nesesita": "necesita", "nesesario": "necesario", "aser": "hacer", "bamos": "vamos", "ospital": "hospital",
     "mesajes": "mensajes", "mensages": "mensajes", "mansajes": "mensajes", "ablame": "hablame",
     "yega": "llega", "yego": "llego", "yegar": "llegar", "ayame": "llame", "nadien": "nadie",
+    "mier coles": "miercoles",  # as voice input splits it
 }
 _WORD = re.compile(r"\b(" + "|".join(sorted(_MEANT, key=len, reverse=True)) + r")\b")
 

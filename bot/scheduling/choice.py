@@ -42,6 +42,9 @@ _ORDINALS = {
     "secon": 2, "seccond": 2, "secund": 2, "scnd": 2, "thurd": 3, "terecra": 3, "tecera": 3, "tecero": 3,
     "tersera": 3, "tersero": 3,
     "terser": 3, "segumda": 2, "pimera": 1,
+    # Tagalog, as Filipino patients mix it into English ("yung pangalawa po"): not "una", Spanish "one"
+    "unang": 1, "pangalawa": 2, "pangalawang": 2, "ikalawa": 2, "ikalawang": 2, "pangatlo": 3, "pangatlong": 3,
+    "ikatlo": 3, "ikatlong": 3,
     # said fondly: "la primerita", "el segundito"
     "primerita": 1, "primerito": 1, "segundita": 2, "segundito": 2, "tercerita": 3, "tercerito": 3,
 }
@@ -453,12 +456,14 @@ _SPANISH_HOURS = {"una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis"
 
 def _spoken_clock(folded: str) -> str:
     """Spanish clock times as said or dictated: "a las dos y media" → "a las 2:30", "las 2 y 30" → "las 2:30",
-    "las 4 y cuarto" → "las 4:15"."""
+    "las 4 y cuarto" → "las 4:15", "a las dos treinta" → "a las 2:30"."""
     folded = re.sub(r"\b(las?) (" + "|".join(_SPANISH_HOURS) + r")\b",
                     lambda m: f"{m.group(1)} {_SPANISH_HOURS[m.group(2)]}", folded)
     folded = re.sub(r"\b(\w+) i (media|cuarto)\b", r"\1 y \2", folded)  # "las dos i media", as spelled by ear
     folded = re.sub(r"\b(" + "|".join(_SPANISH_HOURS) + r") y (media|cuarto)\b",  # "el de dos y media"
                     lambda m: f"{_SPANISH_HOURS[m.group(1)]} y {m.group(2)}", folded)
+    folded = re.sub(r"\b(las?) (\d{1,2}) (?:y )?(treinta|quince)\b",  # "a las dos treinta", as dictated
+                    lambda m: f"{m.group(1)} {m.group(2)}:{'30' if m.group(3) == 'treinta' else '15'}", folded)
     folded = re.sub(r"\b(\d{1,2}) y (media|cuarto|\d{2})\b",
                     lambda m: f"{m.group(1)}:{ {'media': '30', 'cuarto': '15'}.get(m.group(2), m.group(2))}", folded)
     return folded
@@ -572,7 +577,9 @@ _CLAUSE_BREAK = re.compile(r"[,.;!?¿¡\n]+|:(?!\d)|\b(?:pls|please|plz|thx|than
 _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|"
                      r"vì|bởi vì|tại vì|boi vi|tai vi|(?<=\w\s)q|(?<=\w\s)k|salgo|"
                      r"we get back|i get back|back from|regreso|regresamos|vuelvo|volvemos|i get off|im off|i'm off|"
-                     r"i finish|termino|entro|i start|empiezo|on the road|out of town|traveling|travelling)\b.*?"
+                     r"i finish|termino|entro|i start|empiezo|on the road|out of town|traveling|travelling|"
+                     # "9am is best i have to be at work by noon": where they must be next, not a time asked for
+                     r"i (?:have|need|got) to be (?:at|in)|i gotta be (?:at|in)|tengo que estar en|debo estar en)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)", re.IGNORECASE)
 
 
@@ -662,7 +669,9 @@ def _clauses_choice(text: str, options: list[OfferedOption], today: date | None,
     the_other = any_but
     unoffered = ""  # the last clause that asked for a time none of the options has
     day_without_option = ""  # the last clause that named a day at a time none of the options has
-    joined = _DAYS_JOINED.sub(r"\1 ", _REASON.sub(" ", text))  # "wed and thu I work": one clause, both days
+    # "wed and thu I work": one clause, both days; a reason with days in it goes whole ("xq el martes y miércoles
+    # ando en la milpa")
+    joined = _REASON.sub(" ", _DAYS_JOINED.sub(r"\1 ", text))
     for clause in (part for part in _CLAUSE_BREAK.split(joined) if part and part.strip()):
         reading = resolve_choice(clause, options, today, language)
         if rejects_options(clause, language) and not reading.candidates \

@@ -140,12 +140,14 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # a question asked as "A-not-A" ("行不行", "得唔得", "可不可以") is not a no
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
     (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
-    (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
+    (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|(要|得)去[^，。,.!?\s]{1,4}(做工|打工|上班|干活|开工)"
+     r"|(?<!不)(做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
      r"|(要)?返工|开店|开铺|看店|开档|起唔身|起不身|(她|他|我)(上午|下午|早上|晚上)?要去|起不来|起不了床|起不了身|在外(讲学|开会|出差|旅游)"
      # "下午要顾孙", "下午我要睡午觉": minding a grandchild, the afternoon nap
      r"|(要|得)(顾|看)(孙|孩子|小孩|娃|宝宝)|顾孙|要(睡午觉|午睡)",
      " not "),
-    (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚", " not "),
+    (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚|(?<!不)不去(了)?(?!不)|去不了|来不了"
+     r"|不来了", " not "),
     (r"出差|不在(家|这边|本地|城里)|在外地|(?<![不])忙", " not "),  # "Tue Wed Thu 我都在 Dallas 出差", "最忙"
     (r"最早|最快|越早越好|尽早|最近的", " earliest "), (r"最晚|最迟", " latest "),
 )
@@ -247,8 +249,22 @@ _ZH_ENGLISH_DAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed":
 _ZH_ENGLISH_DAY = re.compile(r"\b(" + "|".join(_ZH_ENGLISH_DAYS) + r")\b\.?")
 
 
+# a run of days: "礼拜二到礼拜六" (Tuesday to Saturday) is every day from one to the other
+_ZH_DAY_RANGE = re.compile(r"(周|星期|礼拜)([一二三四五六1-6])\s*(?:到|至|~|-|－|—)\s*"
+                           r"(?:周|星期|礼拜)?([一二三四五六日天1-7])")
+
+
+def _zh_day_range(match: re.Match[str]) -> str:
+    first, last = _ZH_WEEKDAY_INDEX[match.group(2)], _ZH_WEEKDAY_INDEX[match.group(3)]
+    if last <= first:
+        return match.group(0)
+    days = "".join("一二三四五六"[day] for day in range(first, min(last, 5) + 1))  # "礼拜二三四五六", as one list
+    return match.group(1) + days + (f"和{match.group(1)}日" if last == 6 else "")
+
+
 def _chinese(text: str) -> str:
     text = text.lower()  # English words inside Chinese ("Wednesday那个OK") are set apart by as_simplified
+    text = _ZH_DAY_RANGE.sub(_zh_day_range, text)
     text = _ZH_ENGLISH_DAY.sub(lambda day: f" {_ZH_ENGLISH_DAYS[day.group(1)]} ", text)
     text = _ENGLISH_CLOCK.sub(lambda m: f" {m.group(1)}:{m.group(2) or '00'} {m.group(3)}m ", text)  # "4pm"
     text = _ZH_AFTER_LUNCH.sub(" afternoon ", text)

@@ -153,6 +153,12 @@ _DECLINE_REASONS = (
         r"|hospital|urgent care)( \w+){0,4} for (that|this|those|it|all (that"
         r"|this))\b"  # "i just go to the clinic at school for that"
         r"|\b(me estoy viendo|me veo|me estoy tratando|me trato) con (un|una|mi|otr[oa]) \w+"
+        # as English learned later says it: "I go to Korean doctor in Fort Lee now"
+        r"|\bi (go|going|see) (to )?(a |an |my |the )?(\w+ )?(doctor|clinic|dr|specialist|hospital) (in|near|by"
+        r"|over in) ([a-z]+ ){1,3}now\b"
+        # "tôi đi khám phòng mạch bác sĩ người Việt bên Little Saigon cho tiện": a practice near home, for ease
+        r"|\b(di )?kham (o |tai )?(phong mach|phong kham|pk|bac si|bs)(?! nay\b)( \w+){0,8} (cho tien|gan nha"
+        r"|gan hon)\b"
         r"|(返|回)(咗|了)(?!家|屋企|去|来)[^，。,.]{1,6}(睇|看|检查|做|医)(咗|了|过)"
         r"|\b(use|using|go to|going to|gonna use|gonna go to) (the |an |a |my )?(\w+ )?(urgent care|minute clinic"
         r"|walk in|clinic|doctor|hospital)( \w+){0,4} instead\b"
@@ -200,6 +206,7 @@ _DECLINE_REASONS = (
         r"|\botra (doctora|medica|terapeuta|especialista|clinica)\b|\botr[oa] (\w+olog[oa]|\w+iatra|\w+dista)\b"
         r"|\b(đi|di|kham|co) (bac si|bs|phong kham)( \w+){0,5} quen( roi| r)?\b|\bbac si quen\b"
         r"|\b(kham|đi kham|di kham|chua|tri)( \w+){0,2} (ben|o|voi|cho|tai) (bac si|bs|phong kham|pk)\b"
+        r"(?! (nay|ben (anh|chi|em|minh)|cua (anh|chi|em|ban|quy vi|minh))\b)"
         r"|\b(đi|di|kham) (bac si|bs) (nguoi )?(viet|tau|hoa|rieng|gia [đd]inh|khac|quen)\b"
         r"|\bve (viet nam|vn)( \w+){0,2} (chua|kham|tri|mo)\b|(看|找|去看)(中医|中医师|自己的医生|家庭医生)"
         r"|换了(医院|医生|诊所)|在别的(医院|诊所|地方)|\b(đoi|chuyen) (phong kham|bac si|benh vien)\b"
@@ -345,7 +352,8 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|check ups?"
                             r"|physicals?) (with|at) (him|her|them)\b"
                             r"|\b(kham|đi kham|di kham|chua|tri) (ben|o|voi|cho|tai) "
-                            r"(bac si|bs|phong kham|phong mach|pk)\b"
+                            r"(bac si|bs|phong kham|phong mach|pk)\b(?! (nay|ben (anh|chi|em|minh)|cua (anh|chi|em"
+                            r"|ban|quy vi|minh))\b)"
                             r"|(找|换)了?(一个|一位|个)?[^，。,.找换]{0,8}(医生|医院|诊所|专科|中医|治疗师|理疗师|医师|大夫)"
                             r"|\b(got in|get in|getting in|been seeing|started seeing) with (a|an|another|my|the) "
                             r"(\w+ ){0,2}(doctor|specialist|clinic|provider|\w+ologist)\b"
@@ -478,6 +486,27 @@ _REFUSES = re.compile(r"\b(khong|ko|k|hong|hok|chang)( muon)? (đat|dat|book|lay
 # Central Vietnamese "mô" for "đâu", read with its marks ("mổ" is an operation): "tui không đặt hẹn mô"
 _REFUSES_CENTRAL = re.compile(r"\b(không|ko|k|hông)( muốn)? (đặt|book|lấy|hẹn)( lịch| hẹn| lịch hẹn)? mô\b"
                               r"(?! (được|đc|dc)\b)")
+
+
+# a visit already booked, by the patient or for them ("my doctor office already make appointment for me", "ya tengo
+# cita para enero", 已经约好了, "đã có hẹn rồi"): the reason not to book, whatever "no need" is said beside it
+_ALREADY_BOOKED = re.compile(
+    r"\balready (have|got|made|make|booked|book|scheduled|schedule|set up|setup) (an? |my |the |one |that |it )?"
+    r"(\w+ ){0,2}(appointment|appt|apt|visit|one)\b"
+    r"|\b(appointment|appt|visit) (is |was )?already (booked|made|scheduled|set)\b"
+    r"|\balready (booked|scheduled|made) (it|that|one)\b"
+    r"|\b(they|office|clinic|doctor|dr|pcp|someone) (already )?(made|make|booked|scheduled|set up) (an? |my |the )?"
+    r"(appointment|appt)( for me)?\b"
+    r"|\bya (tengo|tenemos|tiene) (una |mi |la |su )?cita\b(?! con (otr[oa]|un|una|mi|el|la) )"
+    r"|\bya (me |le )?(hicieron|dieron|agendaron|programaron|sacaron|pusieron|hice|saque|agende|programe) (la |una |mi"
+    r" |su )?cita\b"
+    r"|已经(约好|约了|预约|有预约|订好|排好|挂好号|挂了号)|(?<!没)(?<!没有)约好了"
+    r"|\b(da|co) (co )?(lich )?hen (roi|r)\b|\bda (dat|co) (lich |lich hen |hen )(roi|r|\w+ (roi|r))\b")
+
+
+def already_booked(text: str) -> bool:
+    """Whether the reply says the visit is already booked (somewhere, by someone): no need to book it here."""
+    return bool(_ALREADY_BOOKED.search(normalise(text)))
 
 
 def refuses_a_visit(text: str) -> bool:

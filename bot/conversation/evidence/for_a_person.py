@@ -24,7 +24,10 @@ _FOR_SOMEONE = re.compile(
     r"|\b(i'?m|i am|im|this is) (the|a|an|his|her|their|my \w+) (\w+ )?"
     r"(caregiver|caretaker|aide|guardian|home health aide)\b"
     r"|\b(i'?m|im|i am) the one (who|that) (does|handles|makes|books|schedules|sets up) (his|her|their|all)\b"
-    r"|\b(i|we) help ((him|her|them|my \w+) )?(with )?(his|her|their) (appointments|appts|scheduling|visits)\b"
+    r"|\b(i|we) help ((him|her|them|my \w+) )?(with )?(his|her|their) (appointments?|appts?|scheduling|visits?)\b"
+    # "My father cannot read english, I help him": why a relative writes
+    r"|\bmy (father|mother|dad|mom|grandma|grandpa|grandmother|grandfather|husband|wife|aunt|uncle) (cannot|can'?t"
+    r"|can not|doesn'?t|does not|don'?t|do not) (read|text|use (the |a )?phone)\b"
     r"|\bthis is my (\w+ )?(mom|mother|dad|father|grandma|grandpa|husband|wife)'?s (phone|cell|number)\b"
     r"|\b(cua|cho) (ba|me|ma|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)( \w+)? (la )?(toi|tui|con|em|minh) lo\b"
     r"|\b(i'?m|im|i am) (my|the) (\w+'?s) (legal )?(guardian|caregiver|caretaker|conservator|payee|poa|aide)\b"
@@ -240,7 +243,7 @@ _QUESTION_START = re.compile(r"^\s*(what|which|why|how|where|when|who|do|does|di
                              r"(?!')")  # not "can't", "don't"
 _QUESTION_ANYWHERE = re.compile(
     r"\b(how much|how long|do i (still )?(need|have)|should i|cuanto|cuanta|todavia tengo que|aun tengo que|"
-    r"bao nhieu|o dau|o đau|the nao|lam sao|co can|con phai|phai khong|(gi|nao|sao) (vay|day|the))\b"
+    r"bao nhieu|o dau|o đau|the nao|lam sao|co can|con phai|phai khong|(gi|j|nao|sao) (vay|day|the))\b"
     r"|什么|哪|为什么|怎么|吗|多少|还要|要不要|请问|(是|要)[^，。\s]{0,8}还是"
     r"|\b(gi|nao|sao|khong|ko|hong|hok)\s*(vay|vay a|day|a|ha|ta)?\s*$")
 

@@ -55,7 +55,10 @@ _WILL_ANSWER = (
     r"|\b(tell|let) (you|u)( know)? (tomorrow|later|tonight|after)\b(?! (is|works|at|would))"
     r"|\bi (tell|text) (you|u) (after|later|tomorrow|tonight)\b"
     r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
-    r"|(问问|问一下|商量一下|商量)[^，。]{0,8}(再|后)(回|回复|告诉|答复|通知)你")  # "我先问问我儿子再回你"
+    r"|(问问|问一下|商量一下|商量)[^，。]{0,8}(再|后)(回|回复|告诉|答复|通知)你"  # "我先问问我儿子再回你"
+    # "để mai tôi coi lịch làm rồi báo lại": a look at the work schedule, then word back
+    r"|\b(coi|xem|check|kiem tra|hoi) (lich|lai lich)( \w+){0,3} (roi|xong|thi|va|r) (bao|tra loi|nhan|nt|rep|tl)"
+    r"( cho \w+)? lai\b")
 _WRITTEN_LATER = re.compile(
     r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"
     r"|\b" + _WHEN_LATER + r",? (please |pls |just )?" + _WRITE_TO_ME + r"\b"
@@ -69,7 +72,11 @@ _WRITTEN_LATER = re.compile(
     r"|(明天|后天|听日|过几天|过两天|过(一|两|几|三)个?(礼拜|星期|周|月)|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"
     r"|下班|放工|收工|忙完|有空|晚上|今晚|等下|等一下|待会|一会"
     r"|月底)(?![^，。,.]{0,6}(没空|没时间|不行|不方便|唔得|越南|中文|英文|西班牙|广东|国语))[^，。,.]{0,6}再?"
-    r"(联系|联络|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒|提吓|提下|提一下)"
+    r"(联系|联络|发短信|发信息|发给|找|打给|打电话|约|预约|问我|问问我|问一下我|同我讲|跟我说|回复你|答复你|覆你|回你|提醒|提吓|提下|提一下"
+    r"|传信息|传短信|传讯息|传简讯|传给)"
+    # a weekday, then "again": "礼拜一再传信息给我好吗" (not "星期三下午可以约": that day is the visit)
+    r"|(礼拜|星期|周)[一二三四五六日天][^，。,.]{0,4}再(联系|联络|发短信|发信息|发给我|传信息|传短信|传讯息|传简讯|传给我|问我"
+    r"|打给我|打电话|提醒)"
     r"|\b(tuan sau|thang sau|bua khac|hom khac|luc khac|tuan toi|thang toi) (\w+ ){0,2}(nhan|goi|lien lac|lien he|nt)"
     r"( lai)?\b"
     r"|\b(nhan|goi|lien lac|lien he|nt|text)( lai)?( cho)?( \w+){0,3} (sau|mai|tuan sau|thang sau|bua khac|hom khac|"

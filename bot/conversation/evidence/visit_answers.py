@@ -94,6 +94,8 @@ _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng
     r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su|el|ese|este) (cita|consulta|turno)\b|\b(cancelenla"
     r"|cancelela|cancelala)\b"
     r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)|不用(再)?(留|保留)(位|位置|着)?了?|不要留(位|位置)"
+    # "礼拜二不去了": not going any more, with no other time asked for
+    r"|(?<!不)不去了(?!.*(改|换|别的|其他|另外|另一|下次|再约|什么时候|时间))"
     r"|\b(huy|bo) (cai |lich |buoi )?(hen|lich hen|lich)( (do|nay|đo))?\b)")
 
 
