@@ -359,10 +359,10 @@ class ActionRecordDecline(OutreachAction):
 def decline(turn: Turn, category: str | None) -> None:
     """The patient turns the visit down: the task ends declined, with the reason's category when they gave one
     ("feels_better", "care_elsewhere", …; their words stay in the transcript, not in the event)."""
-    reason = "already_scheduled" if turn.intent == "already_scheduled" or already_booked(turn.text) \
-        else "patient_declined"
-    if reason == "already_scheduled" and category == "not_needed":
-        category = None  # "no need, I already have an appointment": not needed because it is booked
+    said_booked = already_booked(turn.text)
+    reason = "already_scheduled" if turn.intent == "already_scheduled" or said_booked else "patient_declined"
+    if said_booked and category in ("not_needed", "already_done"):
+        category = None  # "no need, I already have an appointment", "ya hice la cita": booked, not done or unneeded
     data = {"reason": reason, **({"category": category} if category else {})}
     turn.conclude("outreach.patient.declined", data, "declined", data,
                   "already_scheduled" if reason == "already_scheduled" else "declined")

@@ -31,9 +31,16 @@ OPT_OUT_WORDS = frozenset(
         "huy dang ky", "dung lai",
     }
 )
-# when not to text, which is no revocation: "don't text me before 9", "don't message me again till monday"
-_ONLY_WHEN = (r",? (again )?(before|after|until|till|til|during|while|so early|so late|this early|that early|early|late"
-              r"|at night|in the morning|on (the )?weekends?|at work|today|this week|for now)\b")
+# when not to text, which is no revocation: "don't text me before 9", "don't message me again till monday" (not
+# "never text me again after today", "don't text me until further notice": a time or day must follow)
+_ONLY_WHEN = (r",? (again )?((before|after|until|till|til|past) (\d{1,2}(:?\d\d)? ?(am|pm)?|noon|midnight|lunch|work"
+              r"|school|monday"
+              r"|tuesday"
+              r"|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|tomorrow|next|the "
+              r"(morning|afternoon|evening|weekend))"
+              r"|so early|so late|this early|that early|this late|that late|at night|in the morning|on (the )?weekends?"
+              r"|at work|during|while|for (now|a while|a bit)|until after"
+              r"|(today|this week|tonight)( please| pls| thanks)*$)\b")
 OPT_OUT_PHRASES = (
     re.compile(r"^(please |da |vang |da vang )?(stop|stopall|unsubscribe|unsub|quit|alto|basta)"
                r"( (stop|please|pls|plz|now|it|por favor"
@@ -57,8 +64,8 @@ OPT_OUT_PHRASES = (
     # "Please do not send me more messages", "don't send any more texts"
     re.compile(r"\b(stop|quit) (sendin|sending|send) (me|us) (this|these|that|them|those|stuff|things)\b"),
     re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(don'?t|dont|do not|never|stop)"
-               r" (send|sending) (me |us )?(any more |more |these |those |any |such )(of )?(these |those |your "
-               r"|the )?(texts?|txts?|messages?|msgs?|sms|text messages)\b"),
+               r" (send|sending) (me |us )?(any more |more |no more |these |those |any |such )(of )?(these |those "
+               r"|your |the )?(texts?|txts?|messages?|msgs?|sms|text messages)\b"),
     re.compile(r"\bno more (texts?|messages?|msgs?|txts?|text messages|sms|tin nhan|tin|tn)\b"),
     re.compile(r"\bjangan (hantar|kirim|send) (mesej|sms|msg|text|pesanan)\b"),  # Malay, as some Chinese write it
     re.compile(r"\b(remove|take) me (off|from)\b(?!.*\b(wait|waiting|waitlist|cancellation)\b).*\blist\b"
@@ -122,9 +129,14 @@ OPT_OUT_PHRASES = (
                r"|\b(do not|don'?t|no longer) wish to (receive|get) (these|your|any|them|text|messages|texts|sms)\b"),
     # "don't send me message anymore", "pls dont text me again" (not "don't text me before 9", "don't send me the
     # times in English"): told never again, in so many words
-    re.compile(r"\b(don'?t|do not|dont|never) (send|text|txt|message|msg) (me|us|this number)( (any|no))?( more)?"
-               r"( (texts?|messages?|msgs?|sms|txts?|text messages))? (anymore|any more|again|no more)\b"
-               r"(?!" + _ONLY_WHEN + ")"),
+    # (said as the whole message, with at most a courtesy or words in another script after it: not "why you dont
+    # send me again the appointment time?", "my pharmacy dont send me message anymore, can you remind me")
+    re.compile(r"^(please |pls |plz |and |so |just |ok |okay |hi |hello )*(don'?t|do not|dont|never) (send|text|txt"
+               r"|message|msg) (me|us|this number)( (any|no))?( more)?"
+               r"( (texts?|messages?|msgs?|sms|txts?|text messages))?"
+               r" (anymore|any more|again|no more)( (please|pls|plz|thanks|thank you|thx|ok|okay))*"
+               r"( [^\x00-\x7f].*| (?!(the|in|en|at|about|info|until|till|before|after|during|while|for|today|this"
+               r"|tonight|when|unless|if)\b)[a-z].*)?$"),
     re.compile(r"\b(stop|quit) (sending|calling|texting)\b(?!( me| us)? (in|en) )"),
     re.compile(r"\bno more (texts|messages|calls)\b"),
     re.compile(r"\b(opt me out|take me off|remove my number|leave me alone)\b"
@@ -152,6 +164,7 @@ OPT_OUT_PHRASES = (
                r"|ok))*$"),
     re.compile(r"以后(都|也)?(别|不要)(再)?(给我|给俺)?(发|传)(这个|这些|这种)?了"
                r"|(别|不要|勿)再?(给我|给俺)?(发|传)(这|那)(玩意儿?|东西|些东西|种东西|些|种)(短信|信息)?了?"
+               r"|(别|不要|勿)[老总](给我|给俺)?(发|传)(这|那)(玩意儿?|些东西|种东西|东西)"
                r"|(别|不要|请勿)再?(往|向|给)(这个|本|我的?)?(号码|手机|电话)?(发|传)(短信|信息|消息)"),
     re.compile(r"停止(给我)?(发|发送|传|寄)(送)?(这些|任何)?(短信|信息|消息|讯息|简讯)"),  # "唔好再send text俾我"
     re.compile(r"(把|将)我[^，。]{0,8}(从|在)[^，。]{0,8}(名单|列表|清单|名册)[^，。]{0,4}(删|移除|去掉|拿掉|除名)"
@@ -166,15 +179,18 @@ OPT_OUT_PHRASES = (
                r"|消息|电话)|(以后)?(别|不要)再?(联系|打扰)我"),
     re.compile(r"\b(dung|ngung|huy|thoi) (nhan|gui) tin\b|\bhuy [đd]ang ky( nhan)?( tin)?\b"),
     re.compile(r"\bkhong (muon )?(nhan|nhan them) tin nhan( nao)? nua\b"
-               r"|\b(xin )?(khong|ko|k) (muon )?nhan (may |nhung |cac )?(cai |con )?(tin nhan|tin|msg|sms|text)"
-               r"( (?!duoc|dc|đc)\w+){0,2} nua\b"
+               r"|\b(khong|ko|k|hok) muon nhan (may |nhung |cac )?(cai |con )(tin nhan|tin|msg|sms|text)"
+               r"( (?!duoc|dc|đc|tieng|bang)\w+){0,2} nua\b"  # "tui không muốn nhận mấy cái tin này nữa"
+               r"|\b(xin )?(khong|ko|k) (muon )?nhan (may |nhung |cac )?(tin nhan|tin|msg|sms|text)"
+               r"( (?!duoc|dc|đc|tieng|bang)\w+){0,2} nua\b"
                r"|\b(xoa|xoá) so (cua )?(e|em|con|toi|tui|minh)( ra| [dđ]i| giup| gium| dum)\b"
-               r"|\b(ko|k|khong) muon nhan (msg|sms|text|tin)\b"),
+               r"|\b(ko|k|khong) muon nhan (msg|sms|text|tin)\b(?!( nhan)? (tieng|bang) )"),
     re.compile(r"\b(đung|dung) (nhan|gui|goi)( tin| tin nhan)? (toi|den|[đd]en|vao|cho) so (nay|cua (toi|tui|minh"
                r"|em))\b"),
     re.compile(r"\b(đung|dung|khong|ko|k)( co)? (nhan|gui|goi|lien lac|lien he)( tin| tin nhan)?( cho| voi)?"
                r" ?(toi|tui|minh|em)? nua\b"),
     re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan|tn|sms|text)( nay| nua)*\b"
+               r"(?!( nhan)? (tieng|bang) )"  # not "không muốn nhận tin nhắn tiếng Anh nữa": another language
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
     re.compile(r"\b(xoa|bo|go|remove|delete) (ten|so|so [đd]ien thoai|sdt|so dt|so đt)( nay)? "
                r"(cua )?(toi|tui|minh|em)? ?"

@@ -278,10 +278,12 @@ _CRISIS_ZH = [r"自杀", r"想死", r"不想活", r"不想再?\s*live", r"不想
 # Tagalog and Haitian Creole, as patients mix them into English ("sobrang sakit ng dibdib ko, hirap huminga",
 # "mwen pa ka respire"): the signs that cannot wait, in the words they are said in
 _MEDICAL += [
+    # (not "hindi na po masakit dibdib ko", "wala nang sakit sa dibdib": no longer)
+    r"(?<!hindi )(?<!hindi na )(?<!hindi po )(?<!hindi na po )(?<!wala )(?<!wala nang )(?<!wala ng )(?<!walang )"
     r"(masakit|sumasakit|sobrang sakit|sakit|naninikip|naninikip na|sumisikip)( na| ng| ang| yung| sa| po)* dibdib",
-    r"dibdib( ko)?( po)? (ay )?(masakit|sumasakit|naninikip|sumisikip|sobrang sakit)",
+    r"dibdib( ko)?( po)? (ay )?(?<!hindi )(masakit|sumasakit|naninikip|sumisikip|sobrang sakit)",
     r"(hirap|nahihirapan|hindi|di) ((na|po|ako|akong|siya|siyang) ){0,3}(makahinga|huminga|humuminga)",
-    r"doule (nan |nan pwatrin|pwatrin)|(pa ka|paka|pa kapab|pakapab) respire",
+    r"doule( nan)?( \w+){0,4} (pwatrin|ke m|ke mwen)\b|(pa ka|paka|pa kapab|pakapab) respire",
 ]
 _CRISIS += [
     r"(gusto|gusto ko) (na |nang )?(ko )?(mamatay|magpakamatay)", r"magpapakamatay|magpakamatay",

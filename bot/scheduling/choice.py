@@ -42,9 +42,10 @@ _ORDINALS = {
     "secon": 2, "seccond": 2, "secund": 2, "scnd": 2, "thurd": 3, "terecra": 3, "tecera": 3, "tecero": 3,
     "tersera": 3, "tersero": 3,
     "terser": 3, "segumda": 2, "pimera": 1,
-    # Tagalog, as Filipino patients mix it into English ("yung pangalawa po"): not "una", Spanish "one"
-    "unang": 1, "pangalawa": 2, "pangalawang": 2, "ikalawa": 2, "ikalawang": 2, "pangatlo": 3, "pangatlong": 3,
-    "ikatlo": 3, "ikatlong": 3,
+    # Tagalog, as Filipino patients mix it into English ("yung pangalawa po", "pangatlong schedule po"; not
+    # "pangalawang beses", the second time: see ORDERED_THINGS; nor "una", Spanish "one")
+    "pangalawa": 2, "ikalawa": 2, "pangatlo": 3, "ikatlo": 3, "unang": 1, "pangalawang": 2, "ikalawang": 2,
+    "pangatlong": 3, "ikatlong": 3,
     # said fondly: "la primerita", "el segundito"
     "primerita": 1, "primerito": 1, "segundita": 2, "segundito": 2, "tercerita": 3, "tercerito": 3,
 }
@@ -247,6 +248,10 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     folded, _ = reply_words(text, language)
     folded = re.sub(r"\b(at|a las|@) (\d{1,2}) (00|15|30|45)\b", r"\1 \2:\3", folded)  # "at 2 30"
     folded = re.sub(r"\ba la (1)(?![\d:])", r"a las \1", folded)  # "a la 1": one o'clock
+    # "thursday evenin at 4", "4 in the evening": the hour said wins over what one calls that part of the day
+    if re.search(rf"\b(?:{DAY_WORDS})\b", folded) and not re.search(r"\b(this|tonight|today)\b", folded):
+        folded = re.sub(r"\b(?:evening|evenin) (at|@) ([3-6])\b(?![:\d])", r"\1 \2 pm", folded)
+        folded = re.sub(r"\b([3-6]) in the (?:evening|evenin)\b", r"\1 pm", folded)
     folded = _GREETING.sub(" ", folded)  # "Good morning. I would like Thursday at four": no morning asked for
     folded = re.sub(r"\bfinal (one|option|slot|time|choice)\b", r"last \1", folded)  # not "final answer", "al final"
     folded = _LATE_IN_THE_DAY.sub(" afternoon ", _EARLY_IN_THE_DAY.sub(_early_said, folded))
@@ -403,6 +408,12 @@ _TAKEN_BACK = re.compile(r"\b(?:i was going to|i was gonna|i wanted to|iba a|que
                          re.IGNORECASE)
 
 
+# a day told of the past, no choice: "I done already called y'all Thursday and got it set back up for the 14th"
+_A_DAY_GONE_BY = re.compile(r"\b(called|texted|phoned|spoke to|talked to|came in|went in|was there|were there|llame"
+                            r"|hable|fui)( (you|y'?all|yall|u|ya|you guys|the office|the clinic|them|in|alla|ahi))?"
+                            r"( on| last| el| el pasado)? (?:" + DAY_WORDS + r"|miércoles|sábado)s?\b", re.IGNORECASE)
+
+
 # "that same day", "ese mismo día": the day named before it
 _SAME_DAY = re.compile(r"\b(?:(?:that|the) same day|(?:ese|el) mismo d[ií]a|ese d[ií]a mismo)\b", re.IGNORECASE)
 _A_TIME_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:en la|in the|at|a las|a la|por la|\d|morning|afternoon|evening"
@@ -454,6 +465,10 @@ _SPANISH_HOURS = {"una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis"
                   "nueve": 9, "diez": 10, "once": 11, "doce": 12}
 
 
+_ENGLISH_HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                  "ten": 10, "eleven": 11, "twelve": 12}
+
+
 def _spoken_clock(folded: str) -> str:
     """Spanish clock times as said or dictated: "a las dos y media" → "a las 2:30", "las 2 y 30" → "las 2:30",
     "las 4 y cuarto" → "las 4:15", "a las dos treinta" → "a las 2:30"."""
@@ -462,6 +477,12 @@ def _spoken_clock(folded: str) -> str:
     folded = re.sub(r"\b(\w+) i (media|cuarto)\b", r"\1 y \2", folded)  # "las dos i media", as spelled by ear
     folded = re.sub(r"\b(" + "|".join(_SPANISH_HOURS) + r") y (media|cuarto)\b",  # "el de dos y media"
                     lambda m: f"{_SPANISH_HOURS[m.group(1)]} y {m.group(2)}", folded)
+    # English: "half past two", "quarter past four", "two thirty"
+    folded = re.sub(r"\b(half|quarter) past (" + "|".join(_ENGLISH_HOURS) + r"|\d{1,2})\b",
+                    lambda m: f"{_ENGLISH_HOURS.get(m.group(2), m.group(2))}:{'30' if m.group(1) == 'half' else '15'}",
+                    folded)
+    folded = re.sub(r"\b(" + "|".join(_ENGLISH_HOURS) + r") thirty\b", lambda m: f"{_ENGLISH_HOURS[m.group(1)]}:30",
+                    folded)
     folded = re.sub(r"\b(las?) (\d{1,2}) (?:y )?(treinta|quince)\b",  # "a las dos treinta", as dictated
                     lambda m: f"{m.group(1)} {m.group(2)}:{'30' if m.group(3) == 'treinta' else '15'}", folded)
     folded = re.sub(r"\b(\d{1,2}) y (media|cuarto|\d{2})\b",
@@ -635,6 +656,7 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     text = _POLITE_ASK.sub(" ", text)  # "el martes pero en la tarde ¿no se podrá?": asked, not turned down
     text = _same_day_named(text)  # "el martes en la mañana no puedo, ¿algo ese mismo día en la tarde?"
     text = _TAKEN_BACK.sub(" ", text)  # "I was going to say wednesday but im working": no longer a choice
+    text = _A_DAY_GONE_BY.sub(r"\1", text)  # "I called y'all Thursday": a day gone by
     text = _ZH_RUN_ON.sub(r"\1，", text)  # "早上那个好下午我要睡午觉" as voice input writes it: two thoughts
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1

@@ -81,4 +81,6 @@ DAY_WORDS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 # what an ordinal may order besides the options: "second shift", "third floor", "primer piso"
 ORDERED_THINGS = frozenset({"shift", "shifts", "floor", "job", "grade", "piso", "turno", "trabajo", "dose", "dosis",
                              "kid", "child", "son", "daughter", "baby", "husband", "wife", "opinion", "mensaje",
-                             "message", "msg", "text", "texto", "llamada", "call", "reminder", "recordatorio"})
+                             "message", "msg", "text", "texto", "llamada", "call", "reminder", "recordatorio",
+                             # Tagalog: "pangalawang beses" (the second time), "unang linggo" (the first week)
+                             "beses", "linggo", "anak", "apo", "araw", "buwan", "taon"})

@@ -53,7 +53,10 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
                        r"tengo (mi |mis |la |el )?(dialisis|quimio|quimioterapia|terapia|infusion|tratamiento"
                        r"|radiacion|otra cita|cita con)|"
-                       r"tengo (que|q|k)|estoy trabajando|tengo trabajo|tengo clases|my shift|mi turno"
+                       r"tengo (que|q|k)|estoy trabajando|tengo trabajo|tengo clases"
+                       r"|(cuido|estoy cuidando|me toca cuidar) (a )?(mis |mi |los |las |al |a la |el |la )?(niet|hij"
+                       r"|nin|bebe|nene|mama|papa|abuel|espos|suegr|sobrin)\w*"
+                       r"|(?<!after )(?<!before )(?<!despues de )(?<!antes de )(my shift|mi turno)"
                        r"|(?<!\bdel )(?<!\bde )(?<!\bel )(?<!\bmi )(?<!\bal )trabajo"
                        # "el jueves me toca trabajar"; not "me toca el jueves a las 4" (mine is thursday)
                        r"|me toca(?! (el|la) (lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d))"

@@ -94,7 +94,8 @@ _ZH_NUMBER = r"[零〇一二两兩三四五六七八九十\d]{1,3}"
 # "礼拜二三四", "周二、周三": several days at once ("周二三四都不行")
 _ZH_WEEKDAY = re.compile(r"((?<!一)下下个?|(?<!一)下下個?|下个?|下個?|这个?|這個?|本)?"
                          r"(?:周|週|星期|礼拜|禮拜)\s*([一二三四五六日天1-7末])?"
-                         r"((?:[、,，和跟或]?[二三四五六](?!\s*[点點:：时時钟鐘半]))*)")  # not "周二三点": Tuesday at 3
+                         # not "周二三点" (Tuesday at 3); "周六日": Saturday and Sunday
+                         r"((?:[、,，和跟或]?[二三四五六](?!\s*[点點:：时時钟鐘半]))*(?:日(?![期子]))?)")
 _ZH_WEEK_WORDS = {"下": " next week ", "这": " this week ", "這": " this week ", "本": " this week "}
 _ZH_WEEKDAY_INDEX = {**{c: i for i, c in enumerate("一二三四五六")}, "日": 6, "天": 6,
                      **{str(n): n - 1 for n in range(1, 8)}}
@@ -141,12 +142,12 @@ _ZH_WORDS: tuple[tuple[str, str], ...] = (
     # (written Cantonese is read as Mandarin first: bot/core/chinese.py)
     (r"(行|得|可|好|能|方便)不(行|得|可以|可|好|能|方便)|有没有空", " "),
     (r"(要|得|还要)去?(接|带|送|陪|照顾|开工|上工|干活|做工|打工)|(要|得)去[^，。,.!?\s]{1,4}(做工|打工|上班|干活|开工)"
-     r"|(?<!不)(做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
+     r"|(?<!不)(?<!不用)(?<!没有)(?<!没)(?<!不去)(?<!休息)(做工|打工)|要上班|要工作|要做工|有事|没时间|没有时间|有点早|有点晚|早了点|晚了点|有些早|有些晚|上班|请不了假|走不开"
      r"|(要)?返工|开店|开铺|看店|开档|起唔身|起不身|(她|他|我)(上午|下午|早上|晚上)?要去|起不来|起不了床|起不了身|在外(讲学|开会|出差|旅游)"
      # "下午要顾孙", "下午我要睡午觉": minding a grandchild, the afternoon nap
      r"|(要|得)(顾|看)(孙|孩子|小孩|娃|宝宝)|顾孙|要(睡午觉|午睡)",
      " not "),
-    (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚|(?<!不)不去(了)?(?!不)|去不了|来不了"
+    (r"不行|不可以|不能|不方便|没空|没有空|不要|不太行|不合适|不得(?![了不])|太早|太晚|(?<!不)不去(了)?(?!不|打工|做工|上班|工作|干活|出差|旅游)|去不了|来不了"
      r"|不来了", " not "),
     (r"出差|不在(家|这边|本地|城里)|在外地|(?<![不])忙", " not "),  # "Tue Wed Thu 我都在 Dallas 出差", "最忙"
     (r"最早|最快|越早越好|尽早|最近的", " earliest "), (r"最晚|最迟", " latest "),
@@ -206,7 +207,7 @@ def _zh_weekday(match: re.Match[str]) -> str:
     week = (" week after next " if prefix.startswith("下下") else _ZH_WEEK_WORDS[prefix[0]]) if prefix else ""
     if not day:
         return week + match.group(3)
-    more = "".join(f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[also]]} " for also in re.findall(r"[二三四五六]",
+    more = "".join(f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[also]]} " for also in re.findall(r"[二三四五六日]",
                                                                                          match.group(3)))
     return week + (" weekend " if day == "末" else f" {WEEKDAY_NAMES[_ZH_WEEKDAY_INDEX[day]]} ") + more
 
@@ -218,7 +219,8 @@ _ZH_REASON = re.compile(r"(?:[零一二两三四五六七八九十\d]{1,3}\s*(?:
                         r"|才要?(?:去|走|出门)[^，。,.!?\s]{0,6}|(?:要去|去)?(?:开门|开店|开工))")
 _ZH_COMPARED = re.compile(r"比[^，。,.!?！？]{0,8}?(早|晚|前|后|後)")  # "有比周二早的吗": compared, not chosen
 _ZH_UNTIL = re.compile(r"(?:到|直到|一直到|忙到)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|號|日)")
-_ZH_DATE = re.compile(r"(?:(\d{1,2}|十二|十一|十)\s*月\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|號|日)(?!本)")
+_ZH_DATE = re.compile(r"(?:(\d{1,2}|十二|十一|十)\s*月\s*)?(?<![周期拜])(\d{1,2}|[一二三四五六七八九十]{1,3})"
+                      r"\s*(?:号|號|日)(?!本)")  # (not "周六日": Saturday and Sunday)
 
 
 def _zh_date(match: re.Match[str]) -> str:
@@ -238,7 +240,8 @@ _ZH_HOMOPHONES = (("点伴", "点半"), ("點伴", "点半"), ("点版本", "点
 
 
 # "早点到", "早点做完早点安心": sooner said of arriving or of being done, not a time asked for
-_ZH_SOONER_DONE = re.compile(r"早点(到|来|去)|早一点(到|来|去)|早点(做|弄|搞|检查|看)完?|早点(安心|放心)"
+_ZH_SOONER_DONE = re.compile(r"早点(到|来|去|过去|过来)|早一点(到|来|去|过去|过来)|早点(做|弄|搞|检查|看)完?"
+                             r"|早点(安心|放心)"
                              r"|早(点|一点)?(下班|收工|放工|走|上班|开工|返工)|早(点|一点)?(完事|结束|搞定|弄完|做完)")
 
 
@@ -352,8 +355,10 @@ _VI_WORDS: tuple[tuple[str, str], ...] = (
     (r"\bthang\s+(sau|toi)\b", " next month "),
     (r"\bhom\s+nay\b|\btoi_evening\s+nay\b", " today "), (r"\b(ngay\s+)?mai\b", " tomorrow "),
     (r"\bngay\s+(mot|kia)\b", " overmorrow "),
-    (r"\b(tre|muon)\s+hon\b|\b(tre|muon)\s+(chut|ti|mot chut)\b", " later "),
-    (r"\bsom\s+hon\b|\bsom\s+(chut|ti|mot chut)\b", " earlier "),
+    (r"\b(tre|muon|late)\s+hon\b|\b(tre|muon)\s+(chut|ti|mot chut)\b", " later "),  # and "late hơn", in Vinglish
+    (r"\b(som|early)\s+hon\b|\bsom\s+(chut|ti|mot chut)\b", " earlier "),
+    # "9h em phải drop con ở school": taking a child somewhere then
+    (r"\bphai (drop|pick|dua|don)\b", " not "),
     (r"\b(som|nhanh|gan) nhat\b", " earliest "), (r"\b(tre|muon) nhat\b", " latest "),
     (r"\b(ngay|mung|mong)\s+(\d{1,2})( tay)?\b", r" day \2 "),  # "mùng 10 tây": the 10th (of our calendar)
     (r"\b(co|duoc|dc)\s+(khong|ko|k|hong|hok)\b\s*\??", " "),  # "thứ sáu có không?": a question, not a no

@@ -16,7 +16,8 @@ _DECLINE_REASONS = (
         r"(better|fine now|recovered|healed)\b"
         r"|\b(is|it'?s|its|are|feels) (all |completely |fully |a lot |alot |much |way |so much )(better|healed)\b"
         r"|\b(is|it'?s|its) healed\b"
-        r"|\ball better\b|\bdoing (much |a lot |way |a whole lot |so much )?better\b"
+        r"|\ball better\b|(?<!not )(?<!n't )(?<!nt )\b(doing|doin) (much |a lot |way |a whole lot |whole lot |so much "
+        r"|lots )?better\b"
         r"|\bya se me quito (el dolor|la molestia)\b|\b(el dolor|la molestia) (ya )?se me quito\b"
         r"|\bno longer (hurts|in pain)\b|\b(quit|stopped|done) hurt(in|ing)\b|\b(right as rain|good as new"
         r"|fit as a fiddle)\b"
@@ -44,12 +45,12 @@ _DECLINE_REASONS = (
         r"(?! yet)|(?<!nothing )(?<!nobody )\b(has|have|'s|is) (really |greatly |a lot |much )?improved\b"
         r"|\bimproved (a lot|considerably|greatly|so much|significantly|a great deal)\b"
         r"|\b(quedo|quedó|esta|está|ando) como nuev[oa]\b"
-        r"|\bya no me duele\b"
+        r"|\bya no me duele\b|\bya casi no me duele\b(?!.*\bpero\b)"
         r"|\b(la|el|mi) (?!(\d\w*|primer\w*|segund\w*|tercer\w*|cuart\w*|ultim\w*|opcion|hora|horario|cita|fecha"
         r"|dia|de|del|que|otra|otro|martes|miercoles|jueves|viernes|lunes|manana|tarde)\b)\w+ (ya )?(esta|se siente"
         r"|quedo) (mucho |muy |ya |bastante )?(bien|mejor|san[oa]|curad[oa])\b"
         r"|\b(đo|do) (đau|dau|nhuc|moi|benh) (\w+ ){0,2}(nhieu|nhiu|lam|han|hon)( (roi|r))?\b"
-        r"|(早|已经|都)?好利(索|落)(了)?|好多了|好势|好勢|好(了)?很多|好了?好多|好得多|(已经|早就|早|都|全)好了|康复了|不(疼|痛)(了|啦|喇|咯)|痊愈"
+        r"|(早|已经|都)?好利(索|落)(了)?|好多了|(?<!还没)(?<!没)(?<!等)(好得差不多|差不多好了)(?!.*(星期|礼拜|周[一二三四五六日]|拆线|(?<!不用)再去|要去|得去))|好势|好勢|好(了)?很多|好了?好多|好得多|(已经|早就|早|都|全)好了|康复了|不(疼|痛)(了|啦|喇|咯)|痊愈"
         r"|\b(đa |da )?(khoe|khoi|het đau|het dau|het benh|lanh benh)( (nhieu|nhiu|lam|han|het|\w+))? (hon|roi|r)\b"
         # đỡ (better) folds like đó (that): "xét nghiệm đó rồi" is a test done, so đỡ only where it starts a thought
         r"|(^|\b(da|đa|thay|cung|toi|tui|em|con|minh|bac|co|chu|ba|ong|nay|me|ma|bo|anh|chi|vo|chong|chau) )"
@@ -69,7 +70,8 @@ _DECLINE_REASONS = (
         r"|\b(tuan|thang|nam) (truoc|roi)( \w+){0,2} (vua|da|moi) (di )?(kham|lam|xet nghiem|chup|soi)\b"
         r"|\b(toi|tui|em|con|minh) [dđ]a ([dđ]i )?(kham|xet nghiem|chup|soi|lam)( \w+){0,12}"
         r" (hoi|vao|tu) ([dđ]au |cuoi |giua )?(thang|tuan|nam)( \w+){0,3} roi\b"
-        r"|\balready (had|got|did|went|done|been|saw|seen)\b(?! (a|an|my|another) (\w+ )?(doctor|specialist|therapist"
+        r"|\balready (had|got|did|went|done|been|saw|seen)\b(?! (me |us )?(a|an|my|another) (\w+ )?(doctor|specialist"
+        r"|therapist"
         r"|provider|pcp|\w+ologist|\w+iatrist)\b)|\b(did|had|got) (this|that|the|my|it)( \w+)? already\b"
         r"|已经[^，。,.]{0,12}(做|检查|查|打|拍|照)(咗|了|完)"
         r"|(医生|专科)[^，。,.]{0,10}已经(看|见)(了|过)|\bya (yo )?(me )?(la|lo|los|las)? ?(hice|ise|ize"
@@ -77,6 +79,9 @@ _DECLINE_REASONS = (
         r"|hicieron)\b"
         r"|\b(had|got) (my|the|it|that|one) (\w+ )?(done|checked)\b|\bdid (it|that|this|mine) (at|in|with|last|back)\b"
         r"|\bcheck ?up (roi|r)\b"
+        # "em làm cái check này last month rồi mà": done last month, said in Vietnamese and English
+        r"|\b(lam|kham|chup|xet nghiem|soi) (cai )?(check|test|xet nghiem|kham)?( nay| do)? (last (month|year|week)"
+        r"|thang truoc|nam ngoai|nam truoc|tuan truoc)( roi)?\b(?!.*\b(chua|lai|nhung|nam nay)\b)"
         r"|\b(had|got|did) (my|her|his|their|the|a) (\w+ ){0,2}(?=(annual|yearly|wellness|check up|mammogram"
         r"|colonoscopy"
         r"|screening|scan|shot|vaccine|exam|physical|checkup|pap|pap smear|labs|bloodwork|mri|x ray"
@@ -155,10 +160,11 @@ _DECLINE_REASONS = (
         r"|\b(me estoy viendo|me veo|me estoy tratando|me trato) con (un|una|mi|otr[oa]) \w+"
         # as English learned later says it: "I go to Korean doctor in Fort Lee now"
         r"|\bi (go|going|see) (to )?(a |an |my |the )?(\w+ )?(doctor|clinic|dr|specialist|hospital) (in|near|by"
-        r"|over in) ([a-z]+ ){1,3}now\b"
+        r"|over in) (?!(a|the city|telehealth|video|phone|wheelchair|bus|car)\b)([a-z]+ ){1,3}now\b"
+        r"(?! (for|but|so|and|i|\d|every|twice|three|what|do|can|is|are|because)\b)"
         # "tôi đi khám phòng mạch bác sĩ người Việt bên Little Saigon cho tiện": a practice near home, for ease
-        r"|\b(di )?kham (o |tai )?(phong mach|phong kham|pk|bac si|bs)(?! nay\b)( \w+){0,8} (cho tien|gan nha"
-        r"|gan hon)\b"
+        r"|\b(di )?kham (o |tai )?(phong mach|phong kham|pk)(?! nay\b)"
+        r"( (?!(buoi|sang|chieu|toi|trua|thu|gio|ngay|tuan|mai)\b)\w+){0,8} (cho tien|gan nha|gan hon)\b"
         r"|(返|回)(咗|了)(?!家|屋企|去|来)[^，。,.]{1,6}(睇|看|检查|做|医)(咗|了|过)"
         r"|\b(use|using|go to|going to|gonna use|gonna go to) (the |an |a |my )?(\w+ )?(urgent care|minute clinic"
         r"|walk in|clinic|doctor|hospital)( \w+){0,4} instead\b"
@@ -373,7 +379,8 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|doctor)|one|another one) (that'?s )?(closer|nearer|near)\b"
                             r"|\b(ya )?me (atiende|ve|trata|esta atendiendo|estan atendiendo|lleva) (un|una|el|la"
                             r"|mi) \w+"
-                            r"|\b(stick|stay|staying|sticking) with (my|our) (own )?(doctor|specialist|clinic|provider"
+                            r"|\b(stick|stay|staying|sticking) with (my|our) (own )?((heart|regular|family|primary"
+                            r"|usual|current|old|lung|kidney|bone|foot|skin) )?(doctor|specialist|clinic|provider"
                             r"|pcp"
                             r"|\w+ologist|dr|doc)\b"
                             r"|\bme (cambie|pase|cambio|fui) a (una|otra|la|un|otro|el) (clinica|terapia|doctor|doctora"
@@ -412,8 +419,8 @@ ASKS_ANOTHER_DOCTOR = (r"(可以|能|能不能|可不可以|可唔可以|可否)
 _CATEGORIES = dict(_DECLINE_REASONS)
 # "I don't think I need to see a specialist": no care elsewhere in it, only no need
 _NO_NEED_TO_SEE = re.compile(r"\b(don'?t|do not|dont|no longer|never)( really| think i| believe i)? (need|want|have) to"
-                             r" (see|go to|visit) (a|an|the|another|any) (\w+ )?(specialist|doctor|clinic|\w+ologist"
-                             r"|provider)\b")
+                             r" (be )?(see|seeing|go to|visit) ((a|an|the|another|any) (\w+ )?(specialist|doctor|clinic"
+                             r"|\w+ologist|provider)|any more (doctors|specialists|\w+ologists))\b")
 # a test or screening (not a course of care) said done: already done, wherever it was done
 _TEST_DONE = re.compile(r"\b(test|tests|screening|mammogram|colonoscopy|exam|examen|estudio|prueba|xet nghiem|soi"
                         r"|chup)\b|检查|化验|筛查|体检|已经[^，。,.\s]{0,12}做(咗|了|过|完)")
@@ -494,19 +501,29 @@ _ALREADY_BOOKED = re.compile(
     r"\balready (have|got|made|make|booked|book|scheduled|schedule|set up|setup) (an? |my |the |one |that |it )?"
     r"(\w+ ){0,2}(appointment|appt|apt|visit|one)\b"
     r"|\b(appointment|appt|visit) (is |was )?already (booked|made|scheduled|set)\b"
-    r"|\balready (booked|scheduled|made) (it|that|one)\b"
+    r"|\balready (booked|scheduled|made) (it|that|one)\b|\bgot it (all )?set (back )?up (for|with|on)\b"
     r"|\b(they|office|clinic|doctor|dr|pcp|someone) (already )?(made|make|booked|scheduled|set up) (an? |my |the )?"
     r"(appointment|appt)( for me)?\b"
     r"|\bya (tengo|tenemos|tiene) (una |mi |la |su )?cita\b(?! con (otr[oa]|un|una|mi|el|la) )"
-    r"|\bya (me |le )?(hicieron|dieron|agendaron|programaron|sacaron|pusieron|hice|saque|agende|programe) (la |una |mi"
-    r" |su )?cita\b"
-    r"|已经(约好|约了|预约|有预约|订好|排好|挂好号|挂了号)|(?<!没)(?<!没有)约好了"
+    r"|\bya (me |le )?(hicieron|dieron|agendaron|programaron|sacaron|pusieron|hice|saque|agende|programe|pedi) (la |una"
+    r" |mi |su |el |un )?(cita|turno)\b"  # "ya saqué turno para el 14" (River Plate: turno, the appointment)
+    r"|已经(约好|约了|预约|有预约|订好|排好|挂好号|挂了号|约上)|(?<!没)(?<!没有)约(好|上|到)了(?!吗)|自己(已经)?(打电话)?约(好|上)了"
     r"|\b(da|co) (co )?(lich )?hen (roi|r)\b|\bda (dat|co) (lich |lich hen |hen )(roi|r|\w+ (roi|r))\b")
+
+
+# another engagement that day, or a booking since undone: "I already have a dentist appointment on wednesday", "ya
+# tengo una cita el martes, ¿otro día?", 星期二已经约了朋友, "thứ 3 em đã có hẹn rồi", "... but it was cancelled"
+_A_CLASH = re.compile(r"\b(on|this|next|el|este|ese) (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes"
+                      r"|miercoles|jueves|viernes|sabado|domingo)(day)?s?\b|\b(ese dia|that day|otro dia|another day"
+                      r"|dentist|dentista|friend|amig[oa]s?"
+                      r"|cancel\w*)\b|\bthu ([2-7]|hai|ba|tu|nam|sau|bay)\b|\bt[2-7]\b|\bhom (do|đo)\b"
+                      r"|(星期|礼拜|周)[一二三四五六日天]|那天|朋友|取消")
 
 
 def already_booked(text: str) -> bool:
     """Whether the reply says the visit is already booked (somewhere, by someone): no need to book it here."""
-    return bool(_ALREADY_BOOKED.search(normalise(text)))
+    folded = normalise(text)
+    return bool(_ALREADY_BOOKED.search(folded)) and not _A_CLASH.search(folded)
 
 
 def refuses_a_visit(text: str) -> bool:

@@ -21,13 +21,14 @@ _FOR_SOMEONE = re.compile(
     r"|\b(i'?m|i am|im|this is) (the |her |his )?(son|daughter|wife|husband|grandson|granddaughter|niece|nephew"
     r"|caregiver) of\b"  # "I am the son of Mrs. Hassan"
     r"|\b(writing|texting|answering|replying) for (my|him|her)\b|\bon (his|her|their) behalf\b|\bon behalf of\b"
+    r"|\bi (text|write|answer|reply|respond) for (him|her|them)\b"
     r"|\b(i'?m|i am|im|this is) (the|a|an|his|her|their|my \w+) (\w+ )?"
     r"(caregiver|caretaker|aide|guardian|home health aide)\b"
     r"|\b(i'?m|im|i am) the one (who|that) (does|handles|makes|books|schedules|sets up) (his|her|their|all)\b"
     r"|\b(i|we) help ((him|her|them|my \w+) )?(with )?(his|her|their) (appointments?|appts?|scheduling|visits?)\b"
     # "My father cannot read english, I help him": why a relative writes
     r"|\bmy (father|mother|dad|mom|grandma|grandpa|grandmother|grandfather|husband|wife|aunt|uncle) (cannot|can'?t"
-    r"|can not|doesn'?t|does not|don'?t|do not) (read|text|use (the |a )?phone)\b"
+    r"|can not|doesn'?t|does not|don'?t|do not) (read|text|use (the |a )?phone)\b.*\bi help (him|her|them)\b"
     r"|\bthis is my (\w+ )?(mom|mother|dad|father|grandma|grandpa|husband|wife)'?s (phone|cell|number)\b"
     r"|\b(cua|cho) (ba|me|ma|bo|ong|ba noi|ba ngoai|ong noi|ong ngoai|vo|chong)( \w+)? (la )?(toi|tui|con|em|minh) lo\b"
     r"|\b(i'?m|im|i am) (my|the) (\w+'?s) (legal )?(guardian|caregiver|caretaker|conservator|payee|poa|aide)\b"
@@ -38,6 +39,8 @@ _FOR_SOMEONE = re.compile(
     r"|我(系|是)(佢|他|她)(嘅|的|个)?(女|仔|囡|阿嫲|阿婆|阿爷|阿公|嫲嫲|婆婆|爷爷|公公|外婆|外公|奶奶|妈妈|老豆|老妈|爸爸|阿妈|阿爸|老公|老婆)"
     r"|\b(caregiver|caretaker|guardian|aide|power of attorney|poa) (for|of|to)\b|\bi take care of (him|her|my)\b"
     r"|\b(i|we) (handle|make|schedule|book|manage|do|set up) (all )?(his|her|their) (appointments|appts|visits)\b"
+    r"|\b(i|we)( be| am|'m| are)? (take|takes|takin|taking) care of (all )?(his|her|their) (appointments|appts|visits"
+    r"|doctor visits|scheduling)\b"
     r"|\b(yo )?(me encargo de|manejo|hago|agendo|llevo) (todas )?(sus|las) citas\b"
     r"|(他|她)的(预约|看病|就诊|约)[^，。,.]{0,6}(我|由我)(来)?(安排|负责|管|处理)"
     r"|\b(soy|yo soy) (la|el|su) (que (l[oa] )?cuid[oa]|cuidador[a]?|encargad[oa] de (el|ella))\b|\byo (l[oa]"
@@ -62,6 +65,7 @@ _FOR_SOMEONE = re.compile(
     r"|我是(他|她|病人)的?(老伴|老公|老婆|丈夫|妻子|太太|先生|女儿|儿子|妈妈|爸爸|母亲|父亲|孙子|孙女|外孙|外孙女|家人|亲戚|"
     r"护工|保姆|照顾)|我是(他|她|病人)的"
     r"|我(替|帮|给|代)(我的?)?(妈妈|妈|爸爸|爸|母亲|父亲|老公|老婆|丈夫|妻子|儿子|女儿|奶奶|爷爷|外婆|外公|婆婆|公公)"
+    r"|我(替|代)(她|他)(回|回复|答|回答|说|约|安排|问)"
     r"|\b(toi|tui|em|e|con|chau|minh|chi|anh|co|chu|bac|di|cau) la (con|vo|chong|me|ba|bo|chau|em|anh|chi|nguoi nha"
     r"|nguoi cham soc)( trai| gai| noi| ngoai)?( cua)? (ba|ong|co|chu|bac|anh|chi|benh nhan|me|bo|ma|ba ay|ong ay|ba ta"
     r"|ong ta)\b"
@@ -214,7 +218,7 @@ _WHO_WE_ARE = re.compile(r"^\W*(hi |hello |hola )?(who|whom) (is|'s|are) (this|y
                          r"(?! (for|with|referral|appointment|appt|visit|doctor|specialist|about)\b)"
                          r"|^\W*who'?s this\b"
                          r"|^\W*(quien|quienes) (es|habla|eres|son|me escribe)\b|^\W*de (donde|parte de quien)\b"
-                         r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(哪位|谁啊|是谁)|^\W*(这|这个)是(什么|啥|谁)|^\W*(乜嘢|乜|咩)(嚟|来)"
+                         r"|^\W*(请问|请问一下)?(你|你们|您)是(谁|哪位|哪里)|^\W*(你|你们)谁(啊|呀|阿)|^\W*(哪位|谁啊|是谁)|^\W*(这|这个)是(什么|啥|谁)|^\W*(乜嘢|乜|咩)(嚟|来)"
                          r"|^\W*(ai|ben nao|cho nao) (vay|day|đay|the|z|nhan|a)\b")
 
 
@@ -251,7 +255,8 @@ _QUESTION_ANYWHERE = re.compile(
 # asks to be called rather than texted, with no other time ("gọi cho tui đi, nhắn tin tui ko rành", "just call me")
 _WANTS_A_CALL = re.compile(
     r"^\W*(please |pls |can you |could you |can someone |just )?(call|phone|ring) me( please| pls| instead)?\W*$"
-    r"|\b(can|could|would|will) (someone|somebody|a person|anyone|a scheduler|one of you) (call|phone|ring) me\b"
+    r"|\b(can|could|would|will) (someone|somebody|a person|anyone|a scheduler|one of you) (kindly |please )?(call"
+    r"|phone|ring|telephone) me\b"
     r"|^\W*(xin|vui long|lam on|xin hay) (goi|goi dien|goi dien thoai|goi đien|goi đien thoai|call)( lai)? cho"
     r" (toi|tui|minh|em|con)\b"
     r"|\b(i'?m|im|i am) (not good|no good|bad|terrible) (at|with) (texting|texts|text|phones|these)\b"
@@ -264,7 +269,10 @@ _WANTS_A_CALL = re.compile(
     r"|phones|machines|robots)\b"
     r"|^\W*(llameme|llamame|marqueme|marcame|hableme|hablame)( por favor| porfa)?\W*$"
     r"|\bno (se|puedo) (textear|mandar mensajes|escribir mensajes)\b"
-    r"|\b(goi|call) (dien thoai |đien thoai )?(lai )?(cho )?(tui|toi|minh|em|con|co|chu|bac|ba|me|ma|ong|anh|chi|cau"
+    # (not "mai em gọi điện cho chị nha": the patient will call)
+    r"|(?<!em )(?<!se )(?<!toi )(?<!tui )(?<!minh )(?<!de )(?<!con )\b(goi|call) (dien thoai |đien thoai |dien |đien )?"
+    r"(lai )?(cho )?(tui|toi|minh|em|con|co|chu|bac|ba|me|ma"
+    r"|ong|anh|chi|cau"
     r"|mo)( \w+)? (đi|di|nha"
     r"|nhe|nghe|giup|gium|dum)\b"
     r"|\b(nhan tin|text|nt|[đd]oc tin nhan)( \w+)? (ko|khong|k|hok|hong) (ranh|biet|quen|gioi|ro|duoc|đuoc|noi|tien)\b"

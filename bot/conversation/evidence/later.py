@@ -37,6 +37,9 @@ _WILL_ANSWER = (
     r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule"
     r"|(rep|tl|tra loi|nt) (lai )?sau"  # "em rep sau nha", "check lịch rồi rep lại", "chiều em rep lại nha"
     r"|(roi|xong|chieu|toi|mai)( (e|em|toi|tui|minh|con|chi|anh))? (rep|tl|nt) lai\b"
+    # "tối em check lịch rồi text lại nha" (not "tôi text lại vì tin trước bị lỗi": I, typed like tối)
+    r"|(?<!da )(roi|xong|chieu|mai)( (e|em|tui|minh|con|chi|anh))? (text|ib|inbox) lai( (nha|nhe|nghe|nghen|sau"
+    r"|nhen))*$"
     r"|(de|đe) (em|toi|tui|minh|con|e|chi|anh|co|chu|bac|ba|me|ma) hoi( \w+){1,2} (da|đa|truoc)"
     r"|(text|get back to|call) (u|you) back|mai (tra loi|bao|nhan|tl)"
     r"|mai (e|em|toi|tui|minh|con|chi|anh) (tra loi|tl|rep|bao lai))\b"
@@ -57,8 +60,11 @@ _WILL_ANSWER = (
     r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
     r"|(问问|问一下|商量一下|商量)[^，。]{0,8}(再|后)(回|回复|告诉|答复|通知)你"  # "我先问问我儿子再回你"
     # "để mai tôi coi lịch làm rồi báo lại": a look at the work schedule, then word back
-    r"|\b(coi|xem|check|kiem tra|hoi) (lich|lai lich)( \w+){0,3} (roi|xong|thi|va|r) (bao|tra loi|nhan|nt|rep|tl)"
-    r"( cho \w+)? lai\b")
+    r"|(?<!da )(?<!đa )\b(coi|xem|check|kiem tra|hoi) (lich|lai lich)( \w+){0,3} (roi|xong|thi|va|r) (bao|tra loi"
+    r"|nhan|nt|rep|tl|text|ib)( cho \w+)? lai\b(?!( \w+)? (la|rang|khong|ko)\b)"
+    # "avíseme la otra semanita" (not "avíseme si el martes hay algo", "avíseme cuando llegue el resultado")
+    r"|\b(aviseme|avisame|avisenme)( \w+){0,2} (la (proxima |otra )?(semana|semanita)|la semana que viene|mas tarde"
+    r"|manana|otro dia|luego)\b(?!.*\b(si|cuando)\b)")
 _WRITTEN_LATER = re.compile(
     r"\b" + _WRITE_TO_ME + r" (\w+ ){0,2}" + _WHEN_LATER + r"\b"
     r"|\b" + _WHEN_LATER + r",? (please |pls |just )?" + _WRITE_TO_ME + r"\b"
@@ -66,7 +72,7 @@ _WRITTEN_LATER = re.compile(
     r"|mandame|mandenme|contacteme|contactame|llameme|llamame|"
     r"me (puede|pueden|podrian|podria) (escribir|mandar|contactar|llamar|textear|recordar)|me escriben|me mandan"
     r"|recuerdenme|recuerdeme|recuerdame)"
-    r"( \w+){0,3} (manana|luego|mas tarde|la (proxima |otra )?semana|la semana que viene|otro dia|despues"
+    r"( \w+){0,3} (manana|luego|mas tarde|la (proxima |otra )?(semana|semanita)|la semana que viene|otro dia|despues"
     r"|cuando (regrese|vuelva|llegue|este de vuelta|regresemos|volvamos)|"
     r"el (lunes|martes|miercoles|jueves|viernes)|en (unos|un par de|\d+) (dias|semanas))\b"
     r"|(明天|后天|听日|过几天|过两天|过(一|两|几|三)个?(礼拜|星期|周|月)|下(个)?(星期|礼拜|周|月)|以后|晚点|改天|回来(以后|后|之后)?|回(美国|美|这边|这里)(以后|后)?"

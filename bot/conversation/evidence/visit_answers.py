@@ -94,8 +94,10 @@ _CANCELS = re.compile(  # not "please don't cancel it", "不要取消", "đừng
     r"|\bcancel(en|e|a|ar|o|ame|eme)? (la|mi|esa|esta|su|el|ese|este) (cita|consulta|turno)\b|\b(cancelenla"
     r"|cancelela|cancelala)\b"
     r"|取消(预约|这个|那个|掉|吧|了吧)|(预约|约)(取消|不要了)|不用(再)?(留|保留)(位|位置|着)?了?|不要留(位|位置)"
-    # "礼拜二不去了": not going any more, with no other time asked for
-    r"|(?<!不)不去了(?!.*(改|换|别的|其他|另外|另一|下次|再约|什么时候|时间))"
+    # "礼拜二不去了": the visit's day, not going any more, with nothing after it that goes on, asks or moves it (not
+    # "她不去了，我自己去", "星期二不去了，星期三可以吗", "急诊不去了")
+    r"|(^|\s|(礼拜|星期|周)[一二三四五六日天]|那天|这次|这个预约|预约|算了|太远了)\s*(就|我|我们)?\s*不去了"
+    r"(?!.*(可以|吗|自己去|一个人|看医生|改|换|别的|其他|另外|另一|下次|再约|什么时候|时间|\?|？))"
     r"|\b(huy|bo) (cai |lich |buoi )?(hen|lich hen|lich)( (do|nay|đo))?\b)")
 
 
