@@ -31,6 +31,7 @@ OPT_OUT_WORDS = frozenset(
         "huy dang ky", "dung lai",
     }
 )
+_VOSOTROS = "mandeis|envieis|escribais"  # as Spain says it: "No me mandéis más mensajes"
 # when not to text, which is no revocation: "don't text me before 9", "don't message me again till monday" (not
 # "never text me again after today", "don't text me until further notice": a time or day must follow)
 _ONLY_WHEN = (r",? (again )?((before|after|until|till|til|past) (\d{1,2}(:?\d\d)? ?(am|pm)?|noon|midnight|lunch|work"
@@ -101,10 +102,10 @@ OPT_OUT_PHRASES = (
     re.compile(r"\bunsubscribe\b"),
     # "no m manden + msjs", "no me escriban" (not "no me manden la dirección", "no me mande con otro doctor", "no me
     # escriba tan temprano")
-    re.compile(r"\bno (me|m) (escriban|manden|envien|mande|envie|escriba)( (mas|nada))?( (mensajes|msjs?|mjs|textos"
-               r"|sms|texts))?( (por favor|porfa|pls|gracias|x ?fa))*$"
-               r"|\bno (me|m) (escriban|manden|envien|mande|envie|escriba) (mas )?(mensajes|msjs?|mjs|textos|sms"
-               r"|texts)\b"),
+    re.compile(r"\bno (me|m) (escriban|manden|envien|mande|envie|escriba|" + _VOSOTROS + r")( (mas|nada))?"
+               r"( (mensajes|msjs?|mjs|textos|sms|texts))?( (por favor|porfa|pls|gracias|x ?fa))*$"
+               r"|\bno (me|m) (escriban|manden|envien|mande|envie|escriba|" + _VOSOTROS + r") (mas )?(mensajes|msjs?"
+               r"|mjs|textos|sms|texts)\b(?! (en|al|a|antes|despues|hasta|tan|de|por la|por las|a este|a mi)\b)"),
     re.compile(r"(?<!no )\b(dejen|deje|deja|dejes|dejar|dejad) de "
                r"(escribir|mandar|enviar|textear|texte|mensajear|llamar|molestar)(me|nos)?"
                r"( (mensajes|textos|texts|sms))?\b"),
@@ -149,7 +150,8 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(saquenme|saqueme|sacame|sacarme|borrenme|borreme|borrame|quitenme|quiteme|quitame|quitarme|"
                r"eliminenme|elimineme|eliminame) de (la|su|esta|sus|tu|vuestra) lista\b|\b(den|dar)(me)? de baja\b"
                r"|\b(quiten|borren|eliminen|saquen) mi (numero|nombre|telefono)\b"),
-    re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b"),
+    re.compile(r"\bno me (llamen|escriban|manden|envien) mas\b(?!( mensajes| textos| msjs?)? (en|al|antes|despues|hasta"
+               r"|tan|a este|a mi)\b)"),
     re.compile(r"\bno mas (textos|mensajes|mensajitos|msjs?|mjs|sms|texts|llamadas)\b"),  # "NO MAS TEXTOS PORFAVOR"
     re.compile(r"\bno me (vuelvan|vuelva|vuelvas) a (escribir|mandar|enviar|textear|llamar|contactar|molestar)\b"),
     # "no quiero q me sigan texteando", "no quiero que me sigan mandando mensajes"

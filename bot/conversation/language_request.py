@@ -70,7 +70,9 @@ _READ_BETTER = re.compile(r"\s+(much |a lot |way |far |mucho |muy )?(better|mejo
 
 
 # "English please", "en español por favor": the language asked for, said with a please
-_PLEASE_AFTER = re.compile(r"\s*,?\s*(please|pls|plz|por favor|porfa|xin|nha|nhé|thanks|gracias)\b"
+# ("xin" only at the end: it opens the request that follows in "tiếng Anh, xin nhắn bằng tiếng Việt")
+_PLEASE_AFTER = re.compile(r"\s*,?\s*(please|pls|plz|por favor|porfa|nha|nhé|thanks|gracias)\b"
+                           r"|\s*,?\s*xin(?=\s*(cảm ơn|cam on|ạ|nha|nhé)?\W*$)"
                            r"|\s*,?\s*(请|谢谢|唔该)")
 # "Spanish instead of English", "en vez del inglés", "thay vì tiếng Anh": the language named after is not wanted
 _INSTEAD_BEFORE = re.compile(r"(instead of|rather than|not in|en vez de(l)?|en lugar de(l)?|no en|thay v[iì]|kh[oô]ng "

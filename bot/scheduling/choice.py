@@ -411,7 +411,11 @@ _TAKEN_BACK = re.compile(r"\b(?:i was going to|i was gonna|i wanted to|iba a|que
 # a day told of the past, no choice: "I done already called y'all Thursday and got it set back up for the 14th"
 _A_DAY_GONE_BY = re.compile(r"\b(called|texted|phoned|spoke to|talked to|came in|went in|was there|were there|llame"
                             r"|hable|fui)( (you|y'?all|yall|u|ya|you guys|the office|the clinic|them|in|alla|ahi))?"
-                            r"( on| last| el| el pasado)? (?:" + DAY_WORDS + r"|miércoles|sábado)s?\b", re.IGNORECASE)
+                            r"( on| last| el| el pasado)? (?:" + DAY_WORDS + r"|miércoles|sábado)s?\b"
+                            # "el jueves pasado"; "I came in last thursday" (not "last thursday one works": the last)
+                            r"|\b(el )?(?:" + DAY_WORDS + r"|miércoles|sábado) pasado\b(?! manana)"
+                            r"|\b((?:came|went|called|was|were|saw|had|did|texted|got|visited|made|booked|spoke|talked)"
+                            r"(?: \w+){0,4}) (?:last|this past) (?:" + DAY_WORDS + r")\b", re.IGNORECASE)
 
 
 # "that same day", "ese mismo día": the day named before it
@@ -656,7 +660,7 @@ def stated_choice(text: str, options: list[OfferedOption], today: date | None = 
     text = _POLITE_ASK.sub(" ", text)  # "el martes pero en la tarde ¿no se podrá?": asked, not turned down
     text = _same_day_named(text)  # "el martes en la mañana no puedo, ¿algo ese mismo día en la tarde?"
     text = _TAKEN_BACK.sub(" ", text)  # "I was going to say wednesday but im working": no longer a choice
-    text = _A_DAY_GONE_BY.sub(r"\1", text)  # "I called y'all Thursday": a day gone by
+    text = _A_DAY_GONE_BY.sub(lambda gone: gone.group(1) or gone.group(5) or " ", text)  # "I called y'all Thursday"
     text = _ZH_RUN_ON.sub(r"\1，", text)  # "早上那个好下午我要睡午觉" as voice input writes it: two thoughts
     text = _VI_DAY_LIST.sub(lambda days: days.group().replace(",", " "), text)  # "thứ 3, 4, 5": one list of days
     text = _EITHER_ONE.sub(" either ", text)  # "tues or wed either 1 fine": any of those, not option 1
@@ -768,11 +772,19 @@ def _lead_in(text: str, position: int) -> str:
 _DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 
 
+_SPELLED_DAYS = {word: day for day, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+
+
 def _day_beside_month(words: list[str], index: int) -> int | None:
     """The day of the month named beside the month at ``index``: "december 10", "dec 10th", "10 de diciembre",
-    "the 10th of december"."""
+    "the 10th of december", "December tenth" (as dictated)."""
     if index + 1 < len(words) and (after := _DAY_NUMBER.fullmatch(words[index + 1])):
         return int(after.group(1))
+    if index + 1 < len(words) and words[index + 1] in _SPELLED_DAYS \
+            and words[index + 2: index + 3] not in (["one"], ["option"], ["choice"], ["slot"], ["time"]):
+        return _SPELLED_DAYS[words[index + 1]]  # (not "december first option": the first of the options)
     if index >= 2 and words[index - 1] in ("de", "of") and (before := _DAY_NUMBER.fullmatch(words[index - 2])):
         return int(before.group(1))
     if index >= 1 and (before := _DAY_NUMBER.fullmatch(words[index - 1])):

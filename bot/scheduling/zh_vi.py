@@ -469,6 +469,7 @@ def _untelex(match: re.Match[str]) -> str:
 
 def _vietnamese(text: str) -> str:
     text = _TELEX.sub(_untelex, unicodedata.normalize("NFC", text.lower()))
+    text = re.sub(r"\b(chọn)(?=[^\W\d])", r"\1 ", text)  # "lựa chọnđầu tiên": words run together on a small phone
     text = _VI_AFTER_HOURS.sub(" sau_after ", text)  # "sau giờ học": after class ("sáu giờ", six o'clock, is not)
     text = _LADY.sub(" ba_lady ", text)  # "con bà Thủy": Mrs Thủy's child, no third option
     for marked, word in _VI_MARKED:

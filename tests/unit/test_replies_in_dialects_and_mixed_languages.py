@@ -10,8 +10,10 @@ from offered_times import among, chosen
 from bot.conversation.evidence.declining import already_booked, decline_reason
 from bot.conversation.evidence.for_a_person import asks_a_question, asks_who_we_are, speaks_for_someone, wants_a_call
 from bot.conversation.evidence.later import asks_to_be_written_later
+from bot.conversation.evidence.recovery import sounds_worse
 from bot.conversation.evidence.visit_answers import cancels_the_visit
 from bot.conversation.keywords import Keyword, classify_keyword
+from bot.conversation.language_request import requested_language
 from bot.conversation.records import as_read
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.southern import as_standard
@@ -360,3 +362,87 @@ def test_not_going_after_a_reason_cancels(body: str) -> None:
 
 def test_texting_for_a_mother_who_cannot_read_is_a_relative() -> None:
     assert speaks_for_someone("my mom can't read english so I text for her")
+
+
+# -- the third blind round: voice dictation, Spain, Cuba and Venezuela, Kongish and Singlish, small phones
+
+
+@pytest.mark.parametrize(("body", "position"), [("December tenth at four pm please period", 3),
+                                                ("december ninth works", 2),
+                                                ("Ya cogí cita el jueves pasado, tengo hora el día 15", None),
+                                                ("I came in last thursday, tuesday works", 1)])
+def test_a_spelled_day_of_the_month_and_a_weekday_gone_by(body: str, position: int | None) -> None:
+    assert chosen(body, "es" if "cogí" in body else "en") == position
+
+
+def test_words_run_together_on_a_small_phone() -> None:
+    assert chosen("lựa chọnđầu tiên nhé", "vi") == 1
+    assert chosen("tôi sống ở đây", "vi") is None
+
+
+@pytest.mark.parametrize(("body", "worse"), [("I'm doing OK thanks the swelling went down", False),
+                                             ("the swelling is going down", False), ("la hinchazón ya bajó", False),
+                                             ("消肿了", False), ("swelling is worse today", True), ("腿肿了", True)])
+def test_swelling_going_down_is_no_sign_of_getting_worse(body: str, worse: bool) -> None:
+    assert sounds_worse(body) is worse
+
+
+def test_not_reading_english_then_asking_for_vietnamese_switches_to_vietnamese() -> None:
+    assert requested_language("Tôi không đọc được tiếng Anh, xin nhắn bằng tiếng Việt", "en") == "vi"
+
+
+def test_vosotros_opts_out() -> None:
+    assert classify_keyword("No me mandéis más mensajes, gracias", opted_out=False) is Keyword.OPT_OUT
+
+
+def test_kongish_care_elsewhere_booked_already_and_an_answer_on_monday() -> None:
+    assert decline_reason("我返咗香港睇私家醫生，佢會幫我follow up，唔使book喇") == "care_elsewhere"
+    assert already_booked("我昨天已經打電話重新約好時間了，不用再約")
+    assert already_booked("Ya cogí cita para la fisio por teléfono")
+    assert asks_to_be_written_later("等我check下個schedule先，禮拜一先答你")
+
+
+# -- what a second reader found the third rules read wrongly, kept narrow
+
+
+@pytest.mark.parametrize("body", ["还好，就是腿肿好大", "还可以，一直没消肿",
+                                  "I'm doing ok but the swelling is going down into my foot now",
+                                  "doing ok, swelling went away then came back",
+                                  "swelling is less in the morning but huge by night",
+                                  "estoy bien pero la hinchazón se fue a la pierna", "swelling improving? not really"])
+def test_swelling_that_moves_stays_or_comes_back_is_worse(body: str) -> None:
+    assert sounds_worse(body)
+
+
+@pytest.mark.parametrize(("body", "position"), [("last thursday one works", 3), ("last thursday works", 3),
+                                                ("december first option please", 1)])
+def test_the_last_thursday_and_the_first_option_are_still_chosen(body: str, position: int) -> None:
+    assert chosen(body) == position
+
+
+@pytest.mark.parametrize("body", ["礼拜二回你们诊所复诊", "我上个星期一回复你了，你们没收到吗"])
+def test_a_day_and_back_to_your_clinic_or_answered_before_is_no_later(body: str) -> None:
+    assert not asks_to_be_written_later(body)
+
+
+@pytest.mark.parametrize("body", ["我已经等了很久还没约好时间", "你们已经给我约好时间了吗",
+                                  "ya saqué cita el martes pasado pero no me atendieron", "¿ya cogí cita o no?"])
+def test_not_booked_yet_or_asked_is_no_booking(body: str) -> None:
+    assert not already_booked(body)
+
+
+@pytest.mark.parametrize("body", ["我回了中国看看亲戚", "唔想睇私家醫生", "看私人诊所要多少钱？"])
+def test_family_abroad_or_a_private_doctor_not_wanted_is_no_care_elsewhere(body: str) -> None:
+    assert decline_reason(body) != "care_elsewhere"
+
+
+@pytest.mark.parametrize(("body", "current", "language"), [("không hiểu, tiếng việt xin", "en", "vi"),
+                                                           ("không hiểu, English xin", "vi", "en")])
+def test_xin_after_a_language_still_asks_for_it(body: str, current: str, language: str) -> None:
+    assert requested_language(body, current) == language
+
+
+@pytest.mark.parametrize("body", ["no me mandéis mensajes antes de las 9",
+                                  "no me manden más mensajes en inglés, en español por favor"])
+def test_a_time_or_a_language_in_spanish_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None

@@ -390,6 +390,10 @@ _FOUND_ANOTHER = re.compile(r"\b(đi|di|kham|hen|co hen|co) (voi )?(bac si|bs|ph
                             r"|(一直|已经|现在|都)在(?![^，。,.]{0,6}(上班|工作|开会|忙|没空|开车|做工|返工))"
                             r"[^，。,.]{1,12}(看|复诊|治疗|检查|做)"
                             r"|(返|回)(香港|大陆|国内|中国|台湾|越南|老家|唐山)[^，。,.]{0,4}(睇|看|检查|做|医)"
+                            # "我返咗香港睇私家醫生" (not "回了中国看看亲戚": visiting family)
+                            r"|(返|回)(了|咗)(香港|大陆|国内|中国|台湾|越南|老家|唐山)\S{0,4}((看|睇)(病|医生|医|诊|专科|中医"
+                            r"|牙|私家)|检查|医病|做(检查|手术|治疗|体检))"
+                            r"|(?<!不)(?<!没)(?<!想)(?<!包)(?<!有)(?<!前)(看|睇)(私家|私人)(医生|诊所)(?!\S{0,6}(贵|吗|多少|不包|想))"
                             r"|\b(moved|switched|transferred|changed) (my |our |his |her )?(pt|therapy|physical therapy"
                             r"|rehab|care|appointments?|appts?|visits?) (to|over to) (a|the|another|some|my) \w+"
                             # "doing my PT at a place closer to home now", "giờ tui đi therapy ở chỗ gần nhà"
@@ -505,17 +509,19 @@ _ALREADY_BOOKED = re.compile(
     r"|\b(they|office|clinic|doctor|dr|pcp|someone) (already )?(made|make|booked|scheduled|set up) (an? |my |the )?"
     r"(appointment|appt)( for me)?\b"
     r"|\bya (tengo|tenemos|tiene) (una |mi |la |su )?cita\b(?! con (otr[oa]|un|una|mi|el|la) )"
-    r"|\bya (me |le )?(hicieron|dieron|agendaron|programaron|sacaron|pusieron|hice|saque|agende|programe|pedi) (la |una"
+    r"|\bya (me |le )?(hicieron|dieron|agendaron|programaron|sacaron|pusieron|hice|saque|agende|programe|pedi|cogi"
+    r"|coji) (la |una"
     r" |mi |su |el |un )?(cita|turno)\b"  # "ya saqué turno para el 14" (River Plate: turno, the appointment)
-    r"|已经(约好|约了|预约|有预约|订好|排好|挂好号|挂了号|约上)|(?<!没)(?<!没有)约(好|上|到)了(?!吗)|自己(已经)?(打电话)?约(好|上)了"
+    r"|已经(约好|约了|预约|有预约|订好|排好|挂好号|挂了号|约上)|已经(?![^，。\s]{0,8}(没|未|等))[^，。\s]{0,8}约(好|上|到)(了|时间)(?![^，。\s]{0,4}(吗|再说))|(?<!没)(?<!没有)约(好|上|到)了(?!吗)|自己(已经)?(打电话)?约(好|上)了"
     r"|\b(da|co) (co )?(lich )?hen (roi|r)\b|\bda (dat|co) (lich |lich hen |hen )(roi|r|\w+ (roi|r))\b")
 
 
 # another engagement that day, or a booking since undone: "I already have a dentist appointment on wednesday", "ya
 # tengo una cita el martes, ¿otro día?", 星期二已经约了朋友, "thứ 3 em đã có hẹn rồi", "... but it was cancelled"
 _A_CLASH = re.compile(r"\b(on|this|next|el|este|ese) (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes"
-                      r"|miercoles|jueves|viernes|sabado|domingo)(day)?s?\b|\b(ese dia|that day|otro dia|another day"
-                      r"|dentist|dentista|friend|amig[oa]s?"
+                      r"|miercoles|jueves|viernes|sabado|domingo)(day)?s?\b(?! pasado(?! manana))"
+                      r"|\b(pero|nadie|otra cosa|ese dia|that day|otro dia|another day|dentist|dentista|friend"
+                      r"|amig[oa]s?"
                       r"|cancel\w*)\b|\bthu ([2-7]|hai|ba|tu|nam|sau|bay)\b|\bt[2-7]\b|\bhom (do|đo)\b"
                       r"|(星期|礼拜|周)[一二三四五六日天]|那天|朋友|取消")
 
@@ -523,7 +529,8 @@ _A_CLASH = re.compile(r"\b(on|this|next|el|este|ese) (mon|tue|tues|wed|thu|thur|
 def already_booked(text: str) -> bool:
     """Whether the reply says the visit is already booked (somewhere, by someone): no need to book it here."""
     folded = normalise(text)
-    return bool(_ALREADY_BOOKED.search(folded)) and not _A_CLASH.search(folded)
+    asked = "?" in text or "？" in text  # "¿ya cogí cita o no?"
+    return bool(_ALREADY_BOOKED.search(folded)) and not _A_CLASH.search(folded) and not asked
 
 
 def refuses_a_visit(text: str) -> bool:

@@ -59,6 +59,8 @@ _WILL_ANSWER = (
     r"|\bi (tell|text) (you|u) (after|later|tomorrow|tonight)\b"
     r"|(回头|稍后|晚点|之后)(再)?(告诉|回复|答复|通知)你"
     r"|(问问|问一下|商量一下|商量)[^，。]{0,8}(再|后)(回|回复|告诉|答复|通知)你"  # "我先问问我儿子再回你"
+    # "礼拜一先答你": a day, then the answer
+    r"|(?<!上)(?<!上个)(星期|礼拜|周)[一二三四五六日天](先|再|才)?(答|回复|回|告诉|覆|答复)你(?!们|那|这|处|的|了)"
     # "để mai tôi coi lịch làm rồi báo lại": a look at the work schedule, then word back
     r"|(?<!da )(?<!đa )\b(coi|xem|check|kiem tra|hoi) (lich|lai lich)( \w+){0,3} (roi|xong|thi|va|r) (bao|tra loi"
     r"|nhan|nt|rep|tl|text|ib)( cho \w+)? lai\b(?!( \w+)? (la|rang|khong|ko)\b)"

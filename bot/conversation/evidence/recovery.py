@@ -50,7 +50,10 @@ _RED_FLAG = re.compile(r"\b(mucho dolor|a lot of pain|so much pain|severe pain|i
                        r"|hinchada|caliente"
                        r"|oozing|draining|leaking)|(le |me )?sale (agua|pus|liquido|sangre)"
                        r"|phu (len|to|nhieu|hon)( \w+){0,2}|phu( \w+)? nhieu hon)\b"
-                       r"|更(疼|痛|严重|厉害|乏力|累|虚|没力)|食欲[^，。]{0,3}(差|不好|不振)|没(有)?胃口|吃不下|不吃东西|没吃东西|肿|发烧|发热|出血|流血|流脓|感染|恶化"
+                       r"|更(疼|痛|严重|厉害|乏力|累|虚|没力)|食欲[^，。]{0,3}(差|不好|不振)|没(有)?胃口|吃不下|不吃东西|没吃东西"
+                       # (not "消肿了", "肿消了", "肿都退了": gone down; "没消肿", "肿好大" are still swollen)
+                       r"|(?<!(?<![没未])消)肿(?!(已经|都|也)?(消了|退了|消下去|下去了|好了|好多了|好一点|没了))"
+                       r"|发烧|发热|出血|流血|流脓|感染|恶化"
                        # "昨天开始就一直咳嗽 有痰 低烧37.8"
                        r"|低烧|一直咳|咳(嗽)?(得)?(很|好|越来越)?(厉害|严重|不停)|黄痰"
                        # Cantonese: "屙咗兩日肚，食唔落嘢，仲差過出院嗰陣" (diarrhoea, cannot eat, worse than
@@ -63,11 +66,28 @@ _NOT_BEFORE = re.compile(r"(\b(no|not|never|without|sin|nada de|ni|khong|ko|chan
                          r"|(没有|没|无|不|未|冇)(再|有再)?\s*|(之前|以前|前几天|前两天)[^，。]{0,3})$")
 
 
+# swelling said to be going away ("the swelling went down", "la hinchazón ya bajó"), not moving ("went down to my
+# ankle") nor coming back ("went down but came back", "less in the morning but huge by night")
+_GOING_AWAY = re.compile(r"\s(has |have |is |are |ya |se )?((gone|went|going|come|came|coming) )?(down|away)\b"
+                         r"(?! (to|into|in|a|hasta|en|towards?)\b)"
+                         r"|\s(is |are )?(much |a lot |a little |a bit )?(better|less|decreasing|improving|improved)\b"
+                         r"|\s(ya )?(bajo|se fue|se quito|disminuyo|esta bajando)\b(?! (a|hasta|en)\b)")
+_YET_WORSE = re.compile(r"\b(but|then|came back|back again|again|spread\w*|worse|night|pero|volvio|regreso|noche"
+                        r"|not really)\b")
+
+
 def sounds_worse(text: str) -> bool:
-    """A sign of getting worse, said in words and not denied ("no fever" is not one)."""
+    """A sign of getting worse, said in words and not denied ("no fever" is not one), nor said to be going away."""
+    whole = normalise(text)
     for clause in re.split(r"[,.;!?，。；！？]", text):  # "ăn không được, sốt nhẹ": the "không" ends at the comma
         folded = normalise(clause)
-        if any(not _NOT_BEFORE.search(folded[: match.start()]) for match in _RED_FLAG.finditer(folded)):
+        for match in _RED_FLAG.finditer(folded):
+            if _NOT_BEFORE.search(folded[: match.start()]):
+                continue
+            going_away = match.group().startswith(("swelling", "hinchazon")) \
+                and _GOING_AWAY.match(folded, match.end()) is not None
+            if going_away and "?" not in text and not _YET_WORSE.search(whole[whole.find(match.group()):]):
+                continue  # "the swelling went down"
             return True
     return False
 
