@@ -446,3 +446,12 @@ def test_xin_after_a_language_still_asks_for_it(body: str, current: str, languag
                                   "no me manden más mensajes en inglés, en español por favor"])
 def test_a_time_or_a_language_in_spanish_is_no_opt_out(body: str) -> None:
     assert classify_keyword(body, opted_out=False) is None
+
+
+def test_booked_for_next_week_and_no_need_to_book_again_is_no_later() -> None:
+    assert not asks_to_be_written_later("我昨天已经打电话约好了下礼拜的 不用再约了")
+    assert asks_to_be_written_later("下礼拜再约吧")
+
+
+def test_no_creo_que_me_haga_falta_is_not_needed() -> None:
+    assert decline_reason("no gracias, no creo que me haga falta") == "not_needed"

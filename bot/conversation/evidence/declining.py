@@ -440,7 +440,8 @@ _NOT_ANOTHER = re.compile(r"\b(no quiero|no deseo|no|don'?t want|do not want|not
 # well, so no need), "a mi edad no considero que necesite ese examen", 这个年纪不用再做了 (not: done before)
 _NO_NEED_OUTRIGHT = re.compile(r"\bno (lo|la) necesito,? (estoy|me siento|ando) bien\b"
                                r"|\b(estoy|me siento|ando) bien,? no (lo|la) necesito\b"
-                               r"|\bno (creo|considero|pienso) que (lo |la )?necesite\b"
+                               r"|\bno (creo|considero|pienso) que (lo |la )?(necesite|me haga falta|haga falta"
+                               r"|sea necesari[oa])\b"
                                r"|\b(a|at) (mi|my) (edad|age)\b|\b(khong|ko|k) can (\w+ ){0,2}(dau|đau|thiet|lam)\b"
                                r"|\btu tap( \w+)? (o|tai) nha\b(?!.*\bnhung\b)"  # "bác sĩ nói em tự tập ở nhà là đủ"
                                # "mi doctor me dijo que ya no era necesario", "no nesesito eso asta el otro año",
