@@ -64,9 +64,27 @@
     else unsent.push(message);  // kept until the connection is back
   }
 
+  // this browser's own key: a page opened on another device types the date of birth before it sees anything of a
+  // conversation that was verified elsewhere (a forwarded link shows nothing)
+  function deviceKey() {
+    const name = "outreach-chat-device";
+    try {
+      let key = localStorage.getItem(name);
+      if (!key) {
+        key = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+        localStorage.setItem(name, key);
+      }
+      return key;
+    } catch (blocked) {  // storage turned off: a key for this page only
+      return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+    }
+  }
+  const device = deviceKey();
+
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
-    socket = new WebSocket(`${scheme}://${location.host}${location.pathname.replace(/\/$/, "")}/ws`);
+    const path = location.pathname.replace(/\/$/, "");
+    socket = new WebSocket(`${scheme}://${location.host}${path}/ws?device=${encodeURIComponent(device)}`);
     socket.onopen = () => {
       status.textContent = words.connected;
       while (unsent.length) socket.send(JSON.stringify(unsent.shift()));
@@ -75,6 +93,7 @@
       const data = JSON.parse(event.data);
       if (data.type === "message") { show(data); if (data.who) showWho(data.who); }
       else if (data.type === "who") showWho(data.who);
+      else if (data.type === "guard") { next.textContent = data.text; next.hidden = false; }
       else if (data.type === "error") error.textContent = data.error;
     };
     socket.onclose = () => { status.textContent = words.reconnecting; setTimeout(connect, 2000); };

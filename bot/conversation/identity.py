@@ -10,8 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from dateparser.search import search_dates
+from sqlmodel import Session, col, func, select
 
 from bot.conversation.spoken_dates import digits_for_spoken_numbers
+from bot.core.models import Conversation, utcnow
 
 IDENTITY_CHANNELS = frozenset({"chat", "voice"})
 MAX_ATTEMPTS = 3  # a conversation's misses; then a person takes over, and nothing more is said by the bot
@@ -66,3 +68,10 @@ def locked_out(conversation_misses: int, patient_misses: int) -> bool:
     """Whether the bot stops asking: three misses in this conversation, or five of the patient's in a day
     across every conversation and channel (a chat, then a call, then another chat do not reset the count)."""
     return conversation_misses >= MAX_ATTEMPTS or patient_misses >= PATIENT_MAX_ATTEMPTS
+
+
+def patient_identity_misses(session: Session, patient_id: str) -> int:
+    """The patient's wrong or unreadable dates of birth lately, over all their conversations and channels."""
+    since = utcnow() - PATIENT_WINDOW
+    return int(session.exec(select(func.coalesce(func.sum(Conversation.identity_attempts), 0)).where(
+        Conversation.patient_id == patient_id, col(Conversation.last_activity_at) >= since)).one())

@@ -7,7 +7,7 @@ import logging
 import re
 from datetime import timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from bot.conversation.engine import EngineError
 from bot.conversation.evidence.declining import decides_against, decline_reason
@@ -25,7 +25,7 @@ from bot.conversation.evidence.later import asks_to_be_contacted, asks_to_be_wri
 from bot.conversation.evidence.visit_answers import cancels_the_visit, cannot_come, says_yes, wants_another_time
 from bot.conversation.evidence.wrong_number import clearly_not_the_patient
 from bot.conversation.handoffs import hand_off
-from bot.conversation.identity import PATIENT_WINDOW, birth_date_matches, locked_out
+from bot.conversation.identity import birth_date_matches, locked_out, patient_identity_misses
 from bot.conversation.keywords import Keyword, classify_keyword
 from bot.conversation.language_request import names_a_language, names_a_wanted_language, requested_language
 from bot.conversation.menu_numbers import leading_number
@@ -209,7 +209,7 @@ class InboundRouter:
             task = session.get(OutreachTask, conversation.task_id) if conversation.task_id else None
             assert message is not None and row is not None and patient is not None
             language, today = patient.language, utcnow().astimezone(patient_zones(patient)[0]).date()
-            before = _patient_identity_misses(session, patient.id)
+            before = patient_identity_misses(session, patient.id)
             # a patient locked out elsewhere is not checked here at all: even the right date opens nothing
             matched = not locked_out(0, before) and patient.birth_date is not None and birth_date_matches(
                 message.body, resolve_language(language), patient.birth_date, today)
@@ -457,13 +457,6 @@ def _answers_for_the_patient(text: str, conversation: Conversation) -> bool:
 
 
 NOTHING_TO_READ = ""  # a text with no words (empty, a carrier's stripped MMS) or a photo alone where none was asked
-
-
-def _patient_identity_misses(session: Session, patient_id: str) -> int:
-    """The patient's wrong or unreadable dates of birth lately, over all their conversations and channels."""
-    since = utcnow() - PATIENT_WINDOW
-    return int(session.exec(select(func.coalesce(func.sum(Conversation.identity_attempts), 0)).where(
-        Conversation.patient_id == patient_id, col(Conversation.last_activity_at) >= since)).one())
 
 
 def _for_engine(session: Session, message: Message, conversation: Conversation, read: str) -> str | None:

@@ -160,6 +160,8 @@ class Conversation(SQLModel, table=True):
     # not_needed (SMS) | pending | verified | failed
     identity_state: str = "not_needed"
     identity_attempts: int = 0
+    # digests of the chat pages' device keys that may read this conversation (bot/conversation/chat_access.py)
+    chat_devices: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]"))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     last_activity_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 

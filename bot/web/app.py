@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import Session, col, select
 
+from bot.conversation import chat_access
 from bot.conversation.calls import CallHandler
 from bot.conversation.endpoints import engine_routes
 from bot.conversation.engine import EngineClient
@@ -143,8 +144,14 @@ def _public_routes(app: web.Application, ctx: Outreach, inbound: InboundQueue, c
 
         return await ctx.db.run(read)
 
+    async def chat_admits(address: str, device: str) -> bool:
+        return await ctx.db.run(lambda session: chat_access.admits(session, address, device))
+
+    async def chat_unlock(address: str, device: str, answer: str) -> str:
+        return await ctx.db.run(lambda session: chat_access.unlock(session, address, device, answer))
+
     app.add_routes(ctx.webchat.routes(inbound.on_inbound, lambda token: address_for_token(settings, token),
-                                      chat_transcript, chat_language, chat_who))
+                                      chat_transcript, chat_language, chat_who, chat_admits, chat_unlock))
 
     if settings.simulator_in_process:
         simulator = TwilioSimulator(

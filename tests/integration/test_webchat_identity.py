@@ -62,8 +62,9 @@ async def chat_task(stack: Stack, workflow: str = "abnormal_result", phone: str 
     return task
 
 
-async def open_chat(stack: Stack, task: dict[str, Any]) -> ChatPage:
-    socket = await stack.http.ws_connect(task["chat_url"] + "/ws")
+async def open_chat(stack: Stack, task: dict[str, Any], device: str | None = None) -> ChatPage:
+    """The chat page as one browser opens it (its device key: the same browser's, unless another is named)."""
+    socket = await stack.http.ws_connect(task["chat_url"] + "/ws", params={"device": device or f"browser-{task['id']}"})
     return ChatPage(socket)
 
 
@@ -148,7 +149,7 @@ async def test_reopening_the_link_never_shows_the_dates_of_birth_typed(stack: St
     await stack.wait_for_event(task["id"], "outreach.handoff.requested")
     await chat.socket.close()
 
-    socket = await stack.http.ws_connect(task["chat_url"] + "/ws")
+    socket = (await open_chat(stack, task)).socket
     typed, said = [], 0
     while said < 4:
         data = json.loads((await socket.receive(timeout=10)).data)
@@ -265,3 +266,29 @@ async def test_the_chat_socket_opens_only_from_its_own_page_and_takes_only_text(
     await socket.close()
     types = [e["type"] for e in await stack.events(task["id"])]
     assert "outreach.patient.replied" not in types
+
+
+async def test_a_forwarded_chat_link_shows_nothing_until_the_date_of_birth_is_typed_there_too(stack: Stack) -> None:
+    """A chat link is a bearer link: once the patient is verified on their phone, the same link opened in another
+    browser (forwarded, or on a shared computer) shows nothing of the conversation and gets nothing new until the
+    date of birth is typed there; a wrong one counts with the conversation's other misses."""
+    task = await chat_task(stack)
+    phone = await open_chat(stack, task, device="patients-phone")
+    await phone.wait_for_bot(1)
+    said = await phone.answer_each("3/14/62")
+    assert has_phi(said[1])  # verified: the result's details follow
+
+    other = await open_chat(stack, task, device="someone-elses-laptop")
+    first = json.loads((await other.socket.receive(timeout=10)).data)
+    assert first["type"] == "guard" and "date of birth" in first["text"]
+    await phone.answer_each("what does it mean?")  # a new message on the phone is not pushed to the other page
+    await other.type("01/01/1970")
+    again = json.loads((await other.socket.receive(timeout=10)).data)
+    assert again["type"] == "guard" and "does not match" in again["text"]
+    await other.type("March 14 1962")
+    shown = await other.wait_for_bot(3)
+    assert any(has_phi(text) for text in shown)  # the date of birth typed there: the conversation so far
+    await other.socket.close()
+    await phone.socket.close()
+    events = [e for e in await stack.events(task["id"]) if e["type"] == "outreach.identity.not_matched"]
+    assert [e["data"].get("another_device") for e in events] == [True]
