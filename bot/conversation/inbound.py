@@ -34,6 +34,7 @@ from bot.core.phones import to_e164
 from bot.events.outbox import record_event
 from bot.outreach.ladder import channel_failed_later
 from bot.outreach.outbound import OPT_OUT_ERROR, provider_says_unsubscribed
+from bot.outreach.policy import is_opted_out
 from channels.base import DeliveryUpdate, InboundMessage
 from channels.sms import RETRYABLE_CODES
 
@@ -163,6 +164,8 @@ class InboundQueue:
         movable = or_(col(Message.delivery_status).not_in(list(STATUS_RANK)), col(Message.delivery_status).in_(
             [status for status, earlier in STATUS_RANK.items() if earlier <= rank and status != update.status]))
 
+        code = int(update.error_code) if update.error_code and update.error_code.isdigit() else None
+
         def record(session: Session) -> bool:
             # one statement in the usual case: move the message on, unless it is already there or further
             moved = session.execute(
@@ -173,10 +176,13 @@ class InboundQueue:
                 .execution_options(synchronize_session=False)
             ).first()
             if moved is None:  # unknown (yet), or nothing to change
-                return session.exec(select(Message.id).where(Message.provider_sid == update.provider_sid)
-                                    ).first() is not None
+                known = session.exec(select(Message.id, Message.address)
+                                     .where(Message.provider_sid == update.provider_sid)).first()
+                # the number unsubscribed: honoured even when the callback crossed a "delivered" (once)
+                if known is not None and code == OPT_OUT_ERROR and not is_opted_out(session, known[1]):
+                    self._unsubscribed(session, known[1], known[0])
+                return known is not None
             message_id, task_id, address = moved
-            code = int(update.error_code) if update.error_code and update.error_code.isdigit() else None
             if task_id and update.status == "delivered":
                 record_event(session, "outreach.message.delivered", task_id,
                              {"message_id": message_id, "provider_sid": update.provider_sid})
@@ -188,12 +194,16 @@ class InboundQueue:
                               "retryable": code in RETRYABLE_CODES})
                 channel_failed_later(session, task_id, update.error_code)
             if code == OPT_OUT_ERROR:  # the carrier says the patient unsubscribed: as if they texted us STOP
-                provider_says_unsubscribed(session, address)
-                patients = list(session.exec(select(Patient).where(Patient.phone == address)).all())
-                InboundRouter.stop_everything(session, address, patients, message_id)
+                self._unsubscribed(session, address, message_id)
             return True
 
         return await self.ctx.db.run(record)
+
+    @staticmethod
+    def _unsubscribed(session: Session, address: str, message_id: str) -> None:
+        provider_says_unsubscribed(session, address)
+        patients = list(session.exec(select(Patient).where(Patient.phone == address)).all())
+        InboundRouter.stop_everything(session, address, patients, message_id)
 
     async def drain(self, address: str, wait_seconds: float = 0.0) -> None:
         """Answer the address's pending messages one at a time, oldest first, holding the address's lease so
