@@ -194,9 +194,10 @@ OPT_OUT_PHRASES = (
     re.compile(r"\b(khong|ko|k) muon (nhan|nhan duoc|nhan đuoc) (tin|tin nhan|tn|sms|text)( nay| nua)*\b"
                r"(?!( nhan)? (tieng|bang) )"  # not "không muốn nhận tin nhắn tiếng Anh nữa": another language
                r"|\b(khong|ko|k) muon nhan tin nua\b"),
-    re.compile(r"\b(xoa|bo|go|remove|delete) (ten|so|so [đd]ien thoai|sdt|so dt|so đt)( nay)? "
-               r"(cua )?(toi|tui|minh|em)? ?"
-               r"(khoi|ra khoi) (danh sach|list)\b"
+    # (not "đừng xoá số e khỏi list", "ai xoá số e khỏi list vậy", "... khỏi danh sách chờ": the waitlist)
+    re.compile(r"(?<!dung )(?<!đung )(?<!ai )(?<!sao )(?<!sao lai )\b(xoa|bo|go|remove|delete) (ten|so|so [đd]ien thoai"
+               r"|sdt|so dt|so đt)( nay)? (cua )?(toi|tui|minh|em|e)? ?"
+               r"(khoi|ra khoi) (danh sach|list)\b(?! cho\b)(?!.*\b(vay|ha|khong|ko)$)"
                r"|\b(khong|ko|k|hok) (muon|mun) nhan (may|nhung|cac|nhieu)? ?tin( nhan)? (nay|nua|kieu nay)\b"
                r"|\bxoa (so|ten|so [đd]ien thoai) (cua )?(toi|tui|minh|em)( ra)?( [dđ]i| giup| dum| gium| luon)\b"),
     # as young people text it: "đừg nt nữa" (đừng nhắn tin nữa), "dung ib nua"

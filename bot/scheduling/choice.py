@@ -271,8 +271,9 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
     bounds: list[tuple[str, int, int]] = []
     for match in _TIME.finditer(folded):
         hour, minute, meridiem = int(match.group(1)), match.group(2), match.group(3)
-        if minute is None and meridiem is None and _lead_in(folded, match.start()) not in _HOUR_LEAD_INS:
-            continue  # a bare number: an option number or a day, not a time
+        if minute is None and meridiem is None and (_lead_in(folded, match.start()) not in _HOUR_LEAD_INS
+                                                    or _before_a_month(folded, match.end())):
+            continue  # a bare number: an option number or a day ("after 15 december"), not a time
         if hour > 23 or (minute is not None and int(minute) > 59):
             continue
         if meridiem and meridiem.startswith("o"):  # "4 o'clock": a time, morning or afternoon as offered
@@ -287,7 +288,8 @@ def resolve_choice(text: str, options: list[OfferedOption], today: date | None =
             continue  # "thurs after 3:30": a bound on the time, not the time
         times.append((hour, int(minute or 0), bool(meridiem)))
     stripped = _TIME.sub(
-        lambda m: " " if (m.group(2) or m.group(3) or _lead_in(folded, m.start()) in _HOUR_LEAD_INS) else m.group(0),
+        lambda m: " " if (m.group(2) or m.group(3) or (_lead_in(folded, m.start()) in _HOUR_LEAD_INS
+                                                       and not _before_a_month(folded, m.end()))) else m.group(0),
         folded,
     )
     dates = [(int(m.group(1)), int(m.group(2))) for m in _DATE_SLASH.finditer(stripped)]
@@ -604,7 +606,9 @@ _REASON = re.compile(r"\b(?:because|cuz|coz|bc|since|porque|xq|pq|ya que|"
                      r"we get back|i get back|back from|regreso|regresamos|vuelvo|volvemos|i get off|im off|i'm off|"
                      r"i finish|termino|entro|i start|empiezo|on the road|out of town|traveling|travelling|"
                      # "9am is best i have to be at work by noon": where they must be next, not a time asked for
-                     r"i (?:have|need|got) to be (?:at|in)|i gotta be (?:at|in)|tengo que estar en|debo estar en)\b.*?"
+                     r"i (?:have|need|got) to be (?:at|in)|i gotta be (?:at|in)|tengo que estar en|debo estar en"
+                     # "el jueves diez nomas que no me agarre la noche pa regresar": so night does not fall on the way
+                     r"|(?:que|pa que|para que) no me agarre)\b.*?"
                      r"(?=[,.;!?]|\b(?:but|pero|and|y|so|entonces|then)\b|$)", re.IGNORECASE)
 
 
@@ -762,6 +766,12 @@ def _days_named(clause: str, language: str | None) -> str:
 def _position_or_weekday(position: int, weekday: int) -> object:
     """Options at that position or on that weekday (a reading that may name either)."""
     return lambda o: o.position == position or o.local_start.weekday() == weekday
+
+
+def _before_a_month(text: str, position: int) -> bool:
+    """Whether a month's name follows ``position``: "after 15 december" is a day, not 3 o'clock."""
+    after = re.match(r"\s*(?:of\s+|de\s+)?([a-z]+)", text[position:])
+    return bool(after and after.group(1) in _MONTHS and after.group(1) not in ("may", "mar"))  # "at 9 may work"
 
 
 def _lead_in(text: str, position: int) -> str:

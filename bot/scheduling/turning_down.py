@@ -47,7 +47,8 @@ BUSY_THEN = re.compile(r"\b(have to(?! be\b(?! (at|in|home|there|with|out|away)\
                        r"labur(o|ando)|"
                        r"on shift|on call|(i'?m|im|i am) (working|on) (nights|doubles|12s)|"
                        # another visit then: "tuesdays I have dialysis", "el jueves tengo quimio"
-                       r"(i|we) (have|got|get) (my |a |an )?(physical |occupational |speech )?(dialysis|chemo"
+                       r"(i|we) (have|got|get) (my |a |an )?(physical |occupational |speech )?(court|jury duty|dialysis"
+                       r"|chemo"
                        r"|chemotherapy"
                        r"|infusion|radiation"
                        r"|therapy|another appointment|a doctor'?s appointment|doctor appointment)|"
@@ -158,6 +159,10 @@ def turns_all_down(text: str, language: str | None = None) -> bool:
 
 # asking what other days or times there are: "¿qué otros días hay?", "what other times do you have"
 _OTHER_DAYS = re.compile(r"\b(que|cuales) otr[oa]s (dias|horarios|horas|fechas|citas)\b"
+                         r"|\b(tiene|tienen|hay|habra|tendra|tendran) otr[oa]s (dias|horarios|fechas)\b"
+                         # "This days not possible" (English learned later), said first: the days offered turned down
+                         r"|^\W*((no|sorry|sry)\W+)?(this|these|those) (days|dates|times)( is| are)? (not|no) (possible"
+                         r"|good|ok|okay)\b(?!.*\b(only|except|but)\b)"
                          # "ko cái nào được hết": none of them works
                          # (not "không buổi nào được hết trừ thứ 5", "không cái nào tiện bằng thứ 5")
                          r"|\b(khong|ko|k|hong|hok) (co )?(cai|gio|lich|buoi) nao ([dđ]uoc|[dđ]c|ok|tien|phu hop)"

@@ -18,6 +18,7 @@ from bot.conversation.records import as_read
 from bot.conversation.safety import Emergency, detect_emergency
 from bot.core.southern import as_standard
 from bot.scheduling.reading import reply_words
+from bot.scheduling.turning_down import asks_for_other_times
 
 # -- safety in the other language a patient mixes in
 
@@ -455,3 +456,57 @@ def test_booked_for_next_week_and_no_need_to_book_again_is_no_later() -> None:
 
 def test_no_creo_que_me_haga_falta_is_not_needed() -> None:
     assert decline_reason("no gracias, no creo que me haga falta") == "not_needed"
+
+
+# -- the fourth crowd round: Arabic, Russian and Somali English; Indigenous and rural Mexican Spanish; Taiwanese
+# -- Mandarin; Vietnamese teencode
+
+
+@pytest.mark.parametrize(("body", "position"), [("This days not possible. After 15 december is ok", None),
+                                                ("Is possible morning but not Tuesday? Tuesday I have court", None),
+                                                ("after 3 works", 3), ("el jueves diez que no me agarre la noche", 3)])
+def test_a_day_of_december_is_no_hour_and_court_is_a_busy_day(body: str, position: int | None) -> None:
+    assert chosen(body, "es" if "jueves" in body else "en") == position
+
+
+@pytest.mark.parametrize("body", ["This days not possible, we travel", "esos dias no puedo, tiene otras fechas?"])
+def test_these_days_turned_down_ask_for_others(body: str) -> None:
+    assert asks_for_other_times(body, "es" if "dias" in body else "en")
+
+
+@pytest.mark.parametrize("body", ["I see already doctor at Somali clinic, they do this there",
+                                  "yo me atiendo aqui con el doctor del centro de salud"])
+def test_another_doctor_said_plainly_is_care_elsewhere(body: str) -> None:
+    assert decline_reason(body) == "care_elsewhere"
+
+
+def test_another_engagement_that_day_is_no_visit_already_booked() -> None:
+    assert not already_booked("8号那天已经约了牙医，换一天吧")
+
+
+def test_teencode_later_and_off_the_list() -> None:
+    assert asks_to_be_written_later("đang đi làm, tối e rep nha")
+    assert classify_keyword("xoá số e khỏi list đi, phiền quá trời 😤", opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize("body", ["I see already doctor last week, he told me to make this appointment",
+                                  "Sí, me atiendo con el doctor Ramírez, el martes a las 9 está bien"])
+def test_a_doctor_seen_before_or_one_of_ours_is_no_care_elsewhere(body: str) -> None:
+    assert decline_reason(body) != "care_elsewhere"
+
+
+@pytest.mark.parametrize(("body", "position"), [("Tues at 9 may be best", 1),
+                                                ("These days not good, only Thursday 4pm", 3),
+                                                ("mi hijo tiene otras citas, el martes a las 9 voy", 1)])
+def test_may_is_no_month_and_other_things_said_of_those_days(body: str, position: int) -> None:
+    assert chosen(body, "es" if "martes" in body else "en") == position
+
+
+@pytest.mark.parametrize("body", ["đừng xoá số e khỏi list nha, e vẫn muốn nhận tin", "ai xoá số e khỏi list vậy",
+                                  "bỏ tên e ra khỏi danh sách chờ nha"])
+def test_removing_a_number_refused_asked_about_or_from_a_waitlist_is_no_opt_out(body: str) -> None:
+    assert classify_keyword(body, opted_out=False) is None
+
+
+def test_i_reply_now_is_no_later() -> None:
+    assert not asks_to_be_written_later("tôi rep nha: ko đi được")

@@ -158,7 +158,11 @@ _DECLINE_REASONS = (
         r"|hospital|urgent care)( \w+){0,4} for (that|this|those|it|all (that"
         r"|this))\b"  # "i just go to the clinic at school for that"
         r"|\b(me estoy viendo|me veo|me estoy tratando|me trato) con (un|una|mi|otr[oa]) \w+"
-        # as English learned later says it: "I go to Korean doctor in Fort Lee now"
+        # as English learned later says it: "I see already doctor at Somali clinic", "I go to Korean doctor in Fort
+        # Lee now"
+        r"|\bi (see|go to) already (a |the |my )?(doctor|clinic|specialist) (at|in) (?!(the )?(message|text)\b)\w+"
+        r"|\bme atiendo (aqui|alla|alli|aca) con (el|la|un|una|otr[oa]|mi) (doctor|doctora|medic[oa]|clinica"
+        r"|centro) (del|de la|de mi|en)\b"
         r"|\bi (go|going|see) (to )?(a |an |my |the )?(\w+ )?(doctor|clinic|dr|specialist|hospital) (in|near|by"
         r"|over in) (?!(a|the city|telehealth|video|phone|wheelchair|bus|car)\b)([a-z]+ ){1,3}now\b"
         r"(?! (for|but|so|and|i|\d|every|twice|three|what|do|can|is|are|because)\b)"

@@ -37,6 +37,8 @@ _WILL_ANSWER = (
     r"(bao|tra loi|nhan) lai (sau|cho (ban|chi|anh|em|co|ben))|check (my|our|the) (work )?schedule"
     r"|(rep|tl|tra loi|nt) (lai )?sau"  # "em rep sau nha", "check lịch rồi rep lại", "chiều em rep lại nha"
     r"|(roi|xong|chieu|toi|mai)( (e|em|toi|tui|minh|con|chi|anh))? (rep|tl|nt) lai\b"
+    # "tối e rep nha" (not "tôi rep nha: ...", I reply now: tôi folds like tối, so only with a pronoun after it)
+    r"|((chieu|mai|lat|ti)( (e|em|tui|minh|con|chi|anh))?|toi (e|em)) (rep|tl|nt|tra loi) (nha|nhe|nghe|nghen|sau)\b"
     # "tối em check lịch rồi text lại nha" (not "tôi text lại vì tin trước bị lỗi": I, typed like tối)
     r"|(?<!da )(roi|xong|chieu|mai)( (e|em|tui|minh|con|chi|anh))? (text|ib|inbox) lai( (nha|nhe|nghe|nghen|sau"
     r"|nhen))*$"
